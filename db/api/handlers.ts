@@ -1,0 +1,68 @@
+// Every API method's handler, grouped by domain. Each is a thin call into db/ops.
+import { getAgency, listAgencies, setAgencyActive, upsertAgency } from '../ops/agencies.ts';
+import { listAudit } from '../ops/audit.ts';
+import { getSettings, updateSettings } from '../ops/settings.ts';
+import { getUser, listUsers, upsertUser } from '../ops/users.ts';
+import { communesOf, PROVINCES, provinceByCode } from '../units.ts';
+import { ApiError } from '../../shared/errors.ts';
+import type { HandlerTable } from './table.ts';
+
+export interface AppMeta {
+  appVersion: string;
+}
+
+export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {
+  t.method('app.info', async (_input, { register }) => {
+    const count = async (table: 'agencies' | 'users' | 'audit_log', activeOnly = false) => {
+      let q = register.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+      if (activeOnly && table === 'agencies') q = q.where('active', '=', 1);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    };
+    return {
+      appVersion: meta.appVersion,
+      schemaVersion: register.schemaVersion(),
+      databasePath: register.path,
+      counts: {
+        agencies: await count('agencies'),
+        activeAgencies: await count('agencies', true),
+        users: await count('users'),
+        auditEntries: await count('audit_log'),
+      },
+    };
+  });
+}
+
+export function registerAgencyMethods(t: HandlerTable): void {
+  t.method('agencies.list', (input, { register }) => listAgencies(register.db, input));
+  t.method('agencies.get', (input, { register }) => getAgency(register.db, input.id));
+  t.method('agencies.upsert', (input, ctx) => upsertAgency(ctx, input));
+  t.method('agencies.setActive', (input, ctx) => setAgencyActive(ctx, input));
+}
+
+export function registerSettingsMethods(t: HandlerTable): void {
+  t.method('settings.get', (_input, { register }) => getSettings(register.db));
+  t.method('settings.update', (input, ctx) => updateSettings(ctx, input));
+}
+
+export function registerUnitMethods(t: HandlerTable): void {
+  t.method('units.provinces', async () => PROVINCES);
+  t.method('units.communes', async ({ provinceCode }) => {
+    if (!provinceByCode(provinceCode)) throw new ApiError('NOT_FOUND', `Không có tỉnh, thành phố mã ${provinceCode}`);
+    return communesOf(provinceCode);
+  });
+}
+
+export function registerUserMethods(t: HandlerTable): void {
+  t.method('users.list', (_input, { register }) => listUsers(register.db));
+  t.method('users.upsert', (input, ctx) => upsertUser(ctx, input));
+  t.method('session.get', async (_input, { register, session }) => ({
+    officer: session.officerId === null ? null : await getUser(register.db, session.officerId),
+  }));
+  t.method('session.setOfficer', async ({ userId }, { register, session }) => {
+    const officer = await getUser(register.db, userId);
+    if (!officer.active) throw new ApiError('CONFLICT', `Cán bộ ${officer.fullName} đã ngừng hoạt động`);
+    session.officerId = officer.id;
+    return { officer };
+  });
+  t.method('audit.list', (input, { register }) => listAudit(register.db, input));
+}

@@ -1,0 +1,79 @@
+// The API server: validates each call's input against the contract, runs its handler and
+// answers with an envelope. Electron's ipcMain, the browser preview's bridge and tests call it.
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
+import { ApiError, type ApiEnvelope } from '../../shared/errors.ts';
+import { summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
+import type { Register } from '../register.ts';
+import { getUser } from '../ops/users.ts';
+import { SYSTEM_ACTOR, type Actor } from '../context.ts';
+import {
+  registerAgencyMethods,
+  registerAppMethods,
+  registerSettingsMethods,
+  registerUnitMethods,
+  registerUserMethods,
+  type AppMeta,
+} from './handlers.ts';
+import { HandlerTable, type SessionState } from './table.ts';
+
+export interface ApiServer {
+  call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
+  methods(): MethodName[];
+}
+
+export function buildHandlerTable(meta: AppMeta): HandlerTable {
+  const table = new HandlerTable();
+  registerAppMethods(table, meta);
+  registerAgencyMethods(table);
+  registerSettingsMethods(table);
+  registerUnitMethods(table);
+  registerUserMethods(table);
+  table.assertComplete();
+  return table;
+}
+
+/** Turns any thrown value into the typed error the client sees. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) {
+    const issues = toFieldIssues(error);
+    return new ApiError('VALIDATION', summariseIssues(issues), issues);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_BUSY|database is locked/i.test(message)) {
+    return new ApiError('CONFLICT', 'Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Vui lòng thử lại sau giây lát.');
+  }
+  if (/SQLITE_CONSTRAINT/i.test(message)) {
+    return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
+  }
+  return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);
+}
+
+export function createApiServer(register: Register, meta: AppMeta): ApiServer {
+  const table = buildHandlerTable(meta);
+  const session: SessionState = { officerId: null };
+
+  async function currentActor(): Promise<Actor> {
+    if (session.officerId === null) return SYSTEM_ACTOR;
+    const officer = await getUser(register.db, session.officerId);
+    return { id: officer.id, name: officer.fullName };
+  }
+
+  return {
+    methods: () => table.names(),
+    async call(method, rawInput) {
+      try {
+        if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `Không có phương thức “${method}” trong giao diện lập trình`);
+        const handler = table.get(method);
+        if (!handler) throw new ApiError('UNKNOWN_METHOD', `Phương thức “${method}” chưa được cài đặt`);
+        const input = contract[method].input.parse(rawInput) as never;
+        const value = await handler(input, { register, actor: await currentActor(), session });
+        return { ok: true, value };
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.code === 'INTERNAL') console.error(`[api] ${method}:`, error);
+        return { ok: false, error: apiError.toShape() };
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// The ordered list of migrations, served by an in-code provider (a folder read at run time
+// breaks inside a packed app). Append only: never rename, reorder or edit a shipped migration.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m0001 from './0001-reference-tables.ts';
+
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001-reference-tables', m0001],
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  readonly #upTo: number;
+
+  /** upTo: how many migrations to offer (tests migrate step by step). */
+  constructor(upTo = MIGRATIONS.length) {
+    this.#upTo = upTo;
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(MIGRATIONS.slice(0, this.#upTo));
+  }
+}

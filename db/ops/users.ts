@@ -1,0 +1,51 @@
+// Officers (cán bộ) who use the register; the audit log names them.
+import type { Kysely, Selectable } from 'kysely';
+import type { User, UserRole, userUpsertSchema } from '../../shared/domain/user.ts';
+import { ApiError } from '../../shared/errors.ts';
+import type { z } from '../../shared/validation.ts';
+import { writeAudit } from '../audit.ts';
+import type { OpContext } from '../context.ts';
+import type { DB, UserTable } from '../schema.ts';
+
+function toUser(row: Selectable<UserTable>): User {
+  return { id: row.id, username: row.username, fullName: row.full_name, title: row.title, role: row.role as UserRole, active: row.active === 1 };
+}
+
+export async function listUsers(db: Kysely<DB>): Promise<User[]> {
+  return (await db.selectFrom('users').selectAll().orderBy('active', 'desc').orderBy('full_name').execute()).map(toUser);
+}
+
+export async function getUser(db: Kysely<DB>, id: number): Promise<User> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy cán bộ có mã số ${id}`);
+  return toUser(row);
+}
+
+export function upsertUser(ctx: OpContext, input: z.output<typeof userUpsertSchema>): Promise<User> {
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const clash = await trx.selectFrom('users').select(['id']).where('username', '=', input.username).executeTakeFirst();
+    if (clash && clash.id !== input.id) {
+      throw new ApiError('CONFLICT', `Tên đăng nhập ${input.username} đã có người dùng`, [
+        { path: 'username', message: `Tên đăng nhập ${input.username} đã có người dùng` },
+      ]);
+    }
+    const values = { username: input.username, full_name: input.fullName, title: input.title, role: input.role, active: input.active ? 1 : 0 };
+    if (input.id === undefined) {
+      const row = await trx
+        .insertInto('users')
+        .values({ ...values, created_at: ctx.register.now().toISOString() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, ctx, { action: 'create', entity: 'user', entityId: row.id, after: toUser(row) });
+      return toUser(row);
+    }
+    const before = await getUser(trx, input.id);
+    if (before.role === 'admin' && (input.role !== 'admin' || !input.active)) {
+      const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
+      if (Number(admins.n) <= 1) throw new ApiError('CONFLICT', 'Phải còn ít nhất một quản trị viên đang hoạt động');
+    }
+    const row = await trx.updateTable('users').set(values).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+    await writeAudit(trx, ctx, { action: 'update', entity: 'user', entityId: row.id, before, after: toUser(row) });
+    return toUser(row);
+  });
+}

@@ -1,0 +1,69 @@
+// The API contract: one table, method name -> zod input schema -> output type.
+// Electron's ipcMain, the browser preview's HTTP bridge, the CLI and the tests all go through it.
+import { z } from '../validation.ts';
+import { agencyListSchema, agencySetActiveSchema, agencyUpsertSchema, type Agency } from '../domain/agency.ts';
+import { settingsUpdateSchema, type Settings } from '../domain/settings.ts';
+import { setOfficerSchema, userUpsertSchema, type User } from '../domain/user.ts';
+import { auditListSchema, type AuditEntry } from '../domain/audit.ts';
+import type { Commune, Province } from '../domain/units.ts';
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type only. */
+  output: O;
+}
+
+function method<I extends z.ZodType>(input: I) {
+  return { returns: <O>(): MethodSpec<I, O> => ({ input, output: undefined as O }) };
+}
+
+const noInput = z.undefined({ error: 'Phương thức này không nhận dữ liệu vào' }).optional();
+const idInput = z.strictObject({ id: z.number({ error: 'Thiếu mã số' }).int().positive() });
+
+export interface AppInfo {
+  appVersion: string;
+  schemaVersion: number;
+  databasePath: string;
+  counts: { agencies: number; activeAgencies: number; users: number; auditEntries: number };
+}
+
+export interface SessionInfo {
+  officer: User | null;
+}
+
+export const contract = {
+  'app.info': method(noInput).returns<AppInfo>(),
+
+  'agencies.list': method(agencyListSchema).returns<Agency[]>(),
+  'agencies.get': method(idInput).returns<Agency>(),
+  'agencies.upsert': method(agencyUpsertSchema).returns<Agency>(),
+  'agencies.setActive': method(agencySetActiveSchema).returns<Agency>(),
+
+  'settings.get': method(noInput).returns<Settings>(),
+  'settings.update': method(settingsUpdateSchema).returns<Settings>(),
+
+  'units.provinces': method(noInput).returns<Province[]>(),
+  'units.communes': method(
+    z.strictObject({ provinceCode: z.string().regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số' }) }),
+  ).returns<Commune[]>(),
+
+  'users.list': method(noInput).returns<User[]>(),
+  'users.upsert': method(userUpsertSchema).returns<User>(),
+
+  'session.get': method(noInput).returns<SessionInfo>(),
+  'session.setOfficer': method(setOfficerSchema).returns<SessionInfo>(),
+
+  'audit.list': method(auditListSchema).returns<AuditEntry[]>(),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends MethodName> = Contract[K]['output'];
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

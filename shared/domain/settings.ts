@@ -1,0 +1,71 @@
+// Board settings: who the Board is, where it is, how its outgoing documents are numbered and signed.
+import { z, requiredText } from '../validation.ts';
+
+/** Outgoing document kinds that carry a number (Số: 12/PC-BTCD). */
+export const DOCUMENT_KINDS = ['forward', 'guide', 'accept', 'reminder', 'receipt', 'refusal', 'return'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  forward: 'Phiếu chuyển đơn',
+  guide: 'Phiếu hướng dẫn',
+  accept: 'Phiếu đề xuất thụ lý',
+  reminder: 'Văn bản đôn đốc',
+  receipt: 'Giấy biên nhận (mẫu 02/TCD)',
+  refusal: 'Thông báo từ chối tiếp (mẫu 01/TCD)',
+  return: 'Phiếu trả lại đơn',
+};
+
+export const DEFAULT_DOC_PREFIXES: Record<DocumentKind, string> = {
+  forward: 'PC-BTCD',
+  guide: 'HD-BTCD',
+  accept: 'ĐX-BTCD',
+  reminder: 'ĐĐ-BTCD',
+  receipt: 'BN-BTCD',
+  refusal: 'TB-BTCD',
+  return: 'TL-BTCD',
+};
+
+export interface Settings {
+  boardName: string;
+  parentBody: string;
+  provinceCode: string;
+  placeName: string;
+  signerName: string;
+  signerTitle: string;
+  docPrefixes: Record<DocumentKind, string>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  boardName: 'Ban Tiếp công dân tỉnh Quảng Ngãi',
+  parentBody: 'UBND TỈNH QUẢNG NGÃI',
+  provinceCode: '51',
+  placeName: 'Quảng Ngãi',
+  signerName: '',
+  signerTitle: 'TRƯỞNG BAN',
+  docPrefixes: DEFAULT_DOC_PREFIXES,
+};
+
+const docPrefix = requiredText('Ký hiệu văn bản', 30).pipe(
+  z.string().regex(/^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u, {
+    error: 'Ký hiệu văn bản chỉ gồm chữ, số và dấu gạch ngang, ví dụ PC-BTCD',
+  }),
+);
+
+export const settingsSchema = z.strictObject({
+  boardName: requiredText('Tên Ban', 200),
+  parentBody: requiredText('Cơ quan chủ quản', 200),
+  provinceCode: z.string({ error: 'Tỉnh là bắt buộc' }).regex(/^\d{2}$/, { error: 'Mã tỉnh gồm 2 chữ số' }),
+  placeName: requiredText('Địa danh', 100),
+  signerName: z.string().max(100, { error: 'Họ tên người ký dài quá 100 ký tự' }).transform((v) => v.normalize('NFC').trim()),
+  signerTitle: requiredText('Chức vụ người ký', 100),
+  docPrefixes: z.strictObject(
+    Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, docPrefix])) as Record<DocumentKind, typeof docPrefix>,
+  ),
+});
+
+/** settings.update takes any subset of the fields; docPrefixes may also be partial. */
+export const settingsUpdateSchema = settingsSchema
+  .extend({ docPrefixes: settingsSchema.shape.docPrefixes.partial() })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: 'Không có thay đổi nào để lưu' });
+export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
