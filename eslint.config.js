@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'web/browser/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: noNodeBare, patterns: [...noNode, noElectron, noDb] }] },
   },
   {

@@ -3,6 +3,11 @@
 //   transaction never interleaves with another query on the same better-sqlite3 handle;
 // - transactions begin IMMEDIATE, taking the write lock at once, so two processes that number
 //   petitions at the same time queue on the busy timeout instead of failing to upgrade a read lock.
+// The mutex is shared by every handle this process opens on the same file: better-sqlite3's busy
+// wait blocks the event loop, so a second in-process handle waiting for the write lock would stop
+// the first from ever committing (a deadlock until the busy timeout). Processes still queue on it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -25,8 +30,50 @@ class Mutex {
   }
 }
 
+const fileMutexes = new Map<string, { mutex: Mutex; users: number }>();
+
+function fileKey(database: BetterSqlite3.Database): string | null {
+  if (database.memory) return null;
+  try {
+    return fs.realpathSync(database.name);
+  } catch {
+    return path.resolve(database.name);
+  }
+}
+
+function takeMutex(key: string | null): Mutex {
+  if (key === null) return new Mutex();
+  const entry = fileMutexes.get(key) ?? { mutex: new Mutex(), users: 0 };
+  entry.users += 1;
+  fileMutexes.set(key, entry);
+  return entry.mutex;
+}
+
+function dropMutex(key: string | null): void {
+  const entry = key === null ? undefined : fileMutexes.get(key);
+  if (!entry || key === null) return;
+  entry.users -= 1;
+  if (entry.users <= 0) fileMutexes.delete(key);
+}
+
 class RegisterDriver extends SqliteDriver {
-  readonly #mutex = new Mutex();
+  readonly #key: string | null;
+  readonly #mutex: Mutex;
+  #destroyed = false;
+
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#key = fileKey(database);
+    this.#mutex = takeMutex(this.#key);
+  }
+
+  override async destroy(): Promise<void> {
+    if (!this.#destroyed) {
+      this.#destroyed = true;
+      dropMutex(this.#key);
+    }
+    await super.destroy();
+  }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     await this.#mutex.lock();
@@ -51,6 +98,6 @@ export class RegisterDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new RegisterDriver({ database: this.#database });
+    return new RegisterDriver(this.#database);
   }
 }

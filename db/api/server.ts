@@ -40,10 +40,12 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError('VALIDATION', summariseIssues(issues), issues);
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_BUSY|database is locked/i.test(message)) {
+  // better-sqlite3 puts SQLITE_* in error.code; the message is SQLite's own text.
+  const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
+  if (/SQLITE_BUSY|database is locked/i.test(`${sqliteCode} ${message}`)) {
     return new ApiError('CONFLICT', 'Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Vui lòng thử lại sau giây lát.');
   }
-  if (/SQLITE_CONSTRAINT/i.test(message)) {
+  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`)) {
     return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
   }
   return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);

@@ -10,6 +10,9 @@ import type { OpContext } from '../context.ts';
 import type { AgencyTable, DB } from '../schema.ts';
 import { likeContains } from './search.ts';
 
+/** Directory order: the province's leadership first, then departments, courts, communes, central bodies. */
+const KIND_ORDER = sql<number>`case kind when 'provincial_leadership' then 1 when 'provincial_department' then 2 when 'court_procuracy' then 3 when 'commune' then 4 when 'central' then 5 else 6 end`;
+
 export function toAgency(row: Selectable<AgencyTable>): Agency {
   return {
     id: row.id,
@@ -35,7 +38,7 @@ export async function listAgencies(db: Kysely<DB>, input: z.output<typeof agency
       ]),
     );
   }
-  const rows = await query.orderBy('kind').orderBy('name_folded').orderBy('id').execute();
+  const rows = await query.orderBy(KIND_ORDER).orderBy('name_folded').orderBy('id').execute();
   return rows.map(toAgency);
 }
 

@@ -18,7 +18,9 @@ function method<I extends z.ZodType>(input: I) {
 }
 
 const noInput = z.undefined({ error: 'Phương thức này không nhận dữ liệu vào' }).optional();
-const idInput = z.strictObject({ id: z.number({ error: 'Thiếu mã số' }).int().positive() });
+const idInput = z.strictObject({
+  id: z.number({ error: 'Mã số phải là một số nguyên dương' }).int({ error: 'Mã số phải là một số nguyên dương' }).positive({ error: 'Mã số phải là một số nguyên dương' }),
+});
 
 export interface AppInfo {
   appVersion: string;

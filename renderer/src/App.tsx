@@ -1,0 +1,119 @@
+import { AppShell, Badge, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from './api.ts';
+import { useUi, type Page } from './state/ui.ts';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { AgenciesPage } from './pages/AgenciesPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import type { User } from '../../shared/domain/user.ts';
+
+interface NavItem {
+  page: Page;
+  label: string;
+  key: string;
+  /** Screens of later releases are listed but cannot be opened yet. */
+  ready: boolean;
+}
+
+const NAV: NavItem[] = [
+  { page: 'overview', label: 'Tổng quan', key: '1', ready: true },
+  { page: 'reception', label: 'Tiếp công dân', key: '2', ready: false },
+  { page: 'petitions', label: 'Đơn thư', key: '3', ready: false },
+  { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
+  { page: 'statistics', label: 'Thống kê', key: '5', ready: false },
+  { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
+];
+
+function OfficerPicker() {
+  const officer = useUi((s) => s.officer);
+  const setOfficer = useUi((s) => s.setOfficer);
+  const [users, setUsers] = useState<User[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const list = (await api.users.list()).filter((u) => u.active);
+        setUsers(list);
+        const session = await api.session.get();
+        if (session.officer) setOfficer(session.officer);
+        else if (list[0]) setOfficer((await api.session.setOfficer({ userId: list[0].id })).officer);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    })();
+  }, [setOfficer]);
+
+  return (
+    <Select
+      aria-label="Cán bộ đang làm việc"
+      size="xs"
+      w={220}
+      error={error}
+      data={users.map((u) => ({ value: String(u.id), label: u.title ? `${u.fullName} (${u.title})` : u.fullName }))}
+      value={officer ? String(officer.id) : null}
+      onChange={async (value) => {
+        if (!value) return;
+        try {
+          setOfficer((await api.session.setOfficer({ userId: Number(value) })).officer);
+        } catch (e) {
+          setError(errorMessage(e));
+        }
+      }}
+      allowDeselect={false}
+    />
+  );
+}
+
+export function App() {
+  const page = useUi((s) => s.page);
+  const go = useUi((s) => s.go);
+  const boardName = useUi((s) => s.boardName);
+  const setBoardName = useUi((s) => s.setBoardName);
+
+  useEffect(() => {
+    void api.settings.get().then((s) => setBoardName(s.boardName), () => undefined);
+  }, [setBoardName]);
+
+  // Shortcuts work from inside inputs too: the whole intake is done from the keyboard.
+  useHotkeys(NAV.filter((n) => n.ready).map((n) => [`alt+${n.key}`, () => go(n.page)]), []);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4} c="red.8">Sổ tiếp công dân</Title>
+            <Text size="sm" c="dimmed" truncate>{boardName}</Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed">Cán bộ:</Text>
+            <OfficerPicker />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Điều hướng">
+        <Stack gap={2}>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.page}
+              component="button"
+              label={item.label}
+              description={item.ready ? undefined : 'Có trong bản sau'}
+              disabled={!item.ready}
+              active={page === item.page}
+              onClick={() => go(item.page)}
+              rightSection={item.ready ? <kbd className="key">Alt+{item.key}</kbd> : <Badge size="xs" variant="light" color="gray">sắp có</Badge>}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {page === 'overview' && <OverviewPage />}
+        {page === 'agencies' && <AgenciesPage />}
+        {page === 'settings' && <SettingsPage />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,31 @@
+// Noto Sans covers Vietnamese fully; only the subsets the UI needs are bundled.
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/vietnamese-400.css';
+import '@fontsource/noto-sans/latin-500.css';
+import '@fontsource/noto-sans/latin-ext-500.css';
+import '@fontsource/noto-sans/vietnamese-500.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import '@fontsource/noto-sans/vietnamese-700.css';
+import '@mantine/core/styles.css';
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { App } from './App.tsx';
+
+const theme = createTheme({
+  fontFamily: '"Noto Sans", "Segoe UI", Arial, sans-serif',
+  headings: { fontFamily: '"Noto Sans", "Segoe UI", Arial, sans-serif' },
+  primaryColor: 'red',
+  defaultRadius: 'sm',
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,120 @@
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { api, errorMessage } from '../api.ts';
+import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } from '../../../shared/domain/settings.ts';
+import type { Province } from '../../../shared/domain/units.ts';
+import { showApiError, useApiForm } from '../components/useApiForm.ts';
+import { useUi } from '../state/ui.ts';
+
+function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Province[] }) {
+  const form = useApiForm(settingsSchema, initial);
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const [saved, setSaved] = useState<string | null>(null);
+  const setBoardName = useUi((s) => s.setBoardName);
+
+  const submit = form.handleSubmit(async (values) => {
+    setSaved(null);
+    try {
+      const result = await api.settings.update(values);
+      form.reset(result);
+      setBoardName(result.boardName);
+      setSaved('Đã lưu cài đặt.');
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+
+  useHotkeys([['mod+S', () => void submit()]], []);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {errors.root && <Alert color="red">{errors.root.message}</Alert>}
+        {saved && !isDirty && <Alert color="green" role="status">{saved}</Alert>}
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Cơ quan</Title>
+            <SimpleGrid cols={2}>
+              <TextInput label="Tên Ban" withAsterisk {...form.register('boardName')} error={errors.boardName?.message} />
+              <TextInput label="Cơ quan chủ quản (dòng đầu tiêu đề văn bản)" withAsterisk {...form.register('parentBody')} error={errors.parentBody?.message} />
+              <Controller
+                control={form.control}
+                name="provinceCode"
+                render={({ field }) => (
+                  <Select
+                    label="Tỉnh, thành phố"
+                    description="Danh sách xã, phường của tỉnh được thêm vào danh bạ cơ quan khi đổi tỉnh"
+                    searchable
+                    data={provinces.map((p) => ({ value: p.code, label: `${p.fullName} (${p.communeCount} xã, phường)` }))}
+                    value={field.value}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    allowDeselect={false}
+                    error={errors.provinceCode?.message}
+                  />
+                )}
+              />
+              <TextInput label="Địa danh ghi trên văn bản" description="Ví dụ: Quảng Ngãi, ngày 05 tháng 3 năm 2026" withAsterisk {...form.register('placeName')} error={errors.placeName?.message} />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Người ký văn bản</Title>
+            <SimpleGrid cols={2}>
+              <TextInput label="Họ và tên người ký" {...form.register('signerName')} error={errors.signerName?.message} />
+              <TextInput label="Chức vụ người ký" withAsterisk {...form.register('signerTitle')} error={errors.signerTitle?.message} />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Ký hiệu số văn bản</Title>
+            <Text size="sm" c="dimmed">Số văn bản đánh theo năm và loại, ví dụ “Số: 12/PC-BTCD”.</Text>
+            <SimpleGrid cols={2}>
+              {DOCUMENT_KINDS.map((kind) => (
+                <TextInput
+                  key={kind}
+                  label={DOCUMENT_KIND_LABELS[kind]}
+                  {...form.register(`docPrefixes.${kind}`)}
+                  error={errors.docPrefixes?.[kind]?.message}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Group justify="flex-end">
+          <Button variant="default" disabled={!isDirty} onClick={() => form.reset(initial)}>Hoàn tác</Button>
+          <Button type="submit" loading={isSubmitting}>Lưu cài đặt <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd></Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [provinces, setProvinces] = useState<Province[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [s, p] = await Promise.all([api.settings.get(), api.units.provinces()]);
+        setSettings(s);
+        setProvinces(p);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    })();
+  }, []);
+
+  return (
+    <Stack>
+      <Title order={2}>Cài đặt</Title>
+      {error && <Alert color="red">{error}</Alert>}
+      {settings && <SettingsForm initial={settings} provinces={provinces} />}
+    </Stack>
+  );
+}

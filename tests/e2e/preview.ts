@@ -1,0 +1,52 @@
+// Starts and stops the browser preview (web/server.ts) on its own temporary register, as a user
+// would with `npm run web`, so a test can also restart it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface Preview {
+  url: string;
+  dbPath: string;
+  stop(): Promise<void>;
+}
+
+export function tempDbPath(prefix = 'petreg-e2e-'): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'register.sqlite');
+}
+
+export async function startPreview(dbPath: string): Promise<Preview> {
+  const child: ChildProcess = spawn(process.execPath, ['web/server.ts', '--db', dbPath, '--port', '0'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, PETREG_WEB_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Mở: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`preview exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dbPath,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

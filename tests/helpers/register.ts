@@ -1,0 +1,90 @@
+// Test registers: real SQLite files in fresh temporary folders, a fixed clock, and cleanup.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildBridge, unwrapBridge, type ApiClient } from '../../shared/api/client.ts';
+import type { MethodName } from '../../shared/api/contract.ts';
+import { createApiServer, type ApiServer } from '../../db/api/server.ts';
+import { openRegister, type Register } from '../../db/register.ts';
+
+/** The instant every test register's clock reads unless told otherwise. */
+export const TEST_NOW = new Date('2026-03-15T08:30:00.000Z');
+export const TEST_APP_VERSION = '0.0.0-test';
+
+/** A clock stuck at `at`; each call returns a fresh Date. */
+export function fixedClock(at: Date = TEST_NOW): () => Date {
+  const ms = at.getTime();
+  return () => new Date(ms);
+}
+
+export interface TempDir {
+  dir: string;
+  cleanup(): void;
+}
+
+/** A fresh, empty folder under the OS temp folder. */
+export function tempDir(prefix = 'petreg-test-'): TempDir {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TempRegisterOptions {
+  /** A fixed instant or a clock; default TEST_NOW. */
+  now?: Date | (() => Date);
+  migrateTo?: number;
+  seed?: boolean;
+  /** Open an existing file instead of a new one in a fresh folder (the caller cleans its folder). */
+  path?: string;
+  appVersion?: string;
+}
+
+export interface TempRegister {
+  register: Register;
+  api: ApiServer;
+  /** Typed client over `api`, resolving values and throwing ApiError. */
+  client: ApiClient;
+  dir: string;
+  path: string;
+  /** Closes the register (once), keeping the file. */
+  close(): Promise<void>;
+  /** Closes the register (once) and, when the folder was made here, removes it. */
+  cleanup(): Promise<void>;
+}
+
+export async function tempRegister(options: TempRegisterOptions = {}): Promise<TempRegister> {
+  const owned = options.path === undefined ? tempDir() : null;
+  const file = options.path ?? path.join(owned!.dir, 'register.sqlite');
+  const now = options.now instanceof Date ? fixedClock(options.now) : (options.now ?? fixedClock());
+  let register: Register;
+  try {
+    register = await openRegister({
+      path: file,
+      now,
+      ...(options.migrateTo !== undefined ? { migrateTo: options.migrateTo } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
+  } catch (error) {
+    owned?.cleanup();
+    throw error;
+  }
+  const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION });
+  const client = unwrapBridge(buildBridge((method: MethodName, input: unknown) => api.call(method, input)));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await register.close();
+  };
+  return {
+    register,
+    api,
+    client,
+    dir: path.dirname(file),
+    path: file,
+    close,
+    async cleanup() {
+      await close();
+      owned?.cleanup();
+    },
+  };
+}

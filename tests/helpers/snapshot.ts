@@ -1,0 +1,62 @@
+// Snapshots of a register's contents, to prove that a refused call wrote nothing.
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+export interface DbSnapshot {
+  /** Row count of every table (SQLite's internal tables excluded). */
+  counts: Record<string, number>;
+  auditCount: number;
+  /** SHA-256 over every row of every table, in rowid order. */
+  digest: string;
+  userVersion: number;
+}
+
+export function tableNames(sqlite: Database.Database): string[] {
+  return (
+    sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+}
+
+export function snapshot(sqlite: Database.Database): DbSnapshot {
+  const counts: Record<string, number> = {};
+  const hash = crypto.createHash('sha256');
+  for (const name of tableNames(sqlite)) {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    counts[name] = (sqlite.prepare(`select count(*) as n from ${quoted}`).get() as { n: number }).n;
+    hash.update(`\u0000${name}\u0000`);
+    for (const row of sqlite.prepare(`select * from ${quoted} order by rowid`).all()) hash.update(JSON.stringify(row));
+  }
+  return {
+    counts,
+    auditCount: counts.audit_log ?? 0,
+    digest: hash.digest('hex'),
+    userVersion: sqlite.pragma('user_version', { simple: true }) as number,
+  };
+}
+
+export function auditCount(sqlite: Database.Database): number {
+  return (sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+}
+
+export interface RawAuditRow {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/** Audit rows written after `afterId`, oldest first. */
+export function auditRowsSince(sqlite: Database.Database, afterId: number): RawAuditRow[] {
+  return sqlite.prepare('select * from audit_log where id > ? order by id').all(afterId) as RawAuditRow[];
+}
+
+export function lastAuditId(sqlite: Database.Database): number {
+  return (sqlite.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
+}

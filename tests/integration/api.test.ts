@@ -1,0 +1,558 @@
+// The API server over a real register: every contract method with valid and invalid input,
+// refused calls write nothing, every write leaves exactly one audit row.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.ts';
+import type { Agency } from '../../shared/domain/agency.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings.ts';
+import type { User } from '../../shared/domain/user.ts';
+import type { ApiErrorCode } from '../../shared/errors.ts';
+import { fold } from '../../shared/text.ts';
+import { createApiServer } from '../../db/api/server.ts';
+import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
+import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { expectError, expectOk } from '../helpers/envelope.ts';
+
+const MISSING_ID = 987_654;
+
+interface Ctx {
+  t: TempRegister;
+  /** Sở Nông nghiệp và Môi trường (SO-NNMT). */
+  agency: Agency;
+  /** Sở Tư pháp (SO-TP). */
+  other: Agency;
+  admin: User;
+  inactiveOfficer: User;
+}
+
+let ctx: Ctx;
+
+async function byCode(t: TempRegister, code: string): Promise<Agency> {
+  const found = (await t.client.agencies.list({ search: code, includeInactive: true })).find((a) => a.code === code);
+  if (!found) throw new Error(`no agency ${code}`);
+  return found;
+}
+
+beforeEach(async () => {
+  const t = await tempRegister();
+  const admin = (await t.client.users.list()).find((u) => u.username === 'admin')!;
+  const inactiveOfficer = await t.client.users.upsert({ username: 'nghi.viec', fullName: 'Lê Văn Nghỉ', role: 'officer', active: false });
+  ctx = { t, agency: await byCode(t, 'SO-NNMT'), other: await byCode(t, 'SO-TP'), admin, inactiveOfficer };
+});
+afterEach(async () => {
+  await ctx.t.cleanup();
+});
+
+type In = unknown | ((c: Ctx) => unknown);
+type BadCase = [label: string, input: In, code: ApiErrorCode];
+interface MethodCases {
+  /** Whether a successful call writes to the register (and so must add one audit row). */
+  writes: boolean;
+  valid: In;
+  check?: (value: unknown, c: Ctx) => void | Promise<void>;
+  bad: BadCase[];
+}
+
+const resolve = (input: In, c: Ctx): unknown => (typeof input === 'function' ? (input as (c: Ctx) => unknown)(c) : input);
+const long = (n: number) => 'x'.repeat(n);
+
+const noInputBad: BadCase[] = [
+  ['an extra unknown field', { foo: 1 }, 'VALIDATION'],
+  ['an empty object', {}, 'VALIDATION'],
+  ['a string', 'x', 'VALIDATION'],
+  ['null', null, 'VALIDATION'],
+];
+
+const newAgency = { code: 'so-moi', name: '  Sở Mới  ', kind: 'other' };
+const agencyWith = (patch: Record<string, unknown>) => ({ ...newAgency, ...patch });
+const without = (obj: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key));
+const newUser = { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', title: 'Chuyên viên', role: 'officer' };
+const userWith = (patch: Record<string, unknown>) => ({ ...newUser, ...patch });
+
+const CASES = {
+  'app.info': {
+    writes: false,
+    valid: undefined,
+    check: (v, c) =>
+      expect(v).toMatchObject({
+        appVersion: '0.0.0-test',
+        schemaVersion: 1,
+        databasePath: c.t.path,
+        counts: { agencies: 125, activeAgencies: 125, users: 2 },
+      }),
+    bad: noInputBad,
+  },
+  'agencies.list': {
+    writes: false,
+    valid: { search: 'Nông nghiệp', kind: 'provincial_department' },
+    check: (v, c) => expect(v).toEqual([c.agency]),
+    bad: [
+      ['an extra unknown field', { search: 'x', foo: 1 }, 'VALIDATION'],
+      ['a number as search', { search: 5 }, 'VALIDATION'],
+      ['a too-long search', { search: long(201) }, 'VALIDATION'],
+      ['a bad kind', { kind: 'ministry' }, 'VALIDATION'],
+      ['an empty kind', { kind: '' }, 'VALIDATION'],
+      ['a string as includeInactive', { includeInactive: 'yes' }, 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+      ['an array', [], 'VALIDATION'],
+    ],
+  },
+  'agencies.get': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.agency.id }),
+    check: (v, c) => expect(v).toEqual(c.agency),
+    bad: [
+      ['no id', {}, 'VALIDATION'],
+      ['no input', undefined, 'VALIDATION'],
+      ['a string id', { id: '1' }, 'VALIDATION'],
+      ['a fractional id', { id: 1.5 }, 'VALIDATION'],
+      ['a zero id', { id: 0 }, 'VALIDATION'],
+      ['a negative id', { id: -3 }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.agency.id, extra: true }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'agencies.upsert': {
+    writes: true,
+    valid: newAgency,
+    check: (v) => expect(v).toEqual({ id: expect.any(Number), code: 'SO-MOI', name: 'Sở Mới', kind: 'other', active: true, updatedAt: TEST_NOW.toISOString() }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a missing code', without(newAgency, 'code'), 'VALIDATION'],
+      ['a missing name', without(newAgency, 'name'), 'VALIDATION'],
+      ['a missing kind', without(newAgency, 'kind'), 'VALIDATION'],
+      ['an empty code', agencyWith({ code: '' }), 'VALIDATION'],
+      ['a blank name', agencyWith({ name: '   ' }), 'VALIDATION'],
+      ['an empty name', agencyWith({ name: '' }), 'VALIDATION'],
+      ['a code with a space', agencyWith({ code: 'SO MOI' }), 'VALIDATION'],
+      ['a code starting with a dash', agencyWith({ code: '-SO' }), 'VALIDATION'],
+      ['a too-long code', agencyWith({ code: long(33) }), 'VALIDATION'],
+      ['a too-long name', agencyWith({ name: long(301) }), 'VALIDATION'],
+      ['a bad kind', agencyWith({ kind: 'ministry' }), 'VALIDATION'],
+      ['a number as name', agencyWith({ name: 123 }), 'VALIDATION'],
+      ['a string as active', agencyWith({ active: 'yes' }), 'VALIDATION'],
+      ['a string id', agencyWith({ id: 'abc' }), 'VALIDATION'],
+      ['an extra unknown field', agencyWith({ note: 'x' }), 'VALIDATION'],
+      ['a non-existent id', agencyWith({ id: MISSING_ID }), 'NOT_FOUND'],
+      ['a code already used (create)', agencyWith({ code: 'SO-NNMT' }), 'CONFLICT'],
+      ['a code already used, other case', agencyWith({ code: 'so-nnmt' }), 'CONFLICT'],
+      ['a code already used (update)', (c: Ctx) => ({ id: c.other.id, code: c.agency.code, name: c.other.name, kind: c.other.kind }), 'CONFLICT'],
+    ],
+  },
+  'agencies.setActive': {
+    writes: true,
+    valid: (c: Ctx) => ({ id: c.agency.id, active: false }),
+    check: (v, c) => expect(v).toEqual({ ...c.agency, active: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no active', (c: Ctx) => ({ id: c.agency.id }), 'VALIDATION'],
+      ['no id', { active: false }, 'VALIDATION'],
+      ['a string active', (c: Ctx) => ({ id: c.agency.id, active: 'false' }), 'VALIDATION'],
+      ['a string id', { id: '1', active: false }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.agency.id, active: false, why: 'x' }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID, active: false }, 'NOT_FOUND'],
+    ],
+  },
+  'settings.get': {
+    writes: false,
+    valid: undefined,
+    check: (v) => expect(v).toEqual(DEFAULT_SETTINGS),
+    bad: noInputBad,
+  },
+  'settings.update': {
+    writes: true,
+    valid: { signerName: '  Phạm Văn Ký  ' },
+    check: (v) => expect(v).toEqual({ ...DEFAULT_SETTINGS, signerName: 'Phạm Văn Ký' }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no fields', {}, 'VALIDATION'],
+      ['an unknown province', { provinceCode: '99' }, 'VALIDATION'],
+      ['a one-digit province', { provinceCode: '1' }, 'VALIDATION'],
+      ['a number as province', { provinceCode: 51 }, 'VALIDATION'],
+      ['an empty board name', { boardName: '' }, 'VALIDATION'],
+      ['a blank board name', { boardName: '   ' }, 'VALIDATION'],
+      ['a too-long board name', { boardName: long(201) }, 'VALIDATION'],
+      ['a too-long signer name', { signerName: long(101) }, 'VALIDATION'],
+      ['a number as signer name', { signerName: 5 }, 'VALIDATION'],
+      ['an unknown field', { theme: 'dark' }, 'VALIDATION'],
+      ['a document prefix with a space', { docPrefixes: { forward: 'PC BTCD' } }, 'VALIDATION'],
+      ['an empty document prefix', { docPrefixes: { forward: '' } }, 'VALIDATION'],
+      ['an unknown document kind', { docPrefixes: { memo: 'X-1' } }, 'VALIDATION'],
+      ['a valid field beside a bad one', { signerName: 'Ai Đó', provinceCode: '99' }, 'VALIDATION'],
+    ],
+  },
+  'units.provinces': {
+    writes: false,
+    valid: undefined,
+    check: (v) => {
+      expect(v).toHaveLength(34);
+      expect(v).toContainEqual({ code: '51', name: 'Quảng Ngãi', fullName: 'Tỉnh Quảng Ngãi', communeCount: 96 });
+    },
+    bad: noInputBad,
+  },
+  'units.communes': {
+    writes: false,
+    valid: { provinceCode: '51' },
+    check: (v) => expect(v).toHaveLength(96),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no province', {}, 'VALIDATION'],
+      ['a one-digit province', { provinceCode: '5' }, 'VALIDATION'],
+      ['a number as province', { provinceCode: 51 }, 'VALIDATION'],
+      ['an extra unknown field', { provinceCode: '51', x: 1 }, 'VALIDATION'],
+      ['a non-existent province', { provinceCode: '99' }, 'NOT_FOUND'],
+    ],
+  },
+  'users.list': {
+    writes: false,
+    valid: undefined,
+    check: (v, c) => expect(v).toEqual([c.admin, c.inactiveOfficer]),
+    bad: noInputBad,
+  },
+  'users.upsert': {
+    writes: true,
+    valid: newUser,
+    check: (v) => expect(v).toEqual({ id: expect.any(Number), username: 'lan.nt', fullName: 'Nguyễn Thị Lan', title: 'Chuyên viên', role: 'officer', active: true }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a missing username', without(newUser, 'username'), 'VALIDATION'],
+      ['a missing full name', without(newUser, 'fullName'), 'VALIDATION'],
+      ['an empty username', userWith({ username: '' }), 'VALIDATION'],
+      ['a blank full name', userWith({ fullName: '  ' }), 'VALIDATION'],
+      ['a username with capitals and a space', userWith({ username: 'Lan Anh' }), 'VALIDATION'],
+      ['a username with tone marks', userWith({ username: 'lân' }), 'VALIDATION'],
+      ['a too-long username', userWith({ username: long(41) }), 'VALIDATION'],
+      ['a too-long full name', userWith({ fullName: long(101) }), 'VALIDATION'],
+      ['a too-long title', userWith({ title: long(101) }), 'VALIDATION'],
+      ['a bad role', userWith({ role: 'root' }), 'VALIDATION'],
+      ['a string as active', userWith({ active: 'yes' }), 'VALIDATION'],
+      ['an extra unknown field', userWith({ password: 'secret' }), 'VALIDATION'],
+      ['a non-existent id', userWith({ id: MISSING_ID }), 'NOT_FOUND'],
+      ['a username already used', userWith({ username: 'admin' }), 'CONFLICT'],
+      ['demoting the last admin', (c: Ctx) => ({ id: c.admin.id, username: 'admin', fullName: c.admin.fullName, role: 'officer' }), 'CONFLICT'],
+      ['deactivating the last admin', (c: Ctx) => ({ id: c.admin.id, username: 'admin', fullName: c.admin.fullName, role: 'admin', active: false }), 'CONFLICT'],
+    ],
+  },
+  'session.get': {
+    writes: false,
+    valid: undefined,
+    check: (v) => expect(v).toEqual({ officer: null }),
+    bad: noInputBad,
+  },
+  'session.setOfficer': {
+    writes: false,
+    valid: (c: Ctx) => ({ userId: c.admin.id }),
+    check: (v, c) => expect(v).toEqual({ officer: c.admin }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no user', {}, 'VALIDATION'],
+      ['a string user id', { userId: '1' }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ userId: c.admin.id, x: 1 }), 'VALIDATION'],
+      ['a non-existent user', { userId: MISSING_ID }, 'NOT_FOUND'],
+      ['an inactive officer', (c: Ctx) => ({ userId: c.inactiveOfficer.id }), 'CONFLICT'],
+    ],
+  },
+  'audit.list': {
+    writes: false,
+    valid: { entity: 'register' },
+    check: (v) => expect(v).toEqual([expect.objectContaining({ action: 'seed', entity: 'register', actorName: 'Hệ thống' })]),
+    bad: [
+      ['a zero limit', { limit: 0 }, 'VALIDATION'],
+      ['a too-large limit', { limit: 501 }, 'VALIDATION'],
+      ['a string limit', { limit: '10' }, 'VALIDATION'],
+      ['a too-long entity', { entity: long(41) }, 'VALIDATION'],
+      ['a number as entityId', { entityId: 5 }, 'VALIDATION'],
+      ['an extra unknown field', { since: '2026-01-01' }, 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+    ],
+  },
+} satisfies Record<MethodName, MethodCases>;
+
+const cases = CASES as Record<MethodName, MethodCases>;
+
+describe('every contract method', () => {
+  it('has cases here', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  describe.each(METHOD_NAMES)('%s', (method) => {
+    const spec = cases[method];
+
+    it('succeeds with valid input', async () => {
+      const before = snapshot(ctx.t.register.sqlite);
+      const from = lastAuditId(ctx.t.register.sqlite);
+      const value = expectOk(await ctx.t.api.call(method, resolve(spec.valid, ctx)));
+      await spec.check?.(value, ctx);
+      const after = snapshot(ctx.t.register.sqlite);
+      if (spec.writes) {
+        const rows = auditRowsSince(ctx.t.register.sqlite, from);
+        expect(after.auditCount).toBe(before.auditCount + 1);
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ actor_id: null, actor_name: 'Hệ thống', at: TEST_NOW.toISOString() });
+        expect(rows[0]!.after_json).not.toBeNull();
+      } else {
+        expect(after).toEqual(before);
+      }
+    });
+
+    it.each(spec.bad)('refuses %s and writes nothing', async (_label, input, code) => {
+      const before = snapshot(ctx.t.register.sqlite);
+      expectError(await ctx.t.api.call(method, resolve(input, ctx)), code);
+      expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+    });
+  });
+});
+
+describe('agencies', () => {
+  it('search ignores case and tone marks, and finds by code', async () => {
+    const { client } = ctx.t;
+    for (const term of ['nong nghiep', 'NÔNG NGHIỆP', 'Nông   nghiệp', 'nông nghiệp'.normalize('NFD'), 'moi truong']) {
+      expect(await client.agencies.list({ search: term }), term).toEqual([ctx.agency]);
+    }
+    expect(await client.agencies.list({ search: 'SO-NN' })).toEqual([ctx.agency]);
+    expect(await client.agencies.list({ search: 'so-nnmt' })).toEqual([ctx.agency]);
+    expect((await client.agencies.list({ search: 'Tịnh Khê' })).map((a) => a.kind)).toEqual(['commune']);
+  });
+
+  it('search treats % and _ literally', async () => {
+    const { client } = ctx.t;
+    expect(await client.agencies.list({ search: '%' })).toEqual([]);
+    expect(await client.agencies.list({ search: '_' })).toEqual([]);
+    expect(await client.agencies.list({ search: 'SO_NNMT' })).toEqual([]);
+  });
+
+  it('filters by kind, and groups by kind with names in folded order', async () => {
+    const communes = await ctx.t.client.agencies.list({ kind: 'commune' });
+    expect(communes).toHaveLength(96);
+    expect(communes.every((a) => a.kind === 'commune')).toBe(true);
+    const all = await ctx.t.client.agencies.list();
+    expect(all).toHaveLength(125);
+    const kinds = all.map((a) => a.kind).filter((k, i, arr) => i === 0 || arr[i - 1] !== k);
+    expect(new Set(kinds).size).toBe(kinds.length); // each kind is one contiguous block
+    for (const kind of kinds) {
+      const names = all.filter((a) => a.kind === kind).map((a) => fold(a.name));
+      expect(names).toEqual([...names].sort());
+    }
+  });
+
+  it('hides inactive agencies unless includeInactive, and setActive toggles them', async () => {
+    const { client } = ctx.t;
+    const deactivated = await client.agencies.setActive({ id: ctx.agency.id, active: false });
+    expect(deactivated.active).toBe(false);
+    expect(await client.agencies.list({ search: 'nong nghiep' })).toEqual([]);
+    expect((await client.agencies.list()).some((a) => a.id === ctx.agency.id)).toBe(false);
+    expect(await client.agencies.list({ search: 'nong nghiep', includeInactive: true })).toEqual([deactivated]);
+    expect(await client.agencies.get({ id: ctx.agency.id })).toEqual(deactivated);
+    expect((await client.app.info()).counts).toMatchObject({ agencies: 125, activeAgencies: 124 });
+
+    await client.agencies.setActive({ id: ctx.agency.id, active: true });
+    expect(await client.agencies.list({ search: 'nong nghiep' })).toEqual([ctx.agency]);
+  });
+
+  it('refuses a duplicate code with CONFLICT naming the agency that holds it', async () => {
+    const error = expectError(await ctx.t.api.call('agencies.upsert', { code: 'so-nnmt', name: 'Trùng', kind: 'other' }), 'CONFLICT');
+    expect(error.message).toContain('SO-NNMT');
+    expect(error.message).toContain('Sở Nông nghiệp và Môi trường');
+    expect(error.issues).toEqual([{ path: 'code', message: expect.stringContaining('Sở Nông nghiệp và Môi trường') }]);
+  });
+
+  it('stores text trimmed and NFC, codes upper-cased, and keeps its own code on update', async () => {
+    const { client, register } = ctx.t;
+    const created = await client.agencies.upsert({ code: ' xa-thu ', name: '  UBND xã Thử Nghiệm '.normalize('NFD'), kind: 'commune' });
+    expect(created).toMatchObject({ code: 'XA-THU', name: 'UBND xã Thử Nghiệm' });
+    const row = register.sqlite.prepare('select name, name_folded from agencies where id = ?').get(created.id) as { name: string; name_folded: string };
+    expect(row).toEqual({ name: 'UBND xã Thử Nghiệm'.normalize('NFC'), name_folded: 'ubnd xa thu nghiem' });
+    const renamed = await client.agencies.upsert({ id: created.id, code: 'XA-THU', name: 'UBND xã Thử', kind: 'commune' });
+    expect(renamed).toMatchObject({ id: created.id, name: 'UBND xã Thử' });
+  });
+});
+
+describe('audit log', () => {
+  it('records each successful write exactly once, with actor, before and after', async () => {
+    const { client, register } = ctx.t;
+    const sqlite = register.sqlite;
+    const audit = async <T>(write: () => Promise<T>) => {
+      const from = lastAuditId(sqlite);
+      const value = await write();
+      const rows = auditRowsSince(sqlite, from);
+      expect(rows).toHaveLength(1);
+      const row = rows[0]!;
+      return {
+        value,
+        row,
+        before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+        after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+      };
+    };
+
+    const created = await audit(() => client.agencies.upsert({ code: 'TEST-1', name: 'Cơ quan thử', kind: 'other' }));
+    expect(created.row).toMatchObject({ action: 'create', entity: 'agency', entity_id: String(created.value.id), actor_name: 'Hệ thống', actor_id: null });
+    expect(created.before).toBeNull();
+    expect(created.after).toEqual(created.value);
+
+    const updated = await audit(() => client.agencies.upsert({ id: created.value.id, code: 'TEST-1', name: 'Cơ quan thử (sửa)', kind: 'central' }));
+    expect(updated.row).toMatchObject({ action: 'update', entity: 'agency', entity_id: String(created.value.id) });
+    expect(updated.before).toEqual(created.value);
+    expect(updated.after).toEqual(updated.value);
+
+    const toggled = await audit(() => client.agencies.setActive({ id: created.value.id, active: false }));
+    expect(toggled.before).toEqual(updated.value);
+    expect(toggled.after).toEqual({ ...updated.value, active: false });
+
+    const settings = await audit(() => client.settings.update({ placeName: 'Thành phố Quảng Ngãi' }));
+    expect(settings.row).toMatchObject({ action: 'update', entity: 'settings', entity_id: null });
+    expect(settings.before).toEqual(DEFAULT_SETTINGS);
+    expect(settings.after).toEqual({ ...DEFAULT_SETTINGS, placeName: 'Thành phố Quảng Ngãi', communesAdded: 0 });
+
+    const user = await audit(() => client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình' }));
+    expect(user.row).toMatchObject({ action: 'create', entity: 'user', entity_id: String(user.value.id) });
+    expect(user.after).toEqual(user.value);
+
+    const userUpdate = await audit(() => client.users.upsert({ id: user.value.id, username: 'binh.tt', fullName: 'Trần Thị Bình', title: 'Phó Trưởng Ban' }));
+    expect(userUpdate.before).toEqual(user.value);
+    expect(userUpdate.after).toEqual({ ...user.value, title: 'Phó Trưởng Ban' });
+
+    const listed = await client.audit.list({ entity: 'agency', entityId: String(created.value.id) });
+    expect(listed.map((e) => e.action)).toEqual(['update', 'update', 'create']);
+    expect(listed[0]).toMatchObject({ actorName: 'Hệ thống', before: updated.value, after: { ...updated.value, active: false } });
+    expect(await client.audit.list({ limit: 2 })).toHaveLength(2);
+  });
+
+  it('names the officer chosen with session.setOfficer on later rows', async () => {
+    const { client, api, register } = ctx.t;
+    const officer = await client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình' });
+    const session = await client.session.setOfficer({ userId: officer.id });
+    expect(session).toEqual({ officer });
+    expect(await client.session.get()).toEqual({ officer });
+
+    const from = lastAuditId(register.sqlite);
+    await client.agencies.upsert({ code: 'TEST-2', name: 'Cơ quan thử 2', kind: 'other' });
+    await client.settings.update({ signerName: 'Trần Thị Bình' });
+    const rows = auditRowsSince(register.sqlite, from);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatchObject({ actor_id: officer.id, actor_name: 'Trần Thị Bình' });
+    expect((await client.audit.list({ limit: 1 }))[0]?.actorName).toBe('Trần Thị Bình');
+
+    // The session belongs to one server: another one over the same register is still the system.
+    const otherApi = createApiServer(register, { appVersion: 'x' });
+    expectOk(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }));
+    expect(auditRowsSince(register.sqlite, from).at(-1)).toMatchObject({ actor_id: null, actor_name: 'Hệ thống' });
+    expect(expectOk(await api.call('session.get', undefined))).toEqual({ officer });
+
+    // An inactive officer cannot be chosen, and the previous choice stays.
+    expectError(await api.call('session.setOfficer', { userId: ctx.inactiveOfficer.id }), 'CONFLICT');
+    expect(await client.session.get()).toEqual({ officer });
+  });
+});
+
+describe('settings', () => {
+  it('update is partial: other fields, and other document prefixes, are kept', async () => {
+    const { client } = ctx.t;
+    const first = await client.settings.update({ signerName: 'Phạm Văn Ký', signerTitle: 'PHÓ TRƯỞNG BAN' });
+    expect(first).toEqual({ ...DEFAULT_SETTINGS, signerName: 'Phạm Văn Ký', signerTitle: 'PHÓ TRƯỞNG BAN' });
+    const second = await client.settings.update({ docPrefixes: { forward: 'PC-TCD' } });
+    const expected: Settings = { ...first, docPrefixes: { ...DEFAULT_SETTINGS.docPrefixes, forward: 'PC-TCD' } };
+    expect(second).toEqual(expected);
+    expect(await client.settings.get()).toEqual(expected);
+
+    // ...and survive re-opening the file.
+    await ctx.t.close();
+    const again = await tempRegister({ path: ctx.t.path });
+    try {
+      expect(await again.client.settings.get()).toEqual(expected);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('changing the province to 01 adds the commune agencies of Hà Nội in the same call', async () => {
+    const { client, register } = ctx.t;
+    const haNoi = await client.units.communes({ provinceCode: '01' });
+    expect(haNoi.length).toBeGreaterThan(100);
+    const before = await client.agencies.list();
+    const from = lastAuditId(register.sqlite);
+
+    const settings = await client.settings.update({ provinceCode: '01', placeName: 'Hà Nội' });
+    expect(settings).toMatchObject({ provinceCode: '01', placeName: 'Hà Nội', boardName: DEFAULT_SETTINGS.boardName });
+
+    const after = await client.agencies.list();
+    expect(after).toHaveLength(before.length + haNoi.length);
+    const codes = new Set(after.map((a) => a.code));
+    for (const c of haNoi) expect(codes.has(`XA-${c.code}`), c.code).toBe(true);
+    const rows = auditRowsSince(register.sqlite, from);
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.after_json!)).toMatchObject({ provinceCode: '01', communesAdded: haNoi.length });
+
+    // Back to 51: nothing more to add (Quảng Ngãi's communes are already there).
+    await client.settings.update({ provinceCode: '51' });
+    expect(await client.agencies.list()).toHaveLength(after.length);
+  });
+
+  it('rolls back the settings change when adding the commune agencies fails', async () => {
+    const { api, register } = ctx.t;
+    const haNoi = expectOk<{ code: string }[]>(await api.call('units.communes', { provinceCode: '01' }));
+    const lastCode = `XA-${haNoi.at(-1)!.code}`;
+    register.sqlite.exec(`create trigger fail_last_commune before insert on agencies when new.code = '${lastCode}'
+      begin select raise(abort, 'simulated failure'); end`);
+    const before = snapshot(register.sqlite);
+    expectError(await api.call('settings.update', { provinceCode: '01', signerName: 'Ai Đó' }), 'CONFLICT');
+    expect(snapshot(register.sqlite)).toEqual(before);
+    expect(expectOk<Settings>(await api.call('settings.get', undefined)).provinceCode).toBe('51');
+    register.sqlite.exec('drop trigger fail_last_commune');
+  });
+
+  it('refuses an unknown province 99 and writes nothing', async () => {
+    const before = snapshot(ctx.t.register.sqlite);
+    const error = expectError(await ctx.t.api.call('settings.update', { provinceCode: '99', signerName: 'Ai Đó' }), 'VALIDATION');
+    expect(error.message).toContain('99');
+    expect(error.issues?.[0]?.path).toBe('provinceCode');
+    expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+  });
+});
+
+describe('users', () => {
+  it('cannot demote or deactivate the last active admin, but can once there is another', async () => {
+    const { client, api } = ctx.t;
+    const admin = ctx.admin;
+    const demote = { id: admin.id, username: 'admin', fullName: admin.fullName, role: 'officer' as const };
+    const error = expectError(await api.call('users.upsert', demote), 'CONFLICT');
+    expect(error.message).toMatch(/quản trị viên/);
+
+    // An inactive second admin does not count.
+    const dormant = await client.users.upsert({ username: 'admin2', fullName: 'Quản trị dự phòng', role: 'admin', active: false });
+    expectError(await api.call('users.upsert', demote), 'CONFLICT');
+
+    await client.users.upsert({ id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: true });
+    expect(await client.users.upsert(demote)).toMatchObject({ id: admin.id, role: 'officer' });
+    // Now admin2 is the last one.
+    expectError(await api.call('users.upsert', { id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: false }), 'CONFLICT');
+  });
+
+  it('refuses renaming a user to a username already taken', async () => {
+    const { client, api } = ctx.t;
+    const user = await client.users.upsert({ username: 'a.b', fullName: 'A B' });
+    expectError(await api.call('users.upsert', { id: user.id, username: 'admin', fullName: 'A B' }), 'CONFLICT');
+  });
+});
+
+describe('unknown methods', () => {
+  it.each(['agencies.delete', 'nope', '', 'constructor', 'toString', '__proto__', 'app.info '])('%j → UNKNOWN_METHOD', async (name) => {
+    const before = snapshot(ctx.t.register.sqlite);
+    expectError(await ctx.t.api.call(name, undefined), 'UNKNOWN_METHOD');
+    expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+  });
+});
+
+describe('internal errors', () => {
+  it('are reported as INTERNAL envelopes, not thrown', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      ctx.t.register.sqlite.exec('drop index agencies_kind_name');
+      ctx.t.register.sqlite.exec('alter table agencies rename to agencies_gone');
+      const envelope = await ctx.t.api.call('agencies.list', undefined);
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

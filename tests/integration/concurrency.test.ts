@@ -1,0 +1,135 @@
+// Two connections on one register file writing at the same time: every write succeeds and the
+// audit log has exactly one row per write.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Agency } from '../../shared/domain/agency.ts';
+import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { expectOk } from '../helpers/envelope.ts';
+import { snapshot } from '../helpers/snapshot.ts';
+
+const WRITES_PER_CONNECTION = 60;
+
+let registers: TempRegister[] = [];
+let dirs: TempDir[] = [];
+afterEach(async () => {
+  for (const t of registers) await t.close();
+  for (const d of dirs) d.cleanup();
+  registers = [];
+  dirs = [];
+});
+
+async function openTwo(): Promise<[TempRegister, TempRegister]> {
+  const d = tempDir();
+  dirs.push(d);
+  const file = path.join(d.dir, 'register.sqlite');
+  const a = await tempRegister({ path: file });
+  registers.push(a);
+  const b = await tempRegister({ path: file });
+  registers.push(b);
+  return [a, b];
+}
+
+function auditRowsFor(t: TempRegister, entity: string): { entity_id: string; action: string }[] {
+  return t.register.sqlite.prepare('select entity_id, action from audit_log where entity = ? order by id').all(entity) as {
+    entity_id: string;
+    action: string;
+  }[];
+}
+
+describe('two connections on the same file', () => {
+  it('interleaved agencies.upsert calls all succeed, one audit row each', async () => {
+    const [a, b] = await openTwo();
+    expect(a.register.sqlite).not.toBe(b.register.sqlite);
+    const before = snapshot(a.register.sqlite);
+
+    const calls = Array.from({ length: WRITES_PER_CONNECTION * 2 }, (_, i) => {
+      const t = i % 2 === 0 ? a : b;
+      return t.api.call('agencies.upsert', { code: `CC-${i}`, name: `Cơ quan đồng thời ${i}`, kind: 'other' });
+    });
+    const results = await Promise.all(calls);
+    const created = results.map((r) => expectOk<Agency>(r));
+
+    expect(new Set(created.map((x) => x.id)).size).toBe(created.length);
+    const after = snapshot(b.register.sqlite);
+    expect(after.counts.agencies).toBe(before.counts.agencies! + created.length);
+    expect(after.auditCount).toBe(before.auditCount + created.length);
+    const audit = auditRowsFor(a, 'agency');
+    expect(audit).toHaveLength(created.length);
+    expect(audit.map((r) => r.entity_id).sort()).toEqual(created.map((x) => String(x.id)).sort());
+    expect(a.register.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('concurrent updates of the same agency all succeed and are each audited with their own before', async () => {
+    const [a, b] = await openTwo();
+    const target = expectOk<Agency>(await a.api.call('agencies.upsert', { code: 'CC-SAME', name: 'Bản 0', kind: 'other' }));
+    const n = 40;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        (i % 2 ? a : b).api.call('agencies.upsert', { id: target.id, code: 'CC-SAME', name: `Bản ${i + 1}`, kind: 'other' }),
+      ),
+    );
+    results.forEach((r) => expectOk(r));
+    const rows = a.register.sqlite
+      .prepare("select before_json, after_json from audit_log where entity = 'agency' and action = 'update' order by id")
+      .all() as { before_json: string; after_json: string }[];
+    expect(rows).toHaveLength(n);
+    // Serialised writes: each update's "before" is the previous update's "after".
+    let previous = 'Bản 0';
+    for (const row of rows) {
+      expect((JSON.parse(row.before_json) as Agency).name).toBe(previous);
+      previous = (JSON.parse(row.after_json) as Agency).name;
+    }
+    expect((await b.client.agencies.get({ id: target.id })).name).toBe(previous);
+  });
+
+  it('two registers opened at once on a new file migrate and seed it once', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const file = path.join(d.dir, 'register.sqlite');
+    const [a, b] = await Promise.all([tempRegister({ path: file }), tempRegister({ path: file })]);
+    registers.push(a, b);
+    const counts = snapshot(a.register.sqlite).counts;
+    expect(counts).toMatchObject({ agencies: 125, users: 1, audit_log: 1, kysely_migration: 1 });
+    expect(b.register.schemaVersion()).toBe(1);
+  });
+});
+
+describe('two processes on the same file', () => {
+  it('writes from another process queue on the busy timeout and all succeed', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const file = path.join(d.dir, 'register.sqlite');
+    const t = await tempRegister({ path: file });
+    registers.push(t);
+
+    const script = fileURLToPath(new URL('../helpers/writer-process.ts', import.meta.url));
+    const child = spawn(process.execPath, [script, file, 'PROC', String(WRITES_PER_CONNECTION)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const lines = readline.createInterface({ input: child.stdout });
+    const iterator = lines[Symbol.asyncIterator]();
+
+    const first = await iterator.next();
+    expect(first.value, stderr).toBe('ready');
+    child.stdin.write('go\n');
+    const mine = await Promise.all(
+      Array.from({ length: WRITES_PER_CONNECTION }, (_, i) =>
+        t.api.call('agencies.upsert', { code: `MAIN-${i}`, name: `Cơ quan chính số ${i}`, kind: 'other' }),
+      ),
+    );
+    const report = await iterator.next();
+    lines.close();
+    expect(await exited, stderr).toBe(0);
+
+    mine.forEach((r) => expectOk(r));
+    expect(JSON.parse(String(report.value))).toEqual({ ok: WRITES_PER_CONNECTION, failures: [] });
+    const rows = auditRowsFor(t, 'agency');
+    expect(rows).toHaveLength(WRITES_PER_CONNECTION * 2);
+    const codes = t.register.sqlite.prepare("select code from agencies where code like 'PROC-%' or code like 'MAIN-%'").all();
+    expect(codes).toHaveLength(WRITES_PER_CONNECTION * 2);
+  });
+});

@@ -1,0 +1,168 @@
+// `npm run web`: the browser preview, the development and test mode. Serves the built renderer
+// on 127.0.0.1 and hosts the same db/ operations behind a loopback HTTP bridge that implements
+// the same API contract as Electron's ipcMain. Loopback only; every API request must carry the
+// per-run token, a loopback Host header and (when sent) a same-origin Origin.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { openRegister } from '../db/register.ts';
+import { createApiServer, type ApiServer } from '../db/api/server.ts';
+import { defaultDatabasePath } from '../db/paths.ts';
+import { CONTENT_SECURITY_POLICY, resolveStaticFile, contentType } from './static.ts';
+import type { ApiEnvelope } from '../shared/errors.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const BRIDGE_PATH = '/__petreg/bridge.js';
+
+export interface PreviewOptions {
+  dbPath: string;
+  port: number;
+  token: string;
+  appVersion: string;
+}
+
+async function bundleBrowserPreload(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'web', 'browser', 'preload.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, status: number, envelope: ApiEnvelope<unknown>): void {
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, server: ApiServer, options: PreviewOptions, method: string) {
+  const refuse = (message: string) => sendEnvelope(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } });
+  const allowedHosts = [`127.0.0.1:${options.port}`, `localhost:${options.port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) return refuse('Yêu cầu không đến từ địa chỉ của bản xem trước');
+  if (req.headers.origin && !allowedHosts.some((h) => req.headers.origin === `http://${h}`)) return refuse('Yêu cầu từ nguồn khác bị từ chối');
+  if (!tokenMatches(req.headers['x-petreg-token'], options.token)) return refuse('Thiếu hoặc sai mã phiên của bản xem trước');
+  if (req.method !== 'POST') return sendEnvelope(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Chỉ chấp nhận POST' } });
+  let input: unknown;
+  try {
+    const body = await readBody(req);
+    input = body === '' ? undefined : (JSON.parse(body) as unknown);
+    if (input === null) input = undefined;
+  } catch {
+    return sendEnvelope(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Nội dung yêu cầu không phải JSON hợp lệ hoặc quá lớn' } });
+  }
+  sendEnvelope(res, 200, await server.call(method, input));
+}
+
+export async function startPreview(options: PreviewOptions): Promise<{ url: string; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`Chưa có bản dựng giao diện trong ${RENDERER_DIR}: chạy "npx vite build" (hoặc "npm run web") trước.`);
+  }
+  const register = await openRegister({ path: options.dbPath });
+  const api = createApiServer(register, { appVersion: options.appVersion });
+  const bridgeScript = await bundleBrowserPreload();
+  const indexHtml = fs
+    .readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8')
+    .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+
+  const httpServer = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/__api/')) {
+      void handleApi(req, res, api, options, decodeURIComponent(url.pathname.slice('/__api/'.length)));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+    if (url.pathname === BRIDGE_PATH) return send(res, 200, bridgeScript, 'text/javascript; charset=utf-8');
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml, 'text/html; charset=utf-8');
+    const file = resolveStaticFile(RENDERER_DIR, url.pathname);
+    if (!file) return send(res, 404, 'Not found', 'text/plain');
+    send(res, 200, fs.readFileSync(file), contentType(file));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = httpServer.address();
+  if (address && typeof address === 'object') options.port = address.port;
+  return {
+    url: `http://127.0.0.1:${options.port}/#token=${options.token}`,
+    close: async () => {
+      // The browser's keep-alive connections would hold close() open: end them too.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
+      await register.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' } },
+    allowPositionals: false,
+  });
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const preview = await startPreview({
+    dbPath: path.resolve(values.db ?? process.env.PETREG_DB ?? defaultDatabasePath()),
+    port: Number(values.port ?? process.env.PETREG_WEB_PORT ?? 5174),
+    token: process.env.PETREG_WEB_TOKEN || crypto.randomBytes(24).toString('base64url'),
+    appVersion: pkg.version,
+  });
+  console.log(`Sổ tiếp công dân — bản xem trên trình duyệt (chế độ phát triển và kiểm thử)`);
+  console.log(`Mở: ${preview.url}`);
+  const stop = () => void preview.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}
