@@ -40,9 +40,98 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+interface PersonColumns {
+  full_name: string;
+  full_name_folded: string;
+  id_number: string | null;
+  birth_year: number | null;
+  gender: string | null;
+  phone: string | null;
+  address: string | null;
+  commune_code: string | null;
+}
+
+export interface CitizenTable extends PersonColumns {
+  id: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable extends PersonColumns {
+  id: Generated<number>;
+  citizen_id: number | null;
+}
+
+export interface ReceptionSessionTable {
+  id: Generated<number>;
+  kind: string;
+  date: string;
+  host: string | null;
+  host_name: string | null;
+  location: string | null;
+  officers_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitTable {
+  id: Generated<number>;
+  session_id: number;
+  persons: number;
+  delegation_members: number | null;
+  person_id: number;
+  matter: string;
+  content: string;
+  repeat: number;
+  outcome: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitRepresentativeTable {
+  visit_id: number;
+  position: number;
+  person_id: number;
+}
+
+export interface PetitionTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  register_no: string;
+  received_on: string;
+  channel: string;
+  visit_id: number | null;
+  fwd_agency: string | null;
+  fwd_letter_no: string | null;
+  fwd_letter_date: string | null;
+  written_on: string | null;
+  kind: string;
+  field: string;
+  signatories: number;
+  subject: string | null;
+  summary: string;
+  search_folded: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PetitionPetitionerTable {
+  petition_id: number;
+  position: number;
+  person_id: number;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  citizens: CitizenTable;
+  persons: PersonTable;
+  reception_sessions: ReceptionSessionTable;
+  visits: VisitTable;
+  visit_representatives: VisitRepresentativeTable;
+  petitions: PetitionTable;
+  petition_petitioners: PetitionPetitionerTable;
 }

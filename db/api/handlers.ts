@@ -5,6 +5,11 @@ import { getSettings, updateSettings } from '../ops/settings.ts';
 import { getUser, listUsers, upsertUser } from '../ops/users.ts';
 import { communesOf, PROVINCES, provinceByCode } from '../units.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { citizenHistory } from '../ops/citizens.ts';
+import { searchCitizens } from '../ops/persons.ts';
+import { createPetition, getPetition, listPetitions, updatePetition } from '../ops/petitions.ts';
+import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
+import { receptionRegister } from '../ops/register-book.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
@@ -65,4 +70,33 @@ export function registerUserMethods(t: HandlerTable): void {
     return { officer };
   });
   t.method('audit.list', (input, { register }) => listAudit(register.db, input));
+}
+
+export function registerReceptionMethods(t: HandlerTable): void {
+  t.method('citizens.search', (input, { register }) => searchCitizens(register.db, input.query, input.limit));
+  t.method('citizens.history', (input, { register }) => citizenHistory(register.db, input.id));
+  t.method('sessions.openToday', (input, ctx) => openTodaySession(ctx, input));
+  t.method('sessions.list', (input, { register }) => listSessions(register.db, input));
+  t.method('sessions.get', async (input, { register }) => ({
+    session: await getSession(register.db, input.id),
+    visits: await getVisits(register.db, { sessionId: input.id }),
+  }));
+  t.method('sessions.upsert', (input, ctx) => upsertSession(ctx, input));
+  t.method('visits.save', (input, ctx) => saveVisit(ctx, input));
+  t.method('visits.get', (input, { register }) => getVisit(register.db, input.id));
+  t.method('register.reception', (input, { register }) => receptionRegister(register.db, input.from, input.to));
+}
+
+export function registerPetitionMethods(t: HandlerTable): void {
+  t.method('petitions.create', (input, ctx) => createPetition(ctx, input));
+  t.method('petitions.update', (input, ctx) => updatePetition(ctx, input));
+  t.method('petitions.get', async (input, { register }) => {
+    const petition = await getPetition(register.db, input.id);
+    return {
+      petition,
+      visit: petition.visitId === null ? null : await getVisit(register.db, petition.visitId),
+      history: await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 }),
+    };
+  });
+  t.method('petitions.list', (input, { register }) => listPetitions(register.db, input));
 }

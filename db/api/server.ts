@@ -12,6 +12,8 @@ import {
   registerSettingsMethods,
   registerUnitMethods,
   registerUserMethods,
+  registerReceptionMethods,
+  registerPetitionMethods,
   type AppMeta,
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
@@ -28,6 +30,8 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerSettingsMethods(table);
   registerUnitMethods(table);
   registerUserMethods(table);
+  registerReceptionMethods(table);
+  registerPetitionMethods(table);
   table.assertComplete();
   return table;
 }

@@ -2,9 +2,11 @@
 // breaks inside a packed app). Append only: never rename, reorder or edit a shipped migration.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-reference-tables.ts';
+import * as m0002 from './0002-intake.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
+  ['0002-intake', m0002],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,10 +6,17 @@ import { useUi, type Page } from './state/ui.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { AgenciesPage } from './pages/AgenciesPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { ReceptionPage } from './pages/ReceptionPage.tsx';
+import { ReceptionRegisterPage } from './pages/ReceptionRegisterPage.tsx';
+import { PetitionsPage } from './pages/PetitionsPage.tsx';
+import { PetitionIntakePage } from './pages/PetitionIntakePage.tsx';
+import { PetitionDetailPage } from './pages/PetitionDetailPage.tsx';
 import type { User } from '../../shared/domain/user.ts';
 
 interface NavItem {
   page: Page;
+  /** Screens reached from this item (it stays highlighted on them). */
+  children?: Page[];
   label: string;
   key: string;
   /** Screens of later releases are listed but cannot be opened yet. */
@@ -18,8 +25,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { page: 'overview', label: 'Tổng quan', key: '1', ready: true },
-  { page: 'reception', label: 'Tiếp công dân', key: '2', ready: false },
-  { page: 'petitions', label: 'Đơn thư', key: '3', ready: false },
+  { page: 'reception', label: 'Tiếp công dân', key: '2', ready: true, children: ['receptionRegister'] },
+  { page: 'petitions', label: 'Đơn thư', key: '3', ready: true, children: ['petitionNew', 'petition'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: false },
   { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
@@ -68,6 +75,7 @@ function OfficerPicker() {
 
 export function App() {
   const page = useUi((s) => s.page);
+  const params = useUi((s) => s.params);
   const go = useUi((s) => s.go);
   const boardName = useUi((s) => s.boardName);
   const setBoardName = useUi((s) => s.setBoardName);
@@ -102,7 +110,7 @@ export function App() {
               label={item.label}
               description={item.ready ? undefined : 'Có trong bản sau'}
               disabled={!item.ready}
-              active={page === item.page}
+              active={page === item.page || (item.children?.includes(page) ?? false)}
               onClick={() => go(item.page)}
               rightSection={item.ready ? <kbd className="key">Alt+{item.key}</kbd> : <Badge size="xs" variant="light" color="gray">sắp có</Badge>}
             />
@@ -111,6 +119,11 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         {page === 'overview' && <OverviewPage />}
+        {page === 'reception' && <ReceptionPage />}
+        {page === 'receptionRegister' && <ReceptionRegisterPage />}
+        {page === 'petitions' && <PetitionsPage />}
+        {page === 'petitionNew' && <PetitionIntakePage key={`new-${params.visitId ?? ''}`} visitId={params.visitId ?? null} />}
+        {page === 'petition' && params.petitionId !== undefined && <PetitionDetailPage key={params.petitionId} petitionId={params.petitionId} />}
         {page === 'agencies' && <AgenciesPage />}
         {page === 'settings' && <SettingsPage />}
       </AppShell.Main>

@@ -6,6 +6,24 @@ import { settingsUpdateSchema, type Settings } from '../domain/settings.ts';
 import { setOfficerSchema, userUpsertSchema, type User } from '../domain/user.ts';
 import { auditListSchema, type AuditEntry } from '../domain/audit.ts';
 import type { Commune, Province } from '../domain/units.ts';
+import { citizenSearchSchema, type CitizenMatch } from '../domain/person.ts';
+import {
+  openTodaySchema,
+  sessionListSchema,
+  sessionUpsertSchema,
+  visitSaveSchema,
+  type ReceptionSession,
+  type Visit,
+} from '../domain/reception.ts';
+import {
+  petitionCreateSchema,
+  petitionListSchema,
+  petitionUpdateSchema,
+  type Petition,
+  type PetitionPage,
+  type ReceptionRegisterRow,
+} from '../domain/petition.ts';
+import { isoDate } from '../domain/dates.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -27,6 +45,23 @@ export interface AppInfo {
   schemaVersion: number;
   databasePath: string;
   counts: { agencies: number; activeAgencies: number; users: number; auditEntries: number };
+}
+
+export interface CitizenHistory {
+  citizen: CitizenMatch;
+  visits: Visit[];
+  petitions: Petition[];
+}
+
+export interface SessionWithVisits {
+  session: ReceptionSession;
+  visits: Visit[];
+}
+
+export interface PetitionDetail {
+  petition: Petition;
+  visit: Visit | null;
+  history: AuditEntry[];
 }
 
 export interface SessionInfo {
@@ -56,6 +91,28 @@ export const contract = {
   'session.setOfficer': method(setOfficerSchema).returns<SessionInfo>(),
 
   'audit.list': method(auditListSchema).returns<AuditEntry[]>(),
+
+  'citizens.search': method(citizenSearchSchema).returns<CitizenMatch[]>(),
+  'citizens.history': method(idInput).returns<CitizenHistory>(),
+
+  'sessions.openToday': method(openTodaySchema).returns<ReceptionSession>(),
+  'sessions.list': method(sessionListSchema).returns<ReceptionSession[]>(),
+  'sessions.get': method(idInput).returns<SessionWithVisits>(),
+  'sessions.upsert': method(sessionUpsertSchema).returns<ReceptionSession>(),
+
+  'visits.save': method(visitSaveSchema).returns<Visit>(),
+  'visits.get': method(idInput).returns<Visit>(),
+
+  'petitions.create': method(petitionCreateSchema).returns<Petition>(),
+  'petitions.update': method(petitionUpdateSchema).returns<Petition>(),
+  'petitions.get': method(idInput).returns<PetitionDetail>(),
+  'petitions.list': method(petitionListSchema).returns<PetitionPage>(),
+
+  'register.reception': method(
+    z
+      .strictObject({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày') })
+      .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] }),
+  ).returns<ReceptionRegisterRow[]>(),
 } as const;
 
 export type Contract = typeof contract;

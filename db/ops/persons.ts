@@ -1,0 +1,146 @@
+// Person snapshots and the citizen registry behind them. Saving a person links it to a citizen:
+// the one chosen in the lookup, else the one with the same ID number, else a new one. The
+// citizen keeps the latest details given; the snapshot keeps what was written on that occasion.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { ApiError } from '../../shared/errors.ts';
+import type { CitizenMatch, Gender, Person, personSchema } from '../../shared/domain/person.ts';
+import { fold } from '../../shared/text.ts';
+import type { z } from '../../shared/validation.ts';
+import type { DB, PersonTable } from '../schema.ts';
+import { likeContains } from './search.ts';
+
+export type PersonData = z.output<typeof personSchema>;
+
+function columns(p: PersonData) {
+  return {
+    full_name: p.fullName,
+    full_name_folded: fold(p.fullName),
+    id_number: p.idNumber,
+    birth_year: p.birthYear,
+    gender: p.gender,
+    phone: p.phone,
+    address: p.address,
+    commune_code: p.communeCode,
+  };
+}
+
+/** Finds or creates the citizen for a person and refreshes its details; returns its id. */
+async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string): Promise<number> {
+  let citizenId = p.citizenId;
+  if (citizenId !== null) {
+    const exists = await trx.selectFrom('citizens').select('id').where('id', '=', citizenId).executeTakeFirst();
+    if (!exists) throw new ApiError('NOT_FOUND', `Không tìm thấy công dân có mã số ${citizenId}`);
+  } else if (p.idNumber) {
+    citizenId = (await trx.selectFrom('citizens').select('id').where('id_number', '=', p.idNumber).executeTakeFirst())?.id ?? null;
+  }
+  if (citizenId === null) {
+    const row = await trx.insertInto('citizens').values({ ...columns(p), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+  if (p.idNumber) {
+    const clash = await trx.selectFrom('citizens').select(['id', 'full_name']).where('id_number', '=', p.idNumber).where('id', '!=', citizenId).executeTakeFirst();
+    if (clash) {
+      throw new ApiError('CONFLICT', `Số CCCD ${p.idNumber} đã thuộc về công dân ${clash.full_name}`, [
+        { path: 'idNumber', message: `Số CCCD ${p.idNumber} đã thuộc về công dân ${clash.full_name}` },
+      ]);
+    }
+  }
+  // Keep known details when this occasion left them blank.
+  const c = columns(p);
+  await trx
+    .updateTable('citizens')
+    .set({
+      full_name: c.full_name,
+      full_name_folded: c.full_name_folded,
+      id_number: sql`coalesce(${c.id_number}, id_number)`,
+      birth_year: sql`coalesce(${c.birth_year}, birth_year)`,
+      gender: sql`coalesce(${c.gender}, gender)`,
+      phone: sql`coalesce(${c.phone}, phone)`,
+      address: sql`coalesce(${c.address}, address)`,
+      commune_code: sql`coalesce(${c.commune_code}, commune_code)`,
+      updated_at: now,
+    })
+    .where('id', '=', citizenId)
+    .execute();
+  return citizenId;
+}
+
+/** Stores a snapshot of a person (linked to its citizen) and returns the snapshot's id. */
+export async function savePerson(trx: Transaction<DB>, p: PersonData, now: string): Promise<number> {
+  const citizenId = await linkCitizen(trx, p, now);
+  const row = await trx.insertInto('persons').values({ ...columns(p), citizen_id: citizenId }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function toPerson(row: Selectable<PersonTable>): Person {
+  return {
+    citizenId: row.citizen_id,
+    fullName: row.full_name,
+    idNumber: row.id_number,
+    birthYear: row.birth_year,
+    gender: row.gender as Gender | null,
+    phone: row.phone,
+    address: row.address,
+    communeCode: row.commune_code,
+  };
+}
+
+export async function readPersons(db: Kysely<DB>, ids: number[]): Promise<Map<number, Person>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('persons').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, toPerson(r)]));
+}
+
+/** Citizens whose folded name or ID number matches what is typed, most recently seen first. */
+export async function searchCitizens(db: Kysely<DB>, query: string, limit: number): Promise<CitizenMatch[]> {
+  const term = fold(query);
+  if (term.length < 2) return [];
+  const tokens = term.split(' ').filter(Boolean);
+  const digits = query.replace(/\s+/g, '');
+  const rows = await db
+    .selectFrom('citizens as c')
+    .select((eb) => [
+      'c.id',
+      'c.full_name',
+      'c.id_number',
+      'c.birth_year',
+      'c.address',
+      'c.phone',
+      'c.gender',
+      'c.commune_code',
+      eb
+        .selectFrom('visits as v')
+        .innerJoin('persons as p', 'p.id', 'v.person_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('p.citizen_id', '=', 'c.id')
+        .as('visits'),
+      eb
+        .selectFrom('petition_petitioners as pp')
+        .innerJoin('persons as p', 'p.id', 'pp.person_id')
+        .select((e) => e.fn.count<number>('pp.petition_id').distinct().as('n'))
+        .whereRef('p.citizen_id', '=', 'c.id')
+        .as('petitions'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and(tokens.map((t) => eb('c.full_name_folded', 'like', sql<string>`${likeContains(t)} escape '\\'`))),
+        ...(/^\d{3,}$/.test(digits) ? [eb('c.id_number', 'like', `${digits}%`)] : []),
+      ]),
+    )
+    .orderBy('c.updated_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    idNumber: r.id_number,
+    birthYear: r.birth_year,
+    address: r.address,
+    phone: r.phone,
+    gender: r.gender as Gender | null,
+    communeCode: r.commune_code,
+    visits: Number(r.visits ?? 0),
+    petitions: Number(r.petitions ?? 0),
+  }));
+}

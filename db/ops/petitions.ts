@@ -1,0 +1,252 @@
+// Petitions (đơn): registration with a gap-free number per year, edits with an audit trail,
+// the paged and folded-search list, and a citizen's history.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { yearOf } from '../../shared/domain/dates.ts';
+import {
+  formatRegisterNo,
+  parseRegisterNo,
+  type Channel,
+  type Field,
+  type Petition,
+  type PetitionKind,
+  type PetitionListItem,
+  type PetitionPage,
+  type petitionCreateSchema,
+  type petitionListSchema,
+  type petitionUpdateSchema,
+} from '../../shared/domain/petition.ts';
+import type { Person } from '../../shared/domain/person.ts';
+import { ApiError } from '../../shared/errors.ts';
+import { fold } from '../../shared/text.ts';
+import type { z } from '../../shared/validation.ts';
+import { writeAudit } from '../audit.ts';
+import type { OpContext } from '../context.ts';
+import type { DB, PetitionTable } from '../schema.ts';
+import { readPersons, savePerson, type PersonData } from './persons.ts';
+import { likeContains } from './search.ts';
+
+export type PetitionData = z.output<typeof petitionCreateSchema>;
+
+/** The next number of a year's register; called inside the transaction that saves the petition. */
+async function nextSeq(trx: Transaction<DB>, year: number): Promise<number> {
+  const row = await trx.selectFrom('petitions').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+}
+
+function searchText(p: PetitionData, registerNo: string): string {
+  return fold(
+    [registerNo, ...p.petitioners.flatMap((x) => [x.fullName, x.idNumber ?? '']), p.subject ?? '', p.summary, p.forwardedBy?.agency ?? ''].join(' '),
+  );
+}
+
+function samePerson(a: PersonData | Person, b: PersonData | Person): boolean {
+  if (a.citizenId !== null && a.citizenId === b.citizenId) return true;
+  if (a.idNumber && b.idNumber) return a.idNumber === b.idNumber;
+  return fold(a.fullName) === fold(b.fullName);
+}
+
+/** Checks that refer to other records: the visit exists, and a delegation's representatives sign. */
+async function checkReferences(trx: Transaction<DB>, p: PetitionData): Promise<void> {
+  if (p.visitId === null) return;
+  const visit = await trx.selectFrom('visits').select(['id', 'delegation_members']).where('id', '=', p.visitId).executeTakeFirst();
+  if (!visit) throw new ApiError('NOT_FOUND', `Không tìm thấy lượt tiếp có mã số ${p.visitId}`, [{ path: 'visitId', message: 'Lượt tiếp không tồn tại' }]);
+  if (visit.delegation_members === null) return;
+  const reps = await trx
+    .selectFrom('visit_representatives as r')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .select(['p.citizen_id', 'p.full_name', 'p.id_number'])
+    .where('r.visit_id', '=', visit.id)
+    .execute();
+  for (const rep of reps) {
+    const asPerson = { citizenId: rep.citizen_id, fullName: rep.full_name, idNumber: rep.id_number } as Person;
+    if (!p.petitioners.some((x) => samePerson(x, asPerson))) {
+      throw new ApiError('VALIDATION', `Người đại diện của đoàn (${rep.full_name}) phải là người đứng đơn`, [
+        { path: 'petitioners', message: `Thiếu người đại diện ${rep.full_name} trong danh sách người đứng đơn` },
+      ]);
+    }
+  }
+}
+
+async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string): Promise<void> {
+  await trx.deleteFrom('petition_petitioners').where('petition_id', '=', petitionId).execute();
+  for (const [position, person] of petitioners.entries()) {
+    await trx.insertInto('petition_petitioners').values({ petition_id: petitionId, position, person_id: await savePerson(trx, person, now) }).execute();
+  }
+}
+
+function columns(p: PetitionData) {
+  return {
+    received_on: p.receivedOn,
+    channel: p.channel,
+    visit_id: p.visitId,
+    fwd_agency: p.forwardedBy?.agency ?? null,
+    fwd_letter_no: p.forwardedBy?.letterNo ?? null,
+    fwd_letter_date: p.forwardedBy?.letterDate ?? null,
+    written_on: p.writtenOn,
+    kind: p.kind,
+    field: p.field,
+    signatories: p.signatories,
+    subject: p.subject,
+    summary: p.summary,
+  };
+}
+
+/**
+ * Inserts a petition. Without a register number the next one of the year received is assigned,
+ * inside this same transaction (BEGIN IMMEDIATE), so no two petitions share a number and none is
+ * skipped. A given number (import) must be of that year and free.
+ */
+export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: PetitionData, registerNo: string | null = null): Promise<number> {
+  await checkReferences(trx, p);
+  const year = yearOf(p.receivedOn);
+  let seq: number;
+  if (registerNo === null) {
+    seq = await nextSeq(trx, year);
+  } else {
+    const parsed = parseRegisterNo(registerNo);
+    if (!parsed) throw new ApiError('VALIDATION', `Số vào sổ “${registerNo}” không đúng dạng NĂM/SỐ (ví dụ 2026/000123)`, [{ path: 'registerNo', message: 'Sai dạng số vào sổ' }]);
+    if (parsed.year !== year) throw new ApiError('VALIDATION', `Số vào sổ ${registerNo} không thuộc năm nhận đơn ${year}`, [{ path: 'registerNo', message: 'Năm của số vào sổ khác năm nhận đơn' }]);
+    seq = parsed.seq;
+    const taken = await trx.selectFrom('petitions').select('id').where('year', '=', year).where('seq', '=', seq).executeTakeFirst();
+    if (taken) throw new ApiError('CONFLICT', `Số vào sổ ${formatRegisterNo(year, seq)} đã được dùng`, [{ path: 'registerNo', message: 'Số vào sổ đã được dùng' }]);
+  }
+  const number = formatRegisterNo(year, seq);
+  const now = ctx.register.now().toISOString();
+  const row = await trx
+    .insertInto('petitions')
+    .values({ ...columns(p), year, seq, register_no: number, search_folded: searchText(p, number), created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writePetitioners(trx, row.id, p.petitioners, now);
+  return row.id;
+}
+
+export function createPetition(ctx: OpContext, input: PetitionData): Promise<Petition> {
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const id = await insertPetition(trx, ctx, input);
+    const created = await getPetition(trx, id);
+    await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });
+    return created;
+  });
+}
+
+export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUpdateSchema>): Promise<Petition> {
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const before = await getPetition(trx, input.id);
+    if (yearOf(input.receivedOn) !== yearOf(before.receivedOn)) {
+      throw new ApiError('VALIDATION', `Không thể đổi ngày nhận sang năm khác: đơn đã vào sổ năm ${yearOf(before.receivedOn)} với số ${before.registerNo}`, [
+        { path: 'receivedOn', message: `Ngày nhận phải thuộc năm ${yearOf(before.receivedOn)}` },
+      ]);
+    }
+    await checkReferences(trx, input);
+    const now = ctx.register.now().toISOString();
+    await trx
+      .updateTable('petitions')
+      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), updated_at: now })
+      .where('id', '=', input.id)
+      .execute();
+    await writePetitioners(trx, input.id, input.petitioners, now);
+    const after = await getPetition(trx, input.id);
+    await writeAudit(trx, ctx, { action: 'update', entity: 'petition', entityId: input.id, before, after });
+    return after;
+  });
+}
+
+async function petitionersOf(db: Kysely<DB>, petitionIds: number[]): Promise<Map<number, Person[]>> {
+  const links = petitionIds.length
+    ? await db.selectFrom('petition_petitioners').selectAll().where('petition_id', 'in', petitionIds).orderBy('petition_id').orderBy('position').execute()
+    : [];
+  const persons = await readPersons(db, links.map((l) => l.person_id));
+  const result = new Map<number, Person[]>(petitionIds.map((id) => [id, []]));
+  for (const link of links) result.get(link.petition_id)!.push(persons.get(link.person_id)!);
+  return result;
+}
+
+export function toPetition(row: Selectable<PetitionTable>, petitioners: Person[]): Petition {
+  return {
+    id: row.id,
+    registerNo: row.register_no,
+    receivedOn: row.received_on,
+    channel: row.channel as Channel,
+    visitId: row.visit_id,
+    forwardedBy: row.fwd_agency === null ? null : { agency: row.fwd_agency, letterNo: row.fwd_letter_no, letterDate: row.fwd_letter_date },
+    writtenOn: row.written_on,
+    kind: row.kind as PetitionKind,
+    field: row.field as Field,
+    signatories: row.signatories,
+    petitioners,
+    subject: row.subject,
+    summary: row.summary,
+    status: 'awaiting_classification',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function getPetitions(db: Kysely<DB>, ids: number[]): Promise<Petition[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const petitioners = await petitionersOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toPetition(r, petitioners.get(r.id) ?? []));
+}
+
+export async function getPetition(db: Kysely<DB>, id: number): Promise<Petition> {
+  const [petition] = await getPetitions(db, [id]);
+  if (!petition) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn có mã số ${id}`);
+  return petition;
+}
+
+const PETITIONER_NAMES = sql<string>`(select group_concat(full_name, ', ') from (select p.full_name from petition_petitioners pp join persons p on p.id = pp.person_id where pp.petition_id = petitions.id order by pp.position))`;
+
+/** One page of the petition list, filtered and searched in SQLite (never loaded whole). */
+export async function listPetitions(db: Kysely<DB>, input: z.output<typeof petitionListSchema>): Promise<PetitionPage> {
+  let q = db.selectFrom('petitions');
+  if (input.from) q = q.where('received_on', '>=', input.from);
+  if (input.to) q = q.where('received_on', '<=', input.to);
+  if (input.kind) q = q.where('kind', '=', input.kind);
+  if (input.field) q = q.where('field', '=', input.field);
+  if (input.channel) q = q.where('channel', '=', input.channel);
+  const tokens = fold(input.search ?? '').split(' ').filter(Boolean);
+  for (const token of tokens) q = q.where('search_folded', 'like', sql<string>`${likeContains(token)} escape '\\'`);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const order = input.direction;
+  const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);
+  const rows = await sorted
+    .select(['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary'])
+    .select(PETITIONER_NAMES.as('petitioner_names'))
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute();
+  return {
+    total,
+    offset: input.offset,
+    rows: rows.map(
+      (r): PetitionListItem => ({
+        id: r.id,
+        registerNo: r.register_no,
+        receivedOn: r.received_on,
+        channel: r.channel as Channel,
+        kind: r.kind as PetitionKind,
+        field: r.field as Field,
+        signatories: r.signatories,
+        petitionerNames: r.petitioner_names ?? '',
+        subject: r.subject,
+        summary: r.summary,
+        status: 'awaiting_classification',
+      }),
+    ),
+  };
+}
+
+/** Petitions a citizen signed, newest first. */
+export async function petitionsOfCitizen(db: Kysely<DB>, citizenId: number): Promise<Petition[]> {
+  const ids = await db
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('persons as p', 'p.id', 'pp.person_id')
+    .select('pp.petition_id')
+    .distinct()
+    .where('p.citizen_id', '=', citizenId)
+    .execute();
+  return (await getPetitions(db, ids.map((r) => r.petition_id))).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
+}

@@ -1,0 +1,4 @@
+// Being built.
+export function PetitionDetailPage(_props: { petitionId: number }) {
+  return null;
+}

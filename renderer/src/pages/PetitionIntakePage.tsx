@@ -1,0 +1,4 @@
+// Being built.
+export function PetitionIntakePage(_props: { visitId: number | null }) {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Being built.
+export function ReceptionPage() {
+  return null;
+}

@@ -1,0 +1,186 @@
+// Petitions (đơn): complaints, denunciations, recommendations, registered with a number per year.
+import { z, optionalText, requiredText } from '../validation.ts';
+import { isoDate, optionalIsoDate } from './dates.ts';
+import { personSchema, type Person } from './person.ts';
+
+export const CHANNELS = ['in_person', 'post', 'mailbox', 'forwarded', 'online', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  in_person: 'Trực tiếp tại trụ sở',
+  post: 'Qua bưu điện',
+  mailbox: 'Hòm thư',
+  forwarded: 'Cơ quan khác chuyển đến',
+  online: 'Trực tuyến, thư điện tử',
+  other: 'Khác',
+};
+
+export const PETITION_KINDS = ['complaint', 'denunciation', 'recommendation', 'multiple'] as const;
+export type PetitionKind = (typeof PETITION_KINDS)[number];
+export const PETITION_KIND_LABELS: Record<PetitionKind, string> = {
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+  recommendation: 'Kiến nghị, phản ánh',
+  multiple: 'Nhiều nội dung',
+};
+
+export const FIELDS = ['land', 'housing', 'compensation', 'policy', 'justice', 'corruption', 'administration', 'other'] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_LABELS: Record<Field, string> = {
+  land: 'Đất đai',
+  housing: 'Nhà ở',
+  compensation: 'Bồi thường, hỗ trợ, tái định cư',
+  policy: 'Chế độ, chính sách',
+  justice: 'Tư pháp',
+  corruption: 'Tham nhũng',
+  administration: 'Hành chính',
+  other: 'Khác',
+};
+
+/** Where a petition stands; later releases add classification, forwarding and reply states. */
+export const PETITION_STATUSES = ['awaiting_classification'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+export const PETITION_STATUS_LABELS: Record<PetitionStatus, string> = {
+  awaiting_classification: 'Chờ phân loại',
+};
+
+export interface ForwardedBy {
+  agency: string;
+  letterNo: string | null;
+  letterDate: string | null;
+}
+
+export interface Petition {
+  id: number;
+  registerNo: string;
+  receivedOn: string;
+  channel: Channel;
+  visitId: number | null;
+  forwardedBy: ForwardedBy | null;
+  writtenOn: string | null;
+  kind: PetitionKind;
+  field: Field;
+  signatories: number;
+  petitioners: Person[];
+  subject: string | null;
+  summary: string;
+  status: PetitionStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PetitionListItem {
+  id: number;
+  registerNo: string;
+  receivedOn: string;
+  channel: Channel;
+  kind: PetitionKind;
+  field: Field;
+  signatories: number;
+  petitionerNames: string;
+  subject: string | null;
+  summary: string;
+  status: PetitionStatus;
+}
+
+/** Register numbers read `2026/000123`: the year received, then a gap-free sequence. */
+export function formatRegisterNo(year: number, seq: number): string {
+  return `${year}/${String(seq).padStart(6, '0')}`;
+}
+
+export function parseRegisterNo(value: string): { year: number; seq: number } | null {
+  const m = /^(\d{4})\/(\d{1,9})$/.exec(value.trim());
+  if (!m) return null;
+  const seq = Number(m[2]);
+  return seq >= 1 ? { year: Number(m[1]), seq } : null;
+}
+
+const forwardedBySchema = z.strictObject({
+  agency: requiredText('Cơ quan chuyển đơn', 300),
+  letterNo: optionalText('Số văn bản chuyển', 50),
+  letterDate: optionalIsoDate('Ngày văn bản chuyển'),
+});
+
+const petitionFields = {
+  receivedOn: isoDate('Ngày nhận đơn'),
+  channel: z.enum(CHANNELS, { error: 'Nguồn đơn không hợp lệ' }),
+  visitId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  forwardedBy: forwardedBySchema.nullish().transform((v) => v ?? null),
+  writtenOn: optionalIsoDate('Ngày viết đơn'),
+  kind: z.enum(PETITION_KINDS, { error: 'Loại đơn không hợp lệ' }),
+  field: z.enum(FIELDS, { error: 'Lĩnh vực không hợp lệ' }),
+  signatories: z.number({ error: 'Số người đứng tên phải là số' }).int().min(1, { error: 'Số người đứng tên ít nhất là 1' }).max(100_000).default(1),
+  petitioners: z.array(personSchema).max(50, { error: 'Tối đa 50 người đứng đơn' }).default([]),
+  subject: optionalText('Người, cơ quan bị khiếu nại, tố cáo', 300),
+  summary: requiredText('Tóm tắt nội dung', 4000),
+};
+
+type PetitionFields = z.output<z.ZodObject<typeof petitionFields>>;
+
+/** Rules between fields, shared by the form and the core. */
+function petitionRules(p: PetitionFields, ctx: z.RefinementCtx): void {
+  if (p.channel === 'forwarded' && !p.forwardedBy) {
+    ctx.addIssue({ code: 'custom', path: ['forwardedBy'], message: 'Đơn do cơ quan khác chuyển đến phải ghi cơ quan chuyển' });
+  }
+  if (p.channel !== 'forwarded' && p.forwardedBy) {
+    ctx.addIssue({ code: 'custom', path: ['forwardedBy'], message: 'Chỉ ghi cơ quan chuyển khi nguồn đơn là “Cơ quan khác chuyển đến”' });
+  }
+  if (p.writtenOn && p.writtenOn > p.receivedOn) {
+    ctx.addIssue({ code: 'custom', path: ['writtenOn'], message: 'Ngày viết đơn không được sau ngày nhận đơn' });
+  }
+  if (p.forwardedBy?.letterDate && p.forwardedBy.letterDate > p.receivedOn) {
+    ctx.addIssue({ code: 'custom', path: ['forwardedBy', 'letterDate'], message: 'Ngày văn bản chuyển không được sau ngày nhận đơn' });
+  }
+  if (p.signatories < p.petitioners.length) {
+    ctx.addIssue({ code: 'custom', path: ['signatories'], message: `Số người đứng tên không được ít hơn số người đứng đơn đã ghi (${p.petitioners.length})` });
+  }
+}
+
+export const petitionCreateSchema = z.strictObject(petitionFields).superRefine(petitionRules);
+export type PetitionCreateInput = z.input<typeof petitionCreateSchema>;
+
+export const petitionUpdateSchema = z
+  .strictObject({ id: z.number({ error: 'Thiếu mã đơn' }).int().positive(), ...petitionFields })
+  .superRefine(petitionRules);
+export type PetitionUpdateInput = z.input<typeof petitionUpdateSchema>;
+
+export const PETITION_SORTS = ['registerNo', 'receivedOn'] as const;
+
+export const petitionListSchema = z
+  .strictObject({
+    from: optionalIsoDate('Từ ngày'),
+    to: optionalIsoDate('Đến ngày'),
+    kind: z.enum(PETITION_KINDS).nullish(),
+    field: z.enum(FIELDS).nullish(),
+    channel: z.enum(CHANNELS).nullish(),
+    status: z.enum(PETITION_STATUSES).nullish(),
+    search: z.string().max(200).nullish(),
+    sort: z.enum(PETITION_SORTS).default('registerNo'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .default({ from: null, to: null, sort: 'registerNo', direction: 'desc', offset: 0, limit: 200 });
+export type PetitionListInput = z.input<typeof petitionListSchema>;
+
+export interface PetitionPage {
+  total: number;
+  offset: number;
+  rows: PetitionListItem[];
+}
+
+/** One row of the reception register, form 03/TCD (Circular 04/2021/TT-TTCP): 12 columns. */
+export interface ReceptionRegisterRow {
+  no: number;
+  date: string;
+  nameAndAddress: string;
+  idNumber: string | null;
+  content: string;
+  classification: string;
+  persons: number;
+  handledBefore: string | null;
+  accepted: boolean;
+  guided: string | null;
+  forwarded: string | null;
+  followUp: string | null;
+  visitId: number;
+}
