@@ -8,6 +8,10 @@ import Database from 'better-sqlite3';
 import { openRegister } from '../db/register.ts';
 import { createApiServer } from '../db/api/server.ts';
 import { fold } from '../shared/text.ts';
+import { insertPetition } from '../db/ops/petitions.ts';
+import { listPetitions } from '../db/ops/petitions.ts';
+import { petitionCreateSchema, petitionListSchema } from '../shared/domain/petition.ts';
+import { SYSTEM_ACTOR } from '../db/context.ts';
 
 const WRITES = 2000;
 const DIRECTORY_SIZE = 10_000;
@@ -95,6 +99,67 @@ try {
   console.log(row(`agencies.list search × ${SEARCHES} (${DIRECTORY_SIZE} rows)`, SEARCHES, apiSearchMs, rawSearchMs));
 
   raw.close();
+
+  // 3. The petition list over a large register: paged and searched in SQLite, never loaded whole.
+  const PETITIONS = Number(process.env.BENCH_PETITIONS ?? 100_000);
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
+  const middle = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc'];
+  const given = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hà', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Sơn', 'Thảo', 'Tuấn', 'Yến'];
+  const topics = ['tranh chấp đất đai', 'bồi thường giải phóng mặt bằng', 'chế độ chính sách người có công', 'cấp giấy chứng nhận quyền sử dụng đất', 'thủ tục hành chính chậm'];
+  const ctx = { register, actor: SYSTEM_ACTOR };
+  const [, seedMs] = await timeAsync(() =>
+    register.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < PETITIONS; i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, '0');
+        const name = `${family[i % family.length]} ${middle[(i >> 3) % middle.length]} ${given[(i * 7) % given.length]}`;
+        const data = petitionCreateSchema.parse({
+          receivedOn: `2026-${month}-${day}`,
+          channel: 'post',
+          kind: 'complaint',
+          field: 'land',
+          petitioners: [{ fullName: name }],
+          summary: `Đề nghị giải quyết ${topics[i % topics.length]} tại thôn ${i % 97}`,
+        });
+        await insertPetition(trx, ctx, data);
+      }
+    }),
+  );
+  console.log(`\n${PETITIONS.toLocaleString('en')} petitions registered through the core in ${(seedMs / 1000).toFixed(1)} s`);
+  const rawList = register.sqlite.prepare(
+    'select id, register_no, received_on, summary from petitions where search_folded like ? and search_folded like ? order by year desc, seq desc limit 200 offset ?',
+  );
+  const rawCount = register.sqlite.prepare('select count(*) as n from petitions where search_folded like ? and search_folded like ?');
+  const rawListAll = register.sqlite.prepare('select id, register_no, received_on, summary from petitions order by year desc, seq desc limit 200 offset ?');
+  const rawCountAll = register.sqlite.prepare('select count(*) as n from petitions');
+  const cases: [string, string, number][] = [
+    ['first page, no search', '', 0],
+    ['last page, no search', '', PETITIONS - 200],
+    ["search 'dat dai' (folded)", 'dat dai', 0],
+    ["search 'nguyen duc' (two tokens)", 'nguyen duc', 0],
+  ];
+  for (const [label, search, offset] of cases) {
+    const input = petitionListSchema.parse({ search, offset, limit: 200 });
+    const reps = 10;
+    const [, apiMs] = await timeAsync(async () => {
+      for (let r = 0; r < reps; r++) await listPetitions(register.db, input, '2026-12-31');
+    });
+    const tokens = fold(search).split(' ').filter(Boolean);
+    const [a, b] = [`%${tokens[0] ?? ''}%`, `%${tokens[1] ?? ''}%`];
+    const [, rawMs] = time(() => {
+      for (let r = 0; r < reps; r++) {
+        if (tokens.length === 0) {
+          rawCountAll.get();
+          rawListAll.all(offset);
+        } else {
+          rawCount.get(a, b);
+          rawList.all(a, b, offset);
+        }
+      }
+    });
+    console.log(row(`petitions.list ${label}`, reps, apiMs, rawMs));
+  }
+
   await register.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

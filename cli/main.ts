@@ -6,9 +6,13 @@ import { exitStatusOf, UserError, type Command, type CommandIo } from './command
 import { initCommand } from './commands/init.ts';
 import { checkCommand } from './commands/check.ts';
 import { backupCommand } from './commands/backup.ts';
+import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
+import { searchCommand } from './commands/search.ts';
+import { demoCommand } from './commands/demo.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, importCommand, exportCommand, searchCommand, demoCommand];
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   db: { type: 'string' },

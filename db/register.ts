@@ -9,6 +9,7 @@ import { RegisterDialect } from './dialect.ts';
 import { InCodeMigrationProvider, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import { seedDefaults } from './seed.ts';
+import { recomputeProcessingDeadlines } from './ops/deadlines.ts';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -91,6 +92,8 @@ export async function openRegister(options: OpenOptions): Promise<Register> {
     await migrate(register, options.migrateTo ?? LATEST_SCHEMA_VERSION);
     if (options.seed !== false && (options.migrateTo ?? LATEST_SCHEMA_VERSION) === LATEST_SCHEMA_VERSION) {
       await seedDefaults(register);
+      // Petitions registered before deadlines were stored (schema < 3) get theirs now.
+      await db.transaction().execute((trx) => recomputeProcessingDeadlines(trx, false));
     }
   } catch (error) {
     await db.destroy();

@@ -114,12 +114,102 @@ export interface PetitionTable {
   search_folded: string;
   created_at: string;
   updated_at: string;
+  stage: Generated<string>;
+  due_on: string | null;
+  reply_due_on: string | null;
 }
 
 export interface PetitionPetitionerTable {
   petition_id: number;
   position: number;
   person_id: number;
+}
+
+interface Reversible {
+  reversed_at: string | null;
+  reversed_by: string | null;
+  reversal_note: string | null;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+  updated_at: string;
+}
+
+export interface HolidayYearTable {
+  year: number;
+  generated_at: string;
+}
+
+export interface OutgoingDocumentTable {
+  id: Generated<number>;
+  kind: string;
+  year: number;
+  seq: number;
+  number: string;
+  petition_id: number;
+  issued_on: string;
+  created_at: string;
+}
+
+export interface ClassificationTable extends Reversible {
+  id: Generated<number>;
+  petition_id: number;
+  eligible: number;
+  reason: string | null;
+  duplicate_of: number | null;
+  note: string | null;
+  decided_on: string;
+  decided_by: string;
+  created_at: string;
+}
+
+export interface DecisionTable extends Reversible {
+  id: Generated<number>;
+  petition_id: number;
+  action: string;
+  decided_on: string;
+  agency_id: number | null;
+  document_id: number | null;
+  document_no: string | null;
+  note: string | null;
+  reply_due_on: string | null;
+  decided_by: string;
+  created_at: string;
+}
+
+export interface ReplyTable extends Reversible {
+  id: Generated<number>;
+  decision_id: number;
+  received_on: string;
+  document_no: string | null;
+  outcome: string;
+  summary: string | null;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface ReminderTable {
+  id: Generated<number>;
+  decision_id: number;
+  sent_on: string;
+  document_id: number | null;
+  document_no: string | null;
+  recorded_by: string;
+  created_at: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  petition_id: number;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  added_by: string;
+  created_at: string;
+  removed_at: string | null;
 }
 
 export interface DB {
@@ -134,4 +224,12 @@ export interface DB {
   visit_representatives: VisitRepresentativeTable;
   petitions: PetitionTable;
   petition_petitioners: PetitionPetitionerTable;
+  holidays: HolidayTable;
+  holiday_years: HolidayYearTable;
+  outgoing_documents: OutgoingDocumentTable;
+  classifications: ClassificationTable;
+  decisions: DecisionTable;
+  replies: ReplyTable;
+  reminders: ReminderTable;
+  attachments: AttachmentTable;
 }

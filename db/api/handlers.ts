@@ -5,11 +5,17 @@ import { getSettings, updateSettings } from '../ops/settings.ts';
 import { getUser, listUsers, upsertUser } from '../ops/users.ts';
 import { communesOf, PROVINCES, provinceByCode } from '../units.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { vietnamDate } from '../../shared/domain/dates.ts';
 import { citizenHistory } from '../ops/citizens.ts';
 import { searchCitizens } from '../ops/persons.ts';
 import { createPetition, getPetition, listPetitions, updatePetition } from '../ops/petitions.ts';
 import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
 import { receptionRegister } from '../ops/register-book.ts';
+import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep } from '../ops/workflow.ts';
+import { todoSummary } from '../ops/todo.ts';
+import { ensureHolidayYears, listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
+import { writeAudit } from '../audit.ts';
+import type { CallContext } from './table.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
@@ -74,7 +80,7 @@ export function registerUserMethods(t: HandlerTable): void {
 
 export function registerReceptionMethods(t: HandlerTable): void {
   t.method('citizens.search', (input, { register }) => searchCitizens(register.db, input.query, input.limit));
-  t.method('citizens.history', (input, { register }) => citizenHistory(register.db, input.id));
+  t.method('citizens.history', (input, { register }) => citizenHistory(register.db, input.id, vietnamDate(register.now())));
   t.method('sessions.openToday', (input, ctx) => openTodaySession(ctx, input));
   t.method('sessions.list', (input, { register }) => listSessions(register.db, input));
   t.method('sessions.get', async (input, { register }) => ({
@@ -91,12 +97,55 @@ export function registerPetitionMethods(t: HandlerTable): void {
   t.method('petitions.create', (input, ctx) => createPetition(ctx, input));
   t.method('petitions.update', (input, ctx) => updatePetition(ctx, input));
   t.method('petitions.get', async (input, { register }) => {
-    const petition = await getPetition(register.db, input.id);
+    const petition = await getPetition(register.db, input.id, vietnamDate(register.now()));
     return {
       petition,
       visit: petition.visitId === null ? null : await getVisit(register.db, petition.visitId),
+      workflow: await getWorkflow(register.db, petition.id, vietnamDate(register.now())),
       history: await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 }),
     };
   });
-  t.method('petitions.list', (input, { register }) => listPetitions(register.db, input));
+  t.method('petitions.list', (input, { register }) => listPetitions(register.db, input, vietnamDate(register.now())));
+}
+
+export function registerWorkflowMethods(t: HandlerTable): void {
+  t.method('workflow.classify', (input, ctx) => classifyPetition(ctx, input));
+  t.method('workflow.decide', (input, ctx) => decidePetition(ctx, input));
+  t.method('workflow.reply', (input, ctx) => recordReply(ctx, input));
+  t.method('workflow.remind', (input, ctx) => addReminder(ctx, input));
+  t.method('workflow.reverse', (input, ctx) => reverseStep(ctx, input));
+  t.method('todo.summary', (_input, { register }) => todoSummary(register.db, vietnamDate(register.now())));
+}
+
+/** Only an administrator edits reference data that changes every deadline (the CLI acts as the system). */
+async function requireAdmin(ctx: CallContext, what: string): Promise<void> {
+  if (ctx.actor.id === null) return;
+  const user = await getUser(ctx.register.db, ctx.actor.id);
+  if (user.role !== 'admin') throw new ApiError('FORBIDDEN', `Chỉ quản trị viên được ${what}; cán bộ đang làm việc là ${user.fullName}.`);
+}
+
+export function registerHolidayMethods(t: HandlerTable): void {
+  t.method('holidays.list', (input, { register }) =>
+    register.db.transaction().execute(async (trx) => {
+      await ensureHolidayYears(trx, [input.year], register.now().toISOString());
+      return listHolidays(trx, input.year);
+    }),
+  );
+  t.method('holidays.upsert', async (input, ctx) => {
+    await requireAdmin(ctx, 'sửa lịch ngày nghỉ');
+    return ctx.register.db.transaction().execute(async (trx) => {
+      const before = await upsertHoliday(trx, input, ctx.register.now().toISOString());
+      await writeAudit(trx, ctx, { action: before ? 'update' : 'create', entity: 'holiday', entityId: input.date, before, after: input });
+      return listHolidays(trx, Number(input.date.slice(0, 4)));
+    });
+  });
+  t.method('holidays.remove', async (input, ctx) => {
+    await requireAdmin(ctx, 'sửa lịch ngày nghỉ');
+    return ctx.register.db.transaction().execute(async (trx) => {
+      const before = await removeHoliday(trx, input.date, ctx.register.now().toISOString());
+      if (!before) throw new ApiError('NOT_FOUND', `Ngày ${input.date} không có trong lịch ngày nghỉ`);
+      await writeAudit(trx, ctx, { action: 'delete', entity: 'holiday', entityId: input.date, before });
+      return listHolidays(trx, Number(input.date.slice(0, 4)));
+    });
+  });
 }

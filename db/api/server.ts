@@ -14,6 +14,8 @@ import {
   registerUserMethods,
   registerReceptionMethods,
   registerPetitionMethods,
+  registerWorkflowMethods,
+  registerHolidayMethods,
   type AppMeta,
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
@@ -32,6 +34,8 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerUserMethods(table);
   registerReceptionMethods(table);
   registerPetitionMethods(table);
+  registerWorkflowMethods(table);
+  registerHolidayMethods(table);
   table.assertComplete();
   return table;
 }

@@ -7,7 +7,7 @@ import type { DB } from '../schema.ts';
 import { petitionsOfCitizen } from './petitions.ts';
 import { getVisits } from './reception.ts';
 
-export async function citizenHistory(db: Kysely<DB>, id: number): Promise<CitizenHistory> {
+export async function citizenHistory(db: Kysely<DB>, id: number, today: string): Promise<CitizenHistory> {
   const c = await db.selectFrom('citizens').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw new ApiError('NOT_FOUND', `Không tìm thấy công dân có mã số ${id}`);
   const visitIds = new Set<number>();
@@ -20,7 +20,7 @@ export async function citizenHistory(db: Kysely<DB>, id: number): Promise<Citize
     .execute();
   for (const r of [...asVisitor, ...asRepresentative]) visitIds.add(r.id);
   const visits = (await getVisits(db, { ids: [...visitIds] })).sort((a, b) => b.sessionDate.localeCompare(a.sessionDate) || b.id - a.id);
-  const petitions = await petitionsOfCitizen(db, id);
+  const petitions = await petitionsOfCitizen(db, id, today);
   return {
     citizen: {
       id: c.id,

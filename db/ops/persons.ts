@@ -109,12 +109,11 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
       'c.phone',
       'c.gender',
       'c.commune_code',
-      eb
-        .selectFrom('visits as v')
-        .innerJoin('persons as p', 'p.id', 'v.person_id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('p.citizen_id', '=', 'c.id')
-        .as('visits'),
+      // Visits as the visitor or as a delegation's representative, each once (as citizens.history counts them).
+      sql<number>`(select count(*) from (
+        select v.id from visits v join persons p on p.id = v.person_id where p.citizen_id = c.id
+        union
+        select r.visit_id from visit_representatives r join persons p on p.id = r.person_id where p.citizen_id = c.id))`.as('visits'),
       eb
         .selectFrom('petition_petitioners as pp')
         .innerJoin('persons as p', 'p.id', 'pp.person_id')

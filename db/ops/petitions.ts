@@ -1,8 +1,10 @@
 // Petitions (đơn): registration with a gap-free number per year, edits with an audit trail,
 // the paged and folded-search list, and a citizen's history.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import { yearOf } from '../../shared/domain/dates.ts';
+import { vietnamDate, yearOf } from '../../shared/domain/dates.ts';
+import { deriveStatus, type PetitionStatus, type Stage } from '../../shared/domain/workflow.ts';
+import { processingDeadline } from './holidays.ts';
 import {
   formatRegisterNo,
   parseRegisterNo,
@@ -115,7 +117,16 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   const now = ctx.register.now().toISOString();
   const row = await trx
     .insertInto('petitions')
-    .values({ ...columns(p), year, seq, register_no: number, search_folded: searchText(p, number), created_at: now, updated_at: now })
+    .values({
+      ...columns(p),
+      year,
+      seq,
+      register_no: number,
+      search_folded: searchText(p, number),
+      due_on: await processingDeadline(trx, p.receivedOn),
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writePetitioners(trx, row.id, p.petitioners, now);
@@ -125,7 +136,7 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
 export function createPetition(ctx: OpContext, input: PetitionData): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
     const id = await insertPetition(trx, ctx, input);
-    const created = await getPetition(trx, id);
+    const created = await getPetition(trx, id, todayOf(ctx));
     await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });
     return created;
   });
@@ -133,7 +144,8 @@ export function createPetition(ctx: OpContext, input: PetitionData): Promise<Pet
 
 export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUpdateSchema>): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
-    const before = await getPetition(trx, input.id);
+    const today = todayOf(ctx);
+    const before = await getPetition(trx, input.id, today);
     if (yearOf(input.receivedOn) !== yearOf(before.receivedOn)) {
       throw new ApiError('VALIDATION', `Không thể đổi ngày nhận sang năm khác: đơn đã vào sổ năm ${yearOf(before.receivedOn)} với số ${before.registerNo}`, [
         { path: 'receivedOn', message: `Ngày nhận phải thuộc năm ${yearOf(before.receivedOn)}` },
@@ -143,11 +155,11 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
     const now = ctx.register.now().toISOString();
     await trx
       .updateTable('petitions')
-      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), updated_at: now })
+      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), due_on: await processingDeadline(trx, input.receivedOn), updated_at: now })
       .where('id', '=', input.id)
       .execute();
     await writePetitioners(trx, input.id, input.petitioners, now);
-    const after = await getPetition(trx, input.id);
+    const after = await getPetition(trx, input.id, today);
     await writeAudit(trx, ctx, { action: 'update', entity: 'petition', entityId: input.id, before, after });
     return after;
   });
@@ -163,7 +175,16 @@ async function petitionersOf(db: Kysely<DB>, petitionIds: number[]): Promise<Map
   return result;
 }
 
-export function toPetition(row: Selectable<PetitionTable>, petitioners: Person[]): Petition {
+/** Today's date in Vietnam by the register's clock: statuses and deadlines are judged against it. */
+export function todayOf(ctx: OpContext): string {
+  return vietnamDate(ctx.register.now());
+}
+
+function statusOf(row: { stage: string; due_on: string | null; reply_due_on: string | null }, today: string): PetitionStatus {
+  return deriveStatus(row.stage as Stage, row.due_on, row.reply_due_on, today);
+}
+
+export function toPetition(row: Selectable<PetitionTable>, petitioners: Person[], today: string): Petition {
   return {
     id: row.id,
     registerNo: row.register_no,
@@ -178,42 +199,65 @@ export function toPetition(row: Selectable<PetitionTable>, petitioners: Person[]
     petitioners,
     subject: row.subject,
     summary: row.summary,
-    status: 'awaiting_classification',
+    status: statusOf(row, today),
+    stage: row.stage as Stage,
+    dueOn: row.due_on,
+    replyDueOn: row.reply_due_on,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-export async function getPetitions(db: Kysely<DB>, ids: number[]): Promise<Petition[]> {
+export async function getPetitions(db: Kysely<DB>, ids: number[], today: string): Promise<Petition[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).orderBy('id').execute();
   const petitioners = await petitionersOf(db, rows.map((r) => r.id));
-  return rows.map((r) => toPetition(r, petitioners.get(r.id) ?? []));
+  return rows.map((r) => toPetition(r, petitioners.get(r.id) ?? [], today));
 }
 
-export async function getPetition(db: Kysely<DB>, id: number): Promise<Petition> {
-  const [petition] = await getPetitions(db, [id]);
+export async function getPetition(db: Kysely<DB>, id: number, today: string): Promise<Petition> {
+  const [petition] = await getPetitions(db, [id], today);
   if (!petition) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn có mã số ${id}`);
   return petition;
+}
+
+type PetitionQuery = SelectQueryBuilder<DB, 'petitions', object>;
+
+/** The SQL form of deriveStatus, so a status filter runs in the database. */
+export function whereStatus<Q extends PetitionQuery>(q: Q, status: PetitionStatus, today: string): Q {
+  switch (status) {
+    case 'closed':
+      return q.where('stage', '=', 'closed') as Q;
+    case 'forwarded':
+      return q.where('stage', '=', 'forwarded').where((eb) => eb.or([eb('reply_due_on', 'is', null), eb('reply_due_on', '>=', today)])) as Q;
+    case 'reply_overdue':
+      return q.where('stage', '=', 'forwarded').where('reply_due_on', '<', today) as Q;
+    case 'overdue':
+      return q.where('stage', 'in', ['awaiting_classification', 'awaiting_decision']).where('due_on', '<', today) as Q;
+    case 'awaiting_classification':
+    case 'awaiting_decision':
+      return q.where('stage', '=', status).where((eb) => eb.or([eb('due_on', 'is', null), eb('due_on', '>=', today)])) as Q;
+  }
 }
 
 const PETITIONER_NAMES = sql<string>`(select group_concat(full_name, ', ') from (select p.full_name from petition_petitioners pp join persons p on p.id = pp.person_id where pp.petition_id = petitions.id order by pp.position))`;
 
 /** One page of the petition list, filtered and searched in SQLite (never loaded whole). */
-export async function listPetitions(db: Kysely<DB>, input: z.output<typeof petitionListSchema>): Promise<PetitionPage> {
+export async function listPetitions(db: Kysely<DB>, input: z.output<typeof petitionListSchema>, today: string): Promise<PetitionPage> {
   let q = db.selectFrom('petitions');
   if (input.from) q = q.where('received_on', '>=', input.from);
   if (input.to) q = q.where('received_on', '<=', input.to);
   if (input.kind) q = q.where('kind', '=', input.kind);
   if (input.field) q = q.where('field', '=', input.field);
   if (input.channel) q = q.where('channel', '=', input.channel);
+  if (input.status) q = whereStatus(q, input.status, today);
   const tokens = fold(input.search ?? '').split(' ').filter(Boolean);
   for (const token of tokens) q = q.where('search_folded', 'like', sql<string>`${likeContains(token)} escape '\\'`);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const order = input.direction;
   const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);
   const rows = await sorted
-    .select(['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary'])
+    .select(['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on'])
     .select(PETITIONER_NAMES.as('petitioner_names'))
     .limit(input.limit)
     .offset(input.offset)
@@ -233,14 +277,15 @@ export async function listPetitions(db: Kysely<DB>, input: z.output<typeof petit
         petitionerNames: r.petitioner_names ?? '',
         subject: r.subject,
         summary: r.summary,
-        status: 'awaiting_classification',
+        status: statusOf(r, today),
+        dueOn: r.due_on,
       }),
     ),
   };
 }
 
 /** Petitions a citizen signed, newest first. */
-export async function petitionsOfCitizen(db: Kysely<DB>, citizenId: number): Promise<Petition[]> {
+export async function petitionsOfCitizen(db: Kysely<DB>, citizenId: number, today: string): Promise<Petition[]> {
   const ids = await db
     .selectFrom('petition_petitioners as pp')
     .innerJoin('persons as p', 'p.id', 'pp.person_id')
@@ -248,5 +293,5 @@ export async function petitionsOfCitizen(db: Kysely<DB>, citizenId: number): Pro
     .distinct()
     .where('p.citizen_id', '=', citizenId)
     .execute();
-  return (await getPetitions(db, ids.map((r) => r.petition_id))).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
+  return (await getPetitions(db, ids.map((r) => r.petition_id), today)).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
 }

@@ -1,6 +1,6 @@
 // Board settings, stored one JSON value per key; missing keys fall back to the defaults.
 import type { Kysely } from 'kysely';
-import { DEFAULT_SETTINGS, type Settings, type settingsUpdateSchema } from '../../shared/domain/settings.ts';
+import { DEFAULT_SETTINGS, NESTED_SETTINGS, type Settings, type settingsUpdateSchema } from '../../shared/domain/settings.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
@@ -8,17 +8,16 @@ import type { OpContext } from '../context.ts';
 import type { DB } from '../schema.ts';
 import { communeAgency, communesOf, provinceByCode } from '../units.ts';
 import { insertMissingAgencies } from './agencies.ts';
+import { recomputeReplyDeadlines } from './deadlines.ts';
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', SETTING_KEYS).execute();
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    docPrefixes: { ...DEFAULT_SETTINGS.docPrefixes, ...(stored.docPrefixes as Partial<Settings['docPrefixes']> | undefined) },
-  } as Settings;
+  const merged = { ...DEFAULT_SETTINGS, ...stored } as Record<string, unknown>;
+  for (const key of NESTED_SETTINGS) merged[key] = { ...DEFAULT_SETTINGS[key], ...(stored[key] as object | undefined) };
+  return merged as unknown as Settings;
 }
 
 /**
@@ -33,21 +32,27 @@ export function updateSettings(ctx: OpContext, input: z.output<typeof settingsUp
       ]);
     }
     const before = await getSettings(trx);
-    const after: Settings = { ...before, ...input, docPrefixes: { ...before.docPrefixes, ...input.docPrefixes } } as Settings;
+    const after = { ...before, ...input } as Record<string, unknown>;
+    for (const key of NESTED_SETTINGS) after[key] = { ...before[key], ...input[key] };
+    const settings = after as unknown as Settings;
     const now = ctx.register.now().toISOString();
     for (const key of SETTING_KEYS) {
-      if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+      const value = JSON.stringify(settings[key]);
+      if (JSON.stringify(before[key]) === value) continue;
       await trx
         .insertInto('settings')
-        .values({ key, value: JSON.stringify(after[key]), updated_at: now })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(after[key]), updated_at: now }))
+        .values({ key, value, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
         .execute();
     }
     let communesAdded = 0;
-    if (after.provinceCode !== before.provinceCode) {
-      communesAdded = await insertMissingAgencies(trx, communesOf(after.provinceCode).map(communeAgency), now);
+    if (settings.provinceCode !== before.provinceCode) {
+      communesAdded = await insertMissingAgencies(trx, communesOf(settings.provinceCode).map(communeAgency), now);
     }
-    await writeAudit(trx, ctx, { action: 'update', entity: 'settings', entityId: null, before, after: { ...after, communesAdded } });
-    return after;
+    if (JSON.stringify(settings.replyDays) !== JSON.stringify(before.replyDays)) {
+      await recomputeReplyDeadlines(trx, settings.replyDays);
+    }
+    await writeAudit(trx, ctx, { action: 'update', entity: 'settings', entityId: null, before, after: { ...settings, communesAdded } });
+    return settings;
   });
 }

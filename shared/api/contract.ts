@@ -24,6 +24,18 @@ import {
   type ReceptionRegisterRow,
 } from '../domain/petition.ts';
 import { isoDate } from '../domain/dates.ts';
+import {
+  classifySchema,
+  decideSchema,
+  holidayRemoveSchema,
+  holidayUpsertSchema,
+  holidayYearSchema,
+  reminderSchema,
+  replySchema,
+  reverseSchema,
+  type TodoSummary,
+  type Workflow,
+} from '../domain/workflow.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -61,7 +73,13 @@ export interface SessionWithVisits {
 export interface PetitionDetail {
   petition: Petition;
   visit: Visit | null;
+  workflow: Workflow;
   history: AuditEntry[];
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
 }
 
 export interface SessionInfo {
@@ -113,6 +131,17 @@ export const contract = {
       .strictObject({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày') })
       .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] }),
   ).returns<ReceptionRegisterRow[]>(),
+
+  'workflow.classify': method(classifySchema).returns<Workflow>(),
+  'workflow.decide': method(decideSchema).returns<Workflow>(),
+  'workflow.reply': method(replySchema).returns<Workflow>(),
+  'workflow.remind': method(reminderSchema).returns<Workflow>(),
+  'workflow.reverse': method(reverseSchema).returns<Workflow>(),
+  'todo.summary': method(noInput).returns<TodoSummary>(),
+
+  'holidays.list': method(holidayYearSchema).returns<Holiday[]>(),
+  'holidays.upsert': method(holidayUpsertSchema).returns<Holiday[]>(),
+  'holidays.remove': method(holidayRemoveSchema).returns<Holiday[]>(),
 } as const;
 
 export type Contract = typeof contract;

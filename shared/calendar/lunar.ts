@@ -10,8 +10,9 @@
 //
 // Astronomy after Jean Meeus, Astronomical Algorithms (2nd ed.): new moons from chapter 49 (about a
 // minute's accuracy), the sun's apparent longitude from chapter 25's low-accuracy series (0.01°, a
-// quarter of an hour), ΔT from the Espenak–Meeus polynomials. A date is only affected when a new
-// moon or principal term falls within minutes of local midnight.
+// quarter of an hour), ΔT from the Espenak–Meeus polynomials. The approximations can only move a
+// month boundary when a new moon falls within a minute or so of local midnight (four times at UTC+7
+// in 1900–2100, e.g. 1967-07-07 23:59:58), or a principal term within a quarter hour of it.
 import { fromEpochDay, parseIsoDate, toEpochDay } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 

@@ -1,20 +1,14 @@
 // Calendar dates as the register stores them: ISO `YYYY-MM-DD`, local to Vietnam (UTC+7).
 import { z } from '../validation.ts';
+import { isIsoDate as isCalendarDate, todayInVietnam } from '../calendar/dates.ts';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real calendar date within the years the register accepts (1900–2100). */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2100;
+  return isCalendarDate(value) && value >= '1900-01-01' && value <= '2100-12-31';
 }
 
 /** The calendar date in Vietnam (UTC+7) at an instant. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export const vietnamDate = todayInVietnam;
 
 export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));

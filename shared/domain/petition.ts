@@ -36,12 +36,9 @@ export const FIELD_LABELS: Record<Field, string> = {
   other: 'Khác',
 };
 
-/** Where a petition stands; later releases add classification, forwarding and reply states. */
-export const PETITION_STATUSES = ['awaiting_classification'] as const;
-export type PetitionStatus = (typeof PETITION_STATUSES)[number];
-export const PETITION_STATUS_LABELS: Record<PetitionStatus, string> = {
-  awaiting_classification: 'Chờ phân loại',
-};
+// Statuses are derived from the workflow (classification, decision, reply) and the deadlines.
+export { PETITION_STATUSES, PETITION_STATUS_LABELS, type PetitionStatus } from './workflow.ts';
+import { PETITION_STATUSES, type PetitionStatus, type Stage } from './workflow.ts';
 
 export interface ForwardedBy {
   agency: string;
@@ -64,6 +61,11 @@ export interface Petition {
   subject: string | null;
   summary: string;
   status: PetitionStatus;
+  stage: Stage;
+  /** The Board's processing deadline: 10 working days after receipt. */
+  dueOn: string | null;
+  /** The agency's reply deadline, while the petition is forwarded. */
+  replyDueOn: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -80,6 +82,7 @@ export interface PetitionListItem {
   subject: string | null;
   summary: string;
   status: PetitionStatus;
+  dueOn: string | null;
 }
 
 /** Register numbers read `2026/000123`: the year received, then a gap-free sequence. */

@@ -1,5 +1,7 @@
 // Board settings: who the Board is, where it is, how its outgoing documents are numbered and signed.
 import { z, requiredText } from '../validation.ts';
+import { PETITION_KINDS, type PetitionKind } from './petition.ts';
+import { DEFAULT_REASON_LABELS, DEFAULT_REPLY_DAYS, INELIGIBLE_REASONS, type IneligibleReason } from './workflow.ts';
 
 /** Outgoing document kinds that carry a number (Số: 12/PC-BTCD). */
 export const DOCUMENT_KINDS = ['forward', 'guide', 'accept', 'reminder', 'receipt', 'refusal', 'return'] as const;
@@ -33,6 +35,10 @@ export interface Settings {
   signerName: string;
   signerTitle: string;
   docPrefixes: Record<DocumentKind, string>;
+  /** Working days an agency has to report back after a forward, per petition kind. */
+  replyDays: Record<PetitionKind, number>;
+  /** The labels of the ineligibility reasons, as the Board words them. */
+  reasonLabels: Record<IneligibleReason, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,13 +49,25 @@ export const DEFAULT_SETTINGS: Settings = {
   signerName: '',
   signerTitle: 'TRƯỞNG BAN',
   docPrefixes: DEFAULT_DOC_PREFIXES,
+  replyDays: DEFAULT_REPLY_DAYS,
+  reasonLabels: DEFAULT_REASON_LABELS,
 };
+
+/** Settings fields that are records of sub-values, merged key by key on update. */
+export const NESTED_SETTINGS = ['docPrefixes', 'replyDays', 'reasonLabels'] as const;
 
 const docPrefix = requiredText('Ký hiệu văn bản', 30).pipe(
   z.string().regex(/^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u, {
     error: 'Ký hiệu văn bản chỉ gồm chữ, số và dấu gạch ngang, ví dụ PC-BTCD',
   }),
 );
+
+const replyDays = z
+  .number({ error: 'Số ngày làm việc phải là số' })
+  .int({ error: 'Số ngày làm việc phải là số nguyên' })
+  .min(1, { error: 'Ít nhất 1 ngày làm việc' })
+  .max(365, { error: 'Tối đa 365 ngày làm việc' });
+const reasonLabel = requiredText('Tên lý do', 200);
 
 export const settingsSchema = z.strictObject({
   boardName: requiredText('Tên Ban', 200),
@@ -61,11 +79,21 @@ export const settingsSchema = z.strictObject({
   docPrefixes: z.strictObject(
     Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, docPrefix])) as Record<DocumentKind, typeof docPrefix>,
   ),
+  replyDays: z.strictObject(
+    Object.fromEntries(PETITION_KINDS.map((k) => [k, replyDays])) as Record<PetitionKind, typeof replyDays>,
+  ),
+  reasonLabels: z.strictObject(
+    Object.fromEntries(INELIGIBLE_REASONS.map((r) => [r, reasonLabel])) as Record<IneligibleReason, typeof reasonLabel>,
+  ),
 });
 
-/** settings.update takes any subset of the fields; docPrefixes may also be partial. */
+/** settings.update takes any subset of the fields; the nested records may also be partial. */
 export const settingsUpdateSchema = settingsSchema
-  .extend({ docPrefixes: settingsSchema.shape.docPrefixes.partial() })
+  .extend({
+    docPrefixes: settingsSchema.shape.docPrefixes.partial(),
+    replyDays: settingsSchema.shape.replyDays.partial(),
+    reasonLabels: settingsSchema.shape.reasonLabels.partial(),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { error: 'Không có thay đổi nào để lưu' });
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;

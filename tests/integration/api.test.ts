@@ -3,14 +3,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
+import type { Petition, PetitionPage, ReceptionRegisterRow } from '../../shared/domain/petition.ts';
+import type { ReceptionSession, Visit } from '../../shared/domain/reception.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings.ts';
 import type { User } from '../../shared/domain/user.ts';
 import type { ApiErrorCode } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { createApiServer } from '../../db/api/server.ts';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
+import { BINH, DUC, HUNG, delegationInput, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
 
 const MISSING_ID = 987_654;
 
@@ -22,6 +26,17 @@ interface Ctx {
   other: Agency;
   admin: User;
   inactiveOfficer: User;
+  /** A regular session on 2026-03-14 holding `visit` and `delegation`. */
+  session: ReceptionSession;
+  /** Nguyễn Văn Đức's visit, at which he handed in `petition`. */
+  visit: Visit;
+  /** A delegation of 7 represented by Trần Thị Bình and Lê Văn Hùng. */
+  delegation: Visit;
+  /** 2026/000001, Đức's petition about đất đai. */
+  petition: Petition;
+  /** Registry ids of Đức and Bình. */
+  duc: number;
+  binh: number;
 }
 
 let ctx: Ctx;
@@ -36,7 +51,23 @@ beforeEach(async () => {
   const t = await tempRegister();
   const admin = (await t.client.users.list()).find((u) => u.username === 'admin')!;
   const inactiveOfficer = await t.client.users.upsert({ username: 'nghi.viec', fullName: 'Lê Văn Nghỉ', role: 'officer', active: false });
-  ctx = { t, agency: await byCode(t, 'SO-NNMT'), other: await byCode(t, 'SO-TP'), admin, inactiveOfficer };
+  const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-14', hostName: 'Phạm Văn Ký', officers: ['Nguyễn Thị Lan'] });
+  const visit = await t.client.visits.save(visitInput(session.id));
+  const delegation = await t.client.visits.save(delegationInput(session.id, 7, [BINH, HUNG]));
+  const petition = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', visitId: visit.id }));
+  ctx = {
+    t,
+    agency: await byCode(t, 'SO-NNMT'),
+    other: await byCode(t, 'SO-TP'),
+    admin,
+    inactiveOfficer,
+    session: await t.client.sessions.get({ id: session.id }).then((s) => s.session),
+    visit,
+    delegation,
+    petition,
+    duc: visit.citizen.citizenId!,
+    binh: delegation.citizen.citizenId!,
+  };
 });
 afterEach(async () => {
   await ctx.t.cleanup();
@@ -75,7 +106,7 @@ const CASES = {
     check: (v, c) =>
       expect(v).toMatchObject({
         appVersion: '0.0.0-test',
-        schemaVersion: 1,
+        schemaVersion: LATEST_SCHEMA_VERSION,
         databasePath: c.t.path,
         counts: { agencies: 125, activeAgencies: 125, users: 2 },
       }),
@@ -263,6 +294,336 @@ const CASES = {
       ['a number as entityId', { entityId: 5 }, 'VALIDATION'],
       ['an extra unknown field', { since: '2026-01-01' }, 'VALIDATION'],
       ['null', null, 'VALIDATION'],
+    ],
+  },
+
+  'citizens.search': {
+    writes: false,
+    valid: { query: 'nguyen van duc' },
+    check: (v, c) =>
+      expect(v).toEqual([
+        {
+          id: c.duc,
+          fullName: 'Nguyễn Văn Đức',
+          idNumber: '051065001234',
+          birthYear: 1965,
+          address: 'Thôn An Phú, xã Tịnh Khê',
+          phone: '0905 123 456',
+          gender: 'male',
+          communeCode: null,
+          visits: 1,
+          petitions: 1,
+        },
+      ]),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no query', {}, 'VALIDATION'],
+      ['a number as query', { query: 5 }, 'VALIDATION'],
+      ['a too-long query', { query: long(101) }, 'VALIDATION'],
+      ['a zero limit', { query: 'duc', limit: 0 }, 'VALIDATION'],
+      ['a too-large limit', { query: 'duc', limit: 51 }, 'VALIDATION'],
+      ['a string limit', { query: 'duc', limit: '5' }, 'VALIDATION'],
+      ['an extra unknown field', { query: 'duc', fuzzy: true }, 'VALIDATION'],
+    ],
+  },
+  'citizens.history': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.duc }),
+    check: (v, c) =>
+      expect(v).toEqual({
+        citizen: expect.objectContaining({ id: c.duc, fullName: 'Nguyễn Văn Đức', visits: 1, petitions: 1 }),
+        visits: [{ ...c.visit, petitions: [{ id: c.petition.id, registerNo: '2026/000001' }] }],
+        petitions: [c.petition],
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no id', {}, 'VALIDATION'],
+      ['a string id', { id: '1' }, 'VALIDATION'],
+      ['a zero id', { id: 0 }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.duc, full: true }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'sessions.openToday': {
+    writes: true,
+    valid: { kind: 'periodic' },
+    check: (v) =>
+      expect(v).toEqual({
+        id: expect.any(Number),
+        kind: 'periodic',
+        date: '2026-03-15',
+        host: null,
+        hostName: null,
+        location: 'Trụ sở Tiếp công dân tỉnh',
+        officers: [],
+        visitCount: 0,
+        personCount: 0,
+      }),
+    bad: [
+      ['a bad kind', { kind: 'weekly' }, 'VALIDATION'],
+      ['a number as kind', { kind: 1 }, 'VALIDATION'],
+      ['an extra unknown field', { kind: 'regular', date: '2026-03-15' }, 'VALIDATION'],
+      ['a string', 'regular', 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+    ],
+  },
+  'sessions.list': {
+    writes: false,
+    valid: { from: '2026-03-01', to: '2026-03-31' },
+    check: (v, c) => {
+      expect(v).toEqual([c.session]);
+      expect(c.session).toMatchObject({ visitCount: 2, personCount: 8 });
+    },
+    bad: [
+      ['an impossible date', { from: '2026-02-30' }, 'VALIDATION'],
+      ['a day/month/year date', { to: '31/03/2026' }, 'VALIDATION'],
+      ['a number as date', { from: 20260301 }, 'VALIDATION'],
+      ['a zero limit', { limit: 0 }, 'VALIDATION'],
+      ['a too-large limit', { limit: 1001 }, 'VALIDATION'],
+      ['an extra unknown field', { kind: 'regular' }, 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+    ],
+  },
+  'sessions.get': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.session.id }),
+    check: (v, c) =>
+      expect(v).toEqual({
+        session: c.session,
+        visits: [{ ...c.visit, petitions: [{ id: c.petition.id, registerNo: '2026/000001' }] }, c.delegation],
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no id', {}, 'VALIDATION'],
+      ['a fractional id', { id: 1.5 }, 'VALIDATION'],
+      ['a negative id', { id: -1 }, 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'sessions.upsert': {
+    writes: true,
+    valid: { kind: 'adhoc', date: '2026-03-16', host: ' Phó Trưởng Ban ', hostName: 'Phạm Văn Ký'.normalize('NFD'), officers: [' Lê Thị Hoa '] },
+    check: (v) =>
+      expect(v).toEqual({
+        id: expect.any(Number),
+        kind: 'adhoc',
+        date: '2026-03-16',
+        host: 'Phó Trưởng Ban',
+        hostName: 'Phạm Văn Ký',
+        location: null,
+        officers: ['Lê Thị Hoa'],
+        visitCount: 0,
+        personCount: 0,
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no kind', { date: '2026-03-16' }, 'VALIDATION'],
+      ['no date', { kind: 'regular' }, 'VALIDATION'],
+      ['a bad kind', { kind: 'weekly', date: '2026-03-16' }, 'VALIDATION'],
+      ['an impossible date', { kind: 'regular', date: '2026-13-01' }, 'VALIDATION'],
+      ['a day/month/year date', { kind: 'regular', date: '16/03/2026' }, 'VALIDATION'],
+      ['a string as officers', { kind: 'regular', date: '2026-03-16', officers: 'Lan' }, 'VALIDATION'],
+      ['a blank officer', { kind: 'regular', date: '2026-03-16', officers: ['  '] }, 'VALIDATION'],
+      ['21 officers', { kind: 'regular', date: '2026-03-16', officers: Array.from({ length: 21 }, (_, i) => `Cán bộ ${i}`) }, 'VALIDATION'],
+      ['a too-long location', { kind: 'regular', date: '2026-03-16', location: long(201) }, 'VALIDATION'],
+      ['an extra unknown field', { kind: 'regular', date: '2026-03-16', room: 'P1' }, 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID, kind: 'regular', date: '2026-03-16' }, 'NOT_FOUND'],
+    ],
+  },
+  'visits.save': {
+    writes: true,
+    valid: (c: Ctx) => visitInput(c.session.id, { citizen: { fullName: '  Võ Thị Mai ', idNumber: 'c 1234567' }, matter: 'recommendation', outcome: 'explained' }),
+    check: (v, c) =>
+      expect(v).toEqual({
+        id: expect.any(Number),
+        sessionId: c.session.id,
+        sessionDate: '2026-03-14',
+        sessionKind: 'regular',
+        persons: 1,
+        delegation: null,
+        citizen: { citizenId: expect.any(Number), fullName: 'Võ Thị Mai', idNumber: 'C1234567', birthYear: null, gender: null, phone: null, address: null, communeCode: null },
+        matter: 'recommendation',
+        content: 'Khiếu nại quyết định thu hồi đất của UBND xã',
+        repeat: false,
+        outcome: 'explained',
+        petitions: [],
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no session', (c: Ctx) => without(visitInput(c.session.id) as Record<string, unknown>, 'sessionId'), 'VALIDATION'],
+      ['no citizen', (c: Ctx) => without(visitInput(c.session.id) as Record<string, unknown>, 'citizen'), 'VALIDATION'],
+      ['a blank citizen name', (c: Ctx) => visitInput(c.session.id, { citizen: { fullName: '   ' } }), 'VALIDATION'],
+      ['a bad CCCD', (c: Ctx) => visitInput(c.session.id, { citizen: { fullName: 'A', idNumber: '05106500123' } }), 'VALIDATION'],
+      ['a birth year before 1900', (c: Ctx) => visitInput(c.session.id, { citizen: { fullName: 'A', birthYear: 1899 } }), 'VALIDATION'],
+      ['an unknown citizen field', (c: Ctx) => visitInput(c.session.id, { citizen: { fullName: 'A', nickname: 'B' } as never }), 'VALIDATION'],
+      ['a blank content', (c: Ctx) => visitInput(c.session.id, { content: ' ' }), 'VALIDATION'],
+      ['zero persons', (c: Ctx) => visitInput(c.session.id, { persons: 0 }), 'VALIDATION'],
+      ['a bad matter', (c: Ctx) => visitInput(c.session.id, { matter: 'gossip' as never }), 'VALIDATION'],
+      ['a bad outcome', (c: Ctx) => visitInput(c.session.id, { outcome: 'ignored' as never }), 'VALIDATION'],
+      ['a string as repeat', (c: Ctx) => visitInput(c.session.id, { repeat: 'yes' as never }), 'VALIDATION'],
+      ['a delegation of 4', (c: Ctx) => delegationInput(c.session.id, 4, [BINH]), 'VALIDATION'],
+      ['a delegation of 7 with 3 representatives', (c: Ctx) => delegationInput(c.session.id, 7, [BINH, HUNG, DUC]), 'VALIDATION'],
+      ['a delegation with no representative', (c: Ctx) => ({ ...delegationInput(c.session.id, 7, [BINH]), delegation: { members: 7, representatives: [] } }), 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ ...visitInput(c.session.id), note: 'x' }), 'VALIDATION'],
+      ['a non-existent session', visitInput(MISSING_ID), 'NOT_FOUND'],
+      ['a non-existent id', (c: Ctx) => visitInput(c.session.id, { id: MISSING_ID }), 'NOT_FOUND'],
+      ['a non-existent citizen', (c: Ctx) => visitInput(c.session.id, { citizen: { ...DUC, citizenId: MISSING_ID } }), 'NOT_FOUND'],
+      ["another citizen's ID number", (c: Ctx) => visitInput(c.session.id, { citizen: { ...DUC, citizenId: c.duc, idNumber: BINH.idNumber } }), 'CONFLICT'],
+    ],
+  },
+  'visits.get': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.delegation.id }),
+    check: (v, c) => {
+      expect(v).toEqual(c.delegation);
+      expect((v as Visit).delegation?.representatives.map((r) => r.fullName)).toEqual(['Trần Thị Bình', 'Lê Văn Hùng']);
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a string id', { id: '1' }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.visit.id, x: 1 }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'petitions.create': {
+    writes: true,
+    valid: petitionInput({ channel: 'post', kind: 'denunciation', field: 'corruption', writtenOn: '2026-03-10', petitioners: [{ fullName: ' Lê Văn Tố ' }], subject: 'Ông X', summary: 'Tố cáo hành vi nhận hối lộ' }),
+    check: (v) =>
+      expect(v).toEqual({
+        id: expect.any(Number),
+        registerNo: '2026/000002',
+        receivedOn: '2026-03-15',
+        channel: 'post',
+        visitId: null,
+        forwardedBy: null,
+        writtenOn: '2026-03-10',
+        kind: 'denunciation',
+        field: 'corruption',
+        signatories: 1,
+        petitioners: [{ citizenId: expect.any(Number), fullName: 'Lê Văn Tố', idNumber: null, birthYear: null, gender: null, phone: null, address: null, communeCode: null }],
+        subject: 'Ông X',
+        summary: 'Tố cáo hành vi nhận hối lộ',
+        status: 'awaiting_classification',
+        createdAt: TEST_NOW.toISOString(),
+        updatedAt: TEST_NOW.toISOString(),
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no received date', without(petitionInput() as Record<string, unknown>, 'receivedOn'), 'VALIDATION'],
+      ['an impossible received date', petitionInput({ receivedOn: '2026-02-29' }), 'VALIDATION'],
+      ['no summary', without(petitionInput() as Record<string, unknown>, 'summary'), 'VALIDATION'],
+      ['a blank summary', petitionInput({ summary: '  ' }), 'VALIDATION'],
+      ['a bad channel', petitionInput({ channel: 'fax' as never }), 'VALIDATION'],
+      ['a bad kind', petitionInput({ kind: 'other' as never }), 'VALIDATION'],
+      ['a bad field', petitionInput({ field: 'sports' as never }), 'VALIDATION'],
+      ['forwarded without the forwarding agency', petitionInput({ channel: 'forwarded' }), 'VALIDATION'],
+      ['a forwarding agency on a posted petition', petitionInput({ channel: 'post', forwardedBy: { agency: 'UBND xã' } }), 'VALIDATION'],
+      ['written after it was received', petitionInput({ writtenOn: '2026-03-16' }), 'VALIDATION'],
+      ['a forwarding letter dated after receipt', petitionInput({ channel: 'forwarded', forwardedBy: { agency: 'UBND xã', letterDate: '2026-03-16' } }), 'VALIDATION'],
+      ['fewer signatories than petitioners', petitionInput({ signatories: 1, petitioners: [DUC, BINH] }), 'VALIDATION'],
+      ['zero signatories', petitionInput({ signatories: 0 }), 'VALIDATION'],
+      ['a petitioner without a name', petitionInput({ petitioners: [{ fullName: '' }] }), 'VALIDATION'],
+      ['a petitioner with a bad CCCD', petitionInput({ petitioners: [{ fullName: 'A', idNumber: '12345' }] }), 'VALIDATION'],
+      ['51 petitioners', petitionInput({ signatories: 51, petitioners: Array.from({ length: 51 }, (_, i) => ({ fullName: `Người ${i}` })) }), 'VALIDATION'],
+      ['an id (create takes none)', petitionInput({ id: 1 } as never), 'VALIDATION'],
+      ['an extra unknown field', { ...petitionInput(), registerNo: '2026/000009' }, 'VALIDATION'],
+      ['a non-existent visit', petitionInput({ visitId: MISSING_ID }), 'NOT_FOUND'],
+      ["a delegation's visit without its representatives", (c: Ctx) => petitionInput({ visitId: c.delegation.id, petitioners: [BINH] }), 'VALIDATION'],
+      ['a non-existent citizen', petitionInput({ petitioners: [{ ...DUC, citizenId: MISSING_ID }] }), 'NOT_FOUND'],
+      ["another citizen's ID number", (c: Ctx) => petitionInput({ petitioners: [{ ...DUC, citizenId: c.duc, idNumber: BINH.idNumber }] }), 'CONFLICT'],
+    ],
+  },
+  'petitions.update': {
+    writes: true,
+    valid: (c: Ctx) => updateInput(c.petition, { summary: 'Đề nghị thu hồi quyết định', receivedOn: '2026-01-02' }),
+    check: (v, c) => expect(v).toEqual({ ...c.petition, summary: 'Đề nghị thu hồi quyết định', receivedOn: '2026-01-02' }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no id', (c: Ctx) => without(updateInput(c.petition) as Record<string, unknown>, 'id'), 'VALIDATION'],
+      ['a string id', (c: Ctx) => ({ ...updateInput(c.petition), id: String(c.petition.id) }), 'VALIDATION'],
+      ['a blank summary', (c: Ctx) => updateInput(c.petition, { summary: '' }), 'VALIDATION'],
+      ['written after it was received', (c: Ctx) => updateInput(c.petition, { writtenOn: '2026-03-15' }), 'VALIDATION'],
+      ['forwarded without the forwarding agency', (c: Ctx) => updateInput(c.petition, { channel: 'forwarded' }), 'VALIDATION'],
+      ['fewer signatories than petitioners', (c: Ctx) => updateInput(c.petition, { petitioners: [DUC, HUNG] }), 'VALIDATION'],
+      ['a received date in another year', (c: Ctx) => updateInput(c.petition, { receivedOn: '2025-12-31' }), 'VALIDATION'],
+      ['a register number (numbers never change)', (c: Ctx) => ({ ...updateInput(c.petition), registerNo: '2026/000005' }), 'VALIDATION'],
+      ['a non-existent id', (c: Ctx) => updateInput(c.petition, { id: MISSING_ID }), 'NOT_FOUND'],
+      ['a non-existent visit', (c: Ctx) => updateInput(c.petition, { visitId: MISSING_ID }), 'NOT_FOUND'],
+      ["a delegation's visit without its representatives", (c: Ctx) => updateInput(c.petition, { visitId: c.delegation.id }), 'VALIDATION'],
+    ],
+  },
+  'petitions.get': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.petition.id }),
+    check: (v, c) =>
+      expect(v).toEqual({
+        petition: c.petition,
+        visit: { ...c.visit, petitions: [{ id: c.petition.id, registerNo: '2026/000001' }] },
+        history: [expect.objectContaining({ action: 'create', entity: 'petition', entityId: String(c.petition.id), before: null, after: c.petition })],
+      }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no id', {}, 'VALIDATION'],
+      ['a register number as id', { id: '2026/000001' }, 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'petitions.list': {
+    writes: false,
+    valid: { search: 'dat dai' },
+    check: (v, c) =>
+      expect(v).toEqual({
+        total: 1,
+        offset: 0,
+        rows: [
+          {
+            id: c.petition.id,
+            registerNo: '2026/000001',
+            receivedOn: '2026-03-14',
+            channel: 'in_person',
+            kind: 'complaint',
+            field: 'land',
+            signatories: 1,
+            petitionerNames: 'Nguyễn Văn Đức',
+            subject: null,
+            summary: c.petition.summary,
+            status: 'awaiting_classification',
+            // Received Saturday 2026-03-14: ten working days later, with no holiday in between.
+            dueOn: '2026-03-27',
+          },
+        ],
+      } satisfies PetitionPage),
+    bad: [
+      ['a zero limit', { limit: 0 }, 'VALIDATION'],
+      ['a too-large limit', { limit: 1001 }, 'VALIDATION'],
+      ['a negative offset', { offset: -1 }, 'VALIDATION'],
+      ['a bad sort', { sort: 'summary' }, 'VALIDATION'],
+      ['a bad direction', { direction: 'up' }, 'VALIDATION'],
+      ['a bad kind', { kind: 'other' }, 'VALIDATION'],
+      ['a bad status', { status: 'done' }, 'VALIDATION'],
+      ['an impossible date', { from: '2026-04-31' }, 'VALIDATION'],
+      ['a too-long search', { search: long(201) }, 'VALIDATION'],
+      ['an extra unknown field', { page: 2 }, 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+    ],
+  },
+  'register.reception': {
+    writes: false,
+    valid: { from: '2026-03-01', to: '2026-03-31' },
+    check: (v, c) => {
+      const rows = v as ReceptionRegisterRow[];
+      expect(rows.map((r) => [r.no, r.date, r.visitId])).toEqual([
+        [1, '2026-03-14', c.visit.id],
+        [2, '2026-03-14', c.delegation.id],
+      ]);
+      expect(rows[1]!.nameAndAddress).toBe('Đoàn 7 người, đại diện: Trần Thị Bình (Thôn Trường Thọ, xã Tịnh Khê); Lê Văn Hùng (Thôn Trường Thọ, xã Tịnh Khê)');
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no end date', { from: '2026-03-01' }, 'VALIDATION'],
+      ['an end before the start', { from: '2026-03-31', to: '2026-03-01' }, 'VALIDATION'],
+      ['an impossible date', { from: '2026-03-01', to: '2026-03-32' }, 'VALIDATION'],
+      ['an extra unknown field', { from: '2026-03-01', to: '2026-03-31', kind: 'regular' }, 'VALIDATION'],
     ],
   },
 } satisfies Record<MethodName, MethodCases>;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -40,7 +41,7 @@ describe('petreg', () => {
     const db = path.join(tempDir(), 'sub', 'register.sqlite');
     const init = petreg(['init', '--db', db]);
     expect(init.status).toBe(0);
-    expect(init.stdout).toContain('lược đồ 1/1');
+    expect(init.stdout).toContain(`lược đồ ${LATEST_SCHEMA_VERSION}/${LATEST_SCHEMA_VERSION}`);
     const check = petreg(['check', '--db', db]);
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('Kiểm tra toàn vẹn: đạt');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
 import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { expectOk } from '../helpers/envelope.ts';
@@ -92,8 +93,8 @@ describe('two connections on the same file', () => {
     const [a, b] = await Promise.all([tempRegister({ path: file }), tempRegister({ path: file })]);
     registers.push(a, b);
     const counts = snapshot(a.register.sqlite).counts;
-    expect(counts).toMatchObject({ agencies: 125, users: 1, audit_log: 1, kysely_migration: 1 });
-    expect(b.register.schemaVersion()).toBe(1);
+    expect(counts).toMatchObject({ agencies: 125, users: 1, audit_log: 1, kysely_migration: LATEST_SCHEMA_VERSION });
+    expect(b.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
   });
 });
 

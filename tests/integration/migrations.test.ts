@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUSY_TIMEOUT_MS, openRegister } from '../../db/register.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
+import { seedDefaults } from '../../db/seed.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
 import { snapshot } from '../helpers/snapshot.ts';
@@ -51,6 +52,10 @@ function rejects(sqlite: Sqlite, statement: string, pattern: RegExp): void {
 }
 
 const T = "'2026-01-01T00:00:00.000Z'";
+
+function col(type: 'TEXT' | 'INTEGER', notnull = 0, dflt_value: string | null = null, pk = 0): Omit<ColumnInfo, 'name' | 'cid'> {
+  return { type, notnull, dflt_value, pk };
+}
 
 /** What each migration must leave behind, keyed by its name. Add one entry per new migration. */
 const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
@@ -131,6 +136,181 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, audit('null', "'{oops'"), /CHECK constraint failed/);
     rejects(sqlite, audit('999', 'null'), /FOREIGN KEY constraint failed/);
   },
+  '0002-intake': (sqlite) => {
+    expect(objects(sqlite, 'table')).toEqual(
+      expect.arrayContaining(['citizens', 'persons', 'reception_sessions', 'visits', 'visit_representatives', 'petitions', 'petition_petitioners']),
+    );
+    const personColumns = {
+      full_name: col('TEXT', 1),
+      full_name_folded: col('TEXT', 1),
+      id_number: col('TEXT'),
+      birth_year: col('INTEGER'),
+      gender: col('TEXT'),
+      phone: col('TEXT'),
+      address: col('TEXT'),
+      commune_code: col('TEXT'),
+    };
+    expect(columns(sqlite, 'citizens')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      ...personColumns,
+      created_at: col('TEXT', 1),
+      updated_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'persons')).toEqual({ id: col('INTEGER', 0, null, 1), citizen_id: col('INTEGER'), ...personColumns });
+    expect(columns(sqlite, 'reception_sessions')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      kind: col('TEXT', 1),
+      date: col('TEXT', 1),
+      host: col('TEXT'),
+      host_name: col('TEXT'),
+      location: col('TEXT'),
+      officers_json: col('TEXT', 1, "'[]'"),
+      created_at: col('TEXT', 1),
+      updated_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'visits')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      session_id: col('INTEGER', 1),
+      persons: col('INTEGER', 1),
+      delegation_members: col('INTEGER'),
+      person_id: col('INTEGER', 1),
+      matter: col('TEXT', 1),
+      content: col('TEXT', 1),
+      repeat: col('INTEGER', 1, '0'),
+      outcome: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+      updated_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'visit_representatives')).toEqual({
+      visit_id: col('INTEGER', 1, null, 1),
+      position: col('INTEGER', 1, null, 2),
+      person_id: col('INTEGER', 1),
+    });
+    expect(columns(sqlite, 'petitions')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      year: col('INTEGER', 1),
+      seq: col('INTEGER', 1),
+      register_no: col('TEXT', 1),
+      received_on: col('TEXT', 1),
+      channel: col('TEXT', 1),
+      visit_id: col('INTEGER'),
+      fwd_agency: col('TEXT'),
+      fwd_letter_no: col('TEXT'),
+      fwd_letter_date: col('TEXT'),
+      written_on: col('TEXT'),
+      kind: col('TEXT', 1),
+      field: col('TEXT', 1),
+      signatories: col('INTEGER', 1),
+      subject: col('TEXT'),
+      summary: col('TEXT', 1),
+      search_folded: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+      updated_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'petition_petitioners')).toEqual({
+      petition_id: col('INTEGER', 1, null, 1),
+      position: col('INTEGER', 1, null, 2),
+      person_id: col('INTEGER', 1),
+    });
+
+    // Indexes and UNIQUE constraints.
+    expect(objects(sqlite, 'index')).toEqual(
+      expect.arrayContaining([
+        'citizens_id_number',
+        'citizens_name',
+        'persons_citizen',
+        'reception_sessions_date',
+        'visits_session',
+        'petitions_received',
+        'petitions_visit',
+        'petition_petitioners_person',
+      ]),
+    );
+    expect(indexColumns(sqlite, 'citizens_id_number')).toEqual(['id_number']);
+    const idIndex = (sqlite.pragma('index_list(citizens)') as { name: string; unique: number; partial: number }[]).find((i) => i.name === 'citizens_id_number');
+    expect(idIndex).toMatchObject({ unique: 1, partial: 1 });
+    expect(indexColumns(sqlite, 'citizens_name')).toEqual(['full_name_folded']);
+    expect(indexColumns(sqlite, 'persons_citizen')).toEqual(['citizen_id']);
+    expect(indexColumns(sqlite, 'reception_sessions_date')).toEqual(['date', 'kind']);
+    expect(indexColumns(sqlite, 'visits_session')).toEqual(['session_id']);
+    expect(indexColumns(sqlite, 'petitions_received')).toEqual(['received_on', 'id']);
+    expect(indexColumns(sqlite, 'petitions_visit')).toEqual(['visit_id']);
+    expect(indexColumns(sqlite, 'petition_petitioners_person')).toEqual(['person_id']);
+    expect(uniqueColumns(sqlite, 'petitions').sort()).toEqual([['register_no'], ['year', 'seq']]);
+
+    // Foreign keys (children of visits and petitions go with them).
+    const fks = (table: string) =>
+      (sqlite.pragma(`foreign_key_list(${table})`) as { from: string; table: string; to: string; on_delete: string }[])
+        .map((f) => `${f.from}->${f.table}.${f.to}${f.on_delete === 'CASCADE' ? ' cascade' : ''}`)
+        .sort();
+    expect(fks('persons')).toEqual(['citizen_id->citizens.id']);
+    expect(fks('visits')).toEqual(['person_id->persons.id', 'session_id->reception_sessions.id']);
+    expect(fks('visit_representatives')).toEqual(['person_id->persons.id', 'visit_id->visits.id cascade']);
+    expect(fks('petitions')).toEqual(['visit_id->visits.id']);
+    expect(fks('petition_petitioners')).toEqual(['person_id->persons.id', 'petition_id->petitions.id cascade']);
+
+    // CHECK constraints are declared...
+    expect(createSql(sqlite, 'petitions')).toMatch(/constraint "petitions_year_matches" check \(year = cast\(substr\(received_on, 1, 4\) as integer\)\)/i);
+    expect(createSql(sqlite, 'visits')).toMatch(/check \(delegation_members is null or delegation_members >= 5\)/i);
+
+    // ...and enforced.
+    const citizen = (idNumber: string, gender = "'male'") =>
+      `insert into citizens (full_name, full_name_folded, id_number, gender, created_at, updated_at) values ('A', 'a', ${idNumber}, ${gender}, ${T}, ${T})`;
+    sqlite.prepare(citizen("'051065001234'")).run();
+    sqlite.prepare(citizen('null')).run();
+    sqlite.prepare(citizen('null')).run(); // many citizens without an ID number
+    rejects(sqlite, citizen("'051065001234'"), /UNIQUE constraint failed: citizens\.id_number/);
+    rejects(sqlite, citizen("'1'", "'x'"), /CHECK constraint failed/);
+    sqlite.prepare(`insert into persons (id, citizen_id, full_name, full_name_folded) values (1, 1, 'A', 'a')`).run();
+    rejects(sqlite, `insert into persons (citizen_id, full_name, full_name_folded) values (999, 'A', 'a')`, /FOREIGN KEY constraint failed/);
+
+    const session = (kind: string, date: string, officers = "'[]'") =>
+      `insert into reception_sessions (kind, date, officers_json, created_at, updated_at) values ('${kind}', '${date}', ${officers}, ${T}, ${T})`;
+    sqlite.prepare(session('regular', '2026-03-15')).run();
+    rejects(sqlite, session('weekly', '2026-03-15'), /CHECK constraint failed/);
+    rejects(sqlite, session('regular', '15/03/2026'), /CHECK constraint failed/);
+    rejects(sqlite, session('regular', '2026-03-15', "'not json'"), /CHECK constraint failed/);
+
+    const visit = (members: string, patch: { persons?: number; repeat?: number; session?: number; matter?: string } = {}) =>
+      `insert into visits (session_id, persons, delegation_members, person_id, matter, content, repeat, outcome, created_at, updated_at)
+       values (${patch.session ?? 1}, ${patch.persons ?? 1}, ${members}, 1, '${patch.matter ?? 'complaint'}', 'c', ${patch.repeat ?? 0}, 'guided', ${T}, ${T})`;
+    sqlite.prepare(visit('null')).run();
+    sqlite.prepare(visit('5', { persons: 5 })).run();
+    rejects(sqlite, visit('4', { persons: 4 }), /CHECK constraint failed/);
+    rejects(sqlite, visit('0'), /CHECK constraint failed/);
+    rejects(sqlite, visit('null', { persons: 0 }), /CHECK constraint failed/);
+    rejects(sqlite, visit('null', { repeat: 2 }), /CHECK constraint failed/);
+    rejects(sqlite, visit('null', { matter: 'gossip' }), /CHECK constraint failed/);
+    rejects(sqlite, visit('null', { session: 999 }), /FOREIGN KEY constraint failed/);
+
+    const petition = (year: number, seq: number, receivedOn: string, patch: { channel?: string; signatories?: number; visit?: string } = {}) =>
+      `insert into petitions (year, seq, register_no, received_on, channel, visit_id, kind, field, signatories, summary, search_folded, created_at, updated_at)
+       values (${year}, ${seq}, '${year}/${String(seq).padStart(6, '0')}', '${receivedOn}', '${patch.channel ?? 'post'}', ${patch.visit ?? 'null'}, 'complaint', 'land',
+               ${patch.signatories ?? 1}, 's', 's', ${T}, ${T})`;
+    sqlite.prepare(petition(2026, 1, '2026-03-15', { visit: '1' })).run();
+    sqlite.prepare(petition(2025, 1, '2025-12-31')).run(); // each year has its own sequence
+    rejects(sqlite, petition(2025, 2, '2026-01-01'), /CHECK constraint failed: petitions_year_matches/);
+    rejects(sqlite, petition(2026, 2, '2025-12-31'), /CHECK constraint failed: petitions_year_matches/);
+    rejects(sqlite, petition(2026, 0, '2026-03-15'), /CHECK constraint failed/);
+    rejects(sqlite, petition(2026, 3, '2026-3-15'), /CHECK constraint failed/);
+    rejects(sqlite, petition(2026, 4, '2026-03-15', { channel: 'fax' }), /CHECK constraint failed/);
+    rejects(sqlite, petition(2026, 5, '2026-03-15', { signatories: 0 }), /CHECK constraint failed/);
+    rejects(sqlite, petition(2026, 6, '2026-03-15', { visit: '999' }), /FOREIGN KEY constraint failed/);
+    rejects(sqlite, petition(2026, 1, '2026-03-15'), /UNIQUE constraint failed/);
+
+    // Petitioners and representatives go with their petition or visit.
+    sqlite.prepare('insert into petition_petitioners (petition_id, position, person_id) values (1, 0, 1)').run();
+    rejects(sqlite, 'insert into petition_petitioners (petition_id, position, person_id) values (1, 0, 1)', /UNIQUE constraint failed|PRIMARY KEY/);
+    rejects(sqlite, 'insert into petition_petitioners (petition_id, position, person_id) values (1, 1, 999)', /FOREIGN KEY constraint failed/);
+    sqlite.prepare('insert into visit_representatives (visit_id, position, person_id) values (2, 0, 1)').run();
+    sqlite.prepare('delete from visit_representatives where visit_id = 2').run();
+    sqlite.prepare('insert into visit_representatives (visit_id, position, person_id) values (2, 0, 1)').run();
+    sqlite.prepare('delete from visits where id = 2').run();
+    expect(sqlite.prepare('select count(*) as n from visit_representatives').get()).toEqual({ n: 0 });
+    sqlite.prepare('delete from petitions where id = 1').run();
+    expect(sqlite.prepare('select count(*) as n from petition_petitioners').get()).toEqual({ n: 0 });
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -181,6 +361,63 @@ describe('migrations', () => {
         await register.close();
       }
     });
+  });
+});
+
+describe('0002-intake on a register in use', () => {
+  const V1_TABLES = ['agencies', 'users', 'settings', 'audit_log'];
+  const rowsOf = (sqlite: Sqlite) => Object.fromEntries(V1_TABLES.map((t) => [t, sqlite.prepare(`select * from ${t} order by rowid`).all()]));
+  const schemaOf = (sqlite: Sqlite) =>
+    sqlite.prepare(`select type, name, sql from sqlite_master where tbl_name in (${V1_TABLES.map(() => '?').join(', ')}) order by name`).all(...V1_TABLES);
+
+  it('migrates from 1 to 2 keeping every row and the old tables as they were; the register then takes petitions', async () => {
+    const file = path.join(freshDir().dir, 'register.sqlite');
+    // A register as version 1 left it: seeded, then used.
+    const v1 = await openRegister({ path: file, migrateTo: 1, seed: false });
+    await seedDefaults(v1);
+    v1.sqlite.prepare(`insert into agencies (code, name, name_folded, kind, created_at, updated_at) values ('SO-CU', 'Sở Cũ', 'so cu', 'other', ${T}, ${T})`).run();
+    v1.sqlite.prepare(`insert into users (username, full_name, role, created_at) values ('lan.nt', 'Nguyễn Thị Lan', 'officer', ${T})`).run();
+    v1.sqlite.prepare(`insert into settings (key, value, updated_at) values ('signerName', '"Phạm Văn Ký"', ${T})`).run();
+    v1.sqlite.prepare(`insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, after_json) values (${T}, 2, 'Nguyễn Thị Lan', 'create', 'agency', '126', '{}')`).run();
+    expect(v1.schemaVersion()).toBe(1);
+    const rows = rowsOf(v1.sqlite);
+    const schema = schemaOf(v1.sqlite);
+    expect(rows.agencies).toHaveLength(126);
+    await v1.close();
+
+    const t = await tempRegister({ path: file });
+    try {
+      const sqlite = t.register.sqlite;
+      expect(t.register.schemaVersion()).toBe(2);
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
+      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual([
+        '0001-reference-tables',
+        '0002-intake',
+      ]);
+      expect(rowsOf(sqlite)).toEqual(rows); // nothing changed, nor seeded twice
+      expect(schemaOf(sqlite)).toEqual(schema);
+      for (const table of ['citizens', 'persons', 'reception_sessions', 'visits', 'visit_representatives', 'petitions', 'petition_petitioners']) {
+        expect(sqlite.prepare(`select count(*) as n from ${table}`).get(), table).toEqual({ n: 0 });
+      }
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+
+      // The migrated register takes intake at once: its first petition of the year is 000001.
+      const session = await t.client.sessions.openToday();
+      const visit = await t.client.visits.save({
+        sessionId: session.id,
+        persons: 1,
+        citizen: { fullName: 'Nguyễn Văn Đức' },
+        matter: 'complaint',
+        content: 'Khiếu nại',
+        outcome: 'petition_received',
+      });
+      const p = await t.client.petitions.create({ receivedOn: '2026-03-15', channel: 'in_person', visitId: visit.id, kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
+      expect(p.registerNo).toBe('2026/000001');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Actor } from '../../db/context.ts';
+import { importFile } from '../../db/interchange/import.ts';
+import { openRegister } from '../../db/register.ts';
+import { ApiError, type FieldIssue } from '../../shared/errors.ts';
+import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
+import { checkInterchange } from '../../shared/interchange/v1.ts';
+import { UserError, type Command } from '../command.ts';
+
+/** Who the audit log names for changes made from the command line. */
+export const CLI_ACTOR: Actor = { id: null, name: 'Dòng lệnh petreg' };
+
+/** Issues listed one per line under a heading; long lists are cut, the count is kept. */
+export function issueLines(heading: string, issues: FieldIssue[], max = 20): string {
+  const lines = issues.slice(0, max).map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`);
+  if (issues.length > max) lines.push(`  … và ${issues.length - max} lỗi khác`);
+  return [heading, ...lines].join('\n');
+}
+
+function fileError(file: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UserError(`Không có tệp ${file}.`);
+  if (code === 'EISDIR') return new UserError(`${file} là một thư mục, không phải tệp JSON.`);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`Không có quyền đọc tệp ${file}.`);
+  return new UserError(`Không đọc được tệp ${file}: ${(error as Error).message}`);
+}
+
+/** Reads a UTF-8 JSON file; a missing file, bad UTF-8 or bad JSON is a UserError naming the file. */
+export function readJsonFile(file: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+  let text: string;
+  try {
+    // fatal: refuse bytes that are not UTF-8 rather than import U+FFFD in people's names. A BOM is dropped.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`Tệp ${file} không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã khác, như Windows-1258 hay TCVN3). Hãy lưu lại tệp ở dạng UTF-8.`);
+  }
+  if (text.trim() === '') throw new UserError(`Tệp ${file} rỗng, không có dữ liệu JSON.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const offset = jsonErrorOffset(text) ?? Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
+    const { line, column } = lineColumn(text, offset);
+    const what = offset >= text.length ? 'tệp kết thúc giữa chừng' : 'lỗi cú pháp';
+    throw new UserError(`Tệp ${file} không phải JSON hợp lệ: ${what} ở dòng ${line}, cột ${column}.`);
+  }
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'petreg import FILE.json [--db FILE]',
+  maxPositionals: 1,
+  summary: 'nhập tệp petition-register/v1 trong một giao dịch: nhận tất cả hoặc không nhận gì',
+  async run({ dbPath, positionals, io }) {
+    const file = positionals[0];
+    if (!file) throw new UserError('Thiếu tên tệp cần nhập: petreg import FILE.json');
+    const data = readJsonFile(file);
+    const refused = (issues: FieldIssue[]) =>
+      new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
+    // Check what needs no register first: a bad file then leaves no new register behind either.
+    const checked = checkInterchange(data);
+    if (!checked.ok) throw refused(checked.issues);
+    const register = await openRegister({ path: dbPath });
+    try {
+      const counts = await importFile(register, data, CLI_ACTOR, { source: path.basename(file) });
+      const numbers = counts.firstRegisterNo ? ` (số vào sổ ${counts.firstRegisterNo} … ${counts.lastRegisterNo})` : '';
+      io.out(`Đã nhập ${file} vào sổ ${dbPath}:`);
+      io.out(`  cơ quan: ${counts.agenciesAdded} thêm mới, ${counts.agenciesUpdated} cập nhật`);
+      io.out(`  kỳ tiếp: ${counts.sessions}`);
+      io.out(`  lượt tiếp: ${counts.visits}`);
+      io.out(`  đơn: ${counts.petitions}${numbers}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'VALIDATION') throw refused(error.issues ?? [{ path: '', message: error.message }]);
+      throw error;
+    } finally {
+      await register.close();
+    }
+  },
+};

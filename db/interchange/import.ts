@@ -1,0 +1,207 @@
+// Importing a petition-register/v1 file: all or nothing, in one transaction, through the same
+// core operations the desk uses, with one audit row for the whole import.
+import type { Transaction } from 'kysely';
+import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.ts';
+import { ApiError, type FieldIssue } from '../../shared/errors.ts';
+import { describeIssues, parseInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
+import { fold } from '../../shared/text.ts';
+import { writeAudit } from '../audit.ts';
+import type { Actor, OpContext } from '../context.ts';
+import { insertMissingAgencies } from '../ops/agencies.ts';
+import { insertPetition } from '../ops/petitions.ts';
+import { insertSession, writeVisit } from '../ops/reception.ts';
+import type { Register } from '../register.ts';
+import type { DB } from '../schema.ts';
+
+export interface ImportCounts {
+  agenciesAdded: number;
+  agenciesUpdated: number;
+  sessions: number;
+  visits: number;
+  petitions: number;
+  /** First and last register numbers written, by number order; null when no petition. */
+  firstRegisterNo: string | null;
+  lastRegisterNo: string | null;
+}
+
+export interface ImportOptions {
+  /** Where the data came from (a file name), kept in the audit row. */
+  source?: string;
+}
+
+function refused(issues: FieldIssue[]): ApiError {
+  return new ApiError('VALIDATION', `Tệp trao đổi không hợp lệ — ${describeIssues(issues)}`, issues);
+}
+
+/** A core field path ("petitioners.0.idNumber") as the file names it ("petitioners[0].id_number"). */
+function v1Path(corePath: string): string {
+  const renamed: Record<string, string> = { visitId: 'visit', sessionId: 'session' };
+  return corePath
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${renamed[part] ?? part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`))
+    .join('');
+}
+
+/** An error from a core op while writing a record, restated with the record's name. */
+function inRecord(label: string, error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.code === 'INTERNAL') return error;
+  const issues = error.issues?.length
+    ? error.issues.map((i) => ({ path: i.path ? label + v1Path(i.path) : label, message: i.message }))
+    : [{ path: label, message: error.message }];
+  return refused(issues);
+}
+
+/**
+ * This release keeps no classification, decision, reply or reminder: refuse a file that has them
+ * rather than drop them silently.
+ */
+function refuseWorkflow(file: CheckedInterchange): void {
+  const issues: FieldIssue[] = [];
+  for (const p of file.petitions) {
+    const set: string[] = (['classification', 'decision', 'reply'] as const).filter((k) => p.workflow[k] !== null);
+    if (p.workflow.reminders.length > 0) set.push('reminders');
+    for (const key of set) {
+      issues.push({
+        path: `${p.label}.${key}`,
+        message:
+          'phiên bản này chưa lưu phân loại, quyết định, trả lời và đôn đốc; hãy để classification, decision, reply là null và reminders là [] (hoặc nhập bằng phiên bản mới hơn)',
+      });
+    }
+  }
+  if (issues.length > 0) throw refused(issues);
+}
+
+async function writeAgencies(trx: Transaction<DB>, file: CheckedInterchange, now: string): Promise<{ added: number; updated: number }> {
+  let added = 0;
+  let updated = 0;
+  const existing = new Map((await trx.selectFrom('agencies').selectAll().execute()).map((a) => [a.code, a]));
+  for (const a of file.agencies) {
+    const row = existing.get(a.code);
+    if (!row) {
+      added += await insertMissingAgencies(trx, [a], now);
+      if (!a.active) await trx.updateTable('agencies').set({ active: 0 }).where('code', '=', a.code).execute();
+      continue;
+    }
+    if (row.name === a.name && row.kind === a.kind && row.active === (a.active ? 1 : 0)) continue;
+    await trx
+      .updateTable('agencies')
+      .set({ name: a.name, name_folded: fold(a.name), kind: a.kind, active: a.active ? 1 : 0, updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
+    updated += 1;
+  }
+  return { added, updated };
+}
+
+/**
+ * The register number each petition gets. Given numbers must be free in the register; a null one
+ * takes the next number of its year after every number the register or the file already holds,
+ * in file order, so a given number later in the file never collides with an assigned one.
+ */
+async function assignRegisterNumbers(trx: Transaction<DB>, file: CheckedInterchange): Promise<string[]> {
+  const next = new Map<number, number>();
+  for (const row of await trx.selectFrom('petitions').select(['year', (eb) => eb.fn.max('seq').as('seq')]).groupBy('year').execute()) {
+    next.set(row.year, Number(row.seq) + 1);
+  }
+  const issues: FieldIssue[] = [];
+  const given = file.petitions.filter((p) => p.registerNo !== null);
+  for (let i = 0; i < given.length; i += 500) {
+    const batch = given.slice(i, i + 500);
+    const taken = new Set(
+      (await trx.selectFrom('petitions').select('register_no').where('register_no', 'in', batch.map((p) => p.registerNo!)).execute()).map((r) => r.register_no),
+    );
+    for (const p of batch) {
+      if (taken.has(p.registerNo!)) issues.push({ path: `${p.label}.register_no`, message: `Số vào sổ ${p.registerNo} đã được dùng trong sổ` });
+    }
+  }
+  if (issues.length > 0) throw refused(issues);
+  for (const p of given) {
+    const { year, seq } = parseRegisterNo(p.registerNo!)!;
+    next.set(year, Math.max(next.get(year) ?? 1, seq + 1));
+  }
+  return file.petitions.map((p) => {
+    if (p.registerNo !== null) return p.registerNo;
+    const year = Number(p.data.receivedOn.slice(0, 4));
+    const seq = next.get(year) ?? 1;
+    next.set(year, seq + 1);
+    return formatRegisterNo(year, seq);
+  });
+}
+
+async function checkDecisionAgencies(trx: Transaction<DB>, file: CheckedInterchange): Promise<void> {
+  if (file.decisionAgencies.length === 0) return;
+  const codes = [...new Set(file.decisionAgencies.map((d) => d.code))];
+  const known = new Set((await trx.selectFrom('agencies').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+  const issues = file.decisionAgencies
+    .filter((d) => !known.has(d.code))
+    .map((d) => ({ path: d.path, message: `Không có cơ quan mã ${d.code} trong tệp (agencies) hay trong danh mục của sổ` }));
+  if (issues.length > 0) throw refused(issues);
+}
+
+/**
+ * Writes a checked file inside the caller's transaction and returns the counts. Throws
+ * ApiError('VALIDATION') naming the record and field at the first problem; the caller's
+ * transaction then rolls back everything.
+ */
+export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, file: CheckedInterchange): Promise<ImportCounts> {
+  refuseWorkflow(file);
+  const now = ctx.register.now().toISOString();
+  const agencies = await writeAgencies(trx, file, now);
+  await checkDecisionAgencies(trx, file);
+  const numbers = await assignRegisterNumbers(trx, file);
+
+  const sessionIds = new Map<string, number>();
+  for (const s of file.sessions) {
+    try {
+      sessionIds.set(s.ref, await insertSession(trx, ctx, s.data));
+    } catch (error) {
+      throw inRecord(s.label, error);
+    }
+  }
+  const visitIds = new Map<string, number>();
+  for (const v of file.visits) {
+    try {
+      visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)! }));
+    } catch (error) {
+      throw inRecord(v.label, error);
+    }
+  }
+  for (const [i, p] of file.petitions.entries()) {
+    try {
+      await insertPetition(trx, ctx, { ...p.data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+    } catch (error) {
+      throw inRecord(p.label, error);
+    }
+  }
+  const sorted = [...numbers].sort((a, b) => {
+    const x = parseRegisterNo(a)!;
+    const y = parseRegisterNo(b)!;
+    return x.year - y.year || x.seq - y.seq;
+  });
+  return {
+    agenciesAdded: agencies.added,
+    agenciesUpdated: agencies.updated,
+    sessions: file.sessions.length,
+    visits: file.visits.length,
+    petitions: file.petitions.length,
+    firstRegisterNo: sorted[0] ?? null,
+    lastRegisterNo: sorted.at(-1) ?? null,
+  };
+}
+
+/** Imports a v1 file (already parsed from JSON) into the register: all or nothing. */
+export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+  const file = parseInterchange(data);
+  refuseWorkflow(file);
+  const ctx: OpContext = { register, actor };
+  return register.db.transaction().execute(async (trx) => {
+    const counts = await writeInterchange(trx, ctx, file);
+    await writeAudit(trx, ctx, {
+      action: 'import',
+      entity: 'register',
+      entityId: null,
+      after: { format: 'petition-register/v1', source: options.source ?? null, exportedAt: file.exportedAt, ...counts },
+    });
+    return counts;
+  });
+}

@@ -1,0 +1,412 @@
+// The rules of a petition's life after intake, held in the core (not only in forms):
+// classify -> decide (accept / forward / guide / return / file) -> reply and reminders.
+// Nothing is deleted: a mistake is corrected by a recorded reversal, then a new record.
+import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import { yearOf } from '../../shared/domain/dates.ts';
+import type { PetitionKind } from '../../shared/domain/petition.ts';
+import type { DocumentKind } from '../../shared/domain/settings.ts';
+import {
+  DECISION_ACTION_LABELS,
+  DECISION_DOCUMENT,
+  deriveStatus,
+  type Classification,
+  type Decision,
+  type DecisionAction,
+  type IneligibleReason,
+  type Reminder,
+  type Reply,
+  type ReplyOutcome,
+  type Stage,
+  type Workflow,
+  type classifySchema,
+  type decideSchema,
+  type reminderSchema,
+  type replySchema,
+  type reverseSchema,
+} from '../../shared/domain/workflow.ts';
+import { ApiError } from '../../shared/errors.ts';
+import { fold } from '../../shared/text.ts';
+import type { z } from '../../shared/validation.ts';
+import { writeAudit } from '../audit.ts';
+import type { OpContext } from '../context.ts';
+import type { DB } from '../schema.ts';
+import { workingDaysAfter } from './holidays.ts';
+import { todayOf } from './petitions.ts';
+import { getSettings } from './settings.ts';
+
+type Trx = Transaction<DB>;
+
+function reversal(row: { reversed_at: string | null; reversed_by: string | null; reversal_note: string | null }) {
+  return row.reversed_at === null ? null : { at: row.reversed_at, by: row.reversed_by ?? '', note: row.reversal_note ?? '' };
+}
+
+async function petitionRow(trx: Kysely<DB>, id: number) {
+  const row = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on', 'kind', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn có mã số ${id}`, [{ path: 'petitionId', message: 'Đơn không tồn tại' }]);
+  return row;
+}
+
+function activeClassification(db: Kysely<DB>, petitionId: number) {
+  return db.selectFrom('classifications').selectAll().where('petition_id', '=', petitionId).where('reversed_at', 'is', null).executeTakeFirst();
+}
+
+function activeDecision(db: Kysely<DB>, petitionId: number) {
+  return db.selectFrom('decisions').selectAll().where('petition_id', '=', petitionId).where('reversed_at', 'is', null).executeTakeFirst();
+}
+
+function activeReply(db: Kysely<DB>, decisionId: number) {
+  return db.selectFrom('replies').selectAll().where('decision_id', '=', decisionId).where('reversed_at', 'is', null).executeTakeFirst();
+}
+
+function refuseDate(field: string, message: string): never {
+  throw new ApiError('VALIDATION', message, [{ path: field, message }]);
+}
+
+/** Dates never precede receipt (or the step before), and are never in the future. */
+function checkDate(ctx: OpContext, on: string, notBefore: string, what: string, before: string): void {
+  if (on < notBefore) refuseDate('on', `${what} (${on}) không được trước ${before} (${notBefore})`);
+  const today = todayOf(ctx);
+  if (on > today) refuseDate('on', `${what} (${on}) không được sau ngày hôm nay (${today})`);
+}
+
+/** Recomputes the petition's stage and reply deadline from its active records. */
+async function refreshStage(trx: Trx, petitionId: number): Promise<void> {
+  const classification = await activeClassification(trx, petitionId);
+  const decision = await activeDecision(trx, petitionId);
+  let stage: Stage = 'awaiting_classification';
+  let replyDue: string | null = null;
+  if (decision) {
+    const reply = decision.action === 'forward' ? await activeReply(trx, decision.id) : undefined;
+    stage = decision.action === 'forward' && !reply ? 'forwarded' : 'closed';
+    replyDue = stage === 'forwarded' ? decision.reply_due_on : null;
+  } else if (classification) {
+    stage = 'awaiting_decision';
+  }
+  await trx.updateTable('petitions').set({ stage, reply_due_on: replyDue }).where('id', '=', petitionId).execute();
+}
+
+/** Issues the next number of a document kind for the year: `05/PC-BTCD` (under 10 padded). */
+export async function issueDocument(trx: Trx, ctx: OpContext, kind: DocumentKind, petitionId: number, issuedOn: string): Promise<{ id: number; number: string }> {
+  const year = yearOf(issuedOn);
+  const last = await trx.selectFrom('outgoing_documents').select((eb) => eb.fn.max('seq').as('seq')).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  const prefix = (await getSettings(trx)).docPrefixes[kind];
+  const number = `${String(seq).padStart(2, '0')}/${prefix}`;
+  const row = await trx
+    .insertInto('outgoing_documents')
+    .values({ kind, year, seq, number, petition_id: petitionId, issued_on: issuedOn, created_at: ctx.register.now().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, number };
+}
+
+async function audited<T>(ctx: OpContext, petitionId: number, action: string, work: (trx: Trx) => Promise<T>): Promise<Workflow> {
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const before = await getWorkflow(trx, petitionId, todayOf(ctx));
+    const detail = await work(trx);
+    await refreshStage(trx, petitionId);
+    const after = await getWorkflow(trx, petitionId, todayOf(ctx));
+    await writeAudit(trx, ctx, { action, entity: 'petition', entityId: petitionId, before: summarise(before), after: { ...summarise(after), detail } });
+    return after;
+  });
+}
+
+function summarise(w: Workflow) {
+  const active = <T extends { reversed: unknown }>(xs: T[]) => xs.filter((x) => x.reversed === null).at(-1) ?? null;
+  return { status: w.status, classification: active(w.classifications), decision: active(w.decisions), reply: active(w.replies), reminders: w.reminders.length };
+}
+
+export function classifyPetition(ctx: OpContext, input: z.output<typeof classifySchema>): Promise<Workflow> {
+  return audited(ctx, input.petitionId, 'classify', async (trx) => {
+    const petition = await petitionRow(trx, input.petitionId);
+    if (await activeClassification(trx, petition.id)) {
+      throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã được phân loại. Muốn phân loại lại, hãy hủy phân loại cũ (ghi rõ lý do).`);
+    }
+    checkDate(ctx, input.on, petition.received_on, 'Ngày phân loại', 'ngày nhận đơn');
+    if (input.duplicateOf !== null) {
+      const original = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on']).where('id', '=', input.duplicateOf).executeTakeFirst();
+      if (!original) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn gốc có mã số ${input.duplicateOf}`, [{ path: 'duplicateOf', message: 'Đơn gốc không tồn tại' }]);
+      if (original.id === petition.id) refuseDate('duplicateOf', 'Đơn không thể trùng với chính nó');
+      if (original.received_on > petition.received_on) refuseDate('duplicateOf', `Đơn gốc ${original.register_no} phải được nhận trước đơn này`);
+    }
+    await trx
+      .insertInto('classifications')
+      .values({
+        petition_id: petition.id,
+        eligible: input.eligible ? 1 : 0,
+        reason: input.reason,
+        duplicate_of: input.duplicateOf,
+        note: input.note,
+        decided_on: input.on,
+        decided_by: ctx.actor.name,
+        created_at: ctx.register.now().toISOString(),
+      })
+      .execute();
+    return { eligible: input.eligible, reason: input.reason };
+  });
+}
+
+/** Petitioners' citizens, to recognise the same denouncer. */
+async function citizenIds(trx: Kysely<DB>, petitionId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('persons as p', 'p.id', 'pp.person_id')
+    .select('p.citizen_id')
+    .where('pp.petition_id', '=', petitionId)
+    .execute();
+  return rows.map((r) => r.citizen_id).filter((id): id is number => id !== null);
+}
+
+/** A denunciation is forwarded only once per content: same denouncer and same accused, or same summary. */
+async function refuseSecondForward(trx: Trx, petition: { id: number; kind: string; subject: string | null; summary: string }): Promise<void> {
+  if (petition.kind !== 'denunciation') return;
+  const forwarded = await trx
+    .selectFrom('decisions as d')
+    .innerJoin('petitions as p', 'p.id', 'd.petition_id')
+    .select(['p.id', 'p.register_no', 'p.subject', 'p.summary'])
+    .where('d.action', '=', 'forward')
+    .where('d.reversed_at', 'is', null)
+    .where('p.kind', '=', 'denunciation')
+    .where('p.id', '!=', petition.id)
+    .execute();
+  if (forwarded.length === 0) return;
+  const mine = new Set(await citizenIds(trx, petition.id));
+  for (const other of forwarded) {
+    const sameSummary = fold(other.summary) === fold(petition.summary);
+    const sameSubject = petition.subject !== null && other.subject !== null && fold(other.subject) === fold(petition.subject);
+    const sameDenouncer = (await citizenIds(trx, other.id)).some((id) => mine.has(id));
+    if (sameSummary || (sameSubject && sameDenouncer)) {
+      throw new ApiError('CONFLICT', `Đơn tố cáo cùng nội dung đã được chuyển một lần (đơn ${other.register_no}); đơn tố cáo chỉ được chuyển một lần.`, [
+        { path: 'action', message: `Nội dung này đã được chuyển với đơn ${other.register_no}` },
+      ]);
+    }
+  }
+}
+
+export function decidePetition(ctx: OpContext, input: z.output<typeof decideSchema>): Promise<Workflow> {
+  return audited(ctx, input.petitionId, 'decide', async (trx) => {
+    const petition = await petitionRow(trx, input.petitionId);
+    const classification = await activeClassification(trx, petition.id);
+    if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa được phân loại: phải phân loại trước khi quyết định hướng xử lý.`);
+    if (classification.eligible === 0 && input.action !== 'file' && input.action !== 'return') {
+      throw new ApiError('CONFLICT', `Đơn ${petition.register_no} không đủ điều kiện xử lý: chỉ có thể lưu đơn hoặc trả lại đơn, không thể ${DECISION_ACTION_LABELS[input.action].toLowerCase()}.`, [
+        { path: 'action', message: 'Đơn không đủ điều kiện chỉ được lưu hoặc trả lại' },
+      ]);
+    }
+    if (await activeDecision(trx, petition.id)) {
+      throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý. Muốn đổi, hãy hủy quyết định cũ (ghi rõ lý do).`);
+    }
+    checkDate(ctx, input.on, classification.decided_on, 'Ngày quyết định', 'ngày phân loại');
+    let agency: { id: number; name: string; active: number } | undefined;
+    if (input.agencyId !== null) {
+      agency = await trx.selectFrom('agencies').select(['id', 'name', 'active']).where('id', '=', input.agencyId).executeTakeFirst();
+      if (!agency) throw new ApiError('NOT_FOUND', `Không tìm thấy cơ quan có mã số ${input.agencyId}`, [{ path: 'agencyId', message: 'Cơ quan không tồn tại' }]);
+      if (agency.active !== 1) throw new ApiError('CONFLICT', `${agency.name} đã ngừng hoạt động trong danh bạ`, [{ path: 'agencyId', message: 'Cơ quan đã ngừng hoạt động' }]);
+    }
+    if (input.action === 'forward') await refuseSecondForward(trx, petition);
+    const documentKind = DECISION_DOCUMENT[input.action];
+    const document = documentKind ? await issueDocument(trx, ctx, documentKind, petition.id, input.on) : null;
+    const replyDays = (await getSettings(trx)).replyDays[petition.kind as PetitionKind];
+    await trx
+      .insertInto('decisions')
+      .values({
+        petition_id: petition.id,
+        action: input.action,
+        decided_on: input.on,
+        agency_id: input.agencyId,
+        document_id: document?.id ?? null,
+        document_no: document?.number ?? null,
+        note: input.note,
+        reply_due_on: input.action === 'forward' ? await workingDaysAfter(trx, input.on, replyDays) : null,
+        decided_by: ctx.actor.name,
+        created_at: ctx.register.now().toISOString(),
+      })
+      .execute();
+    return { action: input.action, documentNo: document?.number ?? null, agency: agency?.name ?? null };
+  });
+}
+
+async function activeForward(trx: Trx, petitionId: number, registerNo: string) {
+  const decision = await activeDecision(trx, petitionId);
+  if (!decision || decision.action !== 'forward') {
+    throw new ApiError('CONFLICT', `Đơn ${registerNo} chưa được chuyển đến cơ quan nào: chỉ ghi trả lời và đôn đốc cho đơn đã chuyển.`);
+  }
+  return decision;
+}
+
+export function recordReply(ctx: OpContext, input: z.output<typeof replySchema>): Promise<Workflow> {
+  return audited(ctx, input.petitionId, 'reply', async (trx) => {
+    const petition = await petitionRow(trx, input.petitionId);
+    const decision = await activeForward(trx, petition.id, petition.register_no);
+    if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả. Muốn sửa, hãy hủy báo cáo cũ (ghi rõ lý do).`);
+    checkDate(ctx, input.on, decision.decided_on, 'Ngày nhận báo cáo', 'ngày chuyển đơn');
+    await trx
+      .insertInto('replies')
+      .values({
+        decision_id: decision.id,
+        received_on: input.on,
+        document_no: input.documentNo,
+        outcome: input.outcome,
+        summary: input.summary,
+        recorded_by: ctx.actor.name,
+        created_at: ctx.register.now().toISOString(),
+      })
+      .execute();
+    return { outcome: input.outcome, onTime: decision.reply_due_on === null || input.on <= decision.reply_due_on };
+  });
+}
+
+export function addReminder(ctx: OpContext, input: z.output<typeof reminderSchema>): Promise<Workflow> {
+  return audited(ctx, input.petitionId, 'remind', async (trx) => {
+    const petition = await petitionRow(trx, input.petitionId);
+    const decision = await activeForward(trx, petition.id, petition.register_no);
+    if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Cơ quan đã báo cáo kết quả đơn ${petition.register_no}: không cần đôn đốc.`);
+    checkDate(ctx, input.on, decision.decided_on, 'Ngày đôn đốc', 'ngày chuyển đơn');
+    const document = await issueDocument(trx, ctx, 'reminder', petition.id, input.on);
+    await trx
+      .insertInto('reminders')
+      .values({ decision_id: decision.id, sent_on: input.on, document_id: document.id, document_no: document.number, recorded_by: ctx.actor.name, created_at: ctx.register.now().toISOString() })
+      .execute();
+    return { documentNo: document.number };
+  });
+}
+
+export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema>): Promise<Workflow> {
+  return audited(ctx, input.petitionId, 'reverse', async (trx) => {
+    const petition = await petitionRow(trx, input.petitionId);
+    const stamp = { reversed_at: ctx.register.now().toISOString(), reversed_by: ctx.actor.name, reversal_note: input.note };
+    const decision = await activeDecision(trx, petition.id);
+    if (input.what === 'classification') {
+      const classification = await activeClassification(trx, petition.id);
+      if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có phân loại để hủy.`);
+      if (decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý: hủy quyết định trước, rồi mới hủy phân loại.`);
+      await trx.updateTable('classifications').set(stamp).where('id', '=', classification.id).execute();
+    } else if (input.what === 'decision') {
+      if (!decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có quyết định xử lý để hủy.`);
+      if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
+      await trx.updateTable('decisions').set(stamp).where('id', '=', decision.id).execute();
+    } else {
+      const reply = decision ? await activeReply(trx, decision.id) : undefined;
+      if (!reply) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có báo cáo kết quả để hủy.`);
+      await trx.updateTable('replies').set(stamp).where('id', '=', reply.id).execute();
+    }
+    return { reversed: input.what, note: input.note };
+  });
+}
+
+/** Earlier petitions that may be the same matter: same citizen ID or folded name, similar summary, same subject. */
+async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<Workflow['duplicateCandidates']> {
+  const p = await petitionRow(db, petitionId);
+  const mine = await db
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('persons as x', 'x.id', 'pp.person_id')
+    .select(['x.citizen_id', 'x.full_name_folded', 'x.id_number'])
+    .where('pp.petition_id', '=', petitionId)
+    .execute();
+  const words = new Set(fold(p.summary).split(' ').filter((w) => w.length >= 3));
+  const rows = await db
+    .selectFrom('petitions as o')
+    .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
+    .where('o.id', '!=', petitionId)
+    .where('o.received_on', '<=', p.received_on)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('petition_petitioners as opp')
+            .innerJoin('persons as ox', 'ox.id', 'opp.person_id')
+            .select(sql`1`.as('one'))
+            .whereRef('opp.petition_id', '=', 'o.id')
+            .where((e) =>
+              e.or([
+                e('ox.citizen_id', 'in', mine.map((m) => m.citizen_id ?? -1).concat(-1)),
+                e('ox.full_name_folded', 'in', mine.map((m) => m.full_name_folded).concat('\u0000')),
+              ]),
+            ),
+        ),
+        ...(p.subject ? [eb(sql`lower(o.subject)`, '=', p.subject.toLowerCase())] : []),
+      ]),
+    )
+    .orderBy('o.received_on', 'desc')
+    .limit(50)
+    .execute();
+  return rows
+    .map((r) => {
+      const theirs = fold(r.summary).split(' ').filter((w) => w.length >= 3);
+      const shared = theirs.filter((w) => words.has(w)).length;
+      const similarity = words.size && theirs.length ? shared / Math.max(words.size, theirs.length) : 0;
+      const sameSubject = p.subject !== null && r.subject !== null && fold(r.subject) === fold(p.subject);
+      return { id: r.id, registerNo: r.register_no, receivedOn: r.received_on, summary: r.summary, score: Math.round((similarity + (sameSubject ? 0.5 : 0) + 0.25) * 100) / 100 };
+    })
+    .sort((a, b) => b.score - a.score || b.receivedOn.localeCompare(a.receivedOn))
+    .slice(0, 10);
+}
+
+export async function getWorkflow(db: Kysely<DB>, petitionId: number, today: string): Promise<Workflow> {
+  const p = await petitionRow(db, petitionId);
+  const classifications = await db
+    .selectFrom('classifications as c')
+    .leftJoin('petitions as o', 'o.id', 'c.duplicate_of')
+    .selectAll('c')
+    .select(['o.register_no as duplicate_register_no'])
+    .where('c.petition_id', '=', petitionId)
+    .orderBy('c.id')
+    .execute();
+  const decisions = await db
+    .selectFrom('decisions as d')
+    .leftJoin('agencies as a', 'a.id', 'd.agency_id')
+    .selectAll('d')
+    .select(['a.code as agency_code', 'a.name as agency_name'])
+    .where('d.petition_id', '=', petitionId)
+    .orderBy('d.id')
+    .execute();
+  const decisionIds = decisions.map((d) => d.id).concat(-1);
+  const replies = await db.selectFrom('replies').selectAll().where('decision_id', 'in', decisionIds).orderBy('id').execute();
+  const reminders = await db.selectFrom('reminders').selectAll().where('decision_id', 'in', decisionIds).orderBy('id').execute();
+  return {
+    status: deriveStatus(p.stage as Stage, p.due_on, p.reply_due_on, today),
+    stage: p.stage as Stage,
+    dueOn: p.due_on,
+    replyDueOn: p.reply_due_on,
+    classifications: classifications.map(
+      (c): Classification => ({
+        id: c.id,
+        eligible: c.eligible === 1,
+        reason: c.reason as IneligibleReason | null,
+        duplicateOf: c.duplicate_of === null ? null : { id: c.duplicate_of, registerNo: c.duplicate_register_no ?? '' },
+        note: c.note,
+        decidedOn: c.decided_on,
+        decidedBy: c.decided_by,
+        reversed: reversal(c),
+      }),
+    ),
+    decisions: decisions.map(
+      (d): Decision => ({
+        id: d.id,
+        action: d.action as DecisionAction,
+        decidedOn: d.decided_on,
+        agency: d.agency_id === null ? null : { id: d.agency_id, code: d.agency_code ?? '', name: d.agency_name ?? '' },
+        documentNo: d.document_no,
+        note: d.note,
+        replyDueOn: d.reply_due_on,
+        decidedBy: d.decided_by,
+        reversed: reversal(d),
+      }),
+    ),
+    replies: replies.map(
+      (r): Reply => ({
+        id: r.id,
+        decisionId: r.decision_id,
+        receivedOn: r.received_on,
+        documentNo: r.document_no,
+        outcome: r.outcome as ReplyOutcome,
+        summary: r.summary,
+        recordedBy: r.recorded_by,
+        reversed: reversal(r),
+      }),
+    ),
+    reminders: reminders.map((r): Reminder => ({ id: r.id, decisionId: r.decision_id, sentOn: r.sent_on, documentNo: r.document_no, recordedBy: r.recorded_by })),
+    duplicateCandidates: await duplicateCandidates(db, petitionId),
+  };
+}

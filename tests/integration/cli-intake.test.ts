@@ -1,0 +1,264 @@
+// petreg import / export / search / demo as a user runs them: child processes on real files,
+// exit statuses, messages naming file, record and field, and refused commands changing nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoHolidays, demoPeriod } from '../../db/demo/generate.ts';
+import { addDays } from '../../shared/calendar/dates.ts';
+import { isWorkingDay } from '../../shared/calendar/working-days.ts';
+import { vietnamDate } from '../../shared/domain/dates.ts';
+import { snapshot, type DbSnapshot } from '../helpers/snapshot.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'interchange-sample.json');
+const dirs: string[] = [];
+/** Each petreg run is a fresh Node process (about a second on a busy machine); some tests run several. */
+const SLOW = { timeout: 90_000 };
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-intake-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function petreg(args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PETREG_DB: '', PETREG_DATA_DIR: path.join(tempDir(), 'default') },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function dbSnapshot(file: string): DbSnapshot {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return snapshot(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+function count(file: string, sql: string): number {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return sqlite.prepare(sql).pluck().get() as number;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** A register holding the sample file. */
+function sampleRegister(): string {
+  const db = path.join(tempDir(), 'register.sqlite');
+  const result = petreg(['import', FIXTURE, '--db', db]);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return db;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('petreg import', SLOW, () => {
+  it('imports a v1 file and prints the counts', () => {
+    const db = path.join(tempDir(), 'r.sqlite');
+    const { status, stdout } = petreg(['import', FIXTURE, '--db', db]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('cơ quan: 1 thêm mới, 1 cập nhật');
+    expect(stdout).toContain('kỳ tiếp: 2');
+    expect(stdout).toContain('lượt tiếp: 2');
+    expect(stdout).toContain('đơn: 4 (số vào sổ 2025/000123 … 2026/000007)');
+    expect(count(db, 'select count(*) from petitions')).toBe(4);
+  });
+
+  it('refuses a missing file, bad JSON, a wrong format and a rule violation with exit 1, naming what is wrong', () => {
+    const dir = tempDir();
+    const db = sampleRegister();
+    const before = dbSnapshot(db);
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const sample = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { format: string; petitions: Record<string, unknown>[] };
+    const late = structuredClone(sample);
+    for (const p of late.petitions) p.register_no = null;
+    late.petitions[2]!.written_on = '2026-05-19';
+    const cases: [string, RegExp[]][] = [
+      [path.join(dir, 'missing.json'), [/Không có tệp .*missing\.json/]],
+      [write('broken.json', '{\n  "format": "petition-register/v1",\n  "agencies": [,]\n}\n'), [/broken\.json không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 16/]],
+      [write('latin1.json', ''), [/latin1\.json rỗng/]],
+      [write('v2.json', JSON.stringify({ ...sample, format: 'petition-register/v2' })), [/v2\.json/, /format: Định dạng "petition-register\/v2" không được hỗ trợ/]],
+      [write('late.json', JSON.stringify(late)), [/late\.json: 1 lỗi; sổ không thay đổi/, /petitions\[ref=P3\]\.written_on: Ngày viết đơn không được sau ngày nhận đơn/]],
+      [FIXTURE, [/petitions\[ref=P1\]\.register_no: Số vào sổ 2026\/000005 đã được dùng trong sổ/]],
+    ];
+    for (const [file, messages] of cases) {
+      const { status, stderr, stdout } = petreg(['import', file, '--db', db]);
+      expect(status, file).toBe(1);
+      expect(stdout).toBe('');
+      for (const message of messages) expect(stderr).toMatch(message);
+    }
+    fs.writeFileSync(path.join(dir, 'cp1258.json'), Buffer.from([0x7b, 0x22, 0xd0, 0x22, 0x7d]));
+    const bad = petreg(['import', path.join(dir, 'cp1258.json'), '--db', db]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('không phải văn bản UTF-8');
+    expect(dbSnapshot(db)).toEqual(before);
+  });
+
+  it('a refused file leaves no new register behind', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'petition-register/v1', petitions: [{ ref: 'P1' }] }));
+    const db = path.join(dir, 'new.sqlite');
+    const { status, stderr } = petreg(['import', file, '--db', db]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('petitions[ref=P1].received_on');
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('needs a file name', () => {
+    const { status, stderr } = petreg(['import']);
+    expect(status).toBe(1);
+    expect(stderr).toContain('Thiếu tên tệp cần nhập');
+  });
+});
+
+describe('petreg export', SLOW, () => {
+  it('writes the register, refuses to overwrite without --force, and round-trips', () => {
+    const dir = tempDir();
+    const db = sampleRegister();
+    const out = path.join(dir, 'out.json');
+    const first = petreg(['export', out, '--db', db]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('2 kỳ tiếp, 2 lượt tiếp, 4 đơn');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'petition-register/v1' });
+    expect(text.endsWith('}\n')).toBe(true);
+
+    fs.writeFileSync(out, 'keep me');
+    const again = petreg(['export', out, '--db', db]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('đã có; dùng --force để ghi đè');
+    expect(fs.readFileSync(out, 'utf8')).toBe('keep me');
+    expect(petreg(['export', out, '--force', '--db', db]).status).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['out.json']);
+
+    const copy = path.join(dir, 'copy.sqlite');
+    expect(petreg(['import', out, '--db', copy]).status).toBe(0);
+    const out2 = path.join(dir, 'out2.json');
+    expect(petreg(['export', out2, '--db', copy]).status).toBe(0);
+    const strip = (t: string) => t.replace(/^ {2}"exported_at": "[^"]*",\n/m, '');
+    expect(strip(fs.readFileSync(out2, 'utf8'))).toBe(strip(fs.readFileSync(out, 'utf8')));
+  });
+
+  it('refuses a missing register and a missing folder', () => {
+    const dir = tempDir();
+    const missing = petreg(['export', path.join(dir, 'x.json'), '--db', path.join(dir, 'none.sqlite')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Không có tệp sổ');
+    expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
+    const db = sampleRegister();
+    const noFolder = petreg(['export', path.join(dir, 'no', 'x.json'), '--db', db]);
+    expect(noFolder.status).toBe(1);
+    expect(noFolder.stderr).toContain('Không có thư mục');
+  });
+});
+
+describe('petreg search', SLOW, () => {
+  it('finds petitions ignoring case, tone marks and đ/d; --json prints an array', () => {
+    const db = sampleRegister();
+    const json = petreg(['search', 'nguyen van duc', '--json', '--db', db]);
+    expect(json.status).toBe(0);
+    const rows = JSON.parse(json.stdout) as { register_no: string; petitioner_names: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ register_no: '2026/000005', received_on: '2026-04-27', petitioner_names: 'Nguyễn Văn Đức, Phạm Thị Lan', kind: 'complaint' });
+
+    const plain = petreg(['search', 'DANG', 'van', 'tam', '--db', db]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toBe(
+      '2026/000006  15/05/2026  Trần Thị Bình, Lê Văn Hùng, Huỳnh Thị Mai, Đặng Văn Tâm  Khiếu nại mức bồi thường, hỗ trợ khi Nhà nước thu hồi đất để thực hiện dự án Khu công nghiệp VSIP Quảng Ngãi\n',
+    );
+    const anonymous = petreg(['search', 'ly van khai', '--db', db]);
+    expect(anonymous.stdout).toContain('2025/000123  30/12/2025  (đơn nặc danh)  Tố cáo');
+    // The register number, an ID number, the forwarding body.
+    expect(JSON.parse(petreg(['search', '2026/000007', '--json', '--db', db]).stdout)).toHaveLength(1);
+    expect(JSON.parse(petreg(['search', '051150002233', '--json', '--db', db]).stdout)).toHaveLength(1);
+    expect(JSON.parse(petreg(['search', 'ban tiep cong dan trung uong', '--json', '--db', db]).stdout)).toHaveLength(1);
+  });
+
+  it('limits, says when nothing matches, and refuses bad arguments', () => {
+    const db = sampleRegister();
+    const limited = petreg(['search', 'xa', '--limit', '1', '--db', db]);
+    expect(limited.status).toBe(0);
+    const lines = limited.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^… còn 1 đơn khác khớp \(tổng 2\); dùng --limit để xem thêm\.$/);
+    expect(petreg(['search', 'không có ai', '--db', db]).stdout).toContain('Không có đơn nào khớp “không có ai”');
+    expect(petreg(['search', 'không có ai', '--json', '--db', db]).stdout.trim()).toBe('[]');
+    for (const [args, message] of [
+      [['search', '--db', db], 'Thiếu nội dung cần tìm'],
+      [['search', 'x', '--limit', '0', '--db', db], '--limit phải là số nguyên từ 1 đến 1000'],
+      [['search', 'x', '--db', path.join(tempDir(), 'none.sqlite')], 'Không có tệp sổ'],
+    ] as const) {
+      const { status, stderr } = petreg([...args]);
+      expect(status).toBe(1);
+      expect(stderr).toContain(message);
+    }
+  });
+});
+
+describe('petreg demo', SLOW, () => {
+  it('fills an empty register with a year up to today, and refuses to run twice', () => {
+    const db = path.join(tempDir(), 'demo.sqlite');
+    const first = petreg(['demo', '--db', db]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('seed 1');
+
+    // Ranges follow the part of the year elapsed (at least 90 days): a regular session every working day.
+    const { from, to } = demoPeriod(vietnamDate(new Date()));
+    const holidays = demoHolidays(from, to);
+    let days = 0;
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) days += 1;
+    expect(count(db, "select count(*) from reception_sessions where kind = 'regular'")).toBe(days);
+    const petitions = count(db, 'select count(*) from petitions');
+    expect(petitions).toBeGreaterThanOrEqual(Math.floor(days * 3.4));
+    expect(petitions).toBeLessThanOrEqual(Math.ceil(days * 5.4));
+    const visits = count(db, 'select count(*) from visits');
+    expect(visits).toBeGreaterThanOrEqual(days);
+    expect(visits).toBeLessThanOrEqual(days * 2.2);
+    expect(count(db, 'select count(*) from visits where delegation_members is not null')).toBeGreaterThan(0);
+    expect(count(db, "select count(*) from reception_sessions where kind = 'periodic'")).toBeGreaterThanOrEqual(3);
+    expect(count(db, "select count(*) from citizens where id_number is not null and id_number not like '051%'")).toBe(0);
+    expect(first.stdout).toContain(`đơn: ${petitions} (số vào sổ`);
+
+    const before = dbSnapshot(db);
+    const second = petreg(['demo', '--seed', '2', '--db', db]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('Sổ đã có dữ liệu');
+    expect(second.stderr).toContain(db);
+    expect(dbSnapshot(db)).toEqual(before);
+  });
+
+  it('refuses a register holding imported petitions, and a bad seed', () => {
+    const db = sampleRegister();
+    const refused = petreg(['demo', '--db', db]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('2 kỳ tiếp, 4 đơn');
+    const seed = petreg(['demo', '--seed', 'abc', '--db', path.join(tempDir(), 'x.sqlite')]);
+    expect(seed.status).toBe(1);
+    expect(seed.stderr).toContain('--seed phải là số nguyên');
+  });
+
+  it('--help lists the new commands', () => {
+    const { stdout } = petreg(['--help']);
+    for (const usage of ['petreg import FILE.json', 'petreg export FILE.json [--force]', 'petreg search TEXT [--json] [--limit N]', 'petreg demo [--seed N]']) {
+      expect(stdout).toContain(usage);
+    }
+  });
+});
