@@ -38,6 +38,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: noNodeBare, patterns: [...noNode, noElectron, noDb, noReact, noRenderer] }] },
   },
   {
+    files: ['print/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, noReact, noRenderer] }] },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noReact, noRenderer] }] },
   },

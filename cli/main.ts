@@ -10,9 +10,11 @@ import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { searchCommand } from './commands/search.ts';
 import { demoCommand } from './commands/demo.ts';
+import { documentCommand } from './commands/document.ts';
+import { statsCommand } from './commands/stats.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, importCommand, exportCommand, searchCommand, demoCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand];
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   db: { type: 'string' },

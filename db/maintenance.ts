@@ -1,8 +1,10 @@
 // Read-only inspection (petreg check) and safe online backup of a register file.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError } from '../shared/errors.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
 import { BUSY_TIMEOUT_MS } from './register.ts';
+import { attachmentsDir, copyAttachments, type AttachmentCopyReport } from './ops/attachments.ts';
 
 export interface InspectionReport {
   schemaVersion: number;
@@ -39,8 +41,24 @@ export function inspectRegister(file: string): InspectionReport {
   }
 }
 
-/** Copies a live register with SQLite's online backup, then checks the copy. */
-export async function backupRegister(source: string, target: string): Promise<InspectionReport> {
+export interface BackupReport extends InspectionReport {
+  attachments: AttachmentCopyReport;
+}
+
+/** Where a backup's attachments go: `FILE.attachments/`, same layout as the live folder. */
+export function backupAttachmentsDir(target: string): string {
+  return `${target}.attachments`;
+}
+
+/**
+ * Copies a live register with SQLite's online backup, then checks the copy; then copies the
+ * attachments that copy refers to (removed ones included: they are history) and checks each
+ * copied file's hash. Files are written before their rows, so every file the snapshot refers to
+ * exists by the time it was taken; stored files nothing refers to are left out.
+ */
+export async function backupRegister(source: string, target: string): Promise<BackupReport> {
+  const attachmentsTarget = backupAttachmentsDir(target);
+  if (fs.existsSync(attachmentsTarget)) throw new ApiError('CONFLICT', `Thư mục ${attachmentsTarget} đã có; chọn tên tệp sao lưu khác để không ghi đè.`);
   const sqlite = new Database(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
     await sqlite.backup(target);
@@ -54,5 +72,24 @@ export async function backupRegister(source: string, target: string): Promise<In
   }
   const report = inspectRegister(target);
   if (report.integrity.length > 0) throw new ApiError('INTERNAL', `Bản sao lưu ${target} không đạt kiểm tra toàn vẹn: ${report.integrity.join('; ')}`);
-  return report;
+  return { ...report, attachments: copyAttachments(attachmentsDir(source), attachmentsTarget, referencedContents(target)) };
+}
+
+/** Distinct stored contents a register file refers to, with the names they were added under. */
+function referencedContents(file: string): { sha256: string; fileNames: string[] }[] {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'attachments'").get();
+    if (!table) return [];
+    const rows = sqlite.prepare('select sha256, file_name from attachments order by sha256, id').all() as { sha256: string; file_name: string }[];
+    const byHash = new Map<string, string[]>();
+    for (const row of rows) {
+      const names = byHash.get(row.sha256) ?? [];
+      if (!names.includes(row.file_name)) names.push(row.file_name);
+      byHash.set(row.sha256, names);
+    }
+    return [...byHash].map(([sha256, fileNames]) => ({ sha256, fileNames }));
+  } finally {
+    sqlite.close();
+  }
 }

@@ -117,6 +117,12 @@ export interface PetitionTable {
   stage: Generated<string>;
   due_on: string | null;
   reply_due_on: string | null;
+  cls_eligible: number | null;
+  cls_reason: string | null;
+  dec_action: string | null;
+  dec_on: string | null;
+  dec_agency_id: number | null;
+  reply_on: string | null;
 }
 
 export interface PetitionPetitionerTable {

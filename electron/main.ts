@@ -9,6 +9,7 @@ import { openRegister, type Register } from '../db/register.ts';
 import { ApiError } from '../shared/errors.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
+import { htmlToPdf } from './pdf.ts';
 import { enforceCsp, registerAppProtocol } from './protocol.ts';
 import {
   APP_ENTRY_URL,
@@ -84,7 +85,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const server = createApiServer(register, { appVersion: app.getVersion() });
+  const server = createApiServer(register, { appVersion: app.getVersion(), pdf: htmlToPdf });
   registerIpcHandlers(ipcMain, server);
 
   const ses = session.defaultSession;

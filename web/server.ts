@@ -12,16 +12,20 @@ import { build } from 'esbuild';
 import { openRegister } from '../db/register.ts';
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
 import { defaultDatabasePath } from '../db/paths.ts';
+import { htmlToPdf } from '../print/chromium-pdf.ts';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile, contentType } from './static.ts';
 import type { ApiEnvelope } from '../shared/errors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
+// Attachments travel as base64 (4/3 of 20 MB) inside JSON.
+const MAX_BODY_BYTES = 28 * 1024 * 1024;
 const BRIDGE_PATH = '/__petreg/bridge.js';
 
 export interface PreviewOptions {
   dbPath: string;
+  /** A fixed clock for tests ("as dates pass"): the register reads this instant as now. */
+  now?: Date;
   port: number;
   token: string;
   appVersion: string;
@@ -102,8 +106,9 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`Chưa có bản dựng giao diện trong ${RENDERER_DIR}: chạy "npx vite build" (hoặc "npm run web") trước.`);
   }
-  const register = await openRegister({ path: options.dbPath });
-  const api = createApiServer(register, { appVersion: options.appVersion });
+  const fixed = options.now;
+  const register = await openRegister({ path: options.dbPath, ...(fixed ? { now: () => new Date(fixed.getTime()) } : {}) });
+  const api = createApiServer(register, { appVersion: options.appVersion, pdf: htmlToPdf });
   const bridgeScript = await bundleBrowserPreload();
   const indexHtml = fs
     .readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8')
@@ -143,15 +148,18 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, now: { type: 'string' } },
     allowPositionals: false,
   });
+  const now = values.now ? new Date(values.now) : undefined;
+  if (now && Number.isNaN(now.getTime())) throw new Error(`--now phải là một thời điểm ISO, ví dụ 2026-03-02T09:00:00+07:00 (nhận được “${values.now}”)`);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const preview = await startPreview({
     dbPath: path.resolve(values.db ?? process.env.PETREG_DB ?? defaultDatabasePath()),
     port: Number(values.port ?? process.env.PETREG_WEB_PORT ?? 5174),
     token: process.env.PETREG_WEB_TOKEN || crypto.randomBytes(24).toString('base64url'),
     appVersion: pkg.version,
+    ...(now ? { now } : {}),
   });
   console.log(`Sổ tiếp công dân — bản xem trên trình duyệt (chế độ phát triển và kiểm thử)`);
   console.log(`Mở: ${preview.url}`);

@@ -11,15 +11,22 @@ import { searchCitizens } from '../ops/persons.ts';
 import { createPetition, getPetition, listPetitions, updatePetition } from '../ops/petitions.ts';
 import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
 import { receptionRegister } from '../ops/register-book.ts';
-import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep } from '../ops/workflow.ts';
+import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep, similarPetitions } from '../ops/workflow.ts';
 import { todoSummary } from '../ops/todo.ts';
+import { computeStatistics, drillPetitions } from '../ops/stats.ts';
+import { resolvePeriod } from '../../shared/stats/periods.ts';
+import { exportStatistics } from '../stats-export/index.ts';
 import { ensureHolidayYears, listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
 import { writeAudit } from '../audit.ts';
+import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../ops/attachments.ts';
+import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
   appVersion: string;
+  /** HTML -> PDF (headless Chromium in the preview, Electron's printToPDF in the desktop app); absent: no PDF. */
+  pdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {
@@ -115,6 +122,17 @@ export function registerWorkflowMethods(t: HandlerTable): void {
   t.method('workflow.remind', (input, ctx) => addReminder(ctx, input));
   t.method('workflow.reverse', (input, ctx) => reverseStep(ctx, input));
   t.method('todo.summary', (_input, { register }) => todoSummary(register.db, vietnamDate(register.now())));
+  t.method('petitions.similar', (input, { register }) =>
+    similarPetitions(register.db, {
+      excludeId: input.excludeId,
+      receivedOn: input.receivedOn,
+      citizenIds: input.petitioners.flatMap((p) => (p.citizenId ? [p.citizenId] : [])),
+      idNumbers: input.petitioners.flatMap((p) => (p.idNumber ? [p.idNumber.replace(/\s+/g, '').toUpperCase()] : [])),
+      names: input.petitioners.map((p) => p.fullName),
+      subject: input.subject,
+      summary: input.summary,
+    }),
+  );
 }
 
 /** Only an administrator edits reference data that changes every deadline (the CLI acts as the system). */
@@ -147,5 +165,47 @@ export function registerHolidayMethods(t: HandlerTable): void {
       await writeAudit(trx, ctx, { action: 'delete', entity: 'holiday', entityId: input.date, before });
       return listHolidays(trx, Number(input.date.slice(0, 4)));
     });
+  });
+}
+
+export function registerAttachmentMethods(t: HandlerTable): void {
+  t.method('attachments.add', (input, ctx) => addAttachment(ctx, input));
+  t.method('attachments.list', (input, { register }) => listAttachments(register.db, input.petitionId));
+  t.method('attachments.get', (input, { register }) => getAttachment(register, input.id));
+  t.method('attachments.remove', (input, ctx) => removeAttachment(ctx, input));
+}
+
+/** Printing: each render or PDF is one audit row (action 'print'); nothing else is written. */
+export function registerDocumentMethods(t: HandlerTable, meta: AppMeta): void {
+  const officerOf = (ctx: CallContext) => (ctx.actor.id === null ? null : ctx.actor.name);
+  t.method('documents.render', async (input, ctx) => {
+    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx) });
+    await recordPrint(ctx, doc, 'html');
+    const { audit: _audit, ...rendered } = doc;
+    return rendered;
+  });
+  t.method('documents.pdf', async (input, ctx) => {
+    if (!meta.pdf) throw new ApiError('INTERNAL', 'Máy này không có Chromium để tạo PDF');
+    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx), extension: 'pdf' });
+    const bytes = await meta.pdf(doc.html);
+    await recordPrint(ctx, doc, 'pdf');
+    return { fileName: doc.fileName, base64: Buffer.from(bytes).toString('base64') };
+  });
+}
+
+/** `meta.pdf` prints the PDF export; without it stats.export refuses pdf with a clear INTERNAL error. */
+export function registerStatsMethods(t: HandlerTable, meta: Pick<AppMeta, 'pdf'> = {}): void {
+  t.method('stats.get', (input, { register }) => computeStatistics(register.db, input.from, input.to, vietnamDate(register.now())));
+  t.method('stats.drill', (input, { register }) => drillPetitions(register.db, input, vietnamDate(register.now())));
+  t.method('stats.periods', async (input) => {
+    try {
+      return resolvePeriod(input);
+    } catch (error) {
+      throw new ApiError('VALIDATION', (error as Error).message);
+    }
+  });
+  t.method('stats.export', async (input, ctx) => {
+    const file = await exportStatistics(ctx, input, meta.pdf);
+    return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   });
 }

@@ -16,6 +16,9 @@ import {
   registerPetitionMethods,
   registerWorkflowMethods,
   registerHolidayMethods,
+  registerAttachmentMethods,
+  registerDocumentMethods,
+  registerStatsMethods,
   type AppMeta,
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
@@ -36,6 +39,9 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerPetitionMethods(table);
   registerWorkflowMethods(table);
   registerHolidayMethods(table);
+  registerStatsMethods(table);
+  registerAttachmentMethods(table);
+  registerDocumentMethods(table, meta);
   table.assertComplete();
   return table;
 }

@@ -1,6 +1,10 @@
 // Filling an empty register with a demo year (training, screenshots, trying the statistics).
 // The demo is written as an interchange file and goes through the importer, so it obeys every
-// rule an imported file does; one transaction, one audit row.
+// rule an imported file does; one transaction, one audit row. Its document numbers are the
+// register's own series, so they are entered in the register of outgoing documents too: the
+// desk's next forwarding slip continues the demo's numbering instead of starting again at 01.
+import type { Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { checkInterchange, describeIssues } from '../../shared/interchange/v1.ts';
@@ -9,6 +13,7 @@ import { SYSTEM_ACTOR, type Actor, type OpContext } from '../context.ts';
 import { writeInterchange } from '../interchange/import.ts';
 import { getSettings } from '../ops/settings.ts';
 import type { Register } from '../register.ts';
+import type { DB } from '../schema.ts';
 import { communesOf, provinceByCode } from '../units.ts';
 import { demoPeriod, generateDemo } from './generate.ts';
 
@@ -19,6 +24,11 @@ export interface DemoCounts {
   visits: number;
   delegations: number;
   petitions: number;
+  /** Handling records: classifications, decisions, agencies' replies and reminders. */
+  classifications: number;
+  decisions: number;
+  replies: number;
+  reminders: number;
   firstRegisterNo: string | null;
   lastRegisterNo: string | null;
 }
@@ -35,7 +45,17 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
   const province = provinceByCode(settings.provinceCode);
   if (!province) throw new ApiError('INTERNAL', `Cài đặt của sổ ghi mã tỉnh ${settings.provinceCode} không có trong danh mục đơn vị hành chính`);
   const today = vietnamDate(register.now());
-  const file = generateDemo({ seed, today, provinceCode: province.code, provinceName: province.fullName, communes: communesOf(province.code) });
+  const agencyCodes = new Set((await register.db.selectFrom('agencies').select('code').where('active', '=', 1).execute()).map((a) => a.code));
+  const file = generateDemo({
+    seed,
+    today,
+    provinceCode: province.code,
+    provinceName: province.fullName,
+    communes: communesOf(province.code),
+    replyDays: settings.replyDays,
+    docPrefixes: settings.docPrefixes,
+    agencyCodes,
+  });
   const checked = checkInterchange(file);
   // The generator is ours: a file it makes that the importer refuses is a bug, not a user error.
   if (!checked.ok) throw new ApiError('INTERNAL', `Dữ liệu mẫu sinh ra không hợp lệ — ${describeIssues(checked.issues)}`);
@@ -51,6 +71,7 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
       );
     }
     const written = await writeInterchange(trx, ctx, checked.value);
+    await enterDocuments(trx, register.now().toISOString());
     const { from, to } = demoPeriod(today);
     const kinds = { regular: 0, periodic: 0, adhoc: 0, online: 0 };
     for (const s of file.sessions) kinds[s.kind] += 1;
@@ -61,10 +82,41 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
       visits: written.visits,
       delegations: file.visits.filter((v) => v.delegation !== null).length,
       petitions: written.petitions,
+      classifications: written.classifications,
+      decisions: written.decisions,
+      replies: written.replies,
+      reminders: written.reminders,
       firstRegisterNo: written.firstRegisterNo,
       lastRegisterNo: written.lastRegisterNo,
     };
     await writeAudit(trx, ctx, { action: 'demo', entity: 'register', entityId: null, after: { seed, ...counts } });
     return counts;
   });
+}
+
+/**
+ * Enters the numbers the demo's decisions and reminders bear ("05/PC-BTCD") in the register of
+ * outgoing documents and links them, as decidePetition and addReminder would have. The decision
+ * actions that issue a document are named as their document kinds (accept, forward, guide, return).
+ */
+async function enterDocuments(trx: Transaction<DB>, now: string): Promise<void> {
+  const seq = (column: string) => sql.raw(`cast(substr(${column}, 1, instr(${column}, '/') - 1) as integer)`);
+  await sql`
+    insert into outgoing_documents (kind, year, seq, number, petition_id, issued_on, created_at)
+    select action, cast(substr(decided_on, 1, 4) as integer), ${seq('document_no')}, document_no, petition_id, decided_on, ${now}
+    from decisions where document_no is not null and document_id is null order by id`.execute(trx);
+  await sql`
+    update decisions set document_id = (
+      select o.id from outgoing_documents o
+      where o.kind = decisions.action and o.number = decisions.document_no and o.petition_id = decisions.petition_id)
+    where document_no is not null and document_id is null`.execute(trx);
+  await sql`
+    insert into outgoing_documents (kind, year, seq, number, petition_id, issued_on, created_at)
+    select 'reminder', cast(substr(r.sent_on, 1, 4) as integer), ${seq('r.document_no')}, r.document_no, d.petition_id, r.sent_on, ${now}
+    from reminders r join decisions d on d.id = r.decision_id where r.document_no is not null and r.document_id is null order by r.id`.execute(trx);
+  await sql`
+    update reminders set document_id = (
+      select o.id from outgoing_documents o join decisions d on d.petition_id = o.petition_id
+      where d.id = reminders.decision_id and o.kind = 'reminder' and o.number = reminders.document_no)
+    where document_no is not null and document_id is null`.execute(trx);
 }

@@ -1,13 +1,16 @@
 // The demo register's contents as a v1 interchange file: a year of reception and petitions of a
-// provincial Board, from a seeded PRNG, so the same seed and day always give the same register.
-// Volumes follow the Board's annual reports (domain.md): a regular session every working day, a
-// few hundred visits, about 25 delegations, about 1,100 petitions in a full year.
+// provincial Board, and what was done with them (./workflow.ts), from a seeded PRNG, so the same
+// seed and day always give the same register. Volumes follow the Board's annual reports
+// (domain.md): a regular session every working day, a few hundred visits, about 25 delegations,
+// about 1,100 petitions in a full year.
 import { addDays, formatDateVN } from '../../shared/calendar/dates.ts';
 import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
 import { isWorkingDay, type HolidayCalendar } from '../../shared/calendar/working-days.ts';
 import type { Commune } from '../../shared/domain/units.ts';
 import type { Channel, PetitionKind } from '../../shared/domain/petition.ts';
 import type { Outcome, SessionKind } from '../../shared/domain/reception.ts';
+import { DEFAULT_DOC_PREFIXES, type DocumentKind } from '../../shared/domain/settings.ts';
+import { DEFAULT_REPLY_DAYS } from '../../shared/domain/workflow.ts';
 import { INTERCHANGE_FORMAT, type V1File, type V1Person, type V1Petition, type V1Session, type V1Visit } from '../../shared/interchange/v1.ts';
 import {
   COMPANIES,
@@ -26,6 +29,8 @@ import {
   type SummaryContext,
   type SummaryTemplate,
 } from './vocabulary.ts';
+import { Dice } from './dice.ts';
+import { addDemoWorkflow, type PetitionFacts } from './workflow.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -36,6 +41,11 @@ export interface DemoOptions {
   /** "Tỉnh Quảng Ngãi": the province's full name. */
   provinceName: string;
   communes: Commune[];
+  /** The register's reply periods and document prefixes (settings); default: the app's defaults. */
+  replyDays?: Record<PetitionKind, number>;
+  docPrefixes?: Record<DocumentKind, string>;
+  /** Agency codes the register holds, so that decisions name only those; default: any. */
+  agencyCodes?: ReadonlySet<string>;
 }
 
 /** Online reception is lawful from this day (Law 136/2025/QH15). */
@@ -67,78 +77,6 @@ export function demoHolidays(from: string, to: string): HolidayCalendar {
     for (const d of holidaySet(defaultHolidays(year))) dates.add(d);
   }
   return dates;
-}
-
-/** sfc32 seeded through splitmix32: small, fast, and good enough to make up a register. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  const split = () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  return () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4294967296;
-  };
-}
-
-class Dice {
-  readonly #next: () => number;
-
-  constructor(seed: number) {
-    this.#next = prng(seed);
-  }
-
-  real(): number {
-    return this.#next();
-  }
-
-  chance(p: number): boolean {
-    return this.#next() < p;
-  }
-
-  /** A whole number from min to max, both included. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.#next() * (max - min + 1));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.#next() * items.length)]!;
-  }
-
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.#next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-
-  /** Knuth's method; fine for the small rates used here. */
-  poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = this.#next();
-    while (p > limit) {
-      k += 1;
-      p *= this.#next();
-    }
-    return k;
-  }
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -252,8 +190,16 @@ export function generateDemo(options: DemoOptions): V1File {
 
   const workflow = { classification: null, decision: null, reply: null, reminders: [] };
 
-  const addPetition = (p: Omit<V1Petition, 'ref' | 'register_no' | 'classification' | 'decision' | 'reply' | 'reminders'>): void => {
-    petitions.push({ ref: `P${petitions.length + 1}`, register_no: null, ...p, ...workflow });
+  const facts: PetitionFacts[] = [];
+  /** Petitions each returning citizen signed first, by the person's record (the same object). */
+  const petitionsOf = new Map<V1Person, string[]>();
+  const addPetition = (p: Omit<V1Petition, 'ref' | 'register_no' | 'classification' | 'decision' | 'reply' | 'reminders'>, commune: Commune): void => {
+    const ref = `P${petitions.length + 1}`;
+    petitions.push({ ref, register_no: null, ...p, ...workflow });
+    const first = p.petitioners[0];
+    const earlier = first ? petitionsOf.get(first) : undefined;
+    facts.push({ commune, earlier: earlier?.[0] ?? null });
+    if (first) petitionsOf.set(first, [...(earlier ?? []), ref]);
   };
 
   const writtenBefore = (date: string, min: number, max: number): string | null => (dice.chance(0.75) ? addDays(date, -dice.int(min, max)) : null);
@@ -293,7 +239,7 @@ export function generateDemo(options: DemoOptions): V1File {
           petitioners: [...reps, ...others],
           subject: matter.subject,
           summary: matter.summary,
-        });
+        }, matter.commune);
       }
       return;
     }
@@ -343,7 +289,7 @@ export function generateDemo(options: DemoOptions): V1File {
         petitioners: [citizen],
         subject: matter.subject,
         summary: matter.summary,
-      });
+      }, matter.commune);
     }
   };
 
@@ -377,7 +323,7 @@ export function generateDemo(options: DemoOptions): V1File {
       petitioners,
       subject: matter.subject,
       summary: matter.summary,
-    });
+    }, matter.commune);
   };
 
   // Leaders' sessions: the Chairperson once a month (the first working day from the 15th), the
@@ -432,6 +378,15 @@ export function generateDemo(options: DemoOptions): V1File {
       for (let i = 0; i < n; i += 1) addLoosePetition(date, channel);
     }
   }
+
+  addDemoWorkflow(dice, petitions, facts, {
+    today: options.today,
+    // Handling runs past the period's end (reply periods): the next year's holidays too.
+    holidays: demoHolidays(from, addDays(to, 366)),
+    replyDays: options.replyDays ?? DEFAULT_REPLY_DAYS,
+    docPrefixes: options.docPrefixes ?? DEFAULT_DOC_PREFIXES,
+    agencyCodes: options.agencyCodes ?? null,
+  });
 
   return { format: INTERCHANGE_FORMAT, agencies: [], sessions, visits, petitions };
 }

@@ -1,17 +1,19 @@
 // Importing a petition-register/v1 file: all or nothing, in one transaction, through the same
-// core operations the desk uses, with one audit row for the whole import.
+// core operations the desk uses (the handling workflow is written by ./workflow.ts), with one
+// audit row for the whole import.
 import type { Transaction } from 'kysely';
 import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
-import { describeIssues, parseInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
+import { describeIssues, futureDateIssues, parseInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
 import { fold } from '../../shared/text.ts';
 import { writeAudit } from '../audit.ts';
 import type { Actor, OpContext } from '../context.ts';
 import { insertMissingAgencies } from '../ops/agencies.ts';
-import { insertPetition } from '../ops/petitions.ts';
+import { insertPetition, todayOf } from '../ops/petitions.ts';
 import { insertSession, writeVisit } from '../ops/reception.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
+import { writeWorkflow } from './workflow.ts';
 
 export interface ImportCounts {
   agenciesAdded: number;
@@ -19,6 +21,11 @@ export interface ImportCounts {
   sessions: number;
   visits: number;
   petitions: number;
+  /** Handling records written: classifications, decisions, replies and reminders. */
+  classifications: number;
+  decisions: number;
+  replies: number;
+  reminders: number;
   /** First and last register numbers written, by number order; null when no petition. */
   firstRegisterNo: string | null;
   lastRegisterNo: string | null;
@@ -49,26 +56,6 @@ function inRecord(label: string, error: unknown): unknown {
     ? error.issues.map((i) => ({ path: i.path ? label + v1Path(i.path) : label, message: i.message }))
     : [{ path: label, message: error.message }];
   return refused(issues);
-}
-
-/**
- * This release keeps no classification, decision, reply or reminder: refuse a file that has them
- * rather than drop them silently.
- */
-function refuseWorkflow(file: CheckedInterchange): void {
-  const issues: FieldIssue[] = [];
-  for (const p of file.petitions) {
-    const set: string[] = (['classification', 'decision', 'reply'] as const).filter((k) => p.workflow[k] !== null);
-    if (p.workflow.reminders.length > 0) set.push('reminders');
-    for (const key of set) {
-      issues.push({
-        path: `${p.label}.${key}`,
-        message:
-          'phiên bản này chưa lưu phân loại, quyết định, trả lời và đôn đốc; hãy để classification, decision, reply là null và reminders là [] (hoặc nhập bằng phiên bản mới hơn)',
-      });
-    }
-  }
-  if (issues.length > 0) throw refused(issues);
 }
 
 async function writeAgencies(trx: Transaction<DB>, file: CheckedInterchange, now: string): Promise<{ added: number; updated: number }> {
@@ -144,7 +131,11 @@ async function checkDecisionAgencies(trx: Transaction<DB>, file: CheckedIntercha
  * transaction then rolls back everything.
  */
 export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, file: CheckedInterchange): Promise<ImportCounts> {
-  refuseWorkflow(file);
+  // Imported handling records are history, so past dates are what they should be; but, as at the
+  // desk, nothing is dated after the register's today: a later date is a typing error (or a
+  // wrong clock) and refused like any other.
+  const late = futureDateIssues(file.petitions, todayOf(ctx));
+  if (late.length > 0) throw refused(late);
   const now = ctx.register.now().toISOString();
   const agencies = await writeAgencies(trx, file, now);
   await checkDecisionAgencies(trx, file);
@@ -166,13 +157,15 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
       throw inRecord(v.label, error);
     }
   }
+  const petitionIds = new Map<string, number>();
   for (const [i, p] of file.petitions.entries()) {
     try {
-      await insertPetition(trx, ctx, { ...p.data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+      petitionIds.set(p.ref, await insertPetition(trx, ctx, { ...p.data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!));
     } catch (error) {
       throw inRecord(p.label, error);
     }
   }
+  const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
   const sorted = [...numbers].sort((a, b) => {
     const x = parseRegisterNo(a)!;
     const y = parseRegisterNo(b)!;
@@ -184,6 +177,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     sessions: file.sessions.length,
     visits: file.visits.length,
     petitions: file.petitions.length,
+    ...workflow,
     firstRegisterNo: sorted[0] ?? null,
     lastRegisterNo: sorted.at(-1) ?? null,
   };
@@ -191,9 +185,8 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
 
 /** Imports a v1 file (already parsed from JSON) into the register: all or nothing. */
 export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
-  const file = parseInterchange(data);
-  refuseWorkflow(file);
   const ctx: OpContext = { register, actor };
+  const file = parseInterchange(data, { today: todayOf(ctx) });
   return register.db.transaction().execute(async (trx) => {
     const counts = await writeInterchange(trx, ctx, file);
     await writeAudit(trx, ctx, {

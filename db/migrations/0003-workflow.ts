@@ -122,12 +122,38 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.alterTable('petitions').addColumn('due_on', 'text').execute();
   await db.schema.alterTable('petitions').addColumn('reply_due_on', 'text').execute();
+  // The active classification, decision and reply, copied for statistics over a million rows.
+  await db.schema.alterTable('petitions').addColumn('cls_eligible', 'integer', (c) => c.check(sql`cls_eligible in (0, 1)`)).execute();
+  await db.schema.alterTable('petitions').addColumn('cls_reason', 'text').execute();
+  await db.schema.alterTable('petitions').addColumn('dec_action', 'text').execute();
+  await db.schema.alterTable('petitions').addColumn('dec_on', 'text').execute();
+  await db.schema.alterTable('petitions').addColumn('dec_agency_id', 'integer').execute();
+  await db.schema.alterTable('petitions').addColumn('reply_on', 'text').execute();
   await db.schema.createIndex('petitions_stage_due').on('petitions').columns(['stage', 'due_on']).execute();
+
+  // Instant search over 100,000+ petitions: a trigram index of the folded text (substring
+  // matches of 3+ characters), kept in step with the table by triggers.
+  await sql`create virtual table petitions_fts using fts5(search_folded, content='petitions', content_rowid='id', tokenize='trigram')`.execute(db);
+  await sql`insert into petitions_fts(rowid, search_folded) select id, search_folded from petitions`.execute(db);
+  await sql`create trigger petitions_fts_insert after insert on petitions begin
+      insert into petitions_fts(rowid, search_folded) values (new.id, new.search_folded);
+    end`.execute(db);
+  await sql`create trigger petitions_fts_delete after delete on petitions begin
+      insert into petitions_fts(petitions_fts, rowid, search_folded) values ('delete', old.id, old.search_folded);
+    end`.execute(db);
+  await sql`create trigger petitions_fts_update after update of search_folded on petitions begin
+      insert into petitions_fts(petitions_fts, rowid, search_folded) values ('delete', old.id, old.search_folded);
+      insert into petitions_fts(rowid, search_folded) values (new.id, new.search_folded);
+    end`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const trigger of ['petitions_fts_insert', 'petitions_fts_delete', 'petitions_fts_update']) await sql.raw(`drop trigger ${trigger}`).execute(db);
+  await sql`drop table petitions_fts`.execute(db);
   await db.schema.dropIndex('petitions_stage_due').execute();
-  for (const column of ['reply_due_on', 'due_on', 'stage']) await db.schema.alterTable('petitions').dropColumn(column).execute();
+  for (const column of ['reply_on', 'dec_agency_id', 'dec_on', 'dec_action', 'cls_reason', 'cls_eligible', 'reply_due_on', 'due_on', 'stage']) {
+    await db.schema.alterTable('petitions').dropColumn(column).execute();
+  }
   for (const table of ['attachments', 'reminders', 'replies', 'decisions', 'classifications', 'outgoing_documents', 'holiday_years', 'holidays']) {
     await db.schema.dropTable(table).execute();
   }

@@ -50,6 +50,6 @@ export async function recomputeReplyDeadlines(trx: Transaction<DB>, replyDays: R
   for (const row of rows) {
     const due = addWorkingDays(row.decided_on, replyDays[row.kind as PetitionKind], holidays);
     await trx.updateTable('decisions').set({ reply_due_on: due }).where('id', '=', row.id).execute();
-    await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', row.petition_id).where('stage', '=', 'forwarded').execute();
+    await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', row.petition_id).execute();
   }
 }

@@ -152,6 +152,13 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
       ]);
     }
     await checkReferences(trx, input);
+    // No step of the petition's handling may precede its receipt (workflow dates are checked
+    // against it when recorded; an edit of the receipt date must not undo that).
+    const classified = await trx.selectFrom('classifications').select('decided_on').where('petition_id', '=', input.id).where('reversed_at', 'is', null).executeTakeFirst();
+    if (classified && input.receivedOn > classified.decided_on) {
+      const message = `Ngày nhận đơn (${input.receivedOn}) không được sau ngày phân loại đơn (${classified.decided_on})`;
+      throw new ApiError('VALIDATION', message, [{ path: 'receivedOn', message }]);
+    }
     const now = ctx.register.now().toISOString();
     await trx
       .updateTable('petitions')
@@ -221,7 +228,7 @@ export async function getPetition(db: Kysely<DB>, id: number, today: string): Pr
   return petition;
 }
 
-type PetitionQuery = SelectQueryBuilder<DB, 'petitions', object>;
+export type PetitionQuery = SelectQueryBuilder<DB, 'petitions', object>;
 
 /** The SQL form of deriveStatus, so a status filter runs in the database. */
 export function whereStatus<Q extends PetitionQuery>(q: Q, status: PetitionStatus, today: string): Q {
@@ -240,19 +247,44 @@ export function whereStatus<Q extends PetitionQuery>(q: Q, status: PetitionStatu
   }
 }
 
+/**
+ * Folded search: every word must appear (case, tone marks and đ/d ignored). Words of three or more
+ * characters go through the trigram index; shorter ones are checked with LIKE on the same text.
+ */
+function whereSearch(q: PetitionQuery, text: string): PetitionQuery {
+  const tokens = fold(text).split(' ').filter(Boolean);
+  const long = tokens.filter((t) => [...t].length >= 3);
+  if (long.length > 0) {
+    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+    q = q.where('id', 'in', sql<number>`(select rowid from petitions_fts where petitions_fts match ${match})`);
+  }
+  for (const token of tokens.filter((t) => [...t].length < 3)) {
+    q = q.where('search_folded', 'like', sql<string>`${likeContains(token)} escape '\\'`);
+  }
+  return q;
+}
+
 const PETITIONER_NAMES = sql<string>`(select group_concat(full_name, ', ') from (select p.full_name from petition_petitioners pp join persons p on p.id = pp.person_id where pp.petition_id = petitions.id order by pp.position))`;
 
 /** One page of the petition list, filtered and searched in SQLite (never loaded whole). */
-export async function listPetitions(db: Kysely<DB>, input: z.output<typeof petitionListSchema>, today: string): Promise<PetitionPage> {
-  let q = db.selectFrom('petitions');
+/**
+ * One page of the petition list. `narrow` adds conditions of its own (the statistics screen opens
+ * the records behind a figure this way, with the same definitions as the figure).
+ */
+export async function listPetitions(
+  db: Kysely<DB>,
+  input: z.output<typeof petitionListSchema>,
+  today: string,
+  narrow: (q: PetitionQuery) => PetitionQuery = (q) => q,
+): Promise<PetitionPage> {
+  let q = narrow(db.selectFrom('petitions'));
   if (input.from) q = q.where('received_on', '>=', input.from);
   if (input.to) q = q.where('received_on', '<=', input.to);
   if (input.kind) q = q.where('kind', '=', input.kind);
   if (input.field) q = q.where('field', '=', input.field);
   if (input.channel) q = q.where('channel', '=', input.channel);
   if (input.status) q = whereStatus(q, input.status, today);
-  const tokens = fold(input.search ?? '').split(' ').filter(Boolean);
-  for (const token of tokens) q = q.where('search_folded', 'like', sql<string>`${likeContains(token)} escape '\\'`);
+  q = whereSearch(q, input.search ?? '');
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const order = input.direction;
   const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);

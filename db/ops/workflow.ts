@@ -34,6 +34,7 @@ import type { DB } from '../schema.ts';
 import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
+import { likeContains } from './search.ts';
 
 type Trx = Transaction<DB>;
 
@@ -42,7 +43,7 @@ function reversal(row: { reversed_at: string | null; reversed_by: string | null;
 }
 
 async function petitionRow(trx: Kysely<DB>, id: number) {
-  const row = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on', 'kind', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on']).where('id', '=', id).executeTakeFirst();
+  const row = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on', 'seq', 'kind', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn có mã số ${id}`, [{ path: 'petitionId', message: 'Đơn không tồn tại' }]);
   return row;
 }
@@ -70,20 +71,33 @@ function checkDate(ctx: OpContext, on: string, notBefore: string, what: string, 
   if (on > today) refuseDate('on', `${what} (${on}) không được sau ngày hôm nay (${today})`);
 }
 
-/** Recomputes the petition's stage and reply deadline from its active records. */
-async function refreshStage(trx: Trx, petitionId: number): Promise<void> {
+/**
+ * Recomputes the petition's stage, reply deadline and the copies of its active classification,
+ * decision and reply (statistics read those) from its records. Every workflow write calls it in
+ * its own transaction; so does the importer.
+ */
+export async function refreshStage(trx: Trx, petitionId: number): Promise<void> {
   const classification = await activeClassification(trx, petitionId);
   const decision = await activeDecision(trx, petitionId);
+  const reply = decision?.action === 'forward' ? await activeReply(trx, decision.id) : undefined;
   let stage: Stage = 'awaiting_classification';
-  let replyDue: string | null = null;
-  if (decision) {
-    const reply = decision.action === 'forward' ? await activeReply(trx, decision.id) : undefined;
-    stage = decision.action === 'forward' && !reply ? 'forwarded' : 'closed';
-    replyDue = stage === 'forwarded' ? decision.reply_due_on : null;
-  } else if (classification) {
-    stage = 'awaiting_decision';
-  }
-  await trx.updateTable('petitions').set({ stage, reply_due_on: replyDue }).where('id', '=', petitionId).execute();
+  if (decision) stage = decision.action === 'forward' && !reply ? 'forwarded' : 'closed';
+  else if (classification) stage = 'awaiting_decision';
+  await trx
+    .updateTable('petitions')
+    .set({
+      stage,
+      // Kept after the reply arrives: statistics judge whether it came on time.
+      reply_due_on: decision?.action === 'forward' ? decision.reply_due_on : null,
+      cls_eligible: classification ? classification.eligible : null,
+      cls_reason: classification?.reason ?? null,
+      dec_action: decision?.action ?? null,
+      dec_on: decision?.decided_on ?? null,
+      dec_agency_id: decision?.agency_id ?? null,
+      reply_on: reply?.received_on ?? null,
+    })
+    .where('id', '=', petitionId)
+    .execute();
 }
 
 /** Issues the next number of a document kind for the year: `05/PC-BTCD` (under 10 padded). */
@@ -125,10 +139,13 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
     }
     checkDate(ctx, input.on, petition.received_on, 'Ngày phân loại', 'ngày nhận đơn');
     if (input.duplicateOf !== null) {
-      const original = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on']).where('id', '=', input.duplicateOf).executeTakeFirst();
+      const original = await trx.selectFrom('petitions').select(['id', 'register_no', 'received_on', 'seq']).where('id', '=', input.duplicateOf).executeTakeFirst();
       if (!original) throw new ApiError('NOT_FOUND', `Không tìm thấy đơn gốc có mã số ${input.duplicateOf}`, [{ path: 'duplicateOf', message: 'Đơn gốc không tồn tại' }]);
       if (original.id === petition.id) refuseDate('duplicateOf', 'Đơn không thể trùng với chính nó');
-      if (original.received_on > petition.received_on) refuseDate('duplicateOf', `Đơn gốc ${original.register_no} phải được nhận trước đơn này`);
+      // Earlier: received before, or the same day with an earlier register number (so two petitions never duplicate each other).
+      if (original.received_on > petition.received_on || (original.received_on === petition.received_on && original.seq > petition.seq)) {
+        refuseDate('duplicateOf', `Đơn gốc ${original.register_no} phải được nhận trước đơn này`);
+      }
     }
     await trx
       .insertInto('classifications')
@@ -295,21 +312,31 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
   });
 }
 
-/** Earlier petitions that may be the same matter: same citizen ID or folded name, similar summary, same subject. */
-async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<Workflow['duplicateCandidates']> {
-  const p = await petitionRow(db, petitionId);
-  const mine = await db
-    .selectFrom('petition_petitioners as pp')
-    .innerJoin('persons as x', 'x.id', 'pp.person_id')
-    .select(['x.citizen_id', 'x.full_name_folded', 'x.id_number'])
-    .where('pp.petition_id', '=', petitionId)
-    .execute();
-  const words = new Set(fold(p.summary).split(' ').filter((w) => w.length >= 3));
+/** What a petition looks like for duplicate detection, saved or still being typed at intake. */
+export interface MatterProbe {
+  excludeId: number | null;
+  receivedOn: string;
+  citizenIds: number[];
+  idNumbers: string[];
+  names: string[];
+  subject: string | null;
+  summary: string;
+}
+
+/**
+ * Earlier petitions that may be the same matter: a petitioner with the same citizen record, ID
+ * number or folded name, or the same subject; ranked by how much of the summary they share.
+ */
+export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Promise<Workflow['duplicateCandidates']> {
+  const folded = probe.names.map(fold).filter(Boolean);
+  const words = new Set(fold(probe.summary).split(' ').filter((w) => w.length >= 3));
+  const subject = probe.subject ? fold(probe.subject) : null;
+  if (probe.citizenIds.length + probe.idNumbers.length + folded.length === 0 && subject === null) return [];
   const rows = await db
     .selectFrom('petitions as o')
     .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
-    .where('o.id', '!=', petitionId)
-    .where('o.received_on', '<=', p.received_on)
+    .where('o.id', '!=', probe.excludeId ?? -1)
+    .where('o.received_on', '<=', probe.receivedOn)
     .where((eb) =>
       eb.or([
         eb.exists(
@@ -320,12 +347,13 @@ async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<
             .whereRef('opp.petition_id', '=', 'o.id')
             .where((e) =>
               e.or([
-                e('ox.citizen_id', 'in', mine.map((m) => m.citizen_id ?? -1).concat(-1)),
-                e('ox.full_name_folded', 'in', mine.map((m) => m.full_name_folded).concat('\u0000')),
+                e('ox.citizen_id', 'in', probe.citizenIds.concat(-1)),
+                e('ox.id_number', 'in', probe.idNumbers.concat('\u0000')),
+                e('ox.full_name_folded', 'in', folded.concat('\u0000')),
               ]),
             ),
         ),
-        ...(p.subject ? [eb(sql`lower(o.subject)`, '=', p.subject.toLowerCase())] : []),
+        ...(subject ? [eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)] : []),
       ]),
     )
     .orderBy('o.received_on', 'desc')
@@ -336,11 +364,30 @@ async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<
       const theirs = fold(r.summary).split(' ').filter((w) => w.length >= 3);
       const shared = theirs.filter((w) => words.has(w)).length;
       const similarity = words.size && theirs.length ? shared / Math.max(words.size, theirs.length) : 0;
-      const sameSubject = p.subject !== null && r.subject !== null && fold(r.subject) === fold(p.subject);
+      const sameSubject = subject !== null && r.subject !== null && fold(r.subject) === subject;
       return { id: r.id, registerNo: r.register_no, receivedOn: r.received_on, summary: r.summary, score: Math.round((similarity + (sameSubject ? 0.5 : 0) + 0.25) * 100) / 100 };
     })
     .sort((a, b) => b.score - a.score || b.receivedOn.localeCompare(a.receivedOn))
     .slice(0, 10);
+}
+
+async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<Workflow['duplicateCandidates']> {
+  const p = await petitionRow(db, petitionId);
+  const mine = await db
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('persons as x', 'x.id', 'pp.person_id')
+    .select(['x.citizen_id', 'x.full_name', 'x.id_number'])
+    .where('pp.petition_id', '=', petitionId)
+    .execute();
+  return similarPetitions(db, {
+    excludeId: petitionId,
+    receivedOn: p.received_on,
+    citizenIds: mine.map((m) => m.citizen_id).filter((id): id is number => id !== null),
+    idNumbers: mine.map((m) => m.id_number).filter((n): n is string => n !== null),
+    names: mine.map((m) => m.full_name),
+    subject: p.subject,
+    summary: p.summary,
+  });
 }
 
 export async function getWorkflow(db: Kysely<DB>, petitionId: number, today: string): Promise<Workflow> {

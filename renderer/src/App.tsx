@@ -11,6 +11,9 @@ import { ReceptionRegisterPage } from './pages/ReceptionRegisterPage.tsx';
 import { PetitionsPage } from './pages/PetitionsPage.tsx';
 import { PetitionIntakePage } from './pages/PetitionIntakePage.tsx';
 import { PetitionDetailPage } from './pages/PetitionDetailPage.tsx';
+import { TodoPage } from './pages/TodoPage.tsx';
+import { StatisticsPage } from './pages/StatisticsPage.tsx';
+import type { TodoSummary } from '../../shared/domain/workflow.ts';
 import type { User } from '../../shared/domain/user.ts';
 
 interface NavItem {
@@ -25,10 +28,11 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { page: 'overview', label: 'Tổng quan', key: '1', ready: true },
+  { page: 'todo', label: 'Việc cần làm', key: '0', ready: true },
   { page: 'reception', label: 'Tiếp công dân', key: '2', ready: true, children: ['receptionRegister'] },
   { page: 'petitions', label: 'Đơn thư', key: '3', ready: true, children: ['petitionNew', 'petition'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
-  { page: 'statistics', label: 'Thống kê', key: '5', ready: false },
+  { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
   { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
 ];
 
@@ -73,6 +77,33 @@ function OfficerPicker() {
   );
 }
 
+/** To-do counts on the navigation: refreshed on every screen change, after edits, and each minute. */
+function useTodoCounts(): TodoSummary['counts'] | null {
+  const page = useUi((s) => s.page);
+  const revision = useUi((s) => s.revision);
+  const [counts, setCounts] = useState<TodoSummary['counts'] | null>(null);
+  useEffect(() => {
+    const load = () => api.todo.summary().then((s) => setCounts(s.counts), () => undefined);
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [page, revision]);
+  return counts;
+}
+
+function TodoBadges({ counts }: { counts: TodoSummary['counts'] | null }) {
+  if (!counts) return null;
+  const late = counts.overdue + counts.replyOverdue;
+  const soon = counts.dueToday + counts.dueThisWeek;
+  return (
+    <Group gap={4} wrap="nowrap" aria-label={`${late} quá hạn, ${soon} sắp đến hạn`}>
+      {late > 0 && <Badge size="sm" color="red" variant="filled" title="Quá hạn">{late}</Badge>}
+      {soon > 0 && <Badge size="sm" color="orange" variant="light" title="Đến hạn hôm nay và trong tuần">{soon}</Badge>}
+      <kbd className="key">Alt+0</kbd>
+    </Group>
+  );
+}
+
 export function App() {
   const page = useUi((s) => s.page);
   const params = useUi((s) => s.params);
@@ -86,6 +117,7 @@ export function App() {
 
   // Shortcuts work from inside inputs too: the whole intake is done from the keyboard.
   useHotkeys(NAV.filter((n) => n.ready).map((n) => [`alt+${n.key}`, () => go(n.page)]), []);
+  const todoCounts = useTodoCounts();
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
@@ -112,19 +144,29 @@ export function App() {
               disabled={!item.ready}
               active={page === item.page || (item.children?.includes(page) ?? false)}
               onClick={() => go(item.page)}
-              rightSection={item.ready ? <kbd className="key">Alt+{item.key}</kbd> : <Badge size="xs" variant="light" color="gray">sắp có</Badge>}
+              rightSection={
+                item.page === 'todo' ? (
+                  <TodoBadges counts={todoCounts} />
+                ) : item.ready ? (
+                  <kbd className="key">Alt+{item.key}</kbd>
+                ) : (
+                  <Badge size="xs" variant="light" color="gray">sắp có</Badge>
+                )
+              }
             />
           ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
         {page === 'overview' && <OverviewPage />}
+        {page === 'todo' && <TodoPage />}
         {page === 'reception' && <ReceptionPage />}
         {page === 'receptionRegister' && <ReceptionRegisterPage />}
         {page === 'petitions' && <PetitionsPage />}
         {page === 'petitionNew' && <PetitionIntakePage key={`new-${params.visitId ?? ''}`} visitId={params.visitId ?? null} />}
         {page === 'petition' && params.petitionId !== undefined && <PetitionDetailPage key={params.petitionId} petitionId={params.petitionId} />}
         {page === 'agencies' && <AgenciesPage />}
+        {page === 'statistics' && <StatisticsPage />}
         {page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

@@ -18,8 +18,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   update: 'Sửa',
   delete: 'Xóa',
   seed: 'Khởi tạo dữ liệu mặc định',
-  print: 'In',
+  print: 'In văn bản',
   import: 'Nhập dữ liệu',
+  classify: 'Phân loại',
+  decide: 'Quyết định xử lý',
+  reply: 'Ghi kết quả trả lời',
+  remind: 'Đôn đốc',
+  reverse: 'Hủy (có ghi lý do)',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -27,4 +32,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   settings: 'Cài đặt',
   user: 'Cán bộ',
   register: 'Sổ',
+  petition: 'Đơn',
+  visit: 'Lượt tiếp',
+  session: 'Kỳ tiếp',
+  holiday: 'Ngày nghỉ',
 };

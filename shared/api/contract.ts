@@ -24,6 +24,9 @@ import {
   type ReceptionRegisterRow,
 } from '../domain/petition.ts';
 import { isoDate } from '../domain/dates.ts';
+import { statsDrillSchema, statsRequestSchema, type Statistics } from '../stats/definitions.ts';
+import { periodRequestSchema, type Period } from '../stats/periods.ts';
+import { statsExportSchema, type StatsExportFile } from '../stats/export-request.ts';
 import {
   classifySchema,
   decideSchema,
@@ -33,9 +36,20 @@ import {
   reminderSchema,
   replySchema,
   reverseSchema,
+  similarSchema,
   type TodoSummary,
   type Workflow,
 } from '../domain/workflow.ts';
+import {
+  attachmentAddSchema,
+  attachmentGetSchema,
+  attachmentListSchema,
+  attachmentRemoveSchema,
+  type Attachment,
+  type AttachmentContent,
+} from '../domain/attachment.ts';
+
+import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -138,10 +152,24 @@ export const contract = {
   'workflow.remind': method(reminderSchema).returns<Workflow>(),
   'workflow.reverse': method(reverseSchema).returns<Workflow>(),
   'todo.summary': method(noInput).returns<TodoSummary>(),
+  'petitions.similar': method(similarSchema).returns<Workflow['duplicateCandidates']>(),
 
   'holidays.list': method(holidayYearSchema).returns<Holiday[]>(),
   'holidays.upsert': method(holidayUpsertSchema).returns<Holiday[]>(),
   'holidays.remove': method(holidayRemoveSchema).returns<Holiday[]>(),
+
+  'attachments.add': method(attachmentAddSchema).returns<Attachment>(),
+  'attachments.list': method(attachmentListSchema).returns<Attachment[]>(),
+  'attachments.get': method(attachmentGetSchema).returns<AttachmentContent>(),
+  'attachments.remove': method(attachmentRemoveSchema).returns<Attachment>(),
+
+  'documents.render': method(documentRequestSchema).returns<RenderedDocument>(),
+  'documents.pdf': method(documentRequestSchema).returns<DocumentPdf>(),
+
+  'stats.get': method(statsRequestSchema).returns<Statistics>(),
+  'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
+  'stats.periods': method(periodRequestSchema).returns<Period>(),
+  'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
 } as const;
 
 export type Contract = typeof contract;

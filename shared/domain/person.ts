@@ -18,8 +18,11 @@ export interface Person {
   communeCode: string | null;
 }
 
-/** CCCD: 12 digits; old CMND: 9 digits; passport: a letter and 7–8 digits (or 6–12 letters/digits). */
-const ID_NUMBER = /^(\d{9}|\d{12}|[A-Z0-9]{6,12})$/;
+/**
+ * CCCD: 12 digits; old CMND: 9 digits; passport: a letter and 7–8 digits (or 6–12 letters/digits,
+ * at least one a letter: an all-digit number of another length is a mistyped CCCD/CMND).
+ */
+const ID_NUMBER = /^(\d{9}|\d{12}|(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,12})$/;
 
 export const personSchema = z.strictObject({
   citizenId: z.number({ error: 'Mã công dân phải là số' }).int().positive().nullish().transform((v) => v ?? null),

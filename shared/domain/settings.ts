@@ -39,6 +39,11 @@ export interface Settings {
   replyDays: Record<PetitionKind, number>;
   /** The labels of the ineligibility reasons, as the Board words them. */
   reasonLabels: Record<IneligibleReason, string>;
+  /**
+   * Reasons an administrator adds. The interchange contract's reason codes are a closed set, so an
+   * added reason is recorded as `other` with its wording as the note.
+   */
+  customReasons: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -51,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   docPrefixes: DEFAULT_DOC_PREFIXES,
   replyDays: DEFAULT_REPLY_DAYS,
   reasonLabels: DEFAULT_REASON_LABELS,
+  customReasons: [],
 };
 
 /** Settings fields that are records of sub-values, merged key by key on update. */
@@ -85,6 +91,10 @@ export const settingsSchema = z.strictObject({
   reasonLabels: z.strictObject(
     Object.fromEntries(INELIGIBLE_REASONS.map((r) => [r, reasonLabel])) as Record<IneligibleReason, typeof reasonLabel>,
   ),
+  customReasons: z
+    .array(reasonLabel)
+    .max(30, { error: 'Tối đa 30 lý do bổ sung' })
+    .refine((xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length, { error: 'Các lý do bổ sung không được trùng nhau' }),
 });
 
 /** settings.update takes any subset of the fields; the nested records may also be partial. */

@@ -241,3 +241,21 @@ export const holidayUpsertSchema = z.strictObject({
   name: z.string().transform((v) => v.normalize('NFC').trim()).pipe(z.string().min(1, { error: 'Tên ngày nghỉ không được để trống' }).max(200)),
 });
 export const holidayRemoveSchema = z.strictObject({ date: isoDate('Ngày nghỉ') });
+
+/** Intake asks, before saving, whether the matter came before (same person, subject, summary). */
+export const similarSchema = z.strictObject({
+  excludeId: z.number().int().positive().nullish().transform((v) => v ?? null),
+  receivedOn: isoDate('Ngày nhận đơn'),
+  petitioners: z
+    .array(
+      z.object({
+        citizenId: z.number().int().positive().nullish(),
+        fullName: z.string().max(100).default(''),
+        idNumber: z.string().max(20).nullish(),
+      }),
+    )
+    .max(50)
+    .default([]),
+  subject: z.string().max(300).nullish().transform((v) => v?.trim() || null),
+  summary: z.string().max(4000).default(''),
+});

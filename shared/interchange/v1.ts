@@ -11,6 +11,7 @@ import type { Channel, Field, PetitionKind } from '../domain/petition.ts';
 import { formatRegisterNo, parseRegisterNo, petitionCreateSchema } from '../domain/petition.ts';
 import type { Matter, Outcome, SessionKind } from '../domain/reception.ts';
 import { maxRepresentatives, sessionUpsertSchema, visitSaveSchema } from '../domain/reception.ts';
+import { classifySchema, decideSchema, replySchema } from '../domain/workflow.ts';
 import { ApiError, type FieldIssue } from '../errors.ts';
 import { cleanText } from '../text.ts';
 import { optionalText, requiredText, z } from '../validation.ts';
@@ -261,12 +262,19 @@ const classification = z.discriminatedUnion(
         eligible: z.literal(false),
         reason: z.enum(CLASSIFICATION_REASONS, { error: `Lý do không đủ điều kiện phải là một trong: ${CLASSIFICATION_REASONS.join(', ')}` }),
         duplicate_of: optionalRef('Đơn trùng với (duplicate_of)'),
-        note: optionalText('Ghi chú phân loại', 1000),
+        note: classifySchema.shape.note,
         on: isoDate('Ngày phân loại'),
       })
       .superRefine((c, ctx) => {
+        // The desk's rules for a classification (classifySchema), in the file's words.
         if (c.reason === 'duplicate' && c.duplicate_of === null) {
           ctx.addIssue({ code: 'custom', path: ['duplicate_of'], message: 'Đơn trùng (reason = duplicate) phải ghi ref của đơn đã có (duplicate_of)' });
+        }
+        if (c.reason !== 'duplicate' && c.duplicate_of !== null) {
+          ctx.addIssue({ code: 'custom', path: ['duplicate_of'], message: 'Chỉ ghi đơn gốc (duplicate_of) khi lý do là đơn trùng (reason = duplicate)' });
+        }
+        if (c.reason === 'other' && c.note === null) {
+          ctx.addIssue({ code: 'custom', path: ['note'], message: 'Lý do khác (reason = other) phải ghi rõ trong ghi chú (note)' });
         }
       }),
   ],
@@ -279,7 +287,7 @@ const decision = z
     on: isoDate('Ngày quyết định hướng xử lý'),
     agency: agencyCodeSchema.nullish().transform((v) => v ?? null),
     document_no: optionalText('Số văn bản', 50),
-    note: optionalText('Ghi chú', 1000),
+    note: decideSchema.shape.note,
   })
   .superRefine((d, ctx) => {
     if (DECISIONS_WITH_AGENCY.includes(d.action) && d.agency === null) {
@@ -289,8 +297,8 @@ const decision = z
 
 const reply = z.strictObject({
   on: isoDate('Ngày trả lời'),
-  document_no: optionalText('Số văn bản trả lời', 50),
-  summary: optionalText('Tóm tắt kết quả', 4000),
+  document_no: replySchema.shape.documentNo,
+  summary: replySchema.shape.summary,
   outcome: z.enum(REPLY_OUTCOMES, { error: `Kết quả phải là một trong: ${REPLY_OUTCOMES.join(', ')}` }),
 });
 
@@ -335,7 +343,7 @@ const petition = z.strictObject({
   decision: decision.nullish().transform((v) => v ?? null),
   reply: reply.nullish().transform((v) => v ?? null),
   reminders: z.array(reminder, { error: 'reminders phải là danh sách' }).nullish().transform((v) => v ?? []),
-  // Derived from received_on on export; whatever a file says here is not data.
+  // The register's deadline, written on export; whatever a file says here is not data.
   due_on: z.unknown().optional(),
 });
 
@@ -459,40 +467,82 @@ function duplicateRefs(items: { ref: string; label: string }[], what: string, is
   return seen;
 }
 
-function checkWorkflow(label: string, p: ParsedPetition, petitionRefs: Set<string>, issues: FieldIssue[]): void {
+/**
+ * The contract's consistency rules for one petition's handling: a decision needs an eligible
+ * classification (file and return may follow an ineligible one), a reply and reminders need a
+ * forward; no date precedes receipt, and the steps keep their order: classification ≤ decision ≤
+ * reply, reminders between the forward and the reply. A duplicate points at a petition of the
+ * file received on or before it.
+ */
+function checkWorkflow(label: string, p: ParsedPetition, receivedOn: Map<string, string>, issues: FieldIssue[]): void {
+  const add = (path: string, message: string) => issues.push({ path: `${label}.${path}`, message });
   const early = (on: string) => on < p.received_on;
   const { classification: cls, decision: dec, reply: rep, reminders } = p;
   if (cls) {
-    if (early(cls.on)) issues.push({ path: `${label}.classification.on`, message: `Ngày phân loại ${cls.on} trước ngày nhận đơn ${p.received_on}` });
+    if (early(cls.on)) add('classification.on', `Ngày phân loại ${cls.on} trước ngày nhận đơn ${p.received_on}`);
     if (!cls.eligible && cls.duplicate_of !== null) {
-      if (cls.duplicate_of === p.ref) issues.push({ path: `${label}.classification.duplicate_of`, message: 'Đơn không thể trùng với chính nó' });
-      else if (!petitionRefs.has(cls.duplicate_of)) {
-        issues.push({ path: `${label}.classification.duplicate_of`, message: `Không có đơn ref “${cls.duplicate_of}” trong tệp` });
+      const original = receivedOn.get(cls.duplicate_of);
+      if (cls.duplicate_of === p.ref) add('classification.duplicate_of', 'Đơn không thể trùng với chính nó');
+      else if (original === undefined) add('classification.duplicate_of', `Không có đơn ref “${cls.duplicate_of}” trong tệp`);
+      else if (original > p.received_on) {
+        add('classification.duplicate_of', `Đơn gốc ${cls.duplicate_of} nhận ngày ${original}, sau đơn này (${p.received_on}): đơn gốc phải được nhận trước hoặc cùng ngày`);
       }
     }
   }
   if (dec) {
     if (!cls) {
-      issues.push({ path: `${label}.decision`, message: 'Đơn chưa phân loại (classification là null) thì chưa thể có hướng xử lý' });
+      add('decision', 'Đơn chưa phân loại (classification là null) thì chưa thể có hướng xử lý');
     } else if (!cls.eligible && !DECISIONS_AFTER_INELIGIBLE.includes(dec.action)) {
-      issues.push({ path: `${label}.decision.action`, message: `Đơn không đủ điều kiện xử lý chỉ có thể lưu đơn (file) hoặc trả lại (return), không thể ${dec.action}` });
+      add('decision.action', `Đơn không đủ điều kiện xử lý chỉ có thể lưu đơn (file) hoặc trả lại (return), không thể ${dec.action}`);
     }
-    if (early(dec.on)) issues.push({ path: `${label}.decision.on`, message: `Ngày quyết định ${dec.on} trước ngày nhận đơn ${p.received_on}` });
+    if (early(dec.on)) add('decision.on', `Ngày quyết định ${dec.on} trước ngày nhận đơn ${p.received_on}`);
+    else if (cls && dec.on < cls.on) add('decision.on', `Ngày quyết định ${dec.on} trước ngày phân loại ${cls.on}`);
   }
+  const forward = dec?.action === 'forward' ? dec : null;
   if (rep) {
-    if (dec?.action !== 'forward') issues.push({ path: `${label}.reply`, message: 'Chỉ có kết quả trả lời (reply) khi đơn đã được chuyển (decision.action = forward)' });
-    if (early(rep.on)) issues.push({ path: `${label}.reply.on`, message: `Ngày trả lời ${rep.on} trước ngày nhận đơn ${p.received_on}` });
+    if (!forward) add('reply', 'Chỉ có kết quả trả lời (reply) khi đơn đã được chuyển (decision.action = forward)');
+    if (early(rep.on)) add('reply.on', `Ngày trả lời ${rep.on} trước ngày nhận đơn ${p.received_on}`);
+    else if (forward && rep.on < forward.on) add('reply.on', `Ngày trả lời ${rep.on} trước ngày chuyển đơn ${forward.on}`);
   }
+  if (reminders.length > 0 && !forward) add('reminders', 'Chỉ có đôn đốc (reminders) khi đơn đã được chuyển (decision.action = forward)');
   reminders.forEach((r, i) => {
-    if (early(r.on)) issues.push({ path: `${label}.reminders[${i}].on`, message: `Ngày đôn đốc ${r.on} trước ngày nhận đơn ${p.received_on}` });
+    if (early(r.on)) add(`reminders[${i}].on`, `Ngày đôn đốc ${r.on} trước ngày nhận đơn ${p.received_on}`);
+    else if (forward && r.on < forward.on) add(`reminders[${i}].on`, `Ngày đôn đốc ${r.on} trước ngày chuyển đơn ${forward.on}`);
+    if (rep && r.on > rep.on) add(`reminders[${i}].on`, `Ngày đôn đốc ${r.on} sau ngày nhận trả lời ${rep.on}: cơ quan đã trả lời thì không còn đôn đốc`);
   });
+}
+
+/**
+ * Handling dates after the register's today: a file records what has happened, so these are
+ * errors, as they are at the desk. Receipt dates are not judged here (intake does not refuse them).
+ */
+export function futureDateIssues(petitions: CheckedInterchange['petitions'], today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const check = (label: string, path: string, what: string, on: string) => {
+    if (on > today) issues.push({ path: `${label}.${path}`, message: `${what} ${on} sau ngày hôm nay (${today}): tệp chỉ ghi những việc đã xảy ra` });
+  };
+  for (const { label, workflow: w } of petitions) {
+    if (w.classification) check(label, 'classification.on', 'Ngày phân loại', w.classification.on);
+    if (w.decision) check(label, 'decision.on', 'Ngày quyết định', w.decision.on);
+    if (w.reply) check(label, 'reply.on', 'Ngày trả lời', w.reply.on);
+    w.reminders.forEach((r, i) => check(label, `reminders[${i}].on`, 'Ngày đôn đốc', r.on));
+  }
+  return issues;
+}
+
+export interface CheckOptions {
+  /**
+   * The register's today (Vietnam): handling dates after it are refused. Without it the check
+   * needs no register at all; the importer then checks the dates against the register's clock.
+   */
+  today?: string;
 }
 
 /**
  * Every check of a v1 file that needs no register: the format, each field, refs unique and
  * resolved, the core's rules for each record and the contract's consistency rules.
  */
-export function checkInterchange(raw: unknown): CheckResult {
+export function checkInterchange(raw: unknown, options: CheckOptions = {}): CheckResult {
   const fail = (path: string, message: string): CheckResult => ({ ok: false, issues: [{ path, message }] });
   if (!isRecord(raw)) return fail('', `Tệp phải chứa một đối tượng JSON có "format": "${INTERCHANGE_FORMAT}"`);
   if (raw.format !== INTERCHANGE_FORMAT) {
@@ -544,7 +594,9 @@ export function checkInterchange(raw: unknown): CheckResult {
   });
   const visitRefs = duplicateRefs(file.visits.map((v, i) => ({ ref: v.ref, label: label('visits', i) })), 'một lượt tiếp', issues);
 
-  const petitionRefs = new Set(file.petitions.map((p) => p.ref));
+  // The first petition of each ref (a repeated ref is an error of its own, below).
+  const receivedOn = new Map<string, string>();
+  for (const p of file.petitions) if (!receivedOn.has(p.ref)) receivedOn.set(p.ref, p.received_on);
   duplicateRefs(file.petitions.map((p, i) => ({ ref: p.ref, label: label('petitions', i) })), 'một đơn', issues);
   const registerNos = new Map<string, string>();
   const petitions: CheckedInterchange['petitions'] = [];
@@ -575,7 +627,7 @@ export function checkInterchange(raw: unknown): CheckResult {
       summary: p.summary,
     });
     if (!core.success) issues.push(...coreIssues(l, core.error));
-    checkWorkflow(l, p, petitionRefs, issues);
+    checkWorkflow(l, p, receivedOn, issues);
     if (p.decision?.agency && !agencyCodes.has(p.decision.agency)) decisionAgencies.push({ path: `${l}.decision.agency`, code: p.decision.agency });
     if (core.success) {
       const { classification: c, decision: d, reply: r, reminders } = p;
@@ -583,6 +635,7 @@ export function checkInterchange(raw: unknown): CheckResult {
     }
   });
 
+  if (options.today !== undefined) issues.push(...futureDateIssues(petitions, options.today));
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { exportedAt: file.exported_at ?? null, agencies, sessions, visits, petitions, decisionAgencies } };
 }
@@ -595,8 +648,8 @@ export function describeIssues(issues: FieldIssue[], shown = 3): string {
 }
 
 /** checkInterchange, throwing ApiError('VALIDATION') that names each record and field. */
-export function parseInterchange(raw: unknown): CheckedInterchange {
-  const result = checkInterchange(raw);
+export function parseInterchange(raw: unknown, options: CheckOptions = {}): CheckedInterchange {
+  const result = checkInterchange(raw, options);
   if (!result.ok) throw new ApiError('VALIDATION', `Tệp trao đổi không hợp lệ — ${describeIssues(result.issues)}`, result.issues);
   return result.value;
 }

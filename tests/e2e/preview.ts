@@ -15,8 +15,10 @@ export function tempDbPath(prefix = 'petreg-e2e-'): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'register.sqlite');
 }
 
-export async function startPreview(dbPath: string): Promise<Preview> {
-  const child: ChildProcess = spawn(process.execPath, ['web/server.ts', '--db', dbPath, '--port', '0'], {
+/** `now`: a fixed instant the register reads as the current time (ISO, e.g. 2026-03-02T09:00:00+07:00). */
+export async function startPreview(dbPath: string, now?: string): Promise<Preview> {
+  const args = ['web/server.ts', '--db', dbPath, '--port', '0', ...(now ? ['--now', now] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PETREG_WEB_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,8 @@ export interface DbSnapshot {
 
 export function tableNames(sqlite: Database.Database): string[] {
   return (
-    sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as {
+    // Ordinary tables only: a full-text index (virtual table and its shadow tables) mirrors them.
+    sqlite.prepare("select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%' order by name").all() as {
       name: string;
     }[]
   ).map((r) => r.name);

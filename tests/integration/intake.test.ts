@@ -1,5 +1,6 @@
 // The intake desk over a real register: today's session, visits and delegations, the citizen
 // registry behind every person, petition rules, the petition list, history and the register book.
+import { vietnamDate } from '../../shared/domain/dates.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PetitionPage, Petition, PetitionListInput, ReceptionRegisterRow } from '../../shared/domain/petition.ts';
 import { FIELDS, PETITION_KINDS, parseRegisterNo } from '../../shared/domain/petition.ts';
@@ -639,7 +640,10 @@ describe('petitions.list over ~1,000 petitions', () => {
     await check({ kind: 'denunciation' }, (p) => p.kind === 'denunciation');
     await check({ field: 'land' }, (p) => p.field === 'land');
     await check({ channel: 'forwarded' }, (p) => p.channel === 'forwarded');
-    await check({ status: 'awaiting_classification' }, () => true);
+    // None is classified: each is awaiting classification until its deadline, then overdue.
+    const today = vietnamDate(TEST_NOW);
+    await check({ status: 'awaiting_classification' }, (p) => p.dueOn !== null && p.dueOn >= today);
+    await check({ status: 'overdue' }, (p) => p.dueOn !== null && p.dueOn < today);
     await check({ kind: 'complaint', field: 'policy', channel: 'post' }, (p) => p.kind === 'complaint' && p.field === 'policy' && p.channel === 'post');
     await check({ kind: null, field: null, channel: null, search: null, from: null, to: null }, () => true);
     await check(
@@ -696,7 +700,9 @@ describe('petitions.list over ~1,000 petitions', () => {
         petitionerNames: `${p.petitioners[0]!.fullName}, Võ Thị Mai`,
         subject: p.subject,
         summary: p.summary,
-        status: 'awaiting_classification',
+        // The list and the record agree on the derived status and the deadline.
+        status: p.status,
+        dueOn: p.dueOn,
       },
     ]);
   });

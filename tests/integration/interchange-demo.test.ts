@@ -3,11 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoHolidays, demoPeriod, generateDemo } from '../../db/demo/generate.ts';
 import { fillDemo } from '../../db/demo/demo.ts';
 import { exportRegister } from '../../db/interchange/export.ts';
+import { importFile } from '../../db/interchange/import.ts';
+import { todoSummary } from '../../db/ops/todo.ts';
 import { communesOf } from '../../db/units.ts';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { isWorkingDay } from '../../shared/calendar/working-days.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { CHANNELS, FIELDS, PETITION_KINDS } from '../../shared/domain/petition.ts';
+import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { isVietnamese } from '../helpers/envelope.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
 import { snapshot } from '../helpers/snapshot.ts';
@@ -55,6 +58,10 @@ describe('petreg demo (fillDemo)', () => {
     expect(counts.petitions).toBeLessThanOrEqual(1250);
     expect(counts.firstRegisterNo).toBe('2026/000001');
     expect(counts.lastRegisterNo).toBe(`2026/${String(counts.petitions).padStart(6, '0')}`);
+    expect(counts.classifications).toBeGreaterThan(counts.petitions * 0.9);
+    expect(counts.decisions).toBeGreaterThan(counts.petitions * 0.85);
+    expect(counts.replies).toBeGreaterThan(100);
+    expect(counts.reminders).toBeGreaterThan(10);
     const audit = r.register.sqlite.prepare("select * from audit_log where action = 'demo'").all();
     expect(audit).toHaveLength(1);
 
@@ -92,6 +99,104 @@ describe('petreg demo (fillDemo)', () => {
         for (const rep of representatives) expect(p.petitioners.map((x) => x.id_number)).toContain(rep.id_number);
       }
     }
+  });
+
+  it('handles its petitions as a Board does: classified, decided, forwarded, replied, some late or overdue', async () => {
+    const r = await newRegister();
+    const counts = await fillDemo(r.register, { seed: 1 });
+    const file = await exportRegister(r.register);
+    const today = '2026-12-15';
+    const holidays = demoHolidays('2026-01-01', '2027-12-31');
+    const age = (date: string) => {
+      let n = 0;
+      for (let d = date; d < today; d = addDays(d, 1)) if (isWorkingDay(addDays(d, 1), holidays)) n += 1;
+      return n;
+    };
+    const ratio = (part: number, whole: number) => part / whole;
+    const petitions = file.petitions;
+    const byRef = new Map(petitions.map((p) => [p.ref, p]));
+
+    // Classified: nearly everything older than two weeks; the newest mostly not yet.
+    const older = petitions.filter((p) => age(p.received_on) > 10);
+    const newest = petitions.filter((p) => age(p.received_on) <= 2);
+    expect(ratio(older.filter((p) => p.classification).length, older.length)).toBeGreaterThan(0.97);
+    expect(older.some((p) => !p.classification)).toBe(true);
+    expect(ratio(newest.filter((p) => !p.classification).length, newest.length)).toBeGreaterThan(0.5);
+
+    // About 45% eligible, in every kind; ineligible for a spread of reasons.
+    const classified = petitions.filter((p) => p.classification);
+    const eligible = classified.filter((p) => p.classification!.eligible);
+    expect(ratio(eligible.length, classified.length)).toBeGreaterThan(0.38);
+    expect(ratio(eligible.length, classified.length)).toBeLessThan(0.55);
+    for (const kind of PETITION_KINDS) expect(eligible.some((p) => p.kind === kind), kind).toBe(true);
+    const reasons = new Map<string, number>();
+    for (const p of classified) if (!p.classification!.eligible) reasons.set(p.classification!.reason, (reasons.get(p.classification!.reason) ?? 0) + 1);
+    expect(reasons.size).toBe(8);
+    for (const [reason, n] of reasons) expect(n, reason).toBeLessThan((classified.length - eligible.length) * 0.35);
+    for (const p of petitions.filter((x) => x.petitioners.length === 0 && x.classification)) {
+      expect(p.classification).toMatchObject({ eligible: false, reason: 'anonymous' });
+    }
+    // Duplicates point at an earlier petition of the same citizen.
+    const duplicates = classified.filter((p) => !p.classification!.eligible && p.classification!.reason === 'duplicate');
+    expect(duplicates.length).toBeGreaterThan(15);
+    for (const p of duplicates) {
+      const c = p.classification as { duplicate_of: string };
+      const original = byRef.get(c.duplicate_of)!;
+      expect(original.received_on <= p.received_on).toBe(true);
+      expect(original.petitioners.map((x) => x.full_name)).toContain(p.petitioners[0]!.full_name);
+    }
+
+    // Decisions: forward most eligible ones to a competent body, accept and guide some; file or return the rest.
+    const decided = petitions.filter((p) => p.decision);
+    const actions = (list: typeof petitions) => new Set(list.map((p) => p.decision!.action));
+    expect(actions(decided.filter((p) => !p.classification!.eligible))).toEqual(new Set(['file', 'return']));
+    expect(actions(decided.filter((p) => p.classification!.eligible))).toEqual(new Set(['forward', 'accept', 'guide']));
+    const forwards = decided.filter((p) => p.decision!.action === 'forward');
+    expect(ratio(forwards.length, decided.filter((p) => p.classification!.eligible).length)).toBeGreaterThan(0.55);
+    for (const p of forwards.filter((x) => x.field === 'land' && x.kind !== 'denunciation')) expect(p.decision!.agency).toMatch(/^(SO-NNMT|XA-\d{5})$/);
+    for (const p of forwards.filter((x) => x.field === 'justice' && x.kind !== 'denunciation')) expect(['THADS-TINH', 'TAND-TINH', 'VKSND-TINH', 'CA-TINH', 'SO-TP']).toContain(p.decision!.agency);
+    expect(new Set(forwards.map((p) => p.decision!.agency)).size).toBeGreaterThan(20);
+    // Numbered as the desk numbers: per kind and year, from 01, in date order; filing issues nothing.
+    const forwardNumbers = forwards.map((p) => p.decision!).sort((a, b) => a.on.localeCompare(b.on)).map((d) => d.document_no);
+    expect(forwardNumbers[0]).toBe('01/PC-BTCD');
+    expect(new Set(forwardNumbers).size).toBe(forwards.length);
+    for (const p of decided.filter((x) => x.decision!.action === 'file')) expect(p.decision!.document_no).toBeNull();
+
+    // Replies: most forwards older than two months have one, some came late; reminders urged the late.
+    const oldForwards = forwards.filter((p) => age(p.decision!.on) > 44);
+    expect(ratio(oldForwards.filter((p) => p.reply).length, oldForwards.length)).toBeGreaterThan(0.75);
+    const late = r.register.sqlite.prepare('select count(*) from replies r join decisions d on d.id = r.decision_id where r.received_on > d.reply_due_on').pluck().get() as number;
+    expect(late).toBeGreaterThan(counts.replies * 0.1);
+    expect(late).toBeLessThan(counts.replies * 0.5);
+    const urged = forwards.filter((p) => p.reminders.length > 0);
+    expect(urged.length).toBeGreaterThan(10);
+    expect(urged.some((p) => p.reminders.length === 2)).toBe(true);
+    // The to-do list has something in every section that looks back.
+    const todo = await todoSummary(r.register.db, today);
+    expect(todo.counts.overdue).toBeGreaterThanOrEqual(3);
+    expect(todo.counts.overdue).toBeLessThan(counts.petitions * 0.06);
+    expect(todo.counts.replyOverdue).toBeGreaterThanOrEqual(3);
+    expect(todo.counts.dueThisWeek + todo.counts.dueToday).toBeGreaterThan(0);
+    // The demo's numbers are the register's own: the desk's next document continues them.
+    const unlinked = r.register.sqlite
+      .prepare('select (select count(*) from decisions where document_no is not null and document_id is null) + (select count(*) from reminders where document_id is null)')
+      .pluck()
+      .get();
+    expect(unlinked).toBe(0);
+    const lastForward = r.register.sqlite.prepare("select max(seq) from outgoing_documents where kind = 'forward' and year = 2026").pluck().get();
+    expect(lastForward).toBe(forwards.filter((p) => p.decision!.on.startsWith('2026')).length);
+  });
+
+  it('round trip: export, import into an empty register, export gives the same bytes', async () => {
+    const first = await newRegister();
+    await fillDemo(first.register, { seed: 5 });
+    const text1 = serialiseInterchange(await exportRegister(first.register));
+    const second = await newRegister();
+    const counts = await importFile(second.register, JSON.parse(text1), { id: null, name: 'Kiểm thử' });
+    expect(counts.reminders).toBeGreaterThan(10);
+    const text2 = serialiseInterchange(await exportRegister(second.register));
+    const strip = (t: string) => t.replace(/^ {2}"exported_at": "[^"]*",\n/m, '');
+    expect(strip(text2)).toBe(strip(text1));
   });
 
   it('is deterministic for a seed and day, and differs with the seed or the day', () => {

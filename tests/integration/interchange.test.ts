@@ -4,10 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../db/context.ts';
+import type { Actor, OpContext } from '../../db/context.ts';
 import { fillDemo } from '../../db/demo/demo.ts';
 import { exportRegister } from '../../db/interchange/export.ts';
 import { importFile } from '../../db/interchange/import.ts';
+import { workingDaysAfter } from '../../db/ops/holidays.ts';
+import { decidePetition, reverseStep } from '../../db/ops/workflow.ts';
+import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
+import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
 import { checkInterchange, serialiseInterchange, type V1File, type V1Person } from '../../shared/interchange/v1.ts';
@@ -34,12 +38,25 @@ function withoutExportedAt(text: string): string {
   return text.replace(/^ {2}"exported_at": "[^"]*",\n/m, '');
 }
 
+/**
+ * The registers' clock: after every date of the sample (handling dates after the register's today
+ * are refused). 03:00 UTC is 10:00 in Vietnam.
+ */
+const AUGUST = new Date('2026-08-20T03:00:00Z');
+
 const registers: TempRegister[] = [];
-async function newRegister(now?: Date): Promise<TempRegister> {
-  const r = await tempRegister(now ? { now } : {});
+async function newRegister(now: Date = AUGUST): Promise<TempRegister> {
+  const r = await tempRegister({ now });
   registers.push(r);
   return r;
 }
+
+type Petition = V1File['petitions'][number];
+/** A petition of a file by its ref. */
+const byRef = (f: V1File, ref: string): Petition => f.petitions.find((p) => p.ref === ref)!;
+
+/** The register numbers the sample's petitions get, in file order (P1 … P6). */
+const SAMPLE_NUMBERS = ['2026/000005', '2026/000006', '2026/000007', '2025/000123', '2026/000008', '2026/000009'];
 
 afterEach(async () => {
   for (const r of registers.splice(0)) await r.cleanup();
@@ -56,7 +73,7 @@ async function importError(r: TempRegister, data: unknown): Promise<ApiError> {
 }
 
 describe('import', () => {
-  it('imports the sample in one transaction: agencies by code, numbering, one audit row', async () => {
+  it('imports the sample in one transaction: agencies by code, numbering, handling, one audit row', async () => {
     const r = await newRegister();
     const auditBefore = lastAuditId(r.register.sqlite);
     const counts = await importFile(r.register, sample(), ACTOR, { source: 'interchange-sample.json' });
@@ -65,17 +82,29 @@ describe('import', () => {
       agenciesUpdated: 1,
       sessions: 2,
       visits: 2,
-      petitions: 4,
+      petitions: 6,
+      classifications: 5,
+      decisions: 4,
+      replies: 1,
+      reminders: 2,
       firstRegisterNo: '2025/000123',
-      lastRegisterNo: '2026/000007',
+      lastRegisterNo: '2026/000009',
     });
     const numbers = r.register.sqlite.prepare('select register_no from petitions order by id').pluck().all();
     // Null numbers of 2026 come after the imported 2026/000005.
-    expect(numbers).toEqual(['2026/000005', '2026/000006', '2026/000007', '2025/000123']);
+    expect(numbers).toEqual(SAMPLE_NUMBERS);
     const audit = auditRowsSince(r.register.sqlite, auditBefore);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'import', entity: 'register', actor_name: ACTOR.name });
-    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ source: 'interchange-sample.json', petitions: 4, exportedAt: '2026-05-20T16:45:00+07:00' });
+    expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({
+      source: 'interchange-sample.json',
+      petitions: 6,
+      classifications: 5,
+      decisions: 4,
+      replies: 1,
+      reminders: 2,
+      exportedAt: '2026-05-20T16:45:00+07:00',
+    });
     const agency = (code: string) => r.register.sqlite.prepare('select name, kind, active from agencies where code = ?').get(code);
     expect(agency('SO-KHDT-CU')).toEqual({ name: 'Sở Kế hoạch và Đầu tư (trước hợp nhất)', kind: 'provincial_department', active: 0 });
     expect(agency('TU-UBKT')).toEqual({ name: 'Ủy ban Kiểm tra Tỉnh ủy', kind: 'provincial_leadership', active: 1 });
@@ -85,7 +114,7 @@ describe('import', () => {
     const r = await newRegister();
     await importFile(r.register, sample(), ACTOR);
     const counts = await importFile(r.register, unnumbered(), ACTOR);
-    expect([counts.firstRegisterNo, counts.lastRegisterNo]).toEqual(['2025/000124', '2026/000010']);
+    expect([counts.firstRegisterNo, counts.lastRegisterNo]).toEqual(['2025/000124', '2026/000014']);
   });
 
   it('keeps text as NFC, trimmed', async () => {
@@ -115,8 +144,6 @@ describe('import', () => {
     ['a register number of another year', (f) => void (f.petitions[2]!.register_no = '2025/000777'), 'petitions[ref=P3].register_no', 'không thuộc năm nhận đơn 2026'],
     ['a register number already used', (f) => void (f.petitions[0]!.register_no = '2026/000005'), 'petitions[ref=P1].register_no', 'Số vào sổ 2026/000005 đã được dùng'],
     ['a badly written register number', (f) => void (f.petitions[0]!.register_no = '26-5'), 'petitions[ref=P1].register_no', 'không đúng dạng NĂM/SỐ'],
-    ['a classification', (f) => void (f.petitions[2]!.classification = { eligible: true, on: '2026-05-19' }), 'petitions[ref=P3].classification', 'phiên bản này chưa lưu phân loại'],
-    ['reminders', (f) => void (f.petitions[0]!.reminders = [{ on: '2026-06-01', document_no: null }]), 'petitions[ref=P1].reminders', 'phiên bản này chưa lưu'],
     ['a delegation with 6 representatives', sixReps, 'visits[ref=V2].delegation.representatives', 'tối đa 5 người đại diện'],
     ['a delegation of 4', (f) => void (f.visits[1]!.delegation!.members = 4), 'visits[ref=V2].delegation.members', 'từ 5 người trở lên'],
     ['a petitioner with a bad CCCD', (f) => void (f.petitions[2]!.petitioners[0]!.id_number = '0511500022334'), 'petitions[ref=P3].petitioners[0].id_number', 'CCCD'],
@@ -142,7 +169,7 @@ describe('import', () => {
   it('accepts the unnumbered sample on top of the sample (the baseline of the refusals above)', async () => {
     const r = await newRegister();
     await importFile(r.register, sample(), ACTOR);
-    await expect(importFile(r.register, unnumbered(), ACTOR)).resolves.toMatchObject({ petitions: 4 });
+    await expect(importFile(r.register, unnumbered(), ACTOR)).resolves.toMatchObject({ petitions: 6, decisions: 4 });
   });
 
   it('names a record without a usable ref by its index', () => {
@@ -157,67 +184,167 @@ describe('import', () => {
   });
 });
 
-describe('consistency rules of the workflow fields (checked even though this release refuses them)', () => {
-  function issuesOf(mutate: (p: V1File['petitions'][number], f: V1File) => void) {
-    const file = sample();
-    mutate(file.petitions[0]!, file);
-    const result = checkInterchange(file);
-    return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
-  }
+describe('handling records (classification, decision, reply, reminders)', () => {
+  const sqlite = (r: TempRegister) => r.register.sqlite;
+  const rows = (r: TempRegister, query: string, ...params: unknown[]) => sqlite(r).prepare(query).all(...params);
 
-  it('accepts a complete, consistent workflow', () => {
+  it('are written as the file states them: dates, document numbers, agencies by code, duplicates by ref', async () => {
+    const r = await newRegister();
+    await importFile(r.register, sample(), ACTOR);
+    expect(rows(r, 'select petition_id, eligible, reason, duplicate_of, decided_on, decided_by from classifications order by petition_id')).toEqual([
+      { petition_id: 1, eligible: 1, reason: null, duplicate_of: null, decided_on: '2026-04-28', decided_by: ACTOR.name },
+      { petition_id: 2, eligible: 1, reason: null, duplicate_of: null, decided_on: '2026-05-18', decided_by: ACTOR.name },
+      { petition_id: 4, eligible: 0, reason: 'anonymous', duplicate_of: null, decided_on: '2026-01-05', decided_by: ACTOR.name },
+      { petition_id: 5, eligible: 0, reason: 'duplicate', duplicate_of: 1, decided_on: '2026-06-10', decided_by: ACTOR.name },
+      { petition_id: 6, eligible: 1, reason: null, duplicate_of: null, decided_on: '2026-06-03', decided_by: ACTOR.name },
+    ]);
+    // The file's numbers are kept, and no number is issued: the documents are not the register's own.
     expect(
-      issuesOf((p) => {
-        p.classification = { eligible: true, on: '2026-04-28' };
-        p.decision = { action: 'forward', on: '2026-04-29', agency: 'so-nnmt', document_no: '12/PC-BTCD', note: null };
-        p.reply = { on: '2026-06-10', document_no: '88/SNNMT', summary: 'Đã giải quyết', outcome: 'resolved' };
-        p.reminders = [{ on: '2026-05-30', document_no: '5/ĐĐ-BTCD' }];
-      }),
-    ).toEqual([]);
+      rows(r, 'select d.petition_id, d.action, d.decided_on, a.code, d.document_id, d.document_no, d.reply_due_on, d.decided_by from decisions d left join agencies a on a.id = d.agency_id order by d.id'),
+    ).toEqual([
+      // XA-21034 is in the register's directory only; SO-NNMT is in the file. Complaint: 37 working days.
+      { petition_id: 1, action: 'forward', decided_on: '2026-05-04', code: 'XA-21034', document_id: null, document_no: '15/PC-BTCD', reply_due_on: '2026-06-24', decided_by: ACTOR.name },
+      { petition_id: 2, action: 'accept', decided_on: '2026-05-20', code: null, document_id: null, document_no: '07/ĐX-BTCD', reply_due_on: null, decided_by: ACTOR.name },
+      { petition_id: 5, action: 'file', decided_on: '2026-06-10', code: null, document_id: null, document_no: null, reply_due_on: null, decided_by: ACTOR.name },
+      { petition_id: 6, action: 'guide', decided_on: '2026-06-05', code: 'SO-NNMT', document_id: null, document_no: '21/HD-BTCD', reply_due_on: null, decided_by: ACTOR.name },
+    ]);
+    expect(rows(r, 'select decision_id, received_on, document_no, outcome, recorded_by from replies')).toEqual([
+      { decision_id: 1, received_on: '2026-07-21', document_no: '318/UBND', outcome: 'partial', recorded_by: ACTOR.name },
+    ]);
+    expect(rows(r, 'select decision_id, sent_on, document_id, document_no, recorded_by from reminders order by id')).toEqual([
+      { decision_id: 1, sent_on: '2026-06-29', document_id: null, document_no: '09/ĐĐ-BTCD', recorded_by: ACTOR.name },
+      { decision_id: 1, sent_on: '2026-07-13', document_id: null, document_no: '12/ĐĐ-BTCD', recorded_by: ACTOR.name },
+    ]);
+    expect(rows(r, 'select count(*) as n from outgoing_documents')).toEqual([{ n: 0 }]);
+    // Stages as the desk's operations leave them: replied, accepted, guided and filed are closed.
+    expect(rows(r, 'select register_no, stage, reply_due_on from petitions order by id')).toEqual([
+      { register_no: '2026/000005', stage: 'closed', reply_due_on: null },
+      { register_no: '2026/000006', stage: 'closed', reply_due_on: null },
+      { register_no: '2026/000007', stage: 'awaiting_classification', reply_due_on: null },
+      { register_no: '2025/000123', stage: 'awaiting_decision', reply_due_on: null },
+      { register_no: '2026/000008', stage: 'closed', reply_due_on: null },
+      { register_no: '2026/000009', stage: 'closed', reply_due_on: null },
+    ]);
   });
 
-  it.each<[string, (p: V1File['petitions'][number], f: V1File) => void, string]>([
-    ['a decision without a classification', (p) => void (p.decision = { action: 'file', on: '2026-04-28', agency: null, document_no: null, note: null }), 'petitions[ref=P1].decision: Đơn chưa phân loại'],
+  it('a forward awaiting its reply is at stage forwarded, due after the kind’s reply period on the register’s calendar', async () => {
+    const r = await newRegister();
+    // A recommendation has 22 working days; a holiday the Board added moves the deadline one day.
+    await r.client.holidays.upsert({ date: '2026-06-15', name: 'Nghỉ bù (thử nghiệm)' });
+    const file = sample();
+    const p6 = byRef(file, 'P6');
+    p6.decision = { action: 'forward', on: '2026-06-05', agency: 'SO-NNMT', document_no: '31/PC-BTCD', note: null };
+    p6.reminders = [{ on: '2026-07-20', document_no: null }];
+    await importFile(r.register, file, ACTOR);
+    const expected = await workingDaysAfter(r.register.db, '2026-06-05', 22);
+    expect(expected).toBe(addWorkingDays('2026-06-05', 23, holidaySet(defaultHolidays(2026))));
+    expect(rows(r, "select stage, reply_due_on from petitions where register_no = '2026/000009'")).toEqual([{ stage: 'forwarded', reply_due_on: expected }]);
+    expect(rows(r, "select reply_due_on from decisions where action = 'forward' and document_no = '31/PC-BTCD'")).toEqual([{ reply_due_on: expected }]);
+    const exported = await exportRegister(r.register);
+    expect(byRef(exported, 'P6')).toMatchObject({ decision: p6.decision, reply: null, reminders: [{ on: '2026-07-20', document_no: null }] });
+  });
+
+  it('accepts return after an ineligible classification, a decision the day of classification, and a reply the day of the forward', async () => {
+    const r = await newRegister();
+    const file = sample();
+    byRef(file, 'P5').decision = { action: 'return', on: '2026-06-10', agency: null, document_no: '02/TL-BTCD', note: 'Trả lại đơn và tài liệu' };
+    const p1 = byRef(file, 'P1');
+    p1.decision!.on = '2026-04-28';
+    p1.reminders = [];
+    p1.reply!.on = '2026-04-28';
+    await expect(importFile(r.register, file, ACTOR)).resolves.toMatchObject({ decisions: 4, replies: 1, reminders: 0 });
+  });
+
+  it.each<[string, (f: V1File) => void, string, string]>([
+    ['a decision without a classification', (f) => void (byRef(f, 'P2').classification = null), 'petitions[ref=P2].decision', 'Đơn chưa phân loại'],
+    ['accepting an ineligible petition', (f) => void (byRef(f, 'P5').decision!.action = 'accept'), 'petitions[ref=P5].decision.action', 'chỉ có thể lưu đơn (file) hoặc trả lại (return)'],
     [
-      'accepting an ineligible petition',
-      (p) => {
-        p.classification = { eligible: false, reason: 'anonymous', duplicate_of: null, note: null, on: '2026-04-28' };
-        p.decision = { action: 'accept', on: '2026-04-28', agency: null, document_no: null, note: null };
-      },
-      'petitions[ref=P1].decision.action: Đơn không đủ điều kiện xử lý chỉ có thể lưu đơn (file) hoặc trả lại (return)',
+      'forwarding an ineligible petition',
+      (f) => void (byRef(f, 'P5').decision = { action: 'forward', on: '2026-06-10', agency: 'SO-NNMT', document_no: null, note: null }),
+      'petitions[ref=P5].decision.action',
+      'không thể forward',
     ],
+    ['guiding without an agency', (f) => void (byRef(f, 'P6').decision!.agency = null), 'petitions[ref=P6].decision.agency', 'phải ghi mã cơ quan nhận'],
+    ['an agency neither in the file nor in the register', (f) => void (byRef(f, 'P1').decision!.agency = 'XA-99999'), 'petitions[ref=P1].decision.agency', 'Không có cơ quan mã XA-99999'],
     [
-      'forwarding without an agency',
-      (p) => {
-        p.classification = { eligible: true, on: '2026-04-28' };
-        p.decision = { action: 'forward', on: '2026-04-28', agency: null, document_no: null, note: null };
-      },
-      'petitions[ref=P1].decision.agency: Hướng xử lý forward phải ghi mã cơ quan nhận',
+      'a reply without a forward',
+      (f) => void (byRef(f, 'P2').reply = { on: '2026-06-10', document_no: null, summary: null, outcome: 'other' }),
+      'petitions[ref=P2].reply',
+      'Chỉ có kết quả trả lời (reply) khi đơn đã được chuyển',
     ],
-    [
-      'a reply without forwarding',
-      (p) => {
-        p.classification = { eligible: true, on: '2026-04-28' };
-        p.decision = { action: 'guide', on: '2026-04-28', agency: 'SO-NNMT', document_no: null, note: null };
-        p.reply = { on: '2026-05-28', document_no: null, summary: null, outcome: 'other' };
-      },
-      'petitions[ref=P1].reply: Chỉ có kết quả trả lời (reply) khi đơn đã được chuyển',
-    ],
-    ['a classification before receipt', (p) => void (p.classification = { eligible: true, on: '2026-04-26' }), 'petitions[ref=P1].classification.on: Ngày phân loại 2026-04-26 trước ngày nhận đơn 2026-04-27'],
-    ['a reminder before receipt', (p) => void (p.reminders = [{ on: '2026-01-02', document_no: null }]), 'petitions[ref=P1].reminders[0].on: Ngày đôn đốc 2026-01-02 trước ngày nhận đơn'],
+    ['reminders without a forward', (f) => void (byRef(f, 'P6').reminders = [{ on: '2026-07-01', document_no: null }]), 'petitions[ref=P6].reminders', 'Chỉ có đôn đốc'],
+    ['a classification before receipt', (f) => void (byRef(f, 'P6').classification!.on = '2026-06-01'), 'petitions[ref=P6].classification.on', 'trước ngày nhận đơn 2026-06-02'],
+    ['a decision before receipt', (f) => void (byRef(f, 'P6').decision!.on = '2026-05-29'), 'petitions[ref=P6].decision.on', 'trước ngày nhận đơn'],
+    ['a decision before the classification', (f) => void (byRef(f, 'P1').decision!.on = '2026-04-27'), 'petitions[ref=P1].decision.on', 'trước ngày phân loại 2026-04-28'],
+    ['a reply before the forward', (f) => void (byRef(f, 'P1').reply!.on = '2026-05-01'), 'petitions[ref=P1].reply.on', 'trước ngày chuyển đơn 2026-05-04'],
+    ['a reminder before receipt', (f) => void (byRef(f, 'P1').reminders[0]!.on = '2026-01-02'), 'petitions[ref=P1].reminders[0].on', 'trước ngày nhận đơn'],
+    ['a reminder before the forward', (f) => void (byRef(f, 'P1').reminders[0]!.on = '2026-04-30'), 'petitions[ref=P1].reminders[0].on', 'trước ngày chuyển đơn'],
+    ['a reminder after the reply', (f) => void (byRef(f, 'P1').reminders[1]!.on = '2026-07-22'), 'petitions[ref=P1].reminders[1].on', 'sau ngày nhận trả lời 2026-07-21'],
+    ['a reply after the register’s today', (f) => void (byRef(f, 'P1').reply!.on = '2026-08-21'), 'petitions[ref=P1].reply.on', 'sau ngày hôm nay (2026-08-20)'],
+    ['a classification after the register’s today', (f) => void (byRef(f, 'P3').classification = { eligible: true, on: '2026-09-01' }), 'petitions[ref=P3].classification.on', 'sau ngày hôm nay'],
     [
       'a duplicate without the original',
-      (p) => void (p.classification = { eligible: false, reason: 'duplicate', duplicate_of: null, note: null, on: '2026-04-28' }),
-      'petitions[ref=P1].classification.duplicate_of: Đơn trùng (reason = duplicate) phải ghi ref',
+      (f) => void ((byRef(f, 'P5').classification as { duplicate_of: string | null }).duplicate_of = null),
+      'petitions[ref=P5].classification.duplicate_of',
+      'phải ghi ref của đơn đã có',
     ],
     [
       'a duplicate of a petition not in the file',
-      (p) => void (p.classification = { eligible: false, reason: 'duplicate', duplicate_of: 'P99', note: null, on: '2026-04-28' }),
-      'petitions[ref=P1].classification.duplicate_of: Không có đơn ref “P99” trong tệp',
+      (f) => void ((byRef(f, 'P5').classification as { duplicate_of: string | null }).duplicate_of = 'P99'),
+      'petitions[ref=P5].classification.duplicate_of',
+      'Không có đơn ref “P99” trong tệp',
     ],
-    ['a register number twice in the file', (_p, f) => void (f.petitions[1]!.register_no = '2026/5'), 'petitions[ref=P2].register_no: Số vào sổ 2026/000005 đã dùng cho petitions[ref=P1]'],
-  ])('refuses %s', (_name, mutate, expected) => {
-    expect(issuesOf(mutate).some((i) => i.startsWith(expected))).toBe(true);
+    [
+      'a duplicate of a later petition',
+      (f) => {
+        byRef(f, 'P6').classification = { eligible: false, reason: 'duplicate', duplicate_of: 'P5', note: null, on: '2026-06-03' };
+        byRef(f, 'P6').decision = { action: 'file', on: '2026-06-05', agency: null, document_no: null, note: null };
+      },
+      'petitions[ref=P6].classification.duplicate_of',
+      'Đơn gốc P5 nhận ngày 2026-06-08, sau đơn này (2026-06-02)',
+    ],
+    [
+      'an original named for another reason',
+      (f) => void ((byRef(f, 'P4').classification as { duplicate_of: string | null }).duplicate_of = 'P1'),
+      'petitions[ref=P4].classification.duplicate_of',
+      'Chỉ ghi đơn gốc (duplicate_of) khi lý do là đơn trùng',
+    ],
+    [
+      'reason other without a note',
+      (f) => void (byRef(f, 'P4').classification = { eligible: false, reason: 'other', duplicate_of: null, note: null, on: '2026-01-05' }),
+      'petitions[ref=P4].classification.note',
+      'Lý do khác (reason = other) phải ghi rõ',
+    ],
+    ['an unknown decision action', (f) => void ((byRef(f, 'P2').decision as { action: string }).action = 'approve'), 'petitions[ref=P2].decision.action', 'accept, forward, guide, return, file'],
+  ])('refuses %s, naming the petition and field, and writes nothing', async (_name, mutate, where, message) => {
+    const r = await newRegister();
+    await importFile(r.register, sample(), ACTOR);
+    const file = unnumbered();
+    mutate(file);
+    const before = snapshot(sqlite(r));
+    const error = await importError(r, file);
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain(where);
+    expect(error.issues?.some((i) => i.path === where && i.message.includes(message)), JSON.stringify(error.issues)).toBe(true);
+    for (const issue of error.issues ?? []) expect(isVietnamese(issue.message), issue.message).toBe(true);
+    expect(snapshot(sqlite(r))).toEqual(before);
+  });
+
+  it('checks handling dates against the register’s today only when asked, so a file is checked without a register', () => {
+    const file = sample();
+    byRef(file, 'P1').reply!.on = '2026-12-01';
+    expect(checkInterchange(file).ok).toBe(true);
+    const checked = checkInterchange(file, { today: '2026-11-30' });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.issues.map((i) => i.path)).toEqual(['petitions[ref=P1].reply.on']);
+  });
+
+  it('refuses a register number twice in the file', () => {
+    const file = sample();
+    file.petitions[1]!.register_no = '2026/5';
+    const result = checkInterchange(file);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => `${i.path}: ${i.message}`)).toContain('petitions[ref=P2].register_no: Số vào sổ 2026/000005 đã dùng cho petitions[ref=P1] trong tệp');
   });
 });
 
@@ -228,21 +355,34 @@ describe('export', () => {
     const exported = await exportRegister(r.register);
     const original = sample();
     expect(exported.format).toBe('petition-register/v1');
-    // TEST_NOW is 08:30 UTC: 15:30 in Vietnam.
-    expect(exported.exported_at).toBe('2026-03-15T15:30:00+07:00');
+    expect(exported.exported_at).toBe('2026-08-20T10:00:00+07:00');
     expect(Object.keys(exported)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'visits', 'petitions']);
     expect(exported.sessions).toEqual(original.sessions);
     expect(exported.visits).toEqual(original.visits);
-    const numbers = ['2026/000005', '2026/000006', '2026/000007', '2025/000123'];
     // 27/4 → 13/5 skips 30/4 and 1/5; 30/12/2025 → 14/1/2026 skips New Year's Day.
-    const due = ['2026-05-13', '2026-05-29', '2026-06-01', '2026-01-14'];
+    const due = ['2026-05-13', '2026-05-29', '2026-06-01', '2026-01-14', '2026-06-22', '2026-06-16'];
+    // P3 leaves out its handling fields: they are written as "not yet".
     expect(exported.petitions).toEqual(
-      original.petitions.map((p, i) => ({ ...p, register_no: numbers[i], classification: null, decision: null, reply: null, reminders: [], due_on: due[i] })),
+      original.petitions.map((p, i) => ({
+        ...p,
+        register_no: SAMPLE_NUMBERS[i],
+        classification: p.classification ?? null,
+        decision: p.decision ?? null,
+        reply: p.reply ?? null,
+        reminders: p.reminders ?? [],
+        due_on: due[i],
+      })),
     );
     expect(Object.keys(exported.petitions[0]!)).toEqual([
       'ref', 'register_no', 'received_on', 'channel', 'visit', 'forwarded_by', 'written_on', 'kind', 'field', 'signatories',
       'petitioners', 'subject', 'summary', 'classification', 'decision', 'reply', 'reminders', 'due_on',
     ]);
+    const p1 = byRef(exported, 'P1');
+    expect(Object.keys(p1.classification!)).toEqual(['eligible', 'on']);
+    expect(Object.keys(byRef(exported, 'P5').classification!)).toEqual(['eligible', 'reason', 'duplicate_of', 'note', 'on']);
+    expect(Object.keys(p1.decision!)).toEqual(['action', 'on', 'agency', 'document_no', 'note']);
+    expect(Object.keys(p1.reply!)).toEqual(['on', 'document_no', 'summary', 'outcome']);
+    expect(Object.keys(p1.reminders[0]!)).toEqual(['on', 'document_no']);
     expect(Object.keys(exported.visits[0]!)).toEqual(['ref', 'session', 'persons', 'delegation', 'citizen', 'matter', 'content', 'repeat', 'outcome']);
     expect(Object.keys(exported.visits[0]!.citizen)).toEqual(['full_name', 'id_number', 'birth_year', 'gender', 'phone', 'address', 'commune_code']);
     for (const agency of original.agencies) expect(exported.agencies).toContainEqual(agency);
@@ -254,11 +394,48 @@ describe('export', () => {
     const first = await newRegister();
     await importFile(first.register, sample(), ACTOR);
     const text1 = serialiseInterchange(await exportRegister(first.register));
+    expect(text1).toContain('"duplicate_of": "P1"');
+    expect(text1).toContain('"document_no": "12/ĐĐ-BTCD"');
     const second = await newRegister(new Date('2026-11-21T03:00:00Z'));
     await importFile(second.register, JSON.parse(text1), ACTOR);
     const text2 = serialiseInterchange(await exportRegister(second.register));
     expect(text2).not.toBe(text1);
     expect(withoutExportedAt(text2)).toBe(withoutExportedAt(text1));
+  });
+
+  it('writes the active records only: reversed ones are history; the round trip still gives the same bytes', async () => {
+    const first = await newRegister();
+    await importFile(first.register, sample(), ACTOR);
+    const ctx: OpContext = { register: first.register, actor: { id: null, name: 'Cán bộ thử' } };
+    // P1 (id 1): the reply was recorded by mistake. P2 (id 2): accepted, then guided instead.
+    await reverseStep(ctx, { petitionId: 1, what: 'reply', note: 'Ghi nhầm báo cáo của đơn khác' });
+    await reverseStep(ctx, { petitionId: 2, what: 'decision', note: 'Không thuộc thẩm quyền của Chủ tịch UBND tỉnh' });
+    const soNnmt = first.register.sqlite.prepare("select id from agencies where code = 'SO-NNMT'").pluck().get() as number;
+    await decidePetition(ctx, { petitionId: 2, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null });
+    const exported = await exportRegister(first.register);
+    expect(byRef(exported, 'P1')).toMatchObject({ reply: null, reminders: sample().petitions[0]!.reminders });
+    expect(byRef(exported, 'P2').decision).toEqual({ action: 'guide', on: '2026-08-19', agency: 'SO-NNMT', document_no: '01/HD-BTCD', note: null });
+    const text1 = serialiseInterchange(exported);
+    const second = await newRegister();
+    await importFile(second.register, JSON.parse(text1), ACTOR);
+    expect(second.register.sqlite.prepare("select stage from petitions where register_no = '2026/000005'").pluck().get()).toBe('forwarded');
+    expect(withoutExportedAt(serialiseInterchange(await exportRegister(second.register)))).toBe(withoutExportedAt(text1));
+  });
+
+  it('writes due_on as the register stores it, on its own holiday calendar', async () => {
+    const r = await newRegister();
+    await importFile(r.register, sample(), ACTOR);
+    const before = await exportRegister(r.register);
+    expect(byRef(before, 'P1').due_on).toBe('2026-05-13');
+    // The Board adds a day off (Wednesday 6 May): P1's deadline moves, P2's (received 15/5) does not.
+    await r.client.holidays.upsert({ date: '2026-05-06', name: 'Nghỉ bù' });
+    const after = await exportRegister(r.register);
+    expect(byRef(after, 'P1').due_on).toBe('2026-05-14');
+    expect(byRef(after, 'P2').due_on).toBe(byRef(before, 'P2').due_on);
+    // Removing a default holiday (1 May) brings it back a day: counted on the calendar as edited.
+    await r.client.holidays.remove({ date: '2026-05-01' });
+    expect(byRef(await exportRegister(r.register), 'P1').due_on).toBe('2026-05-13');
+    expect(r.register.sqlite.prepare("select due_on from petitions where register_no = '2026/000005'").pluck().get()).toBe('2026-05-13');
   });
 
   it('round trip of a demo register gives the same bytes', async () => {

@@ -1,4 +1,125 @@
-// Being built.
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../api.ts';
+import { useUi } from '../state/ui.ts';
+import type { ReceptionRegisterRow } from '../../../shared/domain/petition.ts';
+import { usePetitionScreens } from '../components/petitions/state.ts';
+import { formatIsoDate, periodRange } from '../components/petitions/format.ts';
+import '../components/petitions/register.css';
+
+/** Form 03/TCD (Circular 04/2021/TT-TTCP): the 12 columns and their official headings. */
+const REGISTER_COLUMNS = [
+  'STT',
+  'Ngày tiếp',
+  'Họ tên, địa chỉ',
+  'Số CCCD/Hộ chiếu',
+  'Nội dung vụ việc',
+  'Phân loại đơn/vụ việc',
+  'Số người',
+  'Cơ quan, tổ chức đã giải quyết',
+  'Thụ lý (x)',
+  'Trả lại đơn và hướng dẫn (số văn bản)',
+  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
+  'Theo dõi kết quả giải quyết',
+] as const;
+
+/** Column widths (% of the table), tuned so the register fits a 1366 px screen without scrolling sideways. */
+const WIDTHS = [3.5, 7, 14, 9, 16, 8, 4.5, 8.5, 4.5, 8, 8, 9];
+
 export function ReceptionRegisterPage() {
-  return null;
+  const go = useUi((s) => s.go);
+  const stored = usePetitionScreens((s) => s.registerPeriod);
+  const highlight = usePetitionScreens((s) => s.registerVisitId);
+  const setRegisterPeriod = usePetitionScreens((s) => s.setRegisterPeriod);
+  const period = stored ?? periodRange('month');
+  const [rows, setRows] = useState<ReceptionRegisterRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!period.from || !period.to) return;
+    let live = true;
+    api.register.reception({ from: period.from, to: period.to }).then(
+      (r) => {
+        if (!live) return;
+        setRows(r);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setRows(null);
+        setError(errorMessage(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [period.from, period.to]);
+
+  const setPeriod = (patch: Partial<{ from: string; to: string }>) => setRegisterPeriod({ ...period, ...patch });
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Title order={2}>Sổ tiếp công dân</Title>
+          <Text size="sm" c="dimmed">Mẫu số 03/TCD (Thông tư 04/2021/TT-TTCP)</Text>
+        </div>
+        <Button variant="default" onClick={() => go('reception')}>Về Tiếp công dân</Button>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput type="date" label="Từ ngày" value={period.from} onChange={(e) => setPeriod({ from: e.currentTarget.value })} w={150} />
+        <TextInput type="date" label="Đến ngày" value={period.to} onChange={(e) => setPeriod({ to: e.currentTarget.value })} w={150} />
+        <Button.Group>
+          <Button variant="default" onClick={() => setRegisterPeriod(periodRange('month'))}>Tháng này</Button>
+          <Button variant="default" onClick={() => setRegisterPeriod(periodRange('year'))}>Năm nay</Button>
+        </Button.Group>
+        <Text size="sm" c="dimmed" mb={8} aria-live="polite">
+          {rows === null ? '' : `${rows.length} lượt tiếp, ${rows.reduce((n, r) => n + r.persons, 0)} người · từ ${formatIsoDate(period.from)} đến ${formatIsoDate(period.to)}`}
+        </Text>
+      </Group>
+      {error && <Alert color="red" title="Không lập được sổ">{error}</Alert>}
+
+      <Table withTableBorder withColumnBorders className="reg-table" aria-label="Sổ tiếp công dân mẫu 03/TCD" layout="fixed">
+        <colgroup>
+          {WIDTHS.map((w, i) => <col key={i} style={{ width: `${w}%` }} />)}
+        </colgroup>
+        <Table.Thead>
+          <Table.Tr>
+            {REGISTER_COLUMNS.slice(0, 8).map((c) => <Table.Th key={c} rowSpan={2}>{c}</Table.Th>)}
+            <Table.Th colSpan={3}>Hướng xử lý</Table.Th>
+            <Table.Th rowSpan={2}>{REGISTER_COLUMNS[11]}</Table.Th>
+          </Table.Tr>
+          <Table.Tr>
+            {REGISTER_COLUMNS.slice(8, 11).map((c) => <Table.Th key={c}>{c}</Table.Th>)}
+          </Table.Tr>
+          <Table.Tr className="reg-numbers" aria-hidden="true">
+            {REGISTER_COLUMNS.map((_c, i) => <Table.Td key={i}>({i + 1})</Table.Td>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows?.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={12} className="reg-empty">Không có lượt tiếp nào trong khoảng thời gian này.</Table.Td>
+            </Table.Tr>
+          )}
+          {rows?.map((r) => (
+            <Table.Tr key={r.visitId} data-highlight={r.visitId === highlight || undefined}>
+              <Table.Td ta="center">{r.no}</Table.Td>
+              <Table.Td>{formatIsoDate(r.date)}</Table.Td>
+              <Table.Td>{r.nameAndAddress}</Table.Td>
+              <Table.Td className="reg-id">{r.idNumber ?? ''}</Table.Td>
+              <Table.Td>{r.content}</Table.Td>
+              <Table.Td>{r.classification}</Table.Td>
+              <Table.Td ta="center">{r.persons}</Table.Td>
+              <Table.Td>{r.handledBefore ?? ''}</Table.Td>
+              <Table.Td ta="center">{r.accepted ? 'x' : ''}</Table.Td>
+              <Table.Td>{r.guided ?? ''}</Table.Td>
+              <Table.Td>{r.forwarded ?? ''}</Table.Td>
+              <Table.Td>{r.followUp ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
 }

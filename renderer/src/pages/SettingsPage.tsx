@@ -1,12 +1,39 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { api, errorMessage } from '../api.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } from '../../../shared/domain/settings.ts';
+import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
+import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
+import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
+
+/** A list of short texts edited one per line; blank lines are dropped from the value. */
+function LinesInput(props: { label: string; description: string; value: string[]; onChange(v: string[]): void; error?: string | undefined }) {
+  const [text, setText] = useState(props.value.join('\n'));
+  const joined = props.value.join('\n');
+  useEffect(() => {
+    // Follow outside changes (a reset), not our own edits.
+    setText((current) => (current.split('\n').filter((l) => l.trim()).join('\n') === joined ? current : joined));
+  }, [joined]);
+  return (
+    <Textarea
+      label={props.label}
+      description={props.description}
+      autosize
+      minRows={2}
+      value={text}
+      error={props.error}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        props.onChange(e.currentTarget.value.split('\n').map((l) => l.trim()).filter(Boolean));
+      }}
+    />
+  );
+}
 
 function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Province[] }) {
   const form = useApiForm(settingsSchema, initial);
@@ -84,6 +111,49 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
             </SimpleGrid>
           </Stack>
         </Card>
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Thời hạn cơ quan báo cáo kết quả</Title>
+            <Text size="sm" c="dimmed">
+              Số ngày làm việc kể từ ngày chuyển đơn: thời hạn giải quyết theo luật (khiếu nại, tố cáo 30 ngày; kiến nghị, phản ánh 15 ngày)
+              cộng 7 ngày làm việc để báo cáo kết quả.
+            </Text>
+            <SimpleGrid cols={4}>
+              {PETITION_KINDS.map((kind) => (
+                <TextInput
+                  key={kind}
+                  type="number"
+                  label={PETITION_KIND_LABELS[kind]}
+                  {...form.register(`replyDays.${kind}`, { valueAsNumber: true })}
+                  error={errors.replyDays?.[kind]?.message}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Lý do đơn không đủ điều kiện xử lý</Title>
+            <SimpleGrid cols={2}>
+              {INELIGIBLE_REASONS.map((reason) => (
+                <TextInput key={reason} label={`Mã ${reason}`} {...form.register(`reasonLabels.${reason}`)} error={errors.reasonLabels?.[reason]?.message} />
+              ))}
+            </SimpleGrid>
+            <Controller
+              control={form.control}
+              name="customReasons"
+              render={({ field }) => (
+                <LinesInput
+                  label="Lý do bổ sung (mỗi dòng một lý do)"
+                  description="Khi phân loại, lý do bổ sung được ghi với mã “other” (lý do khác) kèm nội dung của nó, đúng định dạng trao đổi dữ liệu."
+                  value={field.value ?? []}
+                  onChange={field.onChange}
+                  error={errors.customReasons?.message ?? (Array.isArray(errors.customReasons) ? errors.customReasons.find(Boolean)?.message : undefined)}
+                />
+              )}
+            />
+          </Stack>
+        </Card>
         <Group justify="flex-end">
           <Button variant="default" disabled={!isDirty} onClick={() => form.reset(initial)}>Hoàn tác</Button>
           <Button type="submit" loading={isSubmitting}>Lưu cài đặt <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd></Button>
@@ -115,6 +185,7 @@ export function SettingsPage() {
       <Title order={2}>Cài đặt</Title>
       {error && <Alert color="red">{error}</Alert>}
       {settings && <SettingsForm initial={settings} provinces={provinces} />}
+      <HolidaysCard />
     </Stack>
   );
 }

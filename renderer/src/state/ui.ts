@@ -4,6 +4,7 @@ import type { User } from '../../../shared/domain/user.ts';
 
 export const PAGES = [
   'overview',
+  'todo',
   'reception',
   'receptionRegister',
   'petitions',
@@ -28,6 +29,9 @@ interface UiState {
   officer: User | null;
   /** Shown in the header; refreshed when settings are saved. */
   boardName: string;
+  /** Bumped after any change that may move the to-do counts shown in the navigation. */
+  revision: number;
+  touch(): void;
   go(page: Page, params?: PageParams): void;
   setOfficer(officer: User | null): void;
   setBoardName(name: string): void;
@@ -38,6 +42,8 @@ export const useUi = create<UiState>((set) => ({
   params: {},
   officer: null,
   boardName: '',
+  revision: 0,
+  touch: () => set((s) => ({ revision: s.revision + 1 })),
   go: (page, params = {}) => set({ page, params }),
   setOfficer: (officer) => set({ officer }),
   setBoardName: (boardName) => set({ boardName }),

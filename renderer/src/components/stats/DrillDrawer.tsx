@@ -1,0 +1,110 @@
+// The petitions behind one figure (stats.drill, the very conditions that counted it), a page at a
+// time; a row opens the petition.
+import { Alert, Badge, Drawer, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api.ts';
+import { PETITION_KIND_LABELS, PETITION_STATUS_LABELS, type PetitionPage } from '../../../../shared/domain/petition.ts';
+import { describePeriod, type Period } from '../../../../shared/stats/periods.ts';
+import { formatCount, formatIsoDate, STATUS_COLORS } from '../petitions/format.ts';
+import type { DrillTarget } from './Figure.tsx';
+import './stats.css';
+
+export const DRILL_PAGE_SIZE = 50;
+
+export function DrillDrawer({ target, period, onClose, onOpen }: {
+  target: DrillTarget | null;
+  period: Period;
+  onClose(): void;
+  onOpen(petitionId: number): void;
+}) {
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<PetitionPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = target ? JSON.stringify({ drill: target.drill, part: target.part, ...period }) : null;
+
+  // A new figure starts at its first page.
+  useEffect(() => setPage(1), [key]);
+
+  useEffect(() => {
+    setResult(null);
+    setError(null);
+    if (!key) return;
+    const { drill, part, from, to } = JSON.parse(key) as { drill: DrillTarget['drill']; part: string | null; from: string; to: string };
+    let live = true;
+    api.stats
+      .drill({ from, to, drill, part, offset: (page - 1) * DRILL_PAGE_SIZE, limit: DRILL_PAGE_SIZE })
+      .then((r) => live && setResult(r))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [key, page]);
+
+  const pages = result ? Math.max(1, Math.ceil(result.total / DRILL_PAGE_SIZE)) : 1;
+  const first = (page - 1) * DRILL_PAGE_SIZE + 1;
+
+  return (
+    <Drawer
+      opened={target !== null}
+      onClose={onClose}
+      position="right"
+      size={860}
+      title={<Text fw={700} size="lg">{target?.label}</Text>}
+      aria-describedby="st-drill-summary"
+    >
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" id="st-drill-summary">
+            Kỳ báo cáo {describePeriod(period)} ·{' '}
+            <Text span fw={700} c="dark" data-testid="drill-total">{result ? `${formatCount(result.total)} đơn` : 'Đang tải…'}</Text>
+          </Text>
+          {result && result.total > DRILL_PAGE_SIZE && (
+            <Text size="sm" c="dimmed">Đơn {formatCount(first)}–{formatCount(Math.min(result.total, first + result.rows.length - 1))}</Text>
+          )}
+        </Group>
+        {error && <Alert color="red" title="Không tải được danh sách đơn">{error}</Alert>}
+        {result && result.total === 0 && <Text c="dimmed" ta="center" py="lg">Không có đơn nào.</Text>}
+        {result && result.total > 0 && (
+          <Table highlightOnHover striped fz="sm" verticalSpacing={6} aria-label="Danh sách đơn của chỉ tiêu" style={{ tableLayout: 'fixed' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={110}>Số vào sổ</Table.Th>
+                <Table.Th w={96}>Ngày nhận</Table.Th>
+                <Table.Th w={170}>Người đứng đơn</Table.Th>
+                <Table.Th>Nội dung tóm tắt</Table.Th>
+                <Table.Th w={120}>Loại</Table.Th>
+                <Table.Th w={150}>Trạng thái</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.rows.map((row) => (
+                <Table.Tr
+                  key={row.id}
+                  className="st-drill-row"
+                  tabIndex={0}
+                  onClick={() => onOpen(row.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
+                  aria-label={`Đơn ${row.registerNo}`}
+                >
+                  <Table.Td ff="monospace">{row.registerNo}</Table.Td>
+                  <Table.Td>{formatIsoDate(row.receivedOn)}</Table.Td>
+                  <Table.Td><Text size="sm" truncate title={row.petitionerNames}>{row.petitionerNames || 'Đơn nặc danh'}</Text></Table.Td>
+                  <Table.Td><Text size="sm" truncate title={row.summary}>{row.summary}</Text></Table.Td>
+                  <Table.Td><Text size="sm" truncate>{PETITION_KIND_LABELS[row.kind]}</Text></Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm" maw="100%">{PETITION_STATUS_LABELS[row.status]}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {pages > 1 && (
+          <Group justify="center">
+            <Pagination total={pages} value={page} onChange={setPage} size="sm" getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Trang trước' : control === 'next' ? 'Trang sau' : control === 'first' ? 'Trang đầu' : 'Trang cuối' })} getItemProps={(p) => ({ 'aria-label': `Trang ${p}` })} />
+          </Group>
+        )}
+      </Stack>
+    </Drawer>
+  );
+}

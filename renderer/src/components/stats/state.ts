@@ -1,0 +1,67 @@
+// What the statistics screen remembers while the officer opens a petition behind a figure and
+// comes back (Alt+5): the period chosen and the tab shown.
+import { create } from 'zustand';
+import { vietnamDate } from '../../../../shared/domain/dates.ts';
+import type { PeriodKind } from '../../../../shared/stats/periods.ts';
+
+export interface PeriodChoice {
+  kind: PeriodKind;
+  year: number;
+  /** Month (1–12) for months, quarter (1–4) for quarters; unused otherwise. */
+  index: number;
+  /** Custom period only (YYYY-MM-DD). */
+  from: string;
+  to: string;
+}
+
+export type StatsTab = 'reception' | 'petitions' | 'charts';
+
+/** The official month (15th–14th) a date falls in: from the 15th on, it is next month's. */
+export function officialMonthOf(iso: string): { year: number; month: number } {
+  let year = Number(iso.slice(0, 4));
+  let month = Number(iso.slice(5, 7));
+  if (Number(iso.slice(8, 10)) >= 15) {
+    month += 1;
+    if (month === 13) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return { year, month };
+}
+
+/** The period of a kind that contains `today` (year and month/quarter index). */
+export function currentChoice(kind: PeriodKind, today: string, keep?: PeriodChoice): PeriodChoice {
+  const official = officialMonthOf(today);
+  const calendarYear = Number(today.slice(0, 4));
+  const base = { kind, from: keep?.from ?? '', to: keep?.to ?? '' };
+  switch (kind) {
+    case 'calendar_month':
+      return { ...base, year: calendarYear, index: Number(today.slice(5, 7)) };
+    case 'official_month':
+      return { ...base, year: official.year, index: official.month };
+    case 'official_quarter':
+      return { ...base, year: official.year, index: Math.ceil(official.month / 3) };
+    case 'official_6_months':
+    case 'official_9_months':
+    case 'official_year':
+      return { ...base, year: official.year, index: 1 };
+    case 'calendar_year':
+    case 'custom':
+      return { ...base, year: calendarYear, index: 1 };
+  }
+}
+
+interface StatsScreenState {
+  choice: PeriodChoice;
+  tab: StatsTab;
+  setChoice(choice: PeriodChoice): void;
+  setTab(tab: StatsTab): void;
+}
+
+export const useStatsScreen = create<StatsScreenState>((set) => ({
+  choice: currentChoice('official_quarter', vietnamDate(new Date())),
+  tab: 'petitions',
+  setChoice: (choice) => set({ choice }),
+  setTab: (tab) => set({ tab }),
+}));

@@ -1,0 +1,117 @@
+// The handling decision (hướng xử lý): accept, forward or guide (to an agency), return, or file.
+// After an ineligible classification only "return" and "file" are offered (the core refuses the rest).
+import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { api } from '../../api.ts';
+import { DECISION_ACTIONS, DECISION_ACTION_LABELS, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
+import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
+import { showApiError } from '../useApiForm.ts';
+import type { WorkflowData } from './data.ts';
+
+interface Values {
+  action: DecisionAction | null;
+  agencyId: string | null;
+  on: string;
+  note: string;
+}
+
+const NEEDS_AGENCY: DecisionAction[] = ['forward', 'guide'];
+
+interface Props {
+  petitionId: number;
+  eligible: boolean;
+  classifiedOn: string;
+  data: WorkflowData;
+  onSaved(workflow: Workflow, action: DecisionAction): void;
+}
+
+export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }: Props) {
+  const allowed = eligible ? DECISION_ACTIONS : (['return', 'file'] as const);
+  const form = useForm<Values, unknown, ReturnType<typeof decideSchema.parse>>({
+    resolver: reshapingResolver<Values, typeof decideSchema>(decideSchema, (v) => ({
+      petitionId,
+      action: v.action ?? undefined,
+      agencyId: v.action && NEEDS_AGENCY.includes(v.action) && v.agencyId ? Number(v.agencyId) : null,
+      on: v.on,
+      note: v.note,
+    })),
+    defaultValues: { action: null, agencyId: null, on: data.today, note: '' },
+    mode: 'onSubmit',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const action = useWatch({ control: form.control, name: 'action' });
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      onSaved(await api.workflow.decide(values), values.action);
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+  useHotkeys([['mod+S', () => void submit()]], []);
+
+  const agencyOptions = data.agencies.filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name }));
+
+  return (
+    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
+      <Stack gap="xs">
+        {errors.root && <Alert color="red" title="Không ghi được quyết định">{errors.root.message}</Alert>}
+        {!eligible && <Text size="sm" c="dimmed">Đơn không đủ điều kiện xử lý: chỉ có thể trả lại đơn hoặc lưu đơn.</Text>}
+        <Controller
+          control={form.control}
+          name="action"
+          render={({ field }) => (
+            <Select
+              ref={field.ref}
+              label="Hướng xử lý"
+              withAsterisk
+              data={allowed.map((a) => ({ value: a, label: DECISION_ACTION_LABELS[a] }))}
+              value={field.value}
+              onChange={(v) => field.onChange(v as DecisionAction | null)}
+              onBlur={field.onBlur}
+              error={choiceError(field.value, errors.action, 'Chưa chọn hướng xử lý')}
+              allowDeselect={false}
+            />
+          )}
+        />
+        {action !== null && NEEDS_AGENCY.includes(action) && (
+          <Controller
+            control={form.control}
+            name="agencyId"
+            render={({ field }) => (
+              <Select
+                ref={field.ref}
+                label={action === 'forward' ? 'Chuyển đến cơ quan' : 'Hướng dẫn đến cơ quan'}
+                withAsterisk
+                searchable
+                filter={foldedFilter}
+                limit={50}
+                placeholder="Gõ để tìm trong danh bạ cơ quan"
+                nothingFoundMessage="Không có cơ quan nào khớp"
+                data={agencyOptions}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.agencyId?.message}
+              />
+            )}
+          />
+        )}
+        <Grid gap="xs">
+          <Grid.Col span={4}>
+            <TextInput type="date" label="Ngày quyết định" withAsterisk min={classifiedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+          </Grid.Col>
+          <Grid.Col span={8}>
+            <Textarea label="Ghi chú" autosize minRows={1} maxRows={4} {...form.register('note')} error={errors.note?.message} />
+          </Grid.Col>
+        </Grid>
+        <Group justify="flex-end">
+          <Button type="submit" loading={isSubmitting}>
+            Ghi quyết định <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+// While a petition is forwarded: the agency's reply (báo cáo kết quả) and reminders (đôn đốc),
+// each reminder issuing a numbered letter.
+import { Alert, Button, Grid, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { Controller, useForm } from 'react-hook-form';
+import { api } from '../../api.ts';
+import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type ReplyOutcome, type Workflow } from '../../../../shared/domain/workflow.ts';
+import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
+import { showApiError } from '../useApiForm.ts';
+import type { WorkflowData } from './data.ts';
+
+interface ReplyValues {
+  on: string;
+  documentNo: string;
+  outcome: ReplyOutcome | null;
+  summary: string;
+}
+
+interface Props {
+  petitionId: number;
+  forwardedOn: string;
+  data: WorkflowData;
+  onSaved(workflow: Workflow): void;
+}
+
+export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
+  const form = useForm<ReplyValues, unknown, ReturnType<typeof replySchema.parse>>({
+    resolver: reshapingResolver<ReplyValues, typeof replySchema>(replySchema, (v) => ({ ...v, petitionId, outcome: v.outcome ?? undefined })),
+    defaultValues: { on: data.today, documentNo: '', outcome: null, summary: '' },
+    mode: 'onSubmit',
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      onSaved(await api.workflow.reply(values));
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+  useHotkeys([['mod+S', () => void submit()]], []);
+
+  return (
+    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Ghi kết quả trả lời">
+      <Stack gap="xs">
+        {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}
+        <Grid gap="xs">
+          <Grid.Col span={4}>
+            <TextInput type="date" label="Ngày nhận báo cáo" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <TextInput label="Số văn bản trả lời" placeholder="ví dụ 125/UBND-NN" {...form.register('documentNo')} error={errors.documentNo?.message} />
+          </Grid.Col>
+          <Grid.Col span={4}>
+            <Controller
+              control={form.control}
+              name="outcome"
+              render={({ field }) => (
+                <Select
+                  ref={field.ref}
+                  label="Kết quả giải quyết"
+                  withAsterisk
+                  data={REPLY_OUTCOMES.map((o) => ({ value: o, label: REPLY_OUTCOME_LABELS[o] }))}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v as ReplyOutcome | null)}
+                  onBlur={field.onBlur}
+                  error={choiceError(field.value, errors.outcome, 'Chưa chọn kết quả giải quyết')}
+                  allowDeselect={false}
+                />
+              )}
+            />
+          </Grid.Col>
+        </Grid>
+        <Textarea label="Tóm tắt kết quả" autosize minRows={2} maxRows={6} {...form.register('summary')} error={errors.summary?.message} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={isSubmitting}>
+            Ghi kết quả trả lời <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ReminderForm({ petitionId, forwardedOn, data, onSaved }: Props) {
+  const form = useForm<{ on: string }, unknown, ReturnType<typeof reminderSchema.parse>>({
+    resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId })),
+    defaultValues: { on: data.today },
+    mode: 'onSubmit',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      onSaved(await api.workflow.remind(values));
+    } catch (error) {
+      showApiError(form, error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Đôn đốc cơ quan">
+      <Stack gap="xs">
+        {errors.root && <Alert color="red" title="Không ghi được đôn đốc">{errors.root.message}</Alert>}
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <TextInput type="date" label="Ngày đôn đốc" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} w={170} />
+          <Button type="submit" variant="light" loading={isSubmitting}>Ghi đôn đốc và cấp số văn bản</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+// Thống kê: the Board's figures for a reporting period, laid out like the official forms 01/TCD
+// (reception) and 02/XLD (receipt and handling of petitions), with charts and exports. Every
+// petition figure opens the petitions behind it; the figures are computed by the core from the
+// records (stats.get), never typed.
+import '@mantine/charts/styles.css';
+import { Alert, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../api.ts';
+import { useUi } from '../state/ui.ts';
+import { DEFAULT_REASON_LABELS, type IneligibleReason } from '../../../shared/domain/workflow.ts';
+import type { Statistics } from '../../../shared/stats/definitions.ts';
+import { describePeriod, type Period } from '../../../shared/stats/periods.ts';
+import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
+import { ReceptionReport } from '../components/stats/ReceptionReport.tsx';
+import { PetitionReport } from '../components/stats/PetitionReport.tsx';
+import { StatsCharts } from '../components/stats/StatsCharts.tsx';
+import { DrillDrawer } from '../components/stats/DrillDrawer.tsx';
+import { ExportButtons } from '../components/stats/ExportButtons.tsx';
+import { useStatsScreen, type PeriodChoice, type StatsTab } from '../components/stats/state.ts';
+import type { DrillTarget } from '../components/stats/Figure.tsx';
+
+/** The period a choice names (stats.periods), or why it names none. */
+function usePeriod(choice: PeriodChoice): { period: Period | null; error: string | null } {
+  const [state, setState] = useState<{ period: Period | null; error: string | null }>({ period: null, error: null });
+  const key = JSON.stringify(choice);
+  useEffect(() => {
+    const c = JSON.parse(key) as PeriodChoice;
+    if (c.kind === 'custom' && (!c.from || !c.to)) {
+      setState({ period: null, error: 'Chọn từ ngày và đến ngày của kỳ báo cáo.' });
+      return;
+    }
+    let live = true;
+    api.stats
+      .periods({ kind: c.kind, year: c.year, index: c.index, ...(c.kind === 'custom' ? { from: c.from, to: c.to } : {}) })
+      .then((period) => live && setState((s) => (s.period?.from === period.from && s.period.to === period.to ? { ...s, error: null } : { period, error: null })))
+      .catch((e: unknown) => live && setState({ period: null, error: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state;
+}
+
+export function StatisticsPage() {
+  const go = useUi((s) => s.go);
+  const choice = useStatsScreen((s) => s.choice);
+  const setChoice = useStatsScreen((s) => s.setChoice);
+  const tab = useStatsScreen((s) => s.tab);
+  const setTab = useStatsScreen((s) => s.setTab);
+  const { period, error: periodError } = usePeriod(choice);
+  const [stats, setStats] = useState<Statistics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [reasonLabels, setReasonLabels] = useState<Record<IneligibleReason, string>>(DEFAULT_REASON_LABELS);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+
+  useEffect(() => {
+    api.settings.get().then((s) => setReasonLabels({ ...DEFAULT_REASON_LABELS, ...s.reasonLabels }), () => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!period) return;
+    let live = true;
+    setError(null);
+    api.stats
+      .get(period)
+      .then((s) => live && setStats(s))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [period]);
+
+  // Figures of the period on screen only (the previous period's stay dimmed while the next loads).
+  const current = stats && period && stats.period.from === period.from && stats.period.to === period.to;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={2}>Thống kê</Title>
+        <ExportButtons period={current ? period : null} onError={setExportError} />
+      </Group>
+
+      <Card withBorder padding="sm">
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+          <PeriodPicker choice={choice} period={period} onChange={setChoice} />
+          <Stack gap={2} align="flex-end">
+            {period && (
+              <Text fw={700} data-testid="stats-period">Kỳ báo cáo: {describePeriod(period)}</Text>
+            )}
+            {stats && current && stats.as_of < stats.period.to && (
+              <Text size="xs" c="dimmed">Số liệu đến hết ngày {stats.as_of.split('-').reverse().join('/')} (kỳ chưa kết thúc)</Text>
+            )}
+          </Stack>
+        </Group>
+        {periodError && <Alert color="orange" mt="sm">{periodError}</Alert>}
+      </Card>
+
+      {error && <Alert color="red" title="Không tính được số liệu">{error}</Alert>}
+      {exportError && <Alert color="red" withCloseButton onClose={() => setExportError(null)}>{exportError}</Alert>}
+      {!stats && !error && <Text c="dimmed">Đang tính số liệu…</Text>}
+
+      {stats && (
+        <Tabs value={tab} onChange={(v) => v && setTab(v as StatsTab)} keepMounted={false} style={{ opacity: current ? 1 : 0.5, transition: 'opacity 120ms' }} aria-busy={!current}>
+          <Tabs.List>
+            <Tabs.Tab value="reception">Tiếp công dân (mẫu 01/TCD)</Tabs.Tab>
+            <Tabs.Tab value="petitions">Tiếp nhận, xử lý đơn (mẫu 02/XLD)</Tabs.Tab>
+            <Tabs.Tab value="charts">Biểu đồ</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="reception" pt="md">
+            <ReceptionReport stats={stats} />
+          </Tabs.Panel>
+          <Tabs.Panel value="petitions" pt="md">
+            <PetitionReport stats={stats} reasonLabels={reasonLabels} onDrill={setDrill} />
+          </Tabs.Panel>
+          <Tabs.Panel value="charts" pt="md">
+            <StatsCharts stats={stats} official={choice.kind.startsWith('official')} onDrill={setDrill} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+
+      {stats && (
+        <DrillDrawer
+          target={drill}
+          period={stats.period}
+          onClose={() => setDrill(null)}
+          onOpen={(petitionId) => {
+            setDrill(null);
+            go('petition', { petitionId });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+// The reception register (Sổ tiếp công dân, form 03/TCD of Circular 04/2021/TT-TTCP) for a period:
+// landscape A4, the 12 columns, "Hướng xử lý" grouping columns 9–11, headings repeated on each page.
+import { formatDateVN } from '../calendar/dates.ts';
+import type { ReceptionRegisterRow } from '../domain/petition.ts';
+import { escapeHtml, multiline, page, title, type Html, type Letterhead } from './html.ts';
+
+/** The 12 columns of form 03/TCD, as the renderer's register screen heads them. */
+export const REGISTER_BOOK_COLUMNS = [
+  'STT',
+  'Ngày tiếp',
+  'Họ tên, địa chỉ',
+  'Số CCCD/Hộ chiếu',
+  'Nội dung vụ việc',
+  'Phân loại đơn/vụ việc',
+  'Số người',
+  'Cơ quan, tổ chức đã giải quyết',
+  'Thụ lý (x)',
+  'Trả lại đơn và hướng dẫn (số văn bản)',
+  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
+  'Theo dõi kết quả giải quyết',
+] as const;
+
+/** Column widths in % of the printed table (landscape A4, 262 mm of text width). */
+const WIDTHS = [4.5, 7, 14, 9, 17, 8, 5.5, 8, 5, 7.5, 7.5, 7];
+
+export interface RegisterBookData {
+  letterhead: Letterhead;
+  from: string;
+  to: string;
+  rows: ReceptionRegisterRow[];
+}
+
+function cell(value: string | null, centred = false): Html {
+  return `<td${centred ? ' class="c"' : ''}>${value === null ? '' : multiline(value)}</td>`;
+}
+
+export function registerBook(d: RegisterBookData): string {
+  const head = `<thead>
+  <tr>${REGISTER_BOOK_COLUMNS.slice(0, 8)
+    .map((c) => `<th rowspan="2">${escapeHtml(c)}</th>`)
+    .join('')}<th colspan="3">Hướng xử lý</th><th rowspan="2">${escapeHtml(REGISTER_BOOK_COLUMNS[11])}</th></tr>
+  <tr>${REGISTER_BOOK_COLUMNS.slice(8, 11)
+    .map((c) => `<th>${escapeHtml(c)}</th>`)
+    .join('')}</tr>
+  <tr class="colno">${REGISTER_BOOK_COLUMNS.map((_, i) => `<th>(${i + 1})</th>`).join('')}</tr>
+</thead>`;
+  const rows = d.rows.length
+    ? d.rows
+        .map(
+          (r) =>
+            `<tr>${cell(String(r.no), true)}${cell(formatDateVN(r.date), true)}${cell(r.nameAndAddress)}${cell(r.idNumber, true)}${cell(r.content)}` +
+            `${cell(r.classification)}${cell(String(r.persons), true)}${cell(r.handledBefore)}${cell(r.accepted ? 'x' : null, true)}` +
+            `${cell(r.guided)}${cell(r.forwarded)}${cell(r.followUp)}</tr>`,
+        )
+        .join('\n')
+    : `<tr><td colspan="12" class="c"><i>Không có lượt tiếp nào trong thời gian này.</i></td></tr>`;
+  const persons = d.rows.reduce((n, r) => n + r.persons, 0);
+  const body = [
+    title('Sổ tiếp công dân'),
+    `<div class="period">(Từ ngày ${formatDateVN(d.from)} đến ngày ${formatDateVN(d.to)})</div>`,
+    `<table class="book">
+<colgroup>${WIDTHS.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
+${head}
+<tbody>
+${rows}
+</tbody>
+</table>`,
+    `<div class="total">Tổng cộng: ${d.rows.length} lượt tiếp, ${persons} người.</div>`,
+  ].join('\n');
+  return page({
+    title: `Sổ tiếp công dân từ ${formatDateVN(d.from)} đến ${formatDateVN(d.to)}`,
+    letterhead: d.letterhead,
+    number: null,
+    issuedOn: null,
+    body,
+    landscape: true,
+  });
+}

@@ -1,0 +1,128 @@
+// The one definition of the Board's statistics: the keys of `petreg stats --json` (interchange
+// contract), their Vietnamese headings, and the identities that make every total the sum of its
+// parts. The screen, the XLSX/CSV/PDF exports and the CLI all read this one object.
+import { z } from '../validation.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { FIELDS, FIELD_LABELS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
+import { DECISION_ACTIONS, DECISION_ACTION_LABELS, INELIGIBLE_REASONS, type DecisionAction, type IneligibleReason } from '../domain/workflow.ts';
+
+export const RECEPTION_GROUPS = ['regular', 'leaders', 'online'] as const;
+export type ReceptionGroup = (typeof RECEPTION_GROUPS)[number];
+export const RECEPTION_GROUP_LABELS: Record<ReceptionGroup, string> = {
+  regular: 'Tiếp thường xuyên',
+  leaders: 'Lãnh đạo tiếp (định kỳ, đột xuất)',
+  online: 'Tiếp trực tuyến',
+};
+
+export interface ReceptionFigures {
+  sessions: number;
+  visits: number;
+  persons: number;
+  delegations: number;
+  delegation_persons: number;
+}
+export const RECEPTION_FIGURE_LABELS: Record<keyof ReceptionFigures, string> = {
+  sessions: 'Số kỳ, buổi tiếp',
+  visits: 'Số lượt tiếp',
+  persons: 'Số người được tiếp',
+  delegations: 'Số đoàn đông người',
+  delegation_persons: 'Số người trong các đoàn',
+};
+
+export interface AgencyFigures {
+  agency: string;
+  name: string;
+  forwarded: number;
+  replied: number;
+  replied_on_time: number;
+  /** Replied after the reply deadline (the app's addition: replied = on time + late). */
+  replied_late: number;
+  /** No reply and past the reply deadline on the as-of date. */
+  overdue: number;
+  /** No reply, deadline not passed yet (the app's addition: forwarded = replied + overdue + pending). */
+  pending: number;
+}
+
+export interface Statistics {
+  period: { from: string; to: string };
+  /** The date overdue figures are judged on: the period's end, or today if earlier (app's addition). */
+  as_of: string;
+  reception: Record<ReceptionGroup, ReceptionFigures>;
+  petitions: {
+    received: number;
+    carried_over: number;
+    multi_signatory: number;
+    eligible: { total: number } & Record<PetitionKind, number>;
+    ineligible: { total: number; by_reason: Record<IneligibleReason, number> };
+    unclassified: number;
+    by_field: Record<Field, number>;
+    /** Active decisions on the period's petitions; `total` and `undecided` are the app's additions. */
+    decisions: Record<DecisionAction, number> & { total: number; undecided: number };
+    forwarded_by_agency: AgencyFigures[];
+  };
+}
+
+export const statsRequestSchema = z
+  .strictObject({
+    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không hợp lệ (YYYY-MM-DD)' }),
+    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không hợp lệ (YYYY-MM-DD)' }),
+  })
+  .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] });
+export type StatsRequest = z.input<typeof statsRequestSchema>;
+
+/** Figures a click on the statistics screen can open as a list of petitions. */
+export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_overdue', 'agency_pending'] as const;
+export type StatsDrill = (typeof STATS_DRILLS)[number];
+
+export const statsDrillSchema = z.strictObject({
+  from: z.string().refine(isIsoDate, { error: 'Từ ngày không hợp lệ' }),
+  to: z.string().refine(isIsoDate, { error: 'Đến ngày không hợp lệ' }),
+  drill: z.enum(STATS_DRILLS, { error: 'Chỉ tiêu không hợp lệ' }),
+  /** The part of the figure: a kind, reason, field, action or agency code. */
+  part: z.string().max(40).nullish(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Every identity the figures must satisfy; returns the ones violated (empty when consistent). */
+export function checkIdentities(s: Statistics): string[] {
+  const broken: string[] = [];
+  const expect = (name: string, left: number, right: number) => {
+    if (left !== right) broken.push(`${name}: ${left} ≠ ${right}`);
+  };
+  const p = s.petitions;
+  expect('eligible.total = Σ kinds', p.eligible.total, sum(PETITION_KINDS.map((k) => p.eligible[k])));
+  expect('ineligible.total = Σ reasons', p.ineligible.total, sum(INELIGIBLE_REASONS.map((r) => p.ineligible.by_reason[r])));
+  expect('received = eligible + ineligible + unclassified', p.received, p.eligible.total + p.ineligible.total + p.unclassified);
+  expect('received = Σ fields', p.received, sum(FIELDS.map((f) => p.by_field[f])));
+  expect('decisions.total = Σ actions', p.decisions.total, sum(DECISION_ACTIONS.map((a) => p.decisions[a])));
+  expect('received = decisions.total + undecided', p.received, p.decisions.total + p.decisions.undecided);
+  expect('decisions.forward = Σ agencies.forwarded', p.decisions.forward, sum(p.forwarded_by_agency.map((a) => a.forwarded)));
+  for (const a of p.forwarded_by_agency) {
+    expect(`${a.agency}: forwarded = replied + overdue + pending`, a.forwarded, a.replied + a.overdue + a.pending);
+    expect(`${a.agency}: replied = on time + late`, a.replied, a.replied_on_time + a.replied_late);
+  }
+  if (p.multi_signatory > p.received) broken.push(`multi_signatory ${p.multi_signatory} > received ${p.received}`);
+  for (const g of RECEPTION_GROUPS) {
+    const r = s.reception[g];
+    if (r.delegations > r.visits) broken.push(`${g}: delegations ${r.delegations} > visits ${r.visits}`);
+  }
+  return broken;
+}
+
+export const PETITION_FIGURE_LABELS = {
+  received: 'Số đơn tiếp nhận trong kỳ',
+  carried_over: 'Số đơn kỳ trước chuyển sang',
+  multi_signatory: 'Đơn có nhiều người đứng tên',
+  eligible: 'Đơn đủ điều kiện xử lý',
+  ineligible: 'Đơn không đủ điều kiện xử lý',
+  unclassified: 'Đơn chưa phân loại',
+  by_field: 'Phân theo lĩnh vực',
+  decisions: 'Kết quả xử lý đơn',
+  undecided: 'Chưa có hướng xử lý',
+  forwarded_by_agency: 'Đơn chuyển đến cơ quan có thẩm quyền',
+} as const;
+
+export { FIELD_LABELS, DECISION_ACTION_LABELS };
