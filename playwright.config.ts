@@ -19,6 +19,8 @@ export default defineConfig({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
         '--no-sandbox',
+        // Vietnamese locale: date inputs show dd/mm/yyyy as on the Board's machines.
+        '--lang=vi-VN',
         '--disable-gpu',
         '--disable-quic',
         '--no-first-run',

@@ -37,13 +37,12 @@ function describeArgsError(error: unknown): string {
 }
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'petreg — Sổ tiếp công dân, dòng lệnh',
     '',
     'Cách dùng: petreg LỆNH [tham số] [--db FILE]',
     '',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     `--db FILE   tệp sổ (mặc định: $PETREG_DB, nếu không thì tệp của ứng dụng: ${defaultDatabasePath()})`,
     'Trạng thái thoát: 0 thành công, 1 lỗi người dùng (thông báo ở stderr), 2 lỗi nội bộ.',

@@ -58,6 +58,7 @@ const node = process.execPath;
 
 if (!run('typecheck', npx, ['tsc', '-p', 'tsconfig.node.json'])) finish(false);
 if (!run('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.renderer.json'])) finish(false);
+if (!run('typecheck (e2e: Playwright code with DOM types)', npx, ['tsc', '-p', 'tsconfig.e2e.json'])) finish(false);
 if (!run('lint', npx, ['eslint', '--max-warnings=0', '.'])) finish(false);
 
 const vitestJson = path.join(RESULTS, 'vitest.json');

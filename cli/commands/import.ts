@@ -6,6 +6,7 @@ import { openRegister } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
 import { checkInterchange } from '../../shared/interchange/v1.ts';
+import { vietnamDate } from '../../shared/domain/dates.ts';
 import { UserError, type Command } from '../command.ts';
 
 /** Who the audit log names for changes made from the command line. */
@@ -64,7 +65,8 @@ export const importCommand: Command = {
     const refused = (issues: FieldIssue[]) =>
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
     // Check what needs no register first: a bad file then leaves no new register behind either.
-    const checked = checkInterchange(data);
+    // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
+    const checked = checkInterchange(data, { today: vietnamDate(new Date()) });
     if (!checked.ok) throw refused(checked.issues);
     const register = await openRegister({ path: dbPath });
     try {
@@ -75,6 +77,7 @@ export const importCommand: Command = {
       io.out(`  kỳ tiếp: ${counts.sessions}`);
       io.out(`  lượt tiếp: ${counts.visits}`);
       io.out(`  đơn: ${counts.petitions}${numbers}`);
+      io.out(`  phân loại: ${counts.classifications}, quyết định xử lý: ${counts.decisions}, trả lời: ${counts.replies}, đôn đốc: ${counts.reminders}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION') throw refused(error.issues ?? [{ path: '', message: error.message }]);
       throw error;

@@ -115,6 +115,29 @@ async function assignRegisterNumbers(trx: Transaction<DB>, file: CheckedIntercha
   });
 }
 
+/**
+ * A duplicate's original is received before it, or the same day with an earlier register number
+ * (as at the desk), so two petitions never duplicate each other. Dates are checked with the file;
+ * same-day ones need the numbers, which the register assigns.
+ */
+function checkSameDayDuplicates(file: CheckedInterchange, numbers: string[]): void {
+  const seqOf = new Map(file.petitions.map((p, i) => [p.ref, { receivedOn: p.data.receivedOn, no: numbers[i]! }]));
+  const issues: FieldIssue[] = [];
+  file.petitions.forEach((p, i) => {
+    const c = p.workflow.classification;
+    if (!c || c.eligible || c.duplicate_of === null) return;
+    const original = seqOf.get(c.duplicate_of);
+    if (!original || original.receivedOn !== p.data.receivedOn) return;
+    if (parseRegisterNo(original.no)!.seq > parseRegisterNo(numbers[i]!)!.seq) {
+      issues.push({
+        path: `${p.label}.classification.duplicate_of`,
+        message: `Đơn gốc ${c.duplicate_of} (số ${original.no}) nhận cùng ngày nhưng vào sổ sau đơn này (số ${numbers[i]}): đơn gốc phải được nhận trước`,
+      });
+    }
+  });
+  if (issues.length > 0) throw refused(issues);
+}
+
 async function checkDecisionAgencies(trx: Transaction<DB>, file: CheckedInterchange): Promise<void> {
   if (file.decisionAgencies.length === 0) return;
   const codes = [...new Set(file.decisionAgencies.map((d) => d.code))];
@@ -140,6 +163,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const agencies = await writeAgencies(trx, file, now);
   await checkDecisionAgencies(trx, file);
   const numbers = await assignRegisterNumbers(trx, file);
+  checkSameDayDuplicates(file, numbers);
 
   const sessionIds = new Map<string, number>();
   for (const s of file.sessions) {

@@ -5,15 +5,16 @@
 // an audit row per step and issues new document numbers, where an import is one transaction with
 // one audit row and keeps the numbers the documents already bear. The rules are the same: the
 // file was checked by checkInterchange (consistency, dates, refs) and writeInterchange (dates
-// against the register's today, agency codes); the stage is derived as refreshStage derives it.
+// against the register's today, agency codes, same-day duplicates); the petition's stage, reply
+// deadline and the copies statistics read are then derived by the desk's own refreshStage.
 import type { Transaction } from 'kysely';
 import type { PetitionKind } from '../../shared/domain/petition.ts';
-import type { Stage } from '../../shared/domain/workflow.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { CheckedInterchange } from '../../shared/interchange/v1.ts';
 import type { OpContext } from '../context.ts';
 import { workingDaysAfter } from '../ops/holidays.ts';
 import { getSettings } from '../ops/settings.ts';
+import { refreshStage } from '../ops/workflow.ts';
 import type { DB } from '../schema.ts';
 
 export interface WorkflowCounts {
@@ -57,8 +58,6 @@ export async function writeWorkflow(
   for (const p of withWorkflow) {
     const petitionId = ids.get(p.ref)!;
     const { classification: c, decision: d, reply: r, reminders } = p.workflow;
-    let stage: Stage = 'awaiting_classification';
-    let replyDueOn: string | null = null;
     if (c) {
       await trx
         .insertInto('classifications')
@@ -74,14 +73,12 @@ export async function writeWorkflow(
         })
         .execute();
       counts.classifications += 1;
-      stage = 'awaiting_decision';
     }
     if (d) {
       const agencyId = d.agency === null ? null : agencies.get(d.agency);
       // writeInterchange has checked every code; a miss here is a bug, not a user error.
       if (agencyId === undefined) throw new ApiError('INTERNAL', `${p.label}.decision.agency: không tìm thấy cơ quan mã ${d.agency}`);
-      const forward = d.action === 'forward';
-      const due = forward ? await workingDaysAfter(trx, d.on, replyDays[p.data.kind as PetitionKind]) : null;
+      const due = d.action === 'forward' ? await workingDaysAfter(trx, d.on, replyDays[p.data.kind as PetitionKind]) : null;
       const decision = await trx
         .insertInto('decisions')
         .values({
@@ -113,10 +110,8 @@ export async function writeWorkflow(
           .execute();
         counts.reminders += 1;
       }
-      stage = forward && !r ? 'forwarded' : 'closed';
-      replyDueOn = stage === 'forwarded' ? due : null;
     }
-    await trx.updateTable('petitions').set({ stage, reply_due_on: replyDueOn }).where('id', '=', petitionId).execute();
+    await refreshStage(trx, petitionId);
   }
   return counts;
 }

@@ -26,7 +26,7 @@ function columns(p: PersonData) {
 }
 
 /** Finds or creates the citizen for a person and refreshes its details; returns its id. */
-async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string): Promise<number> {
+async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string, field: string): Promise<number> {
   let citizenId = p.citizenId;
   if (citizenId !== null) {
     const exists = await trx.selectFrom('citizens').select('id').where('id', '=', citizenId).executeTakeFirst();
@@ -42,7 +42,7 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string): Pr
     const clash = await trx.selectFrom('citizens').select(['id', 'full_name']).where('id_number', '=', p.idNumber).where('id', '!=', citizenId).executeTakeFirst();
     if (clash) {
       throw new ApiError('CONFLICT', `Số CCCD ${p.idNumber} đã thuộc về công dân ${clash.full_name}`, [
-        { path: 'idNumber', message: `Số CCCD ${p.idNumber} đã thuộc về công dân ${clash.full_name}` },
+        { path: field ? `${field}.idNumber` : 'idNumber', message: `Số CCCD ${p.idNumber} đã thuộc về công dân ${clash.full_name}` },
       ]);
     }
   }
@@ -66,11 +66,22 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string): Pr
   return citizenId;
 }
 
-/** Stores a snapshot of a person (linked to its citizen) and returns the snapshot's id. */
-export async function savePerson(trx: Transaction<DB>, p: PersonData, now: string): Promise<number> {
-  const citizenId = await linkCitizen(trx, p, now);
+/**
+ * Stores a snapshot of a person (linked to its citizen) and returns the snapshot's id and the
+ * citizen's. `field` is where the person sits in the input (e.g. `petitioners.1`), so an error
+ * lands next to the right field.
+ */
+export async function savePerson(trx: Transaction<DB>, p: PersonData, now: string, field = ''): Promise<{ personId: number; citizenId: number }> {
+  const citizenId = await linkCitizen(trx, p, now, field);
   const row = await trx.insertInto('persons').values({ ...columns(p), citizen_id: citizenId }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return { personId: row.id, citizenId };
+}
+
+/** The same person written twice in one input (a visitor who is also the first representative). */
+export function sameWrittenPerson(a: PersonData, b: PersonData): boolean {
+  if (a.citizenId !== null && b.citizenId !== null) return a.citizenId === b.citizenId;
+  if (a.idNumber && b.idNumber) return a.idNumber === b.idNumber;
+  return !a.idNumber && !b.idNumber && fold(a.fullName) === fold(b.fullName);
 }
 
 export function toPerson(row: Selectable<PersonTable>): Person {

@@ -73,7 +73,8 @@ async function checkReferences(trx: Transaction<DB>, p: PetitionData): Promise<v
 async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string): Promise<void> {
   await trx.deleteFrom('petition_petitioners').where('petition_id', '=', petitionId).execute();
   for (const [position, person] of petitioners.entries()) {
-    await trx.insertInto('petition_petitioners').values({ petition_id: petitionId, position, person_id: await savePerson(trx, person, now) }).execute();
+    const { personId } = await savePerson(trx, person, now, `petitioners.${position}`);
+    await trx.insertInto('petition_petitioners').values({ petition_id: petitionId, position, person_id: personId }).execute();
   }
 }
 

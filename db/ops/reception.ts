@@ -19,7 +19,7 @@ import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, ReceptionSessionTable } from '../schema.ts';
-import { readPersons, savePerson } from './persons.ts';
+import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -156,7 +156,8 @@ export async function writeVisit(trx: Transaction<DB>, ctx: OpContext, v: z.outp
   const session = await trx.selectFrom('reception_sessions').select('id').where('id', '=', v.sessionId).executeTakeFirst();
   if (!session) throw new ApiError('NOT_FOUND', `Không tìm thấy kỳ tiếp có mã số ${v.sessionId}`, [{ path: 'sessionId', message: 'Kỳ tiếp không tồn tại' }]);
   const now = ctx.register.now().toISOString();
-  const personId = await savePerson(trx, v.citizen, now);
+  const visitor = await savePerson(trx, v.citizen, now, 'citizen');
+  const personId = visitor.personId;
   const values = {
     session_id: v.sessionId,
     persons: v.persons,
@@ -177,7 +178,10 @@ export async function writeVisit(trx: Transaction<DB>, ctx: OpContext, v: z.outp
     await trx.deleteFrom('visit_representatives').where('visit_id', '=', id).execute();
   }
   for (const [position, rep] of (v.delegation?.representatives ?? []).entries()) {
-    await trx.insertInto('visit_representatives').values({ visit_id: id, position, person_id: await savePerson(trx, rep, now) }).execute();
+    // The visitor is usually the first representative: link both to one citizen, not two.
+    const linked = sameWrittenPerson(rep, v.citizen) ? { ...rep, citizenId: visitor.citizenId } : rep;
+    const { personId: repPersonId } = await savePerson(trx, linked, now, `delegation.representatives.${position}`);
+    await trx.insertInto('visit_representatives').values({ visit_id: id, position, person_id: repPersonId }).execute();
   }
   return id;
 }

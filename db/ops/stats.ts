@@ -132,6 +132,10 @@ export function drillPetitions(db: Kysely<DB>, input: z.output<typeof statsDrill
         return forwardedTo(q);
       case 'agency_replied':
         return forwardedTo(q).where('reply_on', 'is not', null);
+      case 'agency_replied_on_time':
+        return forwardedTo(q).where('reply_on', 'is not', null).where((eb) => eb.or([eb('reply_due_on', 'is', null), eb('reply_on', '<=', eb.ref('reply_due_on'))]));
+      case 'agency_replied_late':
+        return forwardedTo(q).where('reply_on', 'is not', null).where('reply_on', '>', (eb) => eb.ref('reply_due_on'));
       case 'agency_overdue':
         return forwardedTo(q).where('reply_on', 'is', null).where('reply_due_on', '<', asOf);
       case 'agency_pending':

@@ -100,12 +100,31 @@ export async function refreshStage(trx: Trx, petitionId: number): Promise<void> 
     .execute();
 }
 
+/**
+ * The highest number of a kind already used in a year by numbers this register did not issue
+ * itself (imported history keeps its `document_no` strings), so the desk continues the series.
+ */
+async function highestImportedSeq(trx: Trx, kind: DocumentKind, year: number, prefix: string): Promise<number> {
+  const pattern = new RegExp(`^0*(\\d+)/${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const numbers =
+    kind === 'reminder'
+      ? await trx.selectFrom('reminders').select('document_no').where('document_id', 'is', null).where('sent_on', 'like', `${year}-%`).execute()
+      : await trx
+          .selectFrom('decisions')
+          .select('document_no')
+          .where('document_id', 'is', null)
+          .where('action', '=', kind)
+          .where('decided_on', 'like', `${year}-%`)
+          .execute();
+  return numbers.reduce((max, r) => Math.max(max, Number(pattern.exec(r.document_no ?? '')?.[1] ?? 0)), 0);
+}
+
 /** Issues the next number of a document kind for the year: `05/PC-BTCD` (under 10 padded). */
 export async function issueDocument(trx: Trx, ctx: OpContext, kind: DocumentKind, petitionId: number, issuedOn: string): Promise<{ id: number; number: string }> {
   const year = yearOf(issuedOn);
-  const last = await trx.selectFrom('outgoing_documents').select((eb) => eb.fn.max('seq').as('seq')).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
   const prefix = (await getSettings(trx)).docPrefixes[kind];
+  const last = await trx.selectFrom('outgoing_documents').select((eb) => eb.fn.max('seq').as('seq')).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
+  const seq = Math.max(Number(last?.seq ?? 0), await highestImportedSeq(trx, kind, year, prefix)) + 1;
   const number = `${String(seq).padStart(2, '0')}/${prefix}`;
   const row = await trx
     .insertInto('outgoing_documents')

@@ -71,7 +71,7 @@ export const statsRequestSchema = z
 export type StatsRequest = z.input<typeof statsRequestSchema>;
 
 /** Figures a click on the statistics screen can open as a list of petitions. */
-export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_overdue', 'agency_pending'] as const;
+export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_replied_on_time', 'agency_replied_late', 'agency_overdue', 'agency_pending'] as const;
 export type StatsDrill = (typeof STATS_DRILLS)[number];
 
 export const statsDrillSchema = z.strictObject({

@@ -114,6 +114,9 @@ test('statistics: official periods, forms 01/TCD and 02/XLD equal the core, dril
   await expect(periodText).toHaveText(`Kỳ báo cáo: từ 01/01/${year} đến 31/12/${year}`);
   const yearStats = await callApi<Statistics>(page, 'stats.get', { from: `${year}-01-01`, to: `${year}-12-31` });
   expect(yearStats.petitions.received).toBeGreaterThan(0);
+  // The demo classifies and decides most petitions; statistics read the petitions' copies of those.
+  expect(yearStats.petitions.received - yearStats.petitions.unclassified, 'classified petitions in the demo year').toBeGreaterThan(0);
+  expect(yearStats.petitions.decisions.forward, 'forwarded petitions in the demo year').toBeGreaterThan(0);
   await page.getByRole('tab', { name: /mẫu 02\/XLD/ }).click();
   await expect(figure(page, L.received)).toHaveText(vn(yearStats.petitions.received));
   await expectPetitionFigures(page, yearStats);
@@ -135,6 +138,10 @@ test('statistics: official periods, forms 01/TCD and 02/XLD equal the core, dril
   expect(qStats.petitions.received).not.toBe(yearStats.petitions.received);
   await expect(figure(page, L.received)).toHaveText(vn(qStats.petitions.received));
   await expectPetitionFigures(page, qStats);
+  if (process.env.SCREENSHOTS === '1') {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no focus ring in the picture
+    await page.waitForTimeout(300);
+  }
   await app.screenshot('statistics');
 
   // Form 01/TCD: the reception rows and their total.
@@ -166,28 +173,45 @@ test('statistics: official periods, forms 01/TCD and 02/XLD equal the core, dril
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByText('Kiến nghị, phản ánh').first()).toBeVisible();
   await expect(figure(page, `${L.eligible} (biểu đồ)`)).toHaveText(vn(qStats.petitions.eligible.total));
+  if (process.env.SCREENSHOTS === '1') {
+    await page.mouse.move(0, 0);
+    await page.mouse.wheel(0, 160);
+    await page.waitForTimeout(800); // the bars' grow-in
+  }
+  await app.screenshot('statistics-charts');
 
-  // Drill: the complaints found eligible in the quarter are listed, as many as the figure says.
+  // Drill: the petitions received in the quarter, a page of 50 at a time, in register order.
   await page.getByRole('tab', { name: /mẫu 02\/XLD/ }).click();
+  await figure(page, L.received).click();
+  let drawer = page.getByRole('dialog', { name: L.received });
+  let list = drawer.getByRole('table', { name: 'Danh sách đơn của chỉ tiêu' });
+  await expect(drawer.getByTestId('drill-total')).toHaveText(`${vn(qStats.petitions.received)} đơn`);
+  await expect(list.locator('tbody tr')).toHaveCount(Math.min(qStats.petitions.received, DRILL_PAGE_SIZE));
+  const received = await callApi<PetitionPage>(page, 'stats.drill', { ...q, drill: 'received', limit: 1000 });
+  expect(received.total).toBe(qStats.petitions.received);
+  if (received.total > DRILL_PAGE_SIZE) {
+    await drawer.getByRole('button', { name: 'Trang 2' }).click();
+    await expect(list.locator('tbody tr').first()).toContainText(received.rows[DRILL_PAGE_SIZE]!.registerNo);
+    await expect(list.locator('tbody tr')).toHaveCount(Math.min(received.total - DRILL_PAGE_SIZE, DRILL_PAGE_SIZE));
+  }
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // The complaints found eligible in the quarter: as many rows as the figure says.
   const complaints = qStats.petitions.eligible.complaint;
   expect(complaints).toBeGreaterThan(0);
   const drillName = `${L.eligible} — ${PETITION_KIND_LABELS.complaint}`;
   await figure(page, drillName).click();
-  const drawer = page.getByRole('dialog', { name: drillName });
+  drawer = page.getByRole('dialog', { name: drillName });
+  list = drawer.getByRole('table', { name: 'Danh sách đơn của chỉ tiêu' });
   await expect(drawer).toBeVisible();
   await expect(drawer.getByTestId('drill-total')).toHaveText(`${vn(complaints)} đơn`);
-  const list = drawer.getByRole('table', { name: 'Danh sách đơn của chỉ tiêu' });
   await expect(list.locator('tbody tr')).toHaveCount(Math.min(complaints, DRILL_PAGE_SIZE));
   const drilled = await callApi<PetitionPage>(page, 'stats.drill', { ...q, drill: 'eligible', part: 'complaint', limit: 1000 });
   expect(drilled.total).toBe(complaints);
   expect(drilled.rows.every((row) => row.kind === 'complaint' && row.receivedOn >= q.from && row.receivedOn <= q.to)).toBe(true);
-  if (complaints > DRILL_PAGE_SIZE) {
-    await drawer.getByRole('button', { name: 'Trang 2' }).click();
-    await expect(list.locator('tbody tr')).toHaveCount(Math.min(complaints - DRILL_PAGE_SIZE, DRILL_PAGE_SIZE));
-    await expect(list.locator('tbody tr').first()).toContainText(drilled.rows[DRILL_PAGE_SIZE]!.registerNo);
-    await drawer.getByRole('button', { name: 'Trang 1' }).click();
-  }
   await expect(list.locator('tbody tr').first()).toContainText(drilled.rows[0]!.registerNo);
+  if (process.env.SCREENSHOTS === '1') await page.waitForTimeout(500); // the drawer's slide-in
   await app.screenshot('statistics-drill');
 
   // A row opens the petition; Alt+5 comes back to the same period.

@@ -111,11 +111,19 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await expect(status).toHaveText('Chờ phân loại');
   await expect(panel.getByTestId('workflow-due')).toHaveText('16/03/2026');
   await expect(history).toContainText('Đơn chưa được phân loại.');
-  await expect(panel.getByRole('button', { name: 'Giấy biên nhận (02/TCD)' })).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Thông báo từ chối tiếp (01/TCD)' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'In giấy biên nhận (02/TCD)' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'In thông báo từ chối tiếp (01/TCD)' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'In giấy biên nhận (02/TCD)' }).click();
+  await expect(page.getByRole('dialog').frameLocator('iframe').locator('body')).toContainText('GIẤY BIÊN NHẬN');
+  await expect(page.getByRole('dialog').frameLocator('iframe').locator('body')).toContainText('Nguyễn Thị Ánh Tuyết');
+  await page.getByRole('dialog').getByRole('button', { name: 'Đóng', exact: true }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Classification: the earlier petition shows up as the same matter; ineligible/duplicate offers it.
   const classify = panel.getByRole('form', { name: 'Phân loại đơn' });
+  // Alt+X goes to the first field of the next step.
+  await page.keyboard.press('Alt+X');
+  await expect(classify.getByRole('radio', { name: 'Đủ điều kiện xử lý', exact: true })).toBeFocused();
   await expect(classify).toContainText('Vụ việc này đã đến 1 lần');
   await classify.getByRole('button', { name: /Ghi phân loại/ }).click();
   await expect(classify).toContainText('Chọn đủ hoặc không đủ điều kiện xử lý');
@@ -173,7 +181,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await expect(page.getByRole('heading', { name: `Đơn số ${tuyet.registerNo}` })).toBeVisible();
 
   await panel.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, -80));
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollBy(0, -80);
+  });
   await app.screenshot('workflow');
 
   // The to-do list still has the overdue one only; nothing is late on the agency's side yet.
@@ -228,7 +239,7 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await expect(history).toContainText(`Nhận ngày ${vn(later)} (quá hạn)`);
 
   // A mistake is reversed with a reason (required), kept struck through, then recorded again.
-  await history.getByRole('button', { name: 'Hủy kết quả trả lời' }).click();
+  await history.getByRole('button', { name: 'Hủy kết quả trả lời…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hủy kết quả trả lời' });
   await dialog.getByRole('button', { name: 'Ghi hủy kết quả trả lời' }).click();
   await expect(dialog).toContainText('Lý do hủy phải ghi rõ (ít nhất 3 ký tự)');

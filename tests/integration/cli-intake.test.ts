@@ -72,8 +72,13 @@ describe('petreg import', SLOW, () => {
     expect(stdout).toContain('cơ quan: 1 thêm mới, 1 cập nhật');
     expect(stdout).toContain('kỳ tiếp: 2');
     expect(stdout).toContain('lượt tiếp: 2');
-    expect(stdout).toContain('đơn: 4 (số vào sổ 2025/000123 … 2026/000007)');
-    expect(count(db, 'select count(*) from petitions')).toBe(4);
+    expect(stdout).toContain('đơn: 6 (số vào sổ 2025/000123 … 2026/000009)');
+    expect(count(db, 'select count(*) from petitions')).toBe(6);
+    // The handling the file records comes in with it.
+    expect(count(db, 'select count(*) from classifications')).toBe(5);
+    expect(count(db, "select count(*) from decisions where action = 'forward' and document_no = '15/PC-BTCD'")).toBe(1);
+    expect(count(db, 'select count(*) from reminders')).toBe(2);
+    expect(count(db, "select count(*) from petitions where stage = 'closed'")).toBe(4);
   });
 
   it('refuses a missing file, bad JSON, a wrong format and a rule violation with exit 1, naming what is wrong', () => {
@@ -89,6 +94,9 @@ describe('petreg import', SLOW, () => {
     const late = structuredClone(sample);
     for (const p of late.petitions) p.register_no = null;
     late.petitions[2]!.written_on = '2026-05-19';
+    const future = structuredClone(late);
+    future.petitions[2]!.written_on = null;
+    (future.petitions[0]!.reply as { on: string }).on = '2099-01-02';
     const cases: [string, RegExp[]][] = [
       [path.join(dir, 'missing.json'), [/Không có tệp .*missing\.json/]],
       [write('broken.json', '{\n  "format": "petition-register/v1",\n  "agencies": [,]\n}\n'), [/broken\.json không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 16/]],
@@ -96,6 +104,7 @@ describe('petreg import', SLOW, () => {
       [write('v2.json', JSON.stringify({ ...sample, format: 'petition-register/v2' })), [/v2\.json/, /format: Định dạng "petition-register\/v2" không được hỗ trợ/]],
       [write('late.json', JSON.stringify(late)), [/late\.json: 1 lỗi; sổ không thay đổi/, /petitions\[ref=P3\]\.written_on: Ngày viết đơn không được sau ngày nhận đơn/]],
       [FIXTURE, [/petitions\[ref=P1\]\.register_no: Số vào sổ 2026\/000005 đã được dùng trong sổ/]],
+      [write('future.json', JSON.stringify(future)), [/future\.json: 1 lỗi; sổ không thay đổi/, /petitions\[ref=P1\]\.reply\.on: Ngày trả lời 2099-01-02 sau ngày hôm nay/]],
     ];
     for (const [file, messages] of cases) {
       const { status, stderr, stdout } = petreg(['import', file, '--db', db]);
@@ -135,7 +144,7 @@ describe('petreg export', SLOW, () => {
     const out = path.join(dir, 'out.json');
     const first = petreg(['export', out, '--db', db]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('2 kỳ tiếp, 2 lượt tiếp, 4 đơn');
+    expect(first.stdout).toContain('2 kỳ tiếp, 2 lượt tiếp, 6 đơn');
     const text = fs.readFileSync(out, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'petition-register/v1' });
     expect(text.endsWith('}\n')).toBe(true);
@@ -175,8 +184,10 @@ describe('petreg search', SLOW, () => {
     const json = petreg(['search', 'nguyen van duc', '--json', '--db', db]);
     expect(json.status).toBe(0);
     const rows = JSON.parse(json.stdout) as { register_no: string; petitioner_names: string }[];
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ register_no: '2026/000005', received_on: '2026-04-27', petitioner_names: 'Nguyễn Văn Đức, Phạm Thị Lan', kind: 'complaint' });
+    // His petition, and the duplicate he sent later.
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.register_no === '2026/000005')).toMatchObject({ received_on: '2026-04-27', petitioner_names: 'Nguyễn Văn Đức, Phạm Thị Lan', kind: 'complaint' });
+    expect(rows.find((r) => r.register_no === '2026/000008')).toMatchObject({ received_on: '2026-06-08', petitioner_names: 'Nguyễn Văn Đức' });
 
     const plain = petreg(['search', 'DANG', 'van', 'tam', '--db', db]);
     expect(plain.status).toBe(0);
@@ -197,7 +208,7 @@ describe('petreg search', SLOW, () => {
     expect(limited.status).toBe(0);
     const lines = limited.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^… còn 1 đơn khác khớp \(tổng 2\); dùng --limit để xem thêm\.$/);
+    expect(lines[1]).toMatch(/^… còn 2 đơn khác khớp \(tổng 3\); dùng --limit để xem thêm\.$/);
     expect(petreg(['search', 'không có ai', '--db', db]).stdout).toContain('Không có đơn nào khớp “không có ai”');
     expect(petreg(['search', 'không có ai', '--json', '--db', db]).stdout.trim()).toBe('[]');
     for (const [args, message] of [
@@ -249,7 +260,7 @@ describe('petreg demo', SLOW, () => {
     const db = sampleRegister();
     const refused = petreg(['demo', '--db', db]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('2 kỳ tiếp, 4 đơn');
+    expect(refused.stderr).toContain('2 kỳ tiếp, 6 đơn');
     const seed = petreg(['demo', '--seed', 'abc', '--db', path.join(tempDir(), 'x.sqlite')]);
     expect(seed.status).toBe(1);
     expect(seed.stderr).toContain('--seed phải là số nguyên');

@@ -249,7 +249,7 @@ describe('the citizen registry', () => {
     const error = await refused('visits.save', visitInput(s.id, { citizen: { ...DUC, citizenId: duc, idNumber: '051170004321' } }), 'CONFLICT');
     expect(error.message).toContain('051170004321');
     expect(error.message).toContain('Trần Thị Bình');
-    expect(error.issues).toEqual([{ path: 'idNumber', message: expect.stringContaining('Trần Thị Bình') }]);
+    expect(error.issues).toEqual([{ path: 'citizen.idNumber', message: expect.stringContaining('Trần Thị Bình') }]);
     await refused('petitions.create', petitionInput({ petitioners: [{ ...DUC, citizenId: duc, idNumber: '051170004321' }] }), 'CONFLICT');
     await refused('visits.save', visitInput(s.id, { citizen: { ...DUC, citizenId: 987_654 } }), 'NOT_FOUND');
   });
@@ -790,5 +790,29 @@ describe('visits.get and sessions.get', () => {
     expect((await t.client.sessions.get({ id: s.id })).visits).toEqual([got]);
     expectOk(await t.api.call('visits.get', { id: v.id }));
     await refused('sessions.get', { id: 987_654 }, 'NOT_FOUND');
+  });
+});
+
+describe('visitor who is also the first representative', () => {
+  let t: TempRegister;
+  beforeEach(async () => {
+    t = await tempRegister();
+  });
+  afterEach(() => t.cleanup());
+
+  it('is one citizen in the registry, even without an ID number', async () => {
+    const s = expectOk(await t.api.call('sessions.openToday', undefined)) as { id: number };
+    const lead = { fullName: 'Đinh Văn Khánh' };
+    const visit = expectOk(
+      await t.api.call('visits.save', {
+        ...visitInput(s.id),
+        citizen: lead,
+        persons: 6,
+        delegation: { members: 6, representatives: [lead, { fullName: 'Lò Thị Mây' }] },
+      }),
+    ) as Visit;
+    expect(visit.delegation!.representatives[0]!.citizenId).toBe(visit.citizen.citizenId);
+    const count = t.register.sqlite.prepare("select count(*) as n from citizens where full_name = 'Đinh Văn Khánh'").get() as { n: number };
+    expect(count.n).toBe(1);
   });
 });

@@ -216,14 +216,15 @@ describe('handling records (classification, decision, reply, reminders)', () => 
       { decision_id: 1, sent_on: '2026-07-13', document_id: null, document_no: '12/ĐĐ-BTCD', recorded_by: ACTOR.name },
     ]);
     expect(rows(r, 'select count(*) as n from outgoing_documents')).toEqual([{ n: 0 }]);
-    // Stages as the desk's operations leave them: replied, accepted, guided and filed are closed.
-    expect(rows(r, 'select register_no, stage, reply_due_on from petitions order by id')).toEqual([
-      { register_no: '2026/000005', stage: 'closed', reply_due_on: null },
-      { register_no: '2026/000006', stage: 'closed', reply_due_on: null },
-      { register_no: '2026/000007', stage: 'awaiting_classification', reply_due_on: null },
-      { register_no: '2025/000123', stage: 'awaiting_decision', reply_due_on: null },
-      { register_no: '2026/000008', stage: 'closed', reply_due_on: null },
-      { register_no: '2026/000009', stage: 'closed', reply_due_on: null },
+    // Stages, deadlines and the copies statistics read, as the desk's operations leave them:
+    // replied, accepted, guided and filed are closed; a forward keeps its reply deadline.
+    expect(rows(r, 'select register_no, stage, reply_due_on, cls_eligible, cls_reason, dec_action, dec_on, dec_agency_id is not null as agency, reply_on from petitions order by id')).toEqual([
+      { register_no: '2026/000005', stage: 'closed', reply_due_on: '2026-06-24', cls_eligible: 1, cls_reason: null, dec_action: 'forward', dec_on: '2026-05-04', agency: 1, reply_on: '2026-07-21' },
+      { register_no: '2026/000006', stage: 'closed', reply_due_on: null, cls_eligible: 1, cls_reason: null, dec_action: 'accept', dec_on: '2026-05-20', agency: 0, reply_on: null },
+      { register_no: '2026/000007', stage: 'awaiting_classification', reply_due_on: null, cls_eligible: null, cls_reason: null, dec_action: null, dec_on: null, agency: 0, reply_on: null },
+      { register_no: '2025/000123', stage: 'awaiting_decision', reply_due_on: null, cls_eligible: 0, cls_reason: 'anonymous', dec_action: null, dec_on: null, agency: 0, reply_on: null },
+      { register_no: '2026/000008', stage: 'closed', reply_due_on: null, cls_eligible: 0, cls_reason: 'duplicate', dec_action: 'file', dec_on: '2026-06-10', agency: 0, reply_on: null },
+      { register_no: '2026/000009', stage: 'closed', reply_due_on: null, cls_eligible: 1, cls_reason: null, dec_action: 'guide', dec_on: '2026-06-05', agency: 1, reply_on: null },
     ]);
   });
 
@@ -244,9 +245,13 @@ describe('handling records (classification, decision, reply, reminders)', () => 
     expect(byRef(exported, 'P6')).toMatchObject({ decision: p6.decision, reply: null, reminders: [{ on: '2026-07-20', document_no: null }] });
   });
 
-  it('accepts return after an ineligible classification, a decision the day of classification, and a reply the day of the forward', async () => {
+  it('accepts return after an ineligible classification, a decision the day of classification, a reply the day of the forward, a same-day original', async () => {
     const r = await newRegister();
     const file = sample();
+    // P6 is numbered after P5 (file order): P5, received the same day, may be its original.
+    byRef(file, 'P5').received_on = '2026-06-02';
+    byRef(file, 'P6').classification = { eligible: false, reason: 'duplicate', duplicate_of: 'P5', note: null, on: '2026-06-03' };
+    byRef(file, 'P6').decision = { action: 'file', on: '2026-06-05', agency: null, document_no: null, note: null };
     byRef(file, 'P5').decision = { action: 'return', on: '2026-06-10', agency: null, document_no: '02/TL-BTCD', note: 'Trả lại đơn và tài liệu' };
     const p1 = byRef(file, 'P1');
     p1.decision!.on = '2026-04-28';
@@ -302,6 +307,16 @@ describe('handling records (classification, decision, reply, reminders)', () => 
       },
       'petitions[ref=P6].classification.duplicate_of',
       'Đơn gốc P5 nhận ngày 2026-06-08, sau đơn này (2026-06-02)',
+    ],
+    [
+      'a duplicate of a petition received the same day but registered after it',
+      (f) => {
+        const p5 = byRef(f, 'P5');
+        p5.received_on = '2026-06-02';
+        (p5.classification as { duplicate_of: string | null }).duplicate_of = 'P6';
+      },
+      'petitions[ref=P5].classification.duplicate_of',
+      'nhận cùng ngày nhưng vào sổ sau đơn này',
     ],
     [
       'an original named for another reason',

@@ -8,6 +8,7 @@ import { BUSY_TIMEOUT_MS, openRegister } from '../../db/register.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
 import { seedDefaults } from '../../db/seed.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { fold } from '../../shared/text.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
@@ -311,6 +312,162 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(sqlite.prepare('select count(*) as n from petition_petitioners').get()).toEqual({ n: 0 });
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   },
+  '0003-workflow': (sqlite) => {
+    expect(objects(sqlite, 'table')).toEqual(
+      expect.arrayContaining(['holidays', 'holiday_years', 'outgoing_documents', 'classifications', 'decisions', 'replies', 'reminders', 'attachments']),
+    );
+    const reversal = { reversed_at: col('TEXT'), reversed_by: col('TEXT'), reversal_note: col('TEXT') };
+    expect(columns(sqlite, 'holidays')).toEqual({ date: col('TEXT', 0, null, 1), name: col('TEXT', 1), updated_at: col('TEXT', 1) });
+    expect(columns(sqlite, 'holiday_years')).toEqual({ year: col('INTEGER', 0, null, 1), generated_at: col('TEXT', 1) });
+    expect(columns(sqlite, 'outgoing_documents')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      kind: col('TEXT', 1),
+      year: col('INTEGER', 1),
+      seq: col('INTEGER', 1),
+      number: col('TEXT', 1),
+      petition_id: col('INTEGER', 1),
+      issued_on: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'classifications')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      petition_id: col('INTEGER', 1),
+      eligible: col('INTEGER', 1),
+      reason: col('TEXT'),
+      duplicate_of: col('INTEGER'),
+      note: col('TEXT'),
+      decided_on: col('TEXT', 1),
+      decided_by: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+      ...reversal,
+    });
+    expect(columns(sqlite, 'decisions')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      petition_id: col('INTEGER', 1),
+      action: col('TEXT', 1),
+      decided_on: col('TEXT', 1),
+      agency_id: col('INTEGER'),
+      document_id: col('INTEGER'),
+      document_no: col('TEXT'),
+      note: col('TEXT'),
+      reply_due_on: col('TEXT'),
+      decided_by: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+      ...reversal,
+    });
+    expect(columns(sqlite, 'replies')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      decision_id: col('INTEGER', 1),
+      received_on: col('TEXT', 1),
+      document_no: col('TEXT'),
+      outcome: col('TEXT', 1),
+      summary: col('TEXT'),
+      recorded_by: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+      ...reversal,
+    });
+    expect(columns(sqlite, 'reminders')).toEqual({
+      id: col('INTEGER', 0, null, 1),
+      decision_id: col('INTEGER', 1),
+      sent_on: col('TEXT', 1),
+      document_id: col('INTEGER'),
+      document_no: col('TEXT'),
+      recorded_by: col('TEXT', 1),
+      created_at: col('TEXT', 1),
+    });
+    expect(columns(sqlite, 'attachments')).toMatchObject({ id: col('INTEGER', 0, null, 1), petition_id: col('INTEGER', 1), sha256: col('TEXT', 1) });
+    // The petition's denormalised stage and deadlines.
+    expect(columns(sqlite, 'petitions')).toMatchObject({
+      stage: col('TEXT', 1, "'awaiting_classification'"),
+      due_on: col('TEXT'),
+      reply_due_on: col('TEXT'),
+    });
+
+    // Indexes: one active record per petition (per decision for replies), partial on reversed_at.
+    expect(objects(sqlite, 'index')).toEqual(
+      expect.arrayContaining(['classifications_active', 'decisions_active', 'replies_active', 'decisions_agency', 'reminders_decision', 'petitions_stage_due']),
+    );
+    const partialUnique = (table: string, index: string) =>
+      (sqlite.pragma(`index_list(${table})`) as { name: string; unique: number; partial: number }[]).find((i) => i.name === index);
+    expect(partialUnique('classifications', 'classifications_active')).toMatchObject({ unique: 1, partial: 1 });
+    expect(partialUnique('decisions', 'decisions_active')).toMatchObject({ unique: 1, partial: 1 });
+    expect(partialUnique('replies', 'replies_active')).toMatchObject({ unique: 1, partial: 1 });
+    expect(indexColumns(sqlite, 'classifications_active')).toEqual(['petition_id']);
+    expect(indexColumns(sqlite, 'decisions_active')).toEqual(['petition_id']);
+    expect(indexColumns(sqlite, 'replies_active')).toEqual(['decision_id']);
+    expect(indexColumns(sqlite, 'decisions_agency')).toEqual(['agency_id', 'action']);
+    expect(indexColumns(sqlite, 'reminders_decision')).toEqual(['decision_id']);
+    expect(indexColumns(sqlite, 'petitions_stage_due')).toEqual(['stage', 'due_on']);
+    expect(uniqueColumns(sqlite, 'outgoing_documents')).toEqual([['kind', 'year', 'seq']]);
+
+    const fks = (table: string) => (sqlite.pragma(`foreign_key_list(${table})`) as { from: string; table: string; to: string }[]).map((f) => `${f.from}->${f.table}.${f.to}`).sort();
+    expect(fks('outgoing_documents')).toEqual(['petition_id->petitions.id']);
+    expect(fks('classifications')).toEqual(['duplicate_of->petitions.id', 'petition_id->petitions.id']);
+    expect(fks('decisions')).toEqual(['agency_id->agencies.id', 'document_id->outgoing_documents.id', 'petition_id->petitions.id']);
+    expect(fks('replies')).toEqual(['decision_id->decisions.id']);
+    expect(fks('reminders')).toEqual(['decision_id->decisions.id', 'document_id->outgoing_documents.id']);
+
+    // CHECK constraints, enforced by SQLite itself, whatever code writes.
+    sqlite.prepare(`insert into agencies (id, code, name, name_folded, kind, created_at, updated_at) values (1, 'SO-A', 'Sở A', 'so a', 'other', ${T}, ${T})`).run();
+    const petition = (seq: number) =>
+      `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at)
+       values (${seq}, 2026, ${seq}, '2026/${String(seq).padStart(6, '0')}', '2026-03-16', 'post', 'denunciation', 'land', 1, 's', 's', ${T}, ${T})`;
+    sqlite.prepare(petition(1)).run();
+    sqlite.prepare(petition(2)).run();
+    expect(sqlite.prepare('select stage, due_on, reply_due_on from petitions where id = 1').get()).toEqual({ stage: 'awaiting_classification', due_on: null, reply_due_on: null });
+    rejects(sqlite, `update petitions set stage = 'archived' where id = 1`, /CHECK constraint failed/);
+
+    const cls = (patch: { petition?: number; eligible?: number; reason?: string; duplicateOf?: string; on?: string } = {}) =>
+      `insert into classifications (petition_id, eligible, reason, duplicate_of, decided_on, decided_by, created_at)
+       values (${patch.petition ?? 1}, ${patch.eligible ?? 1}, ${patch.reason ? `'${patch.reason}'` : 'null'}, ${patch.duplicateOf ?? 'null'}, '${patch.on ?? '2026-03-17'}', 'A', ${T})`;
+    rejects(sqlite, cls({ eligible: 1, reason: 'anonymous' }), /CHECK constraint failed: classifications_reason/);
+    rejects(sqlite, cls({ eligible: 0 }), /CHECK constraint failed: classifications_reason/);
+    rejects(sqlite, cls({ eligible: 0, reason: 'duplicate' }), /CHECK constraint failed: classifications_duplicate/);
+    rejects(sqlite, cls({ eligible: 0, reason: 'lazy' }), /CHECK constraint failed/);
+    rejects(sqlite, cls({ eligible: 2 }), /CHECK constraint failed/);
+    rejects(sqlite, cls({ on: '17/03/2026' }), /CHECK constraint failed/);
+    rejects(sqlite, cls({ eligible: 0, reason: 'duplicate', duplicateOf: '999' }), /FOREIGN KEY constraint failed/);
+    rejects(sqlite, cls({ petition: 999 }), /FOREIGN KEY constraint failed/);
+    sqlite.prepare(cls({ petition: 2, eligible: 0, reason: 'duplicate', duplicateOf: '1' })).run();
+    sqlite.prepare(cls()).run();
+    rejects(sqlite, cls({ eligible: 0, reason: 'anonymous' }), /UNIQUE constraint failed: classifications\.petition_id/);
+    // Once the first is reversed, a new one is allowed; reversed ones stay.
+    sqlite.prepare(`update classifications set reversed_at = ${T}, reversed_by = 'A', reversal_note = 'sai' where petition_id = 1`).run();
+    sqlite.prepare(cls({ eligible: 0, reason: 'anonymous' })).run();
+    expect(sqlite.prepare('select count(*) as n from classifications where petition_id = 1').get()).toEqual({ n: 2 });
+
+    const decision = (action: string, agency: string, patch: { petition?: number; on?: string } = {}) =>
+      `insert into decisions (petition_id, action, decided_on, agency_id, decided_by, created_at)
+       values (${patch.petition ?? 1}, '${action}', '${patch.on ?? '2026-03-18'}', ${agency}, 'A', ${T})`;
+    rejects(sqlite, decision('forward', 'null'), /CHECK constraint failed: decisions_agency/);
+    rejects(sqlite, decision('guide', 'null'), /CHECK constraint failed: decisions_agency/);
+    rejects(sqlite, decision('archive', 'null'), /CHECK constraint failed/);
+    rejects(sqlite, decision('file', 'null', { on: '2026-3-18' }), /CHECK constraint failed/);
+    rejects(sqlite, decision('forward', '999'), /FOREIGN KEY constraint failed/);
+    sqlite.prepare(decision('forward', '1')).run();
+    rejects(sqlite, decision('file', 'null'), /UNIQUE constraint failed: decisions\.petition_id/);
+    sqlite.prepare(decision('file', 'null', { petition: 2 })).run();
+
+    const reply = (outcome: string, on = '2026-03-19') =>
+      `insert into replies (decision_id, received_on, outcome, recorded_by, created_at) values (1, '${on}', '${outcome}', 'A', ${T})`;
+    rejects(sqlite, reply('maybe'), /CHECK constraint failed/);
+    rejects(sqlite, reply('resolved', '19/03/2026'), /CHECK constraint failed/);
+    sqlite.prepare(reply('resolved')).run();
+    rejects(sqlite, reply('partial'), /UNIQUE constraint failed: replies\.decision_id/);
+
+    const doc = (kind: string, year: number, seq: number) =>
+      `insert into outgoing_documents (kind, year, seq, number, petition_id, issued_on, created_at) values ('${kind}', ${year}, ${seq}, 'n', 1, '${year}-03-18', ${T})`;
+    sqlite.prepare(doc('forward', 2026, 1)).run();
+    sqlite.prepare(doc('reminder', 2026, 1)).run();
+    sqlite.prepare(doc('forward', 2027, 1)).run();
+    rejects(sqlite, doc('forward', 2026, 1), /UNIQUE constraint failed/);
+    rejects(sqlite, doc('forward', 2026, 0), /CHECK constraint failed/);
+
+    rejects(sqlite, `insert into holidays (date, name, updated_at) values ('30/04/2026', 'x', ${T})`, /CHECK constraint failed/);
+    sqlite.prepare(`insert into holidays (date, name, updated_at) values ('2026-04-30', 'x', ${T})`).run();
+    rejects(sqlite, `insert into holidays (date, name, updated_at) values ('2026-04-30', 'y', ${T})`, /UNIQUE constraint failed|PRIMARY KEY/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -385,10 +542,10 @@ describe('0002-intake on a register in use', () => {
     expect(rows.agencies).toHaveLength(126);
     await v1.close();
 
-    const t = await tempRegister({ path: file });
+    const v2 = await openRegister({ path: file, migrateTo: 2 });
     try {
-      const sqlite = t.register.sqlite;
-      expect(t.register.schemaVersion()).toBe(2);
+      const sqlite = v2.sqlite;
+      expect(v2.schemaVersion()).toBe(2);
       expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
       expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual([
         '0001-reference-tables',
@@ -401,7 +558,14 @@ describe('0002-intake on a register in use', () => {
       }
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await v2.close();
+    }
 
+    const t = await tempRegister({ path: file });
+    try {
+      const sqlite = t.register.sqlite;
+      expect(rowsOf(sqlite).agencies).toEqual(rows.agencies);
       // The migrated register takes intake at once: its first petition of the year is 000001.
       const session = await t.client.sessions.openToday();
       const visit = await t.client.visits.save({
@@ -415,6 +579,88 @@ describe('0002-intake on a register in use', () => {
       const p = await t.client.petitions.create({ receivedOn: '2026-03-15', channel: 'in_person', visitId: visit.id, kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
       expect(p.registerNo).toBe('2026/000001');
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('0003-workflow on a register in use', () => {
+  const V2_TABLES = ['agencies', 'users', 'settings', 'audit_log', 'citizens', 'persons', 'reception_sessions', 'visits', 'visit_representatives', 'petition_petitioners'];
+
+  it('migrates from 2 to 3: existing petitions keep every field, await classification, and get their deadline when opened', async () => {
+    const file = path.join(freshDir().dir, 'register.sqlite');
+    // A register as version 2 left it: seeded, with petitions typed in before the workflow existed.
+    const v2 = await openRegister({ path: file, migrateTo: 2, seed: false });
+    await seedDefaults(v2);
+    const raw = v2.sqlite;
+    raw.prepare(`insert into citizens (id, full_name, full_name_folded, id_number, created_at, updated_at) values (1, 'Nguyễn Văn Đức', 'nguyen van duc', '051065001234', ${T}, ${T})`).run();
+    raw.prepare(`insert into persons (id, citizen_id, full_name, full_name_folded, id_number) values (1, 1, 'Nguyễn Văn Đức', 'nguyen van duc', '051065001234')`).run();
+    const petition = (seq: number, receivedOn: string, summary: string) =>
+      raw
+        .prepare(
+          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 'post', 'complaint', 'land', 1, ?, ?, ${T}, ${T})`,
+        )
+        .run(seq, Number(receivedOn.slice(0, 4)), seq, `${receivedOn.slice(0, 4)}/${String(seq).padStart(6, '0')}`, receivedOn, summary, fold(summary));
+    petition(1, '2026-02-10', 'Khiếu nại trước Tết');
+    petition(2, '2026-03-16', 'Khiếu nại thu hồi đất');
+    petition(3, '2026-12-24', 'Khiếu nại cuối năm');
+    raw.prepare('insert into petition_petitioners (petition_id, position, person_id) values (2, 0, 1)').run();
+    const kept = Object.fromEntries(V2_TABLES.map((table) => [table, raw.prepare(`select * from ${table} order by rowid`).all()]));
+    const v2Petitions = raw.prepare('select * from petitions order by id').all() as Record<string, unknown>[];
+    expect(v2.schemaVersion()).toBe(2);
+    await v2.close();
+
+    const t = await tempRegister({ path: file, now: new Date('2026-03-20T03:00:00.000Z') });
+    try {
+      const sqlite = t.register.sqlite;
+      expect(t.register.schemaVersion()).toBe(3);
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(3);
+      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual([
+        '0001-reference-tables',
+        '0002-intake',
+        '0003-workflow',
+      ]);
+      for (const table of V2_TABLES) expect(sqlite.prepare(`select * from ${table} order by rowid`).all(), table).toEqual(kept[table]);
+      const after = sqlite.prepare('select * from petitions order by id').all() as Record<string, unknown>[];
+      expect(after.map((row) => Object.fromEntries(Object.keys(v2Petitions[0]!).map((k) => [k, row[k]])))).toEqual(v2Petitions);
+      expect(after.map((r) => [r.stage, r.due_on, r.reply_due_on])).toEqual([
+        ['awaiting_classification', '2026-03-03', null],
+        ['awaiting_classification', '2026-03-30', null],
+        ['awaiting_classification', '2027-01-08', null],
+      ]);
+      for (const table of ['classifications', 'decisions', 'replies', 'reminders', 'outgoing_documents', 'attachments']) {
+        expect(sqlite.prepare(`select count(*) as n from ${table}`).get(), table).toEqual({ n: 0 });
+      }
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+
+      // Statuses derive from the stored deadline at once, and the old petitions are found by search.
+      const list = await t.client.petitions.list({ sort: 'receivedOn', direction: 'asc' });
+      expect(list.rows.map((r) => [r.registerNo, r.status, r.dueOn])).toEqual([
+        ['2026/000001', 'overdue', '2026-03-03'],
+        ['2026/000002', 'awaiting_classification', '2026-03-30'],
+        ['2026/000003', 'awaiting_classification', '2027-01-08'],
+      ]);
+      expect((await t.client.petitions.list({ search: 'thu hoi dat' })).rows.map((r) => r.registerNo)).toEqual(['2026/000002']);
+
+      // The migrated register takes the workflow at once, and new petitions follow on.
+      const agency = (await t.client.agencies.list({ search: 'SO-NNMT' }))[0]!;
+      await t.client.workflow.classify({ petitionId: 2, eligible: true, on: '2026-03-17' });
+      const w = await t.client.workflow.decide({ petitionId: 2, action: 'forward', agencyId: agency.id, on: '2026-03-18' });
+      expect(w.decisions[0]!.documentNo).toBe('01/PC-BTCD');
+      expect((await t.client.petitions.create({ receivedOn: '2026-03-19', channel: 'post', kind: 'complaint', field: 'land', summary: 'Đơn mới' })).registerNo).toBe('2026/000004');
+
+      // Opening again changes nothing.
+      const before = snapshot(sqlite);
+      await t.close();
+      const again = await tempRegister({ path: file, now: new Date('2026-03-20T03:00:00.000Z') });
+      try {
+        expect(snapshot(again.register.sqlite)).toEqual(before);
+      } finally {
+        await again.close();
+      }
     } finally {
       await t.close();
     }

@@ -80,6 +80,17 @@ describe('classification', () => {
     expect((await classify(q.id, '2026-03-20')).classifications[0]!.decidedOn).toBe('2026-03-20');
   });
 
+  it('judges "today" in Vietnam (UTC+7): just after midnight there, the new day is already allowed', async () => {
+    const late = await tempRegister({ path: t.path, now: new Date('2026-03-20T17:30:00.000Z') }); // 00:30 on 21 March in Vietnam
+    try {
+      expect((await late.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-21' })).classifications[0]!.decidedOn).toBe('2026-03-21');
+      await refused(late, 'workflow.decide', { petitionId: p.id, action: 'accept', on: '2026-03-22' }, 'VALIDATION');
+      expect((await late.client.todo.summary()).today).toBe('2026-03-21');
+    } finally {
+      await late.close();
+    }
+  });
+
   it('refuses an unknown petition (NOT_FOUND)', async () => {
     await refused(t, 'workflow.classify', { petitionId: 987_654, eligible: true, on: '2026-03-17' }, 'NOT_FOUND');
   });

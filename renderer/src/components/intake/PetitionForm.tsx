@@ -4,7 +4,7 @@
 import { Alert, Autocomplete, Button, Grid, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { api } from '../../api.ts';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import {
@@ -23,6 +23,8 @@ import {
 } from '../../../../shared/domain/petition.ts';
 import type { Visit } from '../../../../shared/domain/reception.ts';
 import { showApiError } from '../useApiForm.ts';
+import { SimilarPetitions } from '../workflow/SimilarPetitions.tsx';
+import { isIsoDate } from '../../../../shared/domain/dates.ts';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
@@ -45,6 +47,20 @@ export interface PetitionFormValues {
   petitioners: PersonFormValue[];
   subject: string;
   summary: string;
+}
+
+/** Earlier petitions that look like this one, suggested while it is typed (possible duplicates). */
+function MatterSeenBefore({ control, excludeId }: { control: Control<PetitionFormValues, unknown, ReturnType<typeof petitionUpdateSchema.parse>>; excludeId: number | null }) {
+  const [receivedOn, petitioners, subject, summary] = useWatch({ control, name: ['receivedOn', 'petitioners', 'subject', 'summary'] });
+  if (!isIsoDate(receivedOn)) return null;
+  const probe = {
+    excludeId,
+    receivedOn,
+    petitioners: petitioners.map((p) => ({ citizenId: p.citizenId ?? null, fullName: p.fullName ?? '', idNumber: p.idNumber || null })),
+    subject: subject || null,
+    summary,
+  };
+  return <SimilarPetitions probe={probe} />;
 }
 
 function reshape(v: PetitionFormValues) {
@@ -357,6 +373,8 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
             <Textarea label="Tóm tắt nội dung" withAsterisk autosize minRows={3} maxRows={10} {...form.register('summary')} error={errors.summary?.message} />
           </Stack>
         </Paper>
+
+        <MatterSeenBefore control={form.control} excludeId={initial?.id ?? null} />
 
         <Group justify="flex-end">
           {onCancel && (

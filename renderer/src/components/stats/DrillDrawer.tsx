@@ -1,6 +1,6 @@
 // The petitions behind one figure (stats.drill, the very conditions that counted it), a page at a
 // time; a row opens the petition.
-import { Alert, Badge, Drawer, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Alert, Drawer, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { PETITION_KIND_LABELS, PETITION_STATUS_LABELS, type PetitionPage } from '../../../../shared/domain/petition.ts';
@@ -17,13 +17,13 @@ export function DrillDrawer({ target, period, onClose, onOpen }: {
   onClose(): void;
   onOpen(petitionId: number): void;
 }) {
-  const [page, setPage] = useState(1);
   const [result, setResult] = useState<PetitionPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = target ? JSON.stringify({ drill: target.drill, part: target.part, ...period }) : null;
-
-  // A new figure starts at its first page.
-  useEffect(() => setPage(1), [key]);
+  // The page belongs to the figure it was chosen for: a new figure starts at its first page.
+  const [paging, setPaging] = useState<{ key: string | null; page: number }>({ key: null, page: 1 });
+  const page = paging.key === key ? paging.page : 1;
+  const setPage = (p: number) => setPaging({ key, page: p });
 
   useEffect(() => {
     setResult(null);
@@ -48,7 +48,7 @@ export function DrillDrawer({ target, period, onClose, onOpen }: {
       opened={target !== null}
       onClose={onClose}
       position="right"
-      size={860}
+      size={940}
       title={<Text fw={700} size="lg">{target?.label}</Text>}
       aria-describedby="st-drill-summary"
     >
@@ -70,10 +70,10 @@ export function DrillDrawer({ target, period, onClose, onOpen }: {
               <Table.Tr>
                 <Table.Th w={110}>Số vào sổ</Table.Th>
                 <Table.Th w={96}>Ngày nhận</Table.Th>
-                <Table.Th w={170}>Người đứng đơn</Table.Th>
+                <Table.Th w={180}>Người đứng đơn</Table.Th>
                 <Table.Th>Nội dung tóm tắt</Table.Th>
                 <Table.Th w={120}>Loại</Table.Th>
-                <Table.Th w={150}>Trạng thái</Table.Th>
+                <Table.Th w={170}>Trạng thái</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -86,13 +86,15 @@ export function DrillDrawer({ target, period, onClose, onOpen }: {
                   onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
                   aria-label={`Đơn ${row.registerNo}`}
                 >
-                  <Table.Td ff="monospace">{row.registerNo}</Table.Td>
+                  <Table.Td className="st-mono">{row.registerNo}</Table.Td>
                   <Table.Td>{formatIsoDate(row.receivedOn)}</Table.Td>
                   <Table.Td><Text size="sm" truncate title={row.petitionerNames}>{row.petitionerNames || 'Đơn nặc danh'}</Text></Table.Td>
                   <Table.Td><Text size="sm" truncate title={row.summary}>{row.summary}</Text></Table.Td>
                   <Table.Td><Text size="sm" truncate>{PETITION_KIND_LABELS[row.kind]}</Text></Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm" maw="100%">{PETITION_STATUS_LABELS[row.status]}</Badge>
+                    <Text size="sm" truncate c={`${STATUS_COLORS[row.status]}.8`} fw={row.status === 'overdue' || row.status === 'reply_overdue' ? 700 : undefined} title={PETITION_STATUS_LABELS[row.status]}>
+                      {PETITION_STATUS_LABELS[row.status]}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

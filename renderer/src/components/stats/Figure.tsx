@@ -35,7 +35,7 @@ export function Figure({ label, value, drill, part = null, onDrill }: {
 /** A figure that is not a list of petitions (a sum of parts, or counts of sessions and visits). */
 export function Plain({ value, title, strong = false }: { value: number; title?: string; strong?: boolean }) {
   return (
-    <span className="st-plain" data-strong={strong} title={title}>
+    <span className="st-plain" data-strong={strong} data-zero={value === 0} title={title}>
       {formatCount(value)}
     </span>
   );

@@ -110,8 +110,8 @@ function AgencyTable({ agencies, onDrill }: { agencies: AgencyFigures[]; onDrill
               <Table.Td><div className="st-agency" title={r.name}>{r.name}</div></Table.Td>
               <Table.Td className="st-num">{cell(r.f.forwarded, `${who(r.name)} — Số đơn đã chuyển`, 'agency_forwarded', r.part)}</Table.Td>
               <Table.Td className="st-num">{cell(r.f.replied, `${who(r.name)} — Đã trả lời`, 'agency_replied', r.part)}</Table.Td>
-              <Table.Td className="st-num">{cell(r.f.replied_on_time, '', null, null)}</Table.Td>
-              <Table.Td className="st-num">{cell(r.f.replied_late, '', null, null)}</Table.Td>
+              <Table.Td className="st-num">{cell(r.f.replied_on_time, `${who(r.name)} — Trả lời đúng hạn`, 'agency_replied_on_time', r.part)}</Table.Td>
+              <Table.Td className="st-num">{cell(r.f.replied_late, `${who(r.name)} — Trả lời trễ hạn`, 'agency_replied_late', r.part)}</Table.Td>
               <Table.Td className="st-num">{cell(r.f.overdue, `${who(r.name)} — Quá hạn chưa trả lời`, 'agency_overdue', r.part)}</Table.Td>
               <Table.Td className="st-num">{cell(r.f.pending, `${who(r.name)} — Chưa đến hạn trả lời`, 'agency_pending', r.part)}</Table.Td>
             </Table.Tr>
@@ -132,7 +132,7 @@ export function PetitionReport({ stats, reasonLabels, onDrill }: {
     { key: 'all', no: '1', label: 'Tổng số đơn phải xử lý', level: 0, value: p.received + p.carried_over },
     { key: 'carried', no: '1.1', label: L.carried_over, level: 1, value: p.carried_over, drill: { drill: 'carried_over' } },
     { key: 'received', no: '1.2', label: L.received, level: 1, value: p.received, drill: { drill: 'received' } },
-    { key: 'multi', no: '2', label: `${L.multi_signatory} (trong số đơn tiếp nhận)`, name: L.multi_signatory, level: 0, value: p.multi_signatory, drill: { drill: 'multi_signatory' } },
+    { key: 'multi', no: '', label: `Trong đó: ${L.multi_signatory.charAt(0).toLowerCase()}${L.multi_signatory.slice(1)}`, name: L.multi_signatory, level: 2, value: p.multi_signatory, drill: { drill: 'multi_signatory' } },
   ];
   const classification: Row[] = [
     { key: 'eligible', no: '1', label: L.eligible, level: 0, value: p.eligible.total, drill: { drill: 'eligible' } },

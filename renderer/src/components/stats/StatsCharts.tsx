@@ -3,6 +3,7 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import type { YAxisTickContentProps } from 'recharts';
 import { api, errorMessage } from '../../api.ts';
 import { PETITION_KINDS, PETITION_KIND_LABELS, type PetitionKind } from '../../../../shared/domain/petition.ts';
 import { PETITION_FIGURE_LABELS, type Statistics } from '../../../../shared/stats/definitions.ts';
@@ -80,7 +81,7 @@ function MonthlyChart({ period, official }: { period: Period; official: boolean 
           type="stacked"
           series={PETITION_KINDS.map((k) => ({ name: k, label: PETITION_KIND_LABELS[k], color: KIND_COLORS[k] }))}
           withLegend
-          legendProps={{ verticalAlign: 'top', height: 36 }}
+          legendProps={{ verticalAlign: 'top', height: 36, itemSorter: null }}
           xAxisLabel={official ? 'Tháng báo cáo' : 'Tháng'}
           yAxisLabel="Số đơn"
           valueFormatter={formatCount}
@@ -99,7 +100,7 @@ function ClassificationChart({ stats, onDrill }: { stats: Statistics; onDrill(t:
     { name: PETITION_FIGURE_LABELS.ineligible, value: p.ineligible.total, color: 'red.6', drill: 'ineligible' as const },
     { name: PETITION_FIGURE_LABELS.unclassified, value: p.unclassified, color: 'gray.5', drill: 'unclassified' as const },
   ];
-  const percent = (n: number) => (p.received > 0 ? `${Math.round((n * 1000) / p.received) / 10}%`.replace('.', ',') : '—');
+  const percent = (n: number) => (p.received > 0 ? `${((n * 100) / p.received).toFixed(1).replace('.', ',')}%` : '—');
   return (
     <Card withBorder padding="sm">
       <Title order={4} mb="sm">Phân loại đơn tiếp nhận trong kỳ</Title>
@@ -142,7 +143,14 @@ function OverdueChart({ stats }: { stats: Statistics }) {
     .sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'vi'))
     .slice(0, 10)
     .map((a) => ({ name: a.name, overdue: a.overdue }));
-  const short = (name: string) => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
+  const short = (name: string) => (name.length > 32 ? `${name.slice(0, 31)}…` : name);
+  // One line per body, cut with an ellipsis (the full name in the tooltip), never wrapped over the next.
+  const tick = ({ x, y, payload }: YAxisTickContentProps) => (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="var(--mantine-color-dimmed)">
+      <title>{String(payload.value)}</title>
+      {short(String(payload.value))}
+    </text>
+  );
   return (
     <Card withBorder padding="sm">
       <Title order={4}>Cơ quan quá hạn trả lời nhiều nhất</Title>
@@ -156,7 +164,7 @@ function OverdueChart({ stats }: { stats: Statistics }) {
           dataKey="name"
           orientation="vertical"
           series={[{ name: 'overdue', label: 'Quá hạn chưa trả lời', color: 'red.6' }]}
-          yAxisProps={{ width: 210, tickFormatter: short, interval: 0 }}
+          yAxisProps={{ width: 230, tick, interval: 0 }}
           xAxisProps={{ allowDecimals: false }}
           xAxisLabel="Số đơn quá hạn chưa trả lời"
           gridAxis="y"

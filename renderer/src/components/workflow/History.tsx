@@ -45,23 +45,21 @@ function Step({
 }) {
   return (
     <div className="wf-step" data-state={reversed ? 'reversed' : 'active'} role="listitem" aria-label={label}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-          <Text size="sm" fw={600} className="wf-struck" style={{ overflowWrap: 'anywhere' }}>{title}</Text>
-          {children && (
-            <Stack gap={0} className="wf-struck">
-              {children}
-            </Stack>
-          )}
-          <Text size="xs" c="dimmed" className="wf-struck">{meta}</Text>
-          {reversed && (
-            <Text size="xs" c="red.8" style={{ overflowWrap: 'anywhere' }}>
-              Đã hủy lúc {formatDateTime(reversed.at)}, {reversed.by}. Lý do: {reversed.note}
-            </Text>
-          )}
-        </Stack>
-        {actions && <Group gap={6} wrap="nowrap">{actions}</Group>}
-      </Group>
+      <Stack gap={2} style={{ minWidth: 0 }}>
+        <Text size="sm" fw={600} className="wf-struck" style={{ overflowWrap: 'anywhere' }}>{title}</Text>
+        {children && (
+          <Stack gap={0} className="wf-struck">
+            {children}
+          </Stack>
+        )}
+        <Text size="xs" c="dimmed" className="wf-struck">{meta}</Text>
+        {reversed && (
+          <Text size="xs" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+            Đã hủy lúc {formatDateTime(reversed.at)}, {reversed.by}. Lý do: {reversed.note}
+          </Text>
+        )}
+        {actions && <Group gap={6} mt={2}>{actions}</Group>}
+      </Stack>
     </div>
   );
 }
@@ -81,8 +79,8 @@ export function WorkflowHistory({ petitionId, workflow: w, data, onReverse }: Pr
   const latest = reversibleStep(w);
   const reverseButton = (what: StepKind, id: number) =>
     latest && latest.what === what && latest.id === id ? (
-      <Button size="compact-xs" variant="subtle" color="red" onClick={() => onReverse(what)} aria-label={`Hủy ${STEP_LABELS[what]}`}>
-        Hủy…
+      <Button size="xs" variant="subtle" color="red" onClick={() => onReverse(what)}>
+        Hủy {STEP_LABELS[what]}…
       </Button>
     ) : null;
 

@@ -62,7 +62,7 @@ interface ListProps {
 export function CandidateList({ candidates, selected, onSelect, onPick, label }: ListProps) {
   if (onSelect) {
     return (
-      <Radio.Group value={selected ? String(selected) : null} onChange={(v) => onSelect(Number(v))} label={label} size="sm">
+      <Radio.Group value={selected ? String(selected) : null} onChange={(v) => onSelect(Number(v))} label={label} size="sm" labelProps={{ style: { fontWeight: 400, color: 'var(--mantine-color-dimmed)' } }}>
         <Stack gap={4} mt={4} className="wf-candidates">
           {candidates.map((c) => (
             <Radio.Card key={c.id} value={String(c.id)} className="wf-candidate" aria-label={`Đơn ${c.registerNo}`}>

@@ -151,8 +151,8 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
           <kbd className="key" title="Đến ô đầu tiên của bước tiếp theo">Alt+X</kbd>
         </Group>
         <Group gap="xs" justify="flex-end">
-          <PrintButton request={{ kind: 'receipt', petitionId: p.id }} label="Giấy biên nhận (02/TCD)" />
-          {visit?.outcome === 'refused' && <PrintButton request={{ kind: 'refusal', visitId: visit.id }} label="Thông báo từ chối tiếp (01/TCD)" />}
+          <PrintButton request={{ kind: 'receipt', petitionId: p.id }} label="In giấy biên nhận (02/TCD)" />
+          {visit?.outcome === 'refused' && <PrintButton request={{ kind: 'refusal', visitId: visit.id }} label="In thông báo từ chối tiếp (01/TCD)" />}
         </Group>
       </Group>
 
