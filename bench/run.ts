@@ -12,6 +12,10 @@ import { insertPetition } from '../db/ops/petitions.ts';
 import { listPetitions } from '../db/ops/petitions.ts';
 import { petitionCreateSchema, petitionListSchema } from '../shared/domain/petition.ts';
 import { SYSTEM_ACTOR } from '../db/context.ts';
+import { computeStatistics } from '../db/ops/stats.ts';
+import { checkIdentities } from '../shared/stats/definitions.ts';
+import { addDays, diffDays } from '../shared/calendar/dates.ts';
+import type { Register } from '../db/register.ts';
 
 const WRITES = 2000;
 const DIRECTORY_SIZE = 10_000;
@@ -32,6 +36,203 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
 function row(label: string, count: number, registerMs: number, rawMs: number): string {
   const per = (ms: number) => `${((ms * 1000) / count).toFixed(0).padStart(6)} µs/op`;
   return `${label.padEnd(44)} register ${registerMs.toFixed(0).padStart(6)} ms (${per(registerMs)})   raw ${rawMs.toFixed(0).padStart(6)} ms (${per(rawMs)})   ×${(registerMs / rawMs).toFixed(1)}`;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A small deterministic generator (mulberry32), so every bench run fills the same register. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface CapturedStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs `fn` while recording every statement the register's better-sqlite3 handle prepares and runs
+ * (Kysely prepares each query on that handle), so the raw side can run exactly the same SQL.
+ */
+async function captureStatements(register: Register, fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
+  const sqlite = register.sqlite;
+  const original = sqlite.prepare;
+  const captured: CapturedStatement[] = [];
+  sqlite.prepare = function (this: typeof sqlite, source: string) {
+    const statement = original.call(this, source);
+    return new Proxy(statement, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run') {
+          return (...args: unknown[]) => {
+            captured.push({ sql: source, params: args });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+  } as typeof sqlite.prepare;
+  try {
+    await fn();
+  } finally {
+    sqlite.prepare = original;
+  }
+  return captured;
+}
+
+/**
+ * Statistics of a year over a large register: computeStatistics (the statistics screen, the
+ * XLSX/CSV/PDF exports and `petreg stats` all call it) next to the very statements it runs, on raw
+ * better-sqlite3, in the same run. The register is filled by raw SQL inserts in one transaction,
+ * straight into petitions with the denormalised workflow columns (cls_*, dec_*, reply_*) set as
+ * refreshStage would set them: this bypasses the intake and workflow operations (and their
+ * classification, decision and reply rows, which the statistics do not read) for speed.
+ */
+async function statisticsBench(dir: string): Promise<void> {
+  const N = Number(process.env.BENCH_STATS_PETITIONS ?? 1_000_000);
+  const RUNS = Number(process.env.BENCH_STATS_RUNS ?? 7);
+  const from = '2025-12-15';
+  const to = '2026-12-14';
+  const today = '2026-12-31';
+  const before = Math.round(N / 20); // received in the month before the year: carried over or not
+  const register = await openRegister({ path: path.join(dir, 'statistics.sqlite') });
+  try {
+    const sqlite = register.sqlite;
+    const agencyIds = (sqlite.prepare('select id from agencies order by id limit 60').all() as { id: number }[]).map((r) => r.id);
+    const random = prng(20261214);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const kinds = ['complaint', 'complaint', 'complaint', 'denunciation', 'recommendation', 'recommendation', 'multiple'] as const;
+    const fields = ['land', 'land', 'land', 'housing', 'compensation', 'compensation', 'policy', 'justice', 'corruption', 'administration', 'other'] as const;
+    const channels = ['in_person', 'post', 'post', 'mailbox', 'forwarded', 'online'] as const;
+    const reasons = ['anonymous', 'no_signature_or_address', 'duplicate', 'duplicate', 'duplicate', 'awaiting_result', 'finally_decided', 'insufficient_content', 'already_guided', 'other'] as const;
+    const eligibleActions = ['forward', 'forward', 'forward', 'accept', 'guide', 'guide'] as const;
+    const start = addDays(from, -31);
+    const span = diffDays(start, to) + 1;
+    const days = Array.from({ length: span + 120 }, (_, i) => addDays(start, i));
+    const now = new Date().toISOString();
+
+    const [, fillMs] = time(() => {
+      const insert = sqlite.prepare(
+        `insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at,
+           stage, due_on, reply_due_on, cls_eligible, cls_reason, dec_action, dec_on, dec_agency_id, reply_on)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const seqs = new Map<number, number>();
+      sqlite.transaction(() => {
+        for (let i = 0; i < N + before; i++) {
+          // In date order: the first `before` in the month before the year, then N over the year.
+          const dayIndex = i < before ? Math.floor((i * 31) / before) : 31 + Math.floor(((i - before) * (span - 31)) / N);
+          const received = days[dayIndex]!;
+          const year = Number(received.slice(0, 4));
+          const seq = (seqs.get(year) ?? 0) + 1;
+          seqs.set(year, seq);
+          const registerNo = `${year}/${String(seq).padStart(6, '0')}`;
+          const r = random();
+          const classified = r < 0.9;
+          const eligible = classified && r < 0.5;
+          const decided = classified && random() < 0.9;
+          const action = !decided ? null : eligible ? pick(eligibleActions) : random() < 0.7 ? 'file' : 'return';
+          const decOn = decided ? days[dayIndex + 3 + Math.floor(random() * 10)]! : null;
+          const forwarded = action === 'forward';
+          const replyDue = forwarded ? days[dayIndex + 60]! : null;
+          const replyOn = forwarded && random() < 0.7 ? days[dayIndex + 20 + Math.floor(random() * 60)]! : null;
+          const stage = !classified ? 'awaiting_classification' : !decided ? 'awaiting_decision' : forwarded && !replyOn ? 'forwarded' : 'closed';
+          insert.run(
+            year,
+            seq,
+            registerNo,
+            received,
+            pick(channels),
+            pick(kinds),
+            pick(fields),
+            random() < 0.07 ? 2 + Math.floor(random() * 20) : 1,
+            'Đơn đề nghị giải quyết',
+            // Kept short: the trigram index is filled by a trigger on every insert.
+            registerNo,
+            now,
+            now,
+            stage,
+            days[dayIndex + 14]!,
+            replyDue,
+            classified ? (eligible ? 1 : 0) : null,
+            classified && !eligible ? pick(reasons) : null,
+            action,
+            decOn,
+            action === 'forward' || action === 'guide' ? pick(agencyIds) : null,
+            replyOn,
+          );
+        }
+        // Reception: a regular session every working day, leaders' sessions monthly, a few online.
+        const session = sqlite.prepare('insert into reception_sessions (kind, date, officers_json, created_at, updated_at) values (?, ?, ?, ?, ?)');
+        const person = sqlite.prepare("insert into persons (full_name, full_name_folded) values ('Nguyễn Văn A', 'nguyen van a')");
+        const visit = sqlite.prepare(
+          'insert into visits (session_id, persons, delegation_members, person_id, matter, content, repeat, outcome, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+        );
+        const personId = Number(person.run().lastInsertRowid);
+        for (let d = 31; d < span; d++) {
+          const kind = d % 30 === 0 ? 'periodic' : d % 97 === 0 ? 'adhoc' : d % 45 === 0 ? 'online' : 'regular';
+          const sessionId = Number(session.run(kind, days[d], '[]', now, now).lastInsertRowid);
+          for (let v = 0; v < 1 + Math.floor(random() * 4); v++) {
+            const delegation = random() < 0.05 ? 5 + Math.floor(random() * 20) : null;
+            visit.run(sessionId, delegation ?? 1 + Math.floor(random() * 3), delegation, personId, 'complaint', 'Khiếu nại', 'guided', now, now);
+          }
+        }
+      }).immediate();
+    });
+    console.log(`
+${(N + before).toLocaleString('en')} petitions filled by raw SQL (denormalised columns set; intake bypassed) in ${(fillMs / 1000).toFixed(1)} s`);
+
+    const registerMs: number[] = [];
+    let stats = await computeStatistics(register.db, from, to, today);
+    for (let r = 0; r < RUNS; r++) {
+      const [value, ms] = await timeAsync(() => computeStatistics(register.db, from, to, today));
+      stats = value;
+      registerMs.push(ms);
+    }
+    const statements = await captureStatements(register, () => computeStatistics(register.db, from, to, today));
+    const rawMs: number[] = [];
+    let rawRows: unknown[][] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const [rows, ms] = time(() => statements.map((s) => sqlite.prepare(s.sql).all(...s.params)));
+      rawRows = rows;
+      rawMs.push(ms);
+    }
+    const rawReceived = (rawRows.find((rows) => rows.length === 1 && typeof (rows[0] as { received?: unknown }).received === 'number')?.[0] as { received: number } | undefined)?.received;
+    if (rawReceived !== stats.petitions.received) throw new Error(`raw and register statistics differ: ${rawReceived} vs ${stats.petitions.received}`);
+    const broken = checkIdentities(stats);
+    if (broken.length > 0) throw new Error(`statistics identities broken: ${broken.join('; ')}`);
+
+    const reg = median(registerMs);
+    const raw = median(rawMs);
+    const p = stats.petitions;
+    console.log(
+      `${`computeStatistics, year ${from}..${to}`.padEnd(44)} register ${reg.toFixed(0).padStart(6)} ms (median of ${RUNS})            raw ${raw.toFixed(0).padStart(6)} ms (same ${statements.length} statements)   ×${(reg / raw).toFixed(2)}`,
+    );
+    console.log(
+      `  received ${p.received.toLocaleString('en')}, carried over ${p.carried_over.toLocaleString('en')}, eligible ${p.eligible.total.toLocaleString('en')}, ineligible ${p.ineligible.total.toLocaleString('en')}, ` +
+        `forwarded ${p.decisions.forward.toLocaleString('en')} to ${p.forwarded_by_agency.length} agencies (overdue ${p.forwarded_by_agency.reduce((n, a) => n + a.overdue, 0).toLocaleString('en')}); ` +
+        `${stats.reception.regular.sessions} regular sessions; identities hold; runs ${registerMs.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+    );
+    for (const s of statements) {
+      const plan = (sqlite.prepare(`explain query plan ${s.sql}`).all(...s.params) as { detail: string }[]).map((r) => r.detail).join('; ');
+      console.log(`  plan: ${s.sql.replace(/\s+/g, ' ').slice(0, 60)}… -> ${plan}`);
+    }
+  } finally {
+    await register.close();
+  }
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-bench-'));
@@ -161,6 +362,9 @@ try {
   }
 
   await register.close();
+
+  // 4. Statistics of a year over 1,000,000 petitions (BENCH_STATS_PETITIONS).
+  await statisticsBench(dir);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

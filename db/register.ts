@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ApiError } from '../shared/errors.ts';
 import { RegisterDialect } from './dialect.ts';
@@ -109,5 +109,8 @@ async function migrate(register: Register, upTo: number): Promise<void> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'không rõ';
     throw new ApiError('INTERNAL', `Không nâng cấp được cơ sở dữ liệu (bước ${failed}): ${String((error as Error).message ?? error)}`);
   }
-  register.sqlite.pragma(`user_version = ${appliedMigrations(register.sqlite).length}`);
+  // Through Kysely, under the per-file lock: a direct write on the handle would block the whole
+  // process while another register on the same file holds the write lock.
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
+  await sql.raw(`pragma user_version = ${applied}`).execute(register.db);
 }

@@ -1,7 +1,7 @@
 // The rules of a petition's life after intake, held in the core (not only in forms):
 // classify -> decide (accept / forward / guide / return / file) -> reply and reminders.
 // Nothing is deleted: a mistake is corrected by a recorded reversal, then a new record.
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { yearOf } from '../../shared/domain/dates.ts';
 import type { PetitionKind } from '../../shared/domain/petition.ts';
@@ -30,7 +30,7 @@ import { fold } from '../../shared/text.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
-import type { DB } from '../schema.ts';
+import type { DB, PetitionTable } from '../schema.ts';
 import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
@@ -351,34 +351,34 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
   const words = new Set(fold(probe.summary).split(' ').filter((w) => w.length >= 3));
   const subject = probe.subject ? fold(probe.subject) : null;
   if (probe.citizenIds.length + probe.idNumbers.length + folded.length === 0 && subject === null) return [];
+  const samePerson = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>) =>
+    eb.exists(
+      eb
+        .selectFrom('petition_petitioners as opp')
+        .innerJoin('persons as ox', 'ox.id', 'opp.person_id')
+        .select(sql`1`.as('one'))
+        .whereRef('opp.petition_id', '=', 'o.id')
+        .where((e) =>
+          e.or([
+            e('ox.citizen_id', 'in', probe.citizenIds.concat(-1)),
+            e('ox.id_number', 'in', probe.idNumbers.concat('\u0000')),
+            e('ox.full_name_folded', 'in', folded.concat('\u0000')),
+          ]),
+        ),
+    );
   const rows = await db
     .selectFrom('petitions as o')
     .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
+    .select((eb) => samePerson(eb).as('by_person'))
     .where('o.id', '!=', probe.excludeId ?? -1)
     .where('o.received_on', '<=', probe.receivedOn)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('petition_petitioners as opp')
-            .innerJoin('persons as ox', 'ox.id', 'opp.person_id')
-            .select(sql`1`.as('one'))
-            .whereRef('opp.petition_id', '=', 'o.id')
-            .where((e) =>
-              e.or([
-                e('ox.citizen_id', 'in', probe.citizenIds.concat(-1)),
-                e('ox.id_number', 'in', probe.idNumbers.concat('\u0000')),
-                e('ox.full_name_folded', 'in', folded.concat('\u0000')),
-              ]),
-            ),
-        ),
-        ...(subject ? [eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)] : []),
-      ]),
-    )
+    // The subject narrows by substring in SQL; equality of the folded subject is checked below.
+    .where((eb) => eb.or([samePerson(eb), ...(subject ? [eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)] : [])]))
     .orderBy('o.received_on', 'desc')
     .limit(50)
     .execute();
   return rows
+    .filter((r) => Boolean(r.by_person) || (subject !== null && r.subject !== null && fold(r.subject) === subject))
     .map((r) => {
       const theirs = fold(r.summary).split(' ').filter((w) => w.length >= 3);
       const shared = theirs.filter((w) => words.has(w)).length;

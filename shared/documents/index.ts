@@ -11,7 +11,7 @@ export type { DocumentPdf, DocumentRequest, DocumentRequestData, DocumentType, N
 export { escapeHtml, committeeName, issuerLine, withFallbackFont, type Letterhead } from './html.ts';
 export type { PetitionFacts } from './words.ts';
 export type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReceiptData, RefusalData, RegisterBookData, ReminderLetterData, ReturnSlipData };
-export { REGISTER_BOOK_COLUMNS } from './register-book.ts';
+export { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 
 export type DocumentData =
   | ({ kind: 'forward' } & ForwardSlipData)

@@ -1,24 +1,10 @@
 // The reception register (Sổ tiếp công dân, form 03/TCD of Circular 04/2021/TT-TTCP) for a period:
 // landscape A4, the 12 columns, "Hướng xử lý" grouping columns 9–11, headings repeated on each page.
+import { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 import { formatDateVN } from '../calendar/dates.ts';
 import type { ReceptionRegisterRow } from '../domain/petition.ts';
 import { escapeHtml, multiline, page, title, type Html, type Letterhead } from './html.ts';
 
-/** The 12 columns of form 03/TCD, as the renderer's register screen heads them. */
-export const REGISTER_BOOK_COLUMNS = [
-  'STT',
-  'Ngày tiếp',
-  'Họ tên, địa chỉ',
-  'Số CCCD/Hộ chiếu',
-  'Nội dung vụ việc',
-  'Phân loại đơn/vụ việc',
-  'Số người',
-  'Cơ quan, tổ chức đã giải quyết',
-  'Thụ lý (x)',
-  'Trả lại đơn và hướng dẫn (số văn bản)',
-  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
-  'Theo dõi kết quả giải quyết',
-] as const;
 
 /** Column widths in % of the printed table (landscape A4, 262 mm of text width). */
 const WIDTHS = [4.5, 7, 14, 9, 17, 8, 5.5, 8, 5, 7.5, 7.5, 7];
@@ -36,13 +22,13 @@ function cell(value: string | null, centred = false): Html {
 
 export function registerBook(d: RegisterBookData): string {
   const head = `<thead>
-  <tr>${REGISTER_BOOK_COLUMNS.slice(0, 8)
+  <tr>${RECEPTION_REGISTER_COLUMNS.slice(0, 8)
     .map((c) => `<th rowspan="2">${escapeHtml(c)}</th>`)
-    .join('')}<th colspan="3">Hướng xử lý</th><th rowspan="2">${escapeHtml(REGISTER_BOOK_COLUMNS[11])}</th></tr>
-  <tr>${REGISTER_BOOK_COLUMNS.slice(8, 11)
+    .join('')}<th colspan="3">Hướng xử lý</th><th rowspan="2">${escapeHtml(RECEPTION_REGISTER_COLUMNS[11])}</th></tr>
+  <tr>${RECEPTION_REGISTER_COLUMNS.slice(8, 11)
     .map((c) => `<th>${escapeHtml(c)}</th>`)
     .join('')}</tr>
-  <tr class="colno">${REGISTER_BOOK_COLUMNS.map((_, i) => `<th>(${i + 1})</th>`).join('')}</tr>
+  <tr class="colno">${RECEPTION_REGISTER_COLUMNS.map((_, i) => `<th>(${i + 1})</th>`).join('')}</tr>
 </thead>`;
   const rows = d.rows.length
     ? d.rows

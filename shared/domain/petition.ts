@@ -171,6 +171,22 @@ export interface PetitionPage {
   rows: PetitionListItem[];
 }
 
+/** Form 03/TCD (Circular 04/2021/TT-TTCP): the 12 columns and their official headings. */
+export const RECEPTION_REGISTER_COLUMNS = [
+  'STT',
+  'Ngày tiếp',
+  'Họ tên, địa chỉ',
+  'Số CCCD/Hộ chiếu',
+  'Nội dung vụ việc',
+  'Phân loại đơn/vụ việc',
+  'Số người',
+  'Cơ quan, tổ chức đã giải quyết',
+  'Thụ lý (x)',
+  'Trả lại đơn và hướng dẫn (số văn bản)',
+  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
+  'Theo dõi kết quả giải quyết',
+] as const;
+
 /** One row of the reception register, form 03/TCD (Circular 04/2021/TT-TTCP): 12 columns. */
 export interface ReceptionRegisterRow {
   no: number;

@@ -237,4 +237,16 @@ test('reception: open today, visits by keyboard, a delegation and its petition, 
   await expect(screen.row('Hỏi lại kết quả')).toContainText('Tiếp nhiều lần');
   await expect(screen.row('Hỏi lại kết quả')).toContainText('Hướng dẫn đến cơ quan có thẩm quyền');
   await app.screenshot('reception');
+
+  // The delegation's petition, found again in the petition list by typing a representative's name
+  // without tone marks.
+  await kb.press('Alt+3');
+  const search = page.getByRole('textbox', { name: 'Tìm đơn' });
+  await search.fill('tran thi hoa');
+  const list = page.getByRole('table', { name: 'Danh sách đơn' });
+  const found = list.getByRole('row').filter({ hasText: 'Trần Thị Hoa' });
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText(/\d{4}\/000001/);
+  await expect(found).toContainText('Lê Văn Nam');
+  await expect(page.getByText('1 đơn', { exact: true })).toBeVisible();
 });

@@ -429,7 +429,7 @@ describe('export', () => {
     await decidePetition(ctx, { petitionId: 2, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null });
     const exported = await exportRegister(first.register);
     expect(byRef(exported, 'P1')).toMatchObject({ reply: null, reminders: sample().petitions[0]!.reminders });
-    expect(byRef(exported, 'P2').decision).toEqual({ action: 'guide', on: '2026-08-19', agency: 'SO-NNMT', document_no: '01/HD-BTCD', note: null });
+    expect(byRef(exported, 'P2').decision).toEqual({ action: 'guide', on: '2026-08-19', agency: 'SO-NNMT', document_no: '22/HD-BTCD' /* continues the imported 21/HD-BTCD */, note: null });
     const text1 = serialiseInterchange(exported);
     const second = await newRegister();
     await importFile(second.register, JSON.parse(text1), ACTOR);

@@ -217,7 +217,7 @@ function expected(model: Model, from: string, to: string, today: string, names: 
       forwarded: mine.length,
       replied: n((p) => p.reply !== null),
       replied_on_time: n((p) => p.reply !== null && p.reply.on <= p.dec!.due!),
-      replied_late: n((p) => p.reply !== null && p.reply.on >= p.dec!.due!),
+      replied_late: n((p) => p.reply !== null && p.reply.on > p.dec!.due!),
       overdue: n((p) => p.reply === null && p.dec!.due! < asOf),
       pending: n((p) => p.reply === null && p.dec!.due! >= asOf),
     };
@@ -228,7 +228,7 @@ function expected(model: Model, from: string, to: string, today: string, names: 
     reception: { regular: group(['regular']), leaders: group(['periodic', 'adhoc']), online: group(['online']) },
     petitions: {
       received: inPeriod.length,
-      carried_over: model.petitions.filter((p) => p.receivedOn < from && (p.dec === null || p.dec.on > from)).length,
+      carried_over: model.petitions.filter((p) => p.receivedOn < from && (p.dec === null || p.dec.on >= from)).length,
       multi_signatory: count((p) => p.signatories >= 2),
       eligible: {
         total: count((p) => p.cls?.eligible === true),
@@ -271,7 +271,7 @@ beforeAll(async () => {
 afterAll(() => template?.cleanup());
 
 describe('statistics of random registers', () => {
-  it('keep every identity, count what was received, and agree with a model of the records', { timeout: 240_000 }, async () => {
+  it('keep every identity, count what was received, and agree with a model of the records', { timeout: 300_000 }, async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 40, maxLength: 120, size: 'max' }), fc.array(period, { minLength: 3, maxLength: 5 }), async (commands, periods) => {
@@ -298,7 +298,8 @@ describe('statistics of random registers', () => {
           fs.rmSync(`${file}-shm`, { force: true });
         }
       }),
-      { numRuns: 25 },
+      // Shrinking a long command list is slow: stop after a while and report the smallest case found by then.
+      { numRuns: 25, plugins: [fc.interruptAfterTimeLimit(150_000)] },
     );
   });
 });

@@ -9,7 +9,7 @@ import {
   escapeHtml,
   issuerLine,
   PRINT_KINDS,
-  REGISTER_BOOK_COLUMNS,
+  RECEPTION_REGISTER_COLUMNS,
   withFallbackFont,
   type DocumentData,
   type Letterhead,
@@ -266,7 +266,7 @@ describe('every kind', () => {
     expect(html).toContain('<h1 class="title">SỔ TIẾP CÔNG DÂN</h1>');
     expect(html).toContain('(Từ ngày 01/03/2026 đến ngày 31/03/2026)');
     for (let i = 1; i <= 12; i++) expect(html).toContain(`<th>(${i})</th>`);
-    for (const column of REGISTER_BOOK_COLUMNS) expect(html).toContain(escapeHtml(column));
+    for (const column of RECEPTION_REGISTER_COLUMNS) expect(html).toContain(escapeHtml(column));
     expect(html).toContain('<th colspan="3">Hướng xử lý</th>');
     expect(html).toContain('<td class="c">x</td>');
     expect(html).toContain('&lt;script&gt;');

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { RECEPTION_REGISTER_COLUMNS } from '../../../shared/domain/petition.ts';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { useUi } from '../state/ui.ts';
@@ -7,21 +8,6 @@ import { usePetitionScreens } from '../components/petitions/state.ts';
 import { formatIsoDate, periodRange } from '../components/petitions/format.ts';
 import '../components/petitions/register.css';
 
-/** Form 03/TCD (Circular 04/2021/TT-TTCP): the 12 columns and their official headings. */
-const REGISTER_COLUMNS = [
-  'STT',
-  'Ngày tiếp',
-  'Họ tên, địa chỉ',
-  'Số CCCD/Hộ chiếu',
-  'Nội dung vụ việc',
-  'Phân loại đơn/vụ việc',
-  'Số người',
-  'Cơ quan, tổ chức đã giải quyết',
-  'Thụ lý (x)',
-  'Trả lại đơn và hướng dẫn (số văn bản)',
-  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
-  'Theo dõi kết quả giải quyết',
-] as const;
 
 /** Column widths (% of the table), tuned so the register fits a 1366 px screen without scrolling sideways. */
 const WIDTHS = [3.5, 7, 14, 9, 16, 8, 4.5, 8.5, 4.5, 8, 8, 9];
@@ -85,15 +71,15 @@ export function ReceptionRegisterPage() {
         </colgroup>
         <Table.Thead>
           <Table.Tr>
-            {REGISTER_COLUMNS.slice(0, 8).map((c) => <Table.Th key={c} rowSpan={2}>{c}</Table.Th>)}
+            {RECEPTION_REGISTER_COLUMNS.slice(0, 8).map((c) => <Table.Th key={c} rowSpan={2}>{c}</Table.Th>)}
             <Table.Th colSpan={3}>Hướng xử lý</Table.Th>
-            <Table.Th rowSpan={2}>{REGISTER_COLUMNS[11]}</Table.Th>
+            <Table.Th rowSpan={2}>{RECEPTION_REGISTER_COLUMNS[11]}</Table.Th>
           </Table.Tr>
           <Table.Tr>
-            {REGISTER_COLUMNS.slice(8, 11).map((c) => <Table.Th key={c}>{c}</Table.Th>)}
+            {RECEPTION_REGISTER_COLUMNS.slice(8, 11).map((c) => <Table.Th key={c}>{c}</Table.Th>)}
           </Table.Tr>
           <Table.Tr className="reg-numbers" aria-hidden="true">
-            {REGISTER_COLUMNS.map((_c, i) => <Table.Td key={i}>({i + 1})</Table.Td>)}
+            {RECEPTION_REGISTER_COLUMNS.map((_c, i) => <Table.Td key={i}>({i + 1})</Table.Td>)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -3,6 +3,7 @@
 // checks here only spare the officer a long read of a file that would be refused anyway.
 import { Alert, Button, FileButton, Group, Image, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { downloadBase64 } from '../../download.ts';
 import { api, errorMessage } from '../../api.ts';
 import {
   ATTACHMENT_ACCEPT,
@@ -32,24 +33,9 @@ function readAsBase64(file: File): Promise<string> {
   });
 }
 
-function base64ToBlob(base64: string, mime: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
-
-/** Saves the content through the browser's own download (a blob: link; CSP does not cover downloads). */
+/** Saves the content through the browser's own download. */
 function download(content: AttachmentContent): void {
-  const url = URL.createObjectURL(base64ToBlob(content.base64, content.attachment.mime));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = content.attachment.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy once click() returns; a moment later is safe on every engine.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBase64(content.base64, content.attachment.mime, content.attachment.fileName);
 }
 
 /** Refusals the core would make anyway, said before a possibly long read. */

@@ -4,6 +4,7 @@
 // recorded as a print in the audit log by the core.
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { downloadBase64 } from '../../download.ts';
 import { api, errorMessage } from '../../api.ts';
 import { DOCUMENT_TYPES, type DocumentRequest, type RenderedDocument } from '../../../../shared/documents/kinds.ts';
 
@@ -13,24 +14,7 @@ export interface DocumentPreviewProps {
   onClose(): void;
 }
 
-function base64ToBlob(base64: string, mime: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime });
-}
 
-/** Saves through the browser's own download (a blob: link). */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DocumentPreview({ request, onClose }: DocumentPreviewProps) {
   const [doc, setDoc] = useState<RenderedDocument | null>(null);
@@ -83,7 +67,7 @@ export function DocumentPreview({ request, onClose }: DocumentPreviewProps) {
     setSaving(true);
     try {
       const pdf = await api.documents.pdf(request);
-      download(base64ToBlob(pdf.base64, 'application/pdf'), pdf.fileName);
+      downloadBase64(pdf.base64, 'application/pdf', pdf.fileName);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -2,6 +2,7 @@
 // browser's own download saves it under the name the core gives.
 import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
+import { downloadBase64 } from '../../download.ts';
 import { api, errorMessage } from '../../api.ts';
 import type { StatsExportFormat } from '../../../../shared/stats/export-request.ts';
 import type { Period } from '../../../../shared/stats/periods.ts';
@@ -18,20 +19,7 @@ const BUTTONS: { format: StatsExportFormat; label: string }[] = [
   { format: 'pdf', label: 'Xuất PDF' },
 ];
 
-function save(base64: string, mime: string, fileName: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy once click() returns; a moment later is safe on every engine.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+
 
 export function ExportButtons({ period, onError }: { period: Period | null; onError(message: string | null): void }) {
   const [busy, setBusy] = useState<StatsExportFormat | null>(null);
@@ -41,7 +29,7 @@ export function ExportButtons({ period, onError }: { period: Period | null; onEr
     onError(null);
     try {
       const file = await api.stats.export({ from: period.from, to: period.to, format });
-      save(file.base64, MIME[format], file.fileName);
+      downloadBase64(file.base64, MIME[format], file.fileName);
     } catch (e) {
       onError(`Không xuất được tệp: ${errorMessage(e)}`);
     } finally {
