@@ -119,7 +119,7 @@ async function apply(t: TempRegister, clock: MovableClock, model: Model, agencie
         return;
       }
       let reason = INELIGIBLE_REASONS[cmd.c % INELIGIBLE_REASONS.length]!;
-      const original = reason === 'duplicate' ? pick(ps.filter((x) => x.id !== p.id && x.receivedOn <= p.receivedOn), cmd.b) : undefined;
+      const original = reason === 'duplicate' ? pick(ps.filter((x) => x.id !== p.id && (x.receivedOn < p.receivedOn || (x.receivedOn === p.receivedOn && x.id < p.id))), cmd.b) : undefined;
       if (reason === 'duplicate' && !original) reason = 'anonymous';
       await t.client.workflow.classify({
         petitionId: p.id,

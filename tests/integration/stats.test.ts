@@ -35,7 +35,7 @@ let tp: Agency;
 let xd: Agency;
 let stats: Statistics;
 /** Reply deadlines as the register set them, so the test can place replies around them. */
-const due: Record<string, string> = {};
+const due = { p1: '', p2: '', p3: '', p4: '' };
 
 function activeDecision(w: Workflow) {
   const d = w.decisions.filter((x) => x.reversed === null).at(-1);
@@ -246,15 +246,21 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
-      (row = []), (field = ''), i++;
+      row = [];
+      field = '';
+      i++;
     } else field += c;
   }
   if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');

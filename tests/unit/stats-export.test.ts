@@ -109,10 +109,10 @@ describe('buildStatisticsReport', () => {
     const n = fc.nat(10_000);
     const agency = fc.record({ agency: fc.stringMatching(/^[A-Z]{2,5}-[A-Z]{2,6}$/), name: fc.string({ minLength: 1, maxLength: 30 }), forwarded: n, replied: n, replied_on_time: n, replied_late: n, overdue: n, pending: n });
     const reception = fc.record({ sessions: n, visits: n, persons: n, delegations: n, delegation_persons: n });
-    const record = <K extends string>(keys: readonly K[]) => fc.record(Object.fromEntries(keys.map((k) => [k, n])) as Record<K, fc.Arbitrary<number>>);
+    const record = <K extends string>(keys: readonly K[]) => fc.record(Object.fromEntries(keys.map((k) => [k, n]))) as fc.Arbitrary<Record<K, number>>;
     const statistics: fc.Arbitrary<Statistics> = fc.record({
-      period: fc.constant({ from: '2026-01-01', to: '2026-12-31' }),
-      as_of: fc.constant('2026-06-30'),
+      period: fc.constant<Statistics['period']>({ from: '2026-01-01', to: '2026-12-31' }),
+      as_of: fc.constant<string>('2026-06-30'),
       reception: fc.record({ regular: reception, leaders: reception, online: reception }),
       petitions: fc.record({
         received: n,
