@@ -35,7 +35,11 @@ export function communesOf(provinceCode: string): Commune[] {
   return communesByProvince.get(provinceCode) ?? [];
 }
 
-/** The agency-directory entry generated for a commune's People's Committee. */
+/**
+ * The agency-directory entry generated for a commune's People's Committee. Administrative style
+ * writes the unit type in lower case after "UBND": "UBND xã Long Phụng", "UBND phường Nghĩa Lộ".
+ */
 export function communeAgency(commune: Commune): { code: string; name: string; kind: 'commune' } {
-  return { code: `XA-${commune.code}`, name: `UBND ${commune.fullName}`, kind: 'commune' };
+  const name = commune.fullName.charAt(0).toLocaleLowerCase('vi') + commune.fullName.slice(1);
+  return { code: `XA-${commune.code}`, name: `UBND ${name}`, kind: 'commune' };
 }

@@ -39,7 +39,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerPetitionMethods(table);
   registerWorkflowMethods(table);
   registerHolidayMethods(table);
-  registerStatsMethods(table);
+  registerStatsMethods(table, meta);
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
   table.assertComplete();

@@ -130,6 +130,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('petitions').addColumn('dec_agency_id', 'integer').execute();
   await db.schema.alterTable('petitions').addColumn('reply_on', 'text').execute();
   await db.schema.createIndex('petitions_stage_due').on('petitions').columns(['stage', 'due_on']).execute();
+  // Statistics of a period read these columns only: covering indexes keep a year over a million
+  // petitions well under a second (figures in npm run bench).
+  await db.schema
+    .createIndex('petitions_period_figures')
+    .on('petitions')
+    .columns(['received_on', 'kind', 'field', 'signatories', 'cls_eligible', 'cls_reason', 'dec_action', 'dec_on'])
+    .execute();
+  await db.schema
+    .createIndex('petitions_forwarded')
+    .on('petitions')
+    .columns(['dec_action', 'received_on', 'dec_agency_id', 'reply_on', 'reply_due_on'])
+    .execute();
 
   // Instant search over 100,000+ petitions: a trigram index of the folded text (substring
   // matches of 3+ characters), kept in step with the table by triggers.
@@ -151,6 +163,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const trigger of ['petitions_fts_insert', 'petitions_fts_delete', 'petitions_fts_update']) await sql.raw(`drop trigger ${trigger}`).execute(db);
   await sql`drop table petitions_fts`.execute(db);
   await db.schema.dropIndex('petitions_stage_due').execute();
+  await db.schema.dropIndex('petitions_period_figures').execute();
+  await db.schema.dropIndex('petitions_forwarded').execute();
   for (const column of ['reply_on', 'dec_agency_id', 'dec_on', 'dec_action', 'cls_reason', 'cls_eligible', 'reply_due_on', 'due_on', 'stage']) {
     await db.schema.alterTable('petitions').dropColumn(column).execute();
   }

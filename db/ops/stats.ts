@@ -13,7 +13,8 @@ import type { z } from '../../shared/validation.ts';
 import { listPetitions, type PetitionQuery } from './petitions.ts';
 
 // Column names come from the closed enum lists above, never from input.
-const count = (alias: string, condition: string) => `coalesce(sum(case when ${condition} then 1 else 0 end), 0) as "${alias}"`;
+// FILTER is cheaper per row than sum(case …) over a million rows (measured in npm run bench).
+const count = (alias: string, condition: string) => `count(*) filter (where ${condition}) as "${alias}"`;
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 const PETITION_COLUMNS = [

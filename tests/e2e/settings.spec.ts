@@ -49,7 +49,7 @@ test('settings: choosing another province adds its communes to the directory', a
   await expect(page.getByRole('status')).toHaveText('Đã lưu cài đặt.');
   await page.keyboard.press('Alt+4');
   await page.getByRole('textbox', { name: 'Tìm cơ quan' }).fill('sa pa');
-  await expect(page.getByRole('table', { name: 'Danh bạ cơ quan' })).toContainText('UBND Phường Sa Pa');
+  await expect(page.getByRole('table', { name: 'Danh bạ cơ quan' })).toContainText('UBND phường Sa Pa');
   await preview.stop();
 });
 

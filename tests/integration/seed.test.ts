@@ -39,8 +39,11 @@ describe('seeding a new register', () => {
     expect(communes).toHaveLength(96);
     for (const c of communesOf('51')) {
       const expected = communeAgency(c);
-      expect(byCode.get(`XA-${c.code}`), c.code).toMatchObject({ code: expected.code, name: `UBND ${c.fullName}`, kind: 'commune' });
+      expect(byCode.get(`XA-${c.code}`), c.code).toMatchObject({ code: expected.code, name: expected.name, kind: 'commune' });
     }
+    // Administrative style: the unit type in lower case after "UBND".
+    expect(byCode.get('XA-21548')?.name).toBe('UBND đặc khu Lý Sơn');
+    expect(communes.every((a) => /^UBND (xã|phường|đặc khu) /.test(a.name))).toBe(true);
   });
 
   it('stores the default settings and one administrator', async () => {
