@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { formatDateVN } from '../../../shared/calendar/dates.ts';
-import { PETITION_STATUS_LABELS, type TodoItem, type TodoSummary } from '../../../shared/domain/workflow.ts';
+import type { TodoItem, TodoSummary } from '../../../shared/domain/workflow.ts';
 import { useUi } from '../state/ui.ts';
 
 const SECTIONS = [
@@ -31,7 +31,6 @@ function Section({ title, hint, color, items, total }: { title: string; hint: st
                 <Table.Th w={110}>Số vào sổ</Table.Th>
                 <Table.Th w={95}>Hạn</Table.Th>
                 <Table.Th>Người đứng đơn · nội dung</Table.Th>
-                <Table.Th w={170}>Trạng thái</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -46,10 +45,9 @@ function Section({ title, hint, color, items, total }: { title: string; hint: st
                   <Table.Td ff="monospace">{item.registerNo}</Table.Td>
                   <Table.Td>{item.deadline ? formatDateVN(item.deadline) : ''}</Table.Td>
                   <Table.Td>
-                    <Text size="sm" fw={500} lineClamp={1}>{item.petitionerNames || 'Đơn nặc danh'}</Text>
+                    <Text size="sm" fw={500} lineClamp={1} title={item.petitionerNames}>{item.petitionerNames || 'Đơn nặc danh'}</Text>
                     <Text size="xs" c="dimmed" lineClamp={1}>{item.agencyName ? `${item.agencyName} — ` : ''}{item.summary}</Text>
                   </Table.Td>
-                  <Table.Td>{PETITION_STATUS_LABELS[item.status]}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
