@@ -11,24 +11,16 @@ import type { Channel, Field, PetitionKind } from '../domain/petition.ts';
 import { formatRegisterNo, parseRegisterNo, petitionCreateSchema } from '../domain/petition.ts';
 import type { Matter, Outcome, SessionKind } from '../domain/reception.ts';
 import { maxRepresentatives, sessionUpsertSchema, visitSaveSchema } from '../domain/reception.ts';
-import { classifySchema, decideSchema, replySchema } from '../domain/workflow.ts';
+import { INELIGIBLE_REASONS, classifySchema, decideSchema, replySchema, type IneligibleReason } from '../domain/workflow.ts';
 import { ApiError, type FieldIssue } from '../errors.ts';
 import { cleanText } from '../text.ts';
 import { optionalText, requiredText, z } from '../validation.ts';
 
 export const INTERCHANGE_FORMAT = 'petition-register/v1';
 
-export const CLASSIFICATION_REASONS = [
-  'anonymous',
-  'no_signature_or_address',
-  'duplicate',
-  'awaiting_result',
-  'finally_decided',
-  'insufficient_content',
-  'already_guided',
-  'other',
-] as const;
-export type ClassificationReason = (typeof CLASSIFICATION_REASONS)[number];
+/** The contract's reason codes are the register's own (one list, in shared/domain/workflow.ts). */
+export const CLASSIFICATION_REASONS = INELIGIBLE_REASONS;
+export type ClassificationReason = IneligibleReason;
 
 export const DECISION_ACTIONS = ['accept', 'forward', 'guide', 'return', 'file'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
