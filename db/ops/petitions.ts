@@ -265,7 +265,10 @@ function whereSearch(q: PetitionQuery, text: string): PetitionQuery {
   return q;
 }
 
-const PETITIONER_NAMES = sql<string>`(select group_concat(full_name, ', ') from (select p.full_name from petition_petitioners pp join persons p on p.id = pp.person_id where pp.petition_id = petitions.id order by pp.position))`;
+/** A petition's petitioners' names in order, "A, B", as one subquery on the row's id column. */
+export function petitionerNames(idColumn: 'petitions.id' | 'p.id') {
+  return sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ${sql.ref(idColumn)} order by pp.position))`;
+}
 
 /** One page of the petition list, filtered and searched in SQLite (never loaded whole). */
 /**
@@ -291,7 +294,7 @@ export async function listPetitions(
   const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);
   const rows = await sorted
     .select(['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on'])
-    .select(PETITIONER_NAMES.as('petitioner_names'))
+    .select(petitionerNames('petitions.id').as('petitioner_names'))
     .limit(input.limit)
     .offset(input.offset)
     .execute();

@@ -4,6 +4,7 @@ import { addDays, dayOfWeek } from '../../shared/calendar/dates.ts';
 import type { TodoItem, TodoSummary } from '../../shared/domain/workflow.ts';
 import { deriveStatus, type Stage } from '../../shared/domain/workflow.ts';
 import type { DB } from '../schema.ts';
+import { petitionerNames } from './petitions.ts';
 
 const LIST_LIMIT = 200;
 const PRE_DECISION = ['awaiting_classification', 'awaiting_decision'];
@@ -18,37 +19,27 @@ function base(db: Kysely<DB>) {
 export async function todoSummary(db: Kysely<DB>, today: string): Promise<TodoSummary> {
   // This week runs to Sunday.
   const endOfWeek = addDays(today, (7 - dayOfWeek(today)) % 7);
-  const names = (id: number) =>
-    db
-      .selectFrom('petition_petitioners as pp')
-      .innerJoin('persons as x', 'x.id', 'pp.person_id')
-      .select('x.full_name')
-      .where('pp.petition_id', '=', id)
-      .orderBy('pp.position')
-      .execute()
-      .then((rows) => rows.map((r) => r.full_name).join(', '));
-
   async function section(where: (q: ReturnType<typeof base>) => ReturnType<typeof base>, deadline: 'due_on' | 'reply_due_on'): Promise<[TodoItem[], number]> {
     const count = Number((await where(base(db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await where(base(db))
       .select(['p.id', 'p.register_no', 'p.received_on', 'p.summary', 'p.stage', 'p.due_on', 'p.reply_due_on', 'a.name as agency_name'])
+      .select(petitionerNames('p.id').as('petitioner_names'))
       .orderBy(`p.${deadline}`)
       .orderBy('p.id')
       .limit(LIST_LIMIT)
       .execute();
-    const items: TodoItem[] = [];
-    for (const r of rows) {
-      items.push({
+    const items = rows.map(
+      (r): TodoItem => ({
         id: r.id,
         registerNo: r.register_no,
         receivedOn: r.received_on,
-        petitionerNames: await names(r.id),
+        petitionerNames: r.petitioner_names ?? '',
         summary: r.summary,
         status: deriveStatus(r.stage as Stage, r.due_on, r.reply_due_on, today),
         deadline: deadline === 'due_on' ? r.due_on : r.reply_due_on,
         agencyName: r.agency_name,
-      });
-    }
+      }),
+    );
     return [items, count];
   }
 
