@@ -140,12 +140,8 @@ test.afterAll(async () => {
 
 test('petitions: paged virtual list, folded search, filters, sort, detail with history and audit trail, register 03/TCD', async ({ page }) => {
   test.setTimeout(180_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
   const app = new AppPage(page);
+  const problems = app.collectErrors();
   await app.open(preview.url);
   const seeded = await seed(page);
   const { year } = seeded;

@@ -93,12 +93,8 @@ async function expectPetitionFigures(page: Page, s: Statistics): Promise<void> {
 
 test('statistics: official periods, forms 01/TCD and 02/XLD equal the core, drill to the petitions, export, charts', async ({ page }) => {
   test.setTimeout(180_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
   const app = new AppPage(page);
+  const problems = app.collectErrors();
   await app.open(preview.url);
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));

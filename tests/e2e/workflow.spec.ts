@@ -39,14 +39,10 @@ test.afterAll(async () => {
 
 test('workflow: classify, forward with a numbered slip, print, to-do and badge as dates pass, reminder, reply, reversal', async ({ page }) => {
   test.setTimeout(180_000);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
   const dbPath = tempDbPath('petreg-e2e-workflow-');
   preview = await startPreview(dbPath, NOW);
   const app = new AppPage(page);
+  const problems = app.collectErrors();
   await app.open(preview.url);
 
   // An earlier petition of the same citizen on the same matter, already handled (closed).

@@ -8,6 +8,16 @@ export class AppPage {
     this.page = page;
   }
 
+  /** Uncaught page errors and console errors from now on; a spec expects it to stay empty. */
+  collectErrors(): string[] {
+    const problems: string[] = [];
+    this.page.on('pageerror', (e) => problems.push(e.message));
+    this.page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    return problems;
+  }
+
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await expect(this.page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
