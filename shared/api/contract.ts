@@ -49,6 +49,19 @@ import {
   type AttachmentContent,
 } from '../domain/attachment.ts';
 
+import {
+  matterListSchema,
+  matterMergeSchema,
+  matterMoveSchema,
+  matterSuggestSchema,
+  matterUpdateSchema,
+  splitContentSchema,
+  type Matter,
+  type MatterCandidate,
+  type MatterDetail,
+  type MatterPage,
+  type PetitionContent,
+} from '../domain/matter.ts';
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -89,6 +102,8 @@ export interface PetitionDetail {
   visit: Visit | null;
   workflow: Workflow;
   history: AuditEntry[];
+  /** The petition's contents in order, each with its matter (vụ việc). */
+  contents: (PetitionContent & { matterTitle: string })[];
 }
 
 export interface Holiday {
@@ -170,6 +185,14 @@ export const contract = {
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
+
+  'matters.suggest': method(matterSuggestSchema).returns<MatterCandidate[]>(),
+  'matters.get': method(idInput).returns<MatterDetail>(),
+  'matters.list': method(matterListSchema).returns<MatterPage>(),
+  'matters.update': method(matterUpdateSchema).returns<Matter>(),
+  'matters.merge': method(matterMergeSchema).returns<MatterDetail>(),
+  'matters.move': method(matterMoveSchema).returns<MatterDetail>(),
+  'petitions.splitContent': method(splitContentSchema).returns<PetitionContent[]>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import type { AgencyKind } from '../domain/agency.ts';
 import { agencyCodeSchema, agencyKindSchema, agencyUpsertSchema } from '../domain/agency.ts';
 import { isIsoDate, isoDate, optionalIsoDate, yearOf } from '../domain/dates.ts';
 import type { Gender, Person } from '../domain/person.ts';
-import { personSchema } from '../domain/person.ts';
+import { personShape } from '../domain/person.ts';
 import type { Channel, Field, PetitionKind } from '../domain/petition.ts';
 import { formatRegisterNo, parseRegisterNo, petitionCreateSchema } from '../domain/petition.ts';
 import type { Matter, Outcome, SessionKind } from '../domain/reception.ts';
@@ -182,13 +182,13 @@ const optionalRef = (label: string) =>
     .refine((v) => v === null || v.length <= 64, { error: `${label} dài quá 64 ký tự` });
 
 const person = z.strictObject({
-  full_name: personSchema.shape.fullName,
-  id_number: personSchema.shape.idNumber,
-  birth_year: personSchema.shape.birthYear,
-  gender: personSchema.shape.gender,
-  phone: personSchema.shape.phone,
-  address: personSchema.shape.address,
-  commune_code: personSchema.shape.communeCode,
+  full_name: personShape.fullName,
+  id_number: personShape.idNumber,
+  birth_year: personShape.birthYear,
+  gender: personShape.gender,
+  phone: personShape.phone,
+  address: personShape.address,
+  commune_code: personShape.communeCode,
 });
 
 const agency = z.strictObject({
