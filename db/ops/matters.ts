@@ -202,6 +202,49 @@ async function liveMatter(trx: Db, id: number, path: string): Promise<Selectable
   return row;
 }
 
+/** A matter as an interchange file states it (import), inserted as is. */
+export async function insertMatterRecord(
+  trx: Trx,
+  ctx: OpContext,
+  m: {
+    kind: MatterKind;
+    field: Field | null;
+    title: string;
+    case_commune_code: string | null;
+    arrival_state: ArrivalState;
+    complaint_level: ComplaintLevel | null;
+    decided_by: string | null;
+    first_seen_on: string;
+    seen_before: boolean;
+  },
+): Promise<number> {
+  const now = ctx.register.now().toISOString();
+  const row = await trx
+    .insertInto('matters')
+    .values({
+      kind: m.kind,
+      field: m.field,
+      title: m.title,
+      title_folded: fold(m.title),
+      case_commune_code: m.case_commune_code,
+      arrival_state: m.arrival_state,
+      complaint_level: m.complaint_level,
+      decided_by: m.decided_by,
+      first_seen_on: m.first_seen_on,
+      seen_before: m.seen_before ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks a matter as merged into another (import of a merged matter). */
+export async function setMatterMerged(trx: Trx, id: number, into: number): Promise<void> {
+  await trx.updateTable('matters').set({ merged_into: into }).where('id', '=', id).execute();
+}
+
 export interface NewMatter {
   kind: string;
   field: string | null;
@@ -325,6 +368,7 @@ export async function writeVisitMatter(
   ctx: OpContext,
   visitId: number,
   v: { matterId?: number | null; matter: string; content: string; repeat: boolean },
+  options: { keepRepeat?: boolean } = {},
 ): Promise<void> {
   const row = await trx
     .selectFrom('visits as v')
@@ -346,7 +390,7 @@ export async function writeVisitMatter(
     .executeTakeFirst();
   await trx
     .updateTable('visits')
-    .set({ matter_id: target, ...(arrivals ? { repeat: 1 } : {}) })
+    .set({ matter_id: target, ...(arrivals && !options.keepRepeat ? { repeat: 1 } : {}) })
     .where('id', '=', visitId)
     .execute();
   if (row.matter_id !== null) await refreshMatter(trx, row.matter_id);

@@ -161,7 +161,7 @@ export function vietnamTimestamp(at: Date): string {
 }
 
 /** The file's text: two-space indented JSON and a final newline, so that diffs stay readable. */
-export function serialiseInterchange(file: V1File): string {
+export function serialiseInterchange(file: V1File | { format: string }): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
