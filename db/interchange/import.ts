@@ -18,10 +18,6 @@ import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } 
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged } from '../ops/matters.ts';
 
 export interface ImportCounts {
-  /** The file's format: petition-register/v1 or v2. */
-  format?: string;
-  /** Matters written (v2: the file's; v1: one per petition or visit, duplicates joined). */
-  matters?: number;
   agenciesAdded: number;
   agenciesUpdated: number;
   sessions: number;
@@ -234,8 +230,6 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     return x.year - y.year || x.seq - y.seq;
   });
   return {
-    format: v2 ? INTERCHANGE_FORMAT_V2 : 'petition-register/v1',
-    matters: v2 ? v2.matters.length : await countMatters(trx),
     agenciesAdded: agencies.added,
     agenciesUpdated: agencies.updated,
     sessions: file.sessions.length,
@@ -245,10 +239,6 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     firstRegisterNo: sorted[0] ?? null,
     lastRegisterNo: sorted.at(-1) ?? null,
   };
-}
-
-async function countMatters(trx: Transaction<DB>): Promise<number> {
-  return Number((await trx.selectFrom('matters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
 /** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */

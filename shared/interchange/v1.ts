@@ -542,7 +542,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
       'format',
       raw.format === undefined
         ? `Thiếu trường format: tệp không phải tệp trao đổi ${INTERCHANGE_FORMAT} của Sổ tiếp công dân`
-        : `Định dạng ${JSON.stringify(raw.format)} không được hỗ trợ; phiên bản này đọc "${INTERCHANGE_FORMAT}"`,
+        : `Định dạng ${JSON.stringify(raw.format)} không được hỗ trợ; phiên bản này đọc "${INTERCHANGE_FORMAT}" và "petition-register/v2"`,
     );
   }
   const parsed = interchangeFileSchema.safeParse(raw, { error: errorMap });

@@ -321,9 +321,25 @@ export function downgradeToV1(file: V2File): import('./v1.ts').V1File {
       repeat: v.repeat,
       outcome: v.outcome,
     })),
-    petitions: file.petitions.map(({ contents: _c, petitioners, ...p }) => {
-      const { classification, decision, reply, reminders, due_on, ...head } = p;
-      return { ...head, petitioners: petitioners.map(person), classification, decision, reply, reminders, ...(due_on === undefined ? {} : { due_on }) };
-    }),
+    petitions: file.petitions.map((p) => ({
+      ref: p.ref,
+      register_no: p.register_no,
+      received_on: p.received_on,
+      channel: p.channel,
+      visit: p.visit,
+      forwarded_by: p.forwarded_by,
+      written_on: p.written_on,
+      kind: p.kind,
+      field: p.field,
+      signatories: p.signatories,
+      petitioners: p.petitioners.map(person),
+      subject: p.subject,
+      summary: p.summary,
+      classification: p.classification,
+      decision: p.decision,
+      reply: p.reply,
+      reminders: p.reminders,
+      ...(p.due_on === undefined ? {} : { due_on: p.due_on }),
+    })),
   };
 }

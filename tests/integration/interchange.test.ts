@@ -136,7 +136,7 @@ describe('import', () => {
 
   it.each<[string, (f: V1File) => unknown, string, string]>([
     ['not a JSON object', () => 'đây không phải JSON', '', 'đối tượng JSON'],
-    ['wrong format string', (f) => ({ ...f, format: 'petition-register/v2' }), 'format', 'petition-register/v2'],
+    ['wrong format string', (f) => ({ ...f, format: 'petition-register/v3' }), 'format', 'petition-register/v3'],
     ['a duplicate ref', (f) => void (f.petitions[1]!.ref = 'P1'), 'petitions[ref=P1].ref', 'đã dùng cho một đơn khác'],
     ['an unresolved visit ref', (f) => void (f.petitions[0]!.visit = 'V9'), 'petitions[ref=P1].visit', 'Không có lượt tiếp ref “V9”'],
     ['an unresolved session ref', (f) => void (f.visits[0]!.session = 'S7'), 'visits[ref=V1].session', 'Không có kỳ tiếp ref “S7”'],

@@ -13,6 +13,8 @@ export const PAGES = [
   'agencies',
   'statistics',
   'settings',
+  'matters',
+  'matter',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -21,6 +23,8 @@ export interface PageParams {
   visitId?: number;
   /** petition: the petition to show. */
   petitionId?: number;
+  /** matter: the matter (vụ việc) to show. */
+  matterId?: number;
 }
 
 interface UiState {
