@@ -25,7 +25,6 @@ import type { Visit } from '../../../../shared/domain/reception.ts';
 import { showApiError } from '../useApiForm.ts';
 import { SameMatter } from '../matters/SameMatter.tsx';
 import { CONTENT_KINDS, type ContentKind } from '../../../../shared/domain/petition.ts';
-import { isIsoDate } from '../../../../shared/domain/dates.ts';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
