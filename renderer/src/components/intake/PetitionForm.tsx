@@ -69,7 +69,7 @@ function MatterChoice({ control, excludeId }: { control: Control<PetitionFormVal
     <Controller
       control={control}
       name="matterId"
-      render={({ field }) => <SameMatter probe={probe} value={field.value} onChange={(id) => field.onChange(id)} />}
+      render={({ field }) => <SameMatter probe={probe} value={field.value} onChange={(id) => field.onChange(id)} noneLabel={excludeId === null ? 'Vụ việc mới' : 'Giữ vụ việc hiện tại'} />}
     />
   );
 }

@@ -90,7 +90,7 @@ function defaults(session: ReceptionSession, visit?: Visit): VisitFormValues {
 }
 
 /** "Cùng vụ việc?" for the visitor: picked with one key, a new matter by default. */
-function VisitMatterChoice({ control, onRepeat }: { control: Control<VisitFormValues, unknown, ReturnType<typeof visitSaveSchema.parse>>; onRepeat(): void }) {
+function VisitMatterChoice({ control, onRepeat, editing }: { control: Control<VisitFormValues, unknown, ReturnType<typeof visitSaveSchema.parse>>; onRepeat(): void; editing: boolean }) {
   const [citizen, content] = useWatch({ control, name: ['citizen', 'content'] });
   const probe = { petitioners: [{ citizenId: citizen.citizenId ?? null, fullName: citizen.fullName ?? '', idNumber: citizen.idNumber || null }], summary: content };
   return (
@@ -100,6 +100,7 @@ function VisitMatterChoice({ control, onRepeat }: { control: Control<VisitFormVa
       render={({ field }) => (
         <SameMatter
           probe={probe}
+          noneLabel={editing ? 'Giữ vụ việc hiện tại' : 'Vụ việc mới'}
           value={field.value}
           onChange={(id) => {
             field.onChange(id);
@@ -303,7 +304,7 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
               />
             </Group>
             <Textarea label="Nội dung" withAsterisk autosize minRows={3} maxRows={8} {...form.register('content')} error={errors.content?.message} />
-            <VisitMatterChoice control={form.control} onRepeat={() => form.setValue('repeat', true)} />
+            <VisitMatterChoice control={form.control} onRepeat={() => form.setValue('repeat', true)} editing={visit !== undefined} />
             <Group align="flex-end" justify="space-between" wrap="nowrap">
               <Controller
                 control={form.control}
