@@ -300,7 +300,7 @@ export async function refreshMatter(trx: Trx, matterId: number): Promise<void> {
   for (const c of contents) {
     const earlierPetition = contents.some((o) => o.petition_id !== c.petition_id && (o.received_on < c.received_on || (o.received_on === c.received_on && o.petition_id < c.petition_id)));
     // A visit the same day counts when recorded before the petition (its own visit never does).
-    const earlierVisit = visits.some((v) => v.id !== c.visit_id && (v.date < c.received_on || (v.date === c.received_on && v.created_at <= c.created_at)));
+    const earlierVisit = visits.some((v) => v.id !== c.visit_id && (v.date < c.received_on || (v.date === c.received_on && v.created_at < c.created_at)));
     const repeat = matter.seen_before === 1 || earlierPetition || earlierVisit ? 1 : 0;
     if (repeat !== c.repeat) await trx.updateTable('petition_contents').set({ repeat }).where('id', '=', c.id).execute();
   }
