@@ -9,6 +9,7 @@ import { vietnamDate } from '../../shared/domain/dates.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { checkInterchange, describeIssues } from '../../shared/interchange/v1.ts';
 import { writeAudit } from '../audit.ts';
+import { refreshMatter } from '../ops/matters.ts';
 import { SYSTEM_ACTOR, type Actor, type OpContext } from '../context.ts';
 import { writeInterchange } from '../interchange/import.ts';
 import { getSettings } from '../ops/settings.ts';
@@ -71,6 +72,7 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
       );
     }
     const written = await writeInterchange(trx, ctx, checked.value);
+    await joinReturningMatters(trx);
     await enterDocuments(trx, register.now().toISOString());
     const { from, to } = demoPeriod(today);
     const kinds = { regular: 0, periodic: 0, adhoc: 0, online: 0 };
@@ -119,4 +121,55 @@ async function enterDocuments(trx: Transaction<DB>, now: string): Promise<void> 
       select o.id from outgoing_documents o join decisions d on d.petition_id = o.petition_id
       where d.id = reminders.decision_id and o.kind = 'reminder' and o.number = reminders.document_no)
     where document_no is not null and document_id is null`.execute(trx);
+}
+
+/**
+ * Citizens who come back on the same case (the generator's returning citizens: same person, same
+ * summary) are one matter, as an officer picks it at intake: their petitions and visits move to
+ * the matter of their first arrival, and the matters made for the later arrivals, never seen by
+ * anyone, are removed. Repeat marks and first dates are then recomputed.
+ */
+async function joinReturningMatters(trx: Transaction<DB>): Promise<void> {
+  const contents = await trx
+    .selectFrom('petition_contents as c')
+    .innerJoin('petition_petitioners as pp', (j) => j.onRef('pp.petition_id', '=', 'c.petition_id').on('pp.position', '=', 0))
+    .innerJoin('persons as x', 'x.id', 'pp.person_id')
+    .select(['c.id', 'c.matter_id', 'c.summary', 'x.citizen_id'])
+    .execute();
+  const visits = await trx
+    .selectFrom('visits as v')
+    .innerJoin('persons as x', 'x.id', 'v.person_id')
+    .select(['v.id', 'v.matter_id', 'v.content', 'x.citizen_id'])
+    .execute();
+  const groups = new Map<string, Set<number>>();
+  const add = (citizenId: number | null, text: string, matterId: number | null) => {
+    if (citizenId === null || matterId === null) return;
+    const key = `${citizenId}\u0000${text}`;
+    groups.set(key, (groups.get(key) ?? new Set()).add(matterId));
+  };
+  for (const c of contents) add(c.citizen_id, c.summary, c.matter_id);
+  for (const v of visits) add(v.citizen_id, v.content, v.matter_id);
+  // Union-find: matters linked through any shared arrival end up with the smallest id.
+  const parent = new Map<number, number>();
+  const root = (id: number): number => {
+    let at = id;
+    while ((parent.get(at) ?? at) !== at) at = parent.get(at)!;
+    return at;
+  };
+  for (const ids of groups.values()) {
+    const roots = [...ids].map(root);
+    const survivor = Math.min(...roots);
+    for (const r of roots) parent.set(r, survivor);
+  }
+  const survivorOf = new Map([...parent.keys()].map((id) => [id, root(id)] as const));
+  const touched = new Set<number>();
+  for (const [from, into] of survivorOf) {
+    if (from === into) continue;
+    await trx.updateTable('petition_contents').set({ matter_id: into }).where('matter_id', '=', from).execute();
+    await trx.updateTable('visits').set({ matter_id: into }).where('matter_id', '=', from).execute();
+    await trx.updateTable('matters').set({ seen_before: sql<number>`max(seen_before, (select seen_before from matters where id = ${from}))` }).where('id', '=', into).execute();
+    await trx.deleteFrom('matters').where('id', '=', from).execute();
+    touched.add(into);
+  }
+  for (const id of touched) await refreshMatter(trx, id);
 }

@@ -320,9 +320,13 @@ async function touch(trx: Trx, ctx: OpContext, matterId: number): Promise<void> 
  */
 export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId: number, p: PetitionData, mode: 'create' | 'update'): Promise<void> {
   const touched = new Set<number>();
+  // A matter made here holds only this content: nothing to recompute.
+  const fresh = new Set<number>();
   const matterFor = async (matterId: number | null | undefined, path: string, kind: string, field: string, summary: string): Promise<number> => {
     if (typeof matterId === 'number') return (await liveMatter(trx, matterId, path)).id;
-    return insertMatter(trx, ctx, { kind, field, summary, firstSeenOn: p.receivedOn });
+    const id = await insertMatter(trx, ctx, { kind, field, summary, firstSeenOn: p.receivedOn });
+    fresh.add(id);
+    return id;
   };
   const first = await trx.selectFrom('petition_contents').selectAll().where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
   let firstMatter: number;
@@ -358,7 +362,7 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
     }
   }
-  for (const id of touched) await refreshMatter(trx, id);
+  for (const id of touched) if (!fresh.has(id)) await refreshMatter(trx, id);
 }
 
 /**
@@ -382,7 +386,12 @@ export async function writeVisitMatter(
   let target: number;
   if (typeof v.matterId === 'number') target = (await liveMatter(trx, v.matterId, 'matterId')).id;
   else if (row.matter_id !== null) target = row.matter_id;
-  else target = await insertMatter(trx, ctx, { kind: v.matter, field: null, summary: v.content, firstSeenOn: row.date, seenBefore: v.repeat });
+  else {
+    // A new matter holds only this visit: nothing to recompute.
+    target = await insertMatter(trx, ctx, { kind: v.matter, field: null, summary: v.content, firstSeenOn: row.date, seenBefore: v.repeat });
+    await trx.updateTable('visits').set({ matter_id: target }).where('id', '=', visitId).execute();
+    return;
+  }
   if (target === row.matter_id) return;
   const arrivals = await trx
     .selectFrom('visits')
