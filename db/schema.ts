@@ -72,6 +72,10 @@ export interface ReceptionSessionTable {
   officers_json: string;
   created_at: string;
   updated_at: string;
+  host_mode: string | null;
+  delegate_name: string | null;
+  delegate_title: string | null;
+  online_of: string | null;
 }
 
 export interface VisitTable {
@@ -86,6 +90,8 @@ export interface VisitTable {
   outcome: string;
   created_at: string;
   updated_at: string;
+  refusal_ground: string | null;
+  handled_by: string | null;
 }
 
 export interface VisitRepresentativeTable {
@@ -123,6 +129,8 @@ export interface PetitionTable {
   dec_on: string | null;
   dec_agency_id: number | null;
   reply_on: string | null;
+  step: string | null;
+  step_due_on: string | null;
 }
 
 export interface PetitionPetitionerTable {
@@ -183,6 +191,7 @@ export interface DecisionTable extends Reversible {
   reply_due_on: string | null;
   decided_by: string;
   created_at: string;
+  to_inspection: Generated<number>;
 }
 
 export interface ReplyTable extends Reversible {
@@ -218,6 +227,24 @@ export interface AttachmentTable {
   removed_at: string | null;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  kind: string;
+  petition_id: number | null;
+  visit_id: number | null;
+  decision_id: number | null;
+  reply_id: number | null;
+  recipient: string;
+  due_on: string;
+  issued_on: string | null;
+  doc_year: number | null;
+  doc_seq: number | null;
+  document_no: string | null;
+  issued_by: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -238,4 +265,5 @@ export interface DB {
   replies: ReplyTable;
   reminders: ReminderTable;
   attachments: AttachmentTable;
+  notices: NoticeTable;
 }

@@ -50,6 +50,7 @@ import {
 } from '../domain/attachment.ts';
 
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
+import { noticeIssueSchema, noticeListSchema, type LawTodo, type Notice } from '../domain/notices.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -170,6 +171,11 @@ export const contract = {
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
+
+  'notices.list': method(noticeListSchema).returns<Notice[]>(),
+  'notices.get': method(idInput).returns<Notice>(),
+  'notices.issue': method(noticeIssueSchema).returns<Notice>(),
+  'todo.law': method(noInput).returns<LawTodo>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -769,7 +769,7 @@ describe('register.reception (form 03/TCD)', () => {
       followUp: `Nhận đơn số ${p1.registerNo}, ${p2.registerNo}`,
       visitId: withPetition.id,
     });
-    expect(l).toMatchObject({ nameAndAddress: 'Võ Thị Mai', idNumber: null, classification: 'Kiến nghị, phản ánh', followUp: 'Từ chối tiếp (có thông báo)' });
+    expect(l).toMatchObject({ nameAndAddress: 'Võ Thị Mai', idNumber: null, classification: 'Kiến nghị, phản ánh', followUp: 'Từ chối tiếp' });
     expect(g).toMatchObject({ classification: 'Tố cáo', guided: 'Hướng dẫn đến cơ quan có thẩm quyền' });
 
     expect((await t.client.register.reception({ from: '2026-03-16', to: '2026-03-16' })).map((r) => [r.no, r.visitId])).toEqual([
