@@ -221,3 +221,51 @@ describe('notices to citizens', () => {
     await refused(t, 'notices.issue', { id: notice!.id, on: '2026-03-07' }, 'VALIDATION');
   });
 });
+
+describe('documents of the notices and the urge', () => {
+  it('prints a notice to the denouncer, a draft before it is issued and numbered after', async () => {
+    t = await workflowRegister('2026-03-06');
+    const agency = await agencyByCode(t, 'SO-NNMT');
+    const p = await createPetition(t, denunciation({ receivedOn: '2026-03-02', petitioners: [DUC] }));
+    await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
+    await t.client.workflow.decide({ petitionId: p.id, action: 'forward', agencyId: agency.id, on: '2026-03-04' });
+    const [notice] = await t.client.notices.list({ petitionId: p.id });
+    const draft = await t.client.documents.render({ kind: 'notice', noticeId: notice!.id });
+    expect(draft.number).toBeNull();
+    expect(draft.html).toContain('Về việc chuyển đơn tố cáo');
+    expect(draft.html).toContain('Kính gửi: Ông Nguyễn Văn Đức');
+    expect(draft.html).toContain('Điều 24 Luật Tố cáo');
+    // Addressed to the denouncer only: no copy to the body handling the denunciation.
+    expect(draft.html).not.toMatch(/<div class="recipients">[^<]*Sở Nông nghiệp/);
+    await t.client.notices.issue({ id: notice!.id, on: '2026-03-06' });
+    const issued = await t.client.documents.render({ kind: 'notice', noticeId: notice!.id });
+    expect(issued).toMatchObject({ number: '01/TB-BTCD', fileName: 'thong-bao_01-TB-BTCD.html' });
+    expect(issued.html).toContain('Số: 01/TB-BTCD');
+  });
+
+  it('prints the urge letter of a denunciation without naming the denouncer', async () => {
+    t = await workflowRegister('2026-03-20');
+    const agency = await agencyByCode(t, 'SO-NNMT');
+    const p = await createPetition(t, denunciation({ receivedOn: '2026-03-16', petitioners: [DUC] }));
+    await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-17' });
+    await t.client.workflow.decide({ petitionId: p.id, action: 'urge', agencyId: agency.id, on: '2026-03-18' });
+    const doc = await t.client.documents.render({ kind: 'urge', petitionId: p.id });
+    expect(doc.number).toBe('01/ĐĐGQ-BTCD');
+    expect(doc.html).toContain('V/v đôn đốc giải quyết đơn');
+    expect(doc.html).not.toContain('Nguyễn Văn Đức');
+    expect(doc.html).not.toContain(DUC.address!);
+  });
+
+  it('prints the refusal notice with its number and the ground’s article', async () => {
+    t = await workflowRegister('2026-03-09');
+    const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
+    const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'law_9_3' }));
+    await t.client.notices.issue({ id: visit.refusalNotice!.id, on: '2026-03-09' });
+    for (const request of [{ kind: 'notice' as const, noticeId: visit.refusalNotice!.id }, { kind: 'refusal' as const, visitId: visit.id }]) {
+      const doc = await t.client.documents.render(request);
+      expect(doc.number).toBe('01/TB-BTCD');
+      expect(doc.html).toContain('Số: 01/TB-BTCD');
+      expect(doc.html).toContain('Luật Tiếp công dân, Điều 9 khoản 3');
+    }
+  });
+});
