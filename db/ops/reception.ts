@@ -21,7 +21,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, ReceptionSessionTable } from '../schema.ts';
 import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
-import { DELEGATION_RULES, REFUSAL_GROUNDS, receptionGroup, refusalNeedsNotice, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../../shared/rules/reception.ts';
+import { DELEGATION_RULES, receptionGroup, refusalNeedsNotice, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../../shared/rules/reception.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { cancelOpenNotices, createNotice, listNotices } from './notices.ts';
 
