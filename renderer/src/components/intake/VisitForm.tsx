@@ -286,6 +286,33 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
               />
             </Group>
             <Textarea label="Nội dung" withAsterisk autosize minRows={3} maxRows={8} {...form.register('content')} error={errors.content?.message} />
+            <Group align="flex-end" justify="space-between" wrap="nowrap">
+              <Controller
+                control={form.control}
+                name="outcome"
+                render={({ field }) => (
+                  <Select
+                    ref={field.ref}
+                    label="Kết quả tiếp"
+                    withAsterisk
+                    w={340}
+                    data={OUTCOME_OPTIONS}
+                    value={field.value}
+                    onChange={(v) => field.onChange(v as Outcome | null)}
+                    onBlur={field.onBlur}
+                    error={choiceError(field.value, errors.outcome, 'Chưa chọn kết quả tiếp')}
+                  />
+                )}
+              />
+              <Group gap="xs" wrap="nowrap">
+                <Button variant="default" onClick={onCancel}>
+                  Hủy <kbd className="key" style={{ marginLeft: 8 }}>Esc</kbd>
+                </Button>
+                <Button type="submit" loading={isSubmitting}>
+                  Lưu lượt tiếp <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
+                </Button>
+              </Group>
+            </Group>
             <TextInput
               label="Cơ quan đã giải quyết"
               description="Cột 8 Sổ tiếp công dân (mẫu 03/TCD); để trống nếu chưa có"
@@ -319,33 +346,6 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
                 )}
               />
             )}
-            <Group align="flex-end" justify="space-between" wrap="nowrap">
-              <Controller
-                control={form.control}
-                name="outcome"
-                render={({ field }) => (
-                  <Select
-                    ref={field.ref}
-                    label="Kết quả tiếp"
-                    withAsterisk
-                    w={340}
-                    data={OUTCOME_OPTIONS}
-                    value={field.value}
-                    onChange={(v) => field.onChange(v as Outcome | null)}
-                    onBlur={field.onBlur}
-                    error={choiceError(field.value, errors.outcome, 'Chưa chọn kết quả tiếp')}
-                  />
-                )}
-              />
-              <Group gap="xs" wrap="nowrap">
-                <Button variant="default" onClick={onCancel}>
-                  Hủy <kbd className="key" style={{ marginLeft: 8 }}>Esc</kbd>
-                </Button>
-                <Button type="submit" loading={isSubmitting}>
-                  Lưu lượt tiếp <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
-                </Button>
-              </Group>
-            </Group>
           </Stack>
         </Grid.Col>
         <Grid.Col span={4}>
