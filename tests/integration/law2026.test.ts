@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PetitionCreateInput } from '../../shared/domain/petition.ts';
 import { DEADLINES } from '../../shared/rules/deadlines.ts';
+import { exportRegister } from '../../db/interchange/export.ts';
+import { importFile } from '../../db/interchange/import.ts';
 import { REFUSAL_GROUNDS } from '../../shared/rules/reception.ts';
 import { DUC, visitInput } from '../helpers/intake.ts';
 import { agencyByCode, createPetition, petitionOf, refused, workflowOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
@@ -266,6 +268,44 @@ describe('documents of the notices and the urge', () => {
       expect(doc.number).toBe('01/TB-BTCD');
       expect(doc.html).toContain('Số: 01/TB-BTCD');
       expect(doc.html).toContain('Luật Tiếp công dân, Điều 9 khoản 3');
+    }
+  });
+});
+
+describe('interchange of the 2026 facts (optional fields of the v1 file)', () => {
+  it('exports, imports into an empty register and exports again the same file', async () => {
+    t = await workflowRegister('2026-03-20');
+    const agency = await agencyByCode(t, 'SO-NNMT');
+    await t.client.sessions.upsert({ kind: 'adhoc', date: '2026-03-09', hostMode: 'delegated', delegateName: 'Trần Văn Phó', delegateTitle: 'Phó Chủ tịch UBND tỉnh' });
+    await t.client.sessions.upsert({ kind: 'online', date: '2026-03-10', onlineOf: 'periodic' });
+    const regular = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-11' });
+    await t.client.visits.save(visitInput(regular.id, { outcome: 'refused', refusalGround: 'decree_4_k', handledBy: 'Tòa án nhân dân khu vực 1' }));
+    const urged = await createPetition(t, { receivedOn: '2026-03-16' });
+    await t.client.workflow.classify({ petitionId: urged.id, eligible: true, on: '2026-03-17' });
+    await t.client.workflow.decide({ petitionId: urged.id, action: 'urge', agencyId: agency.id, on: '2026-03-18' });
+    const anonymous = await createPetition(t, denunciation({ receivedOn: '2026-03-16', petitioners: [] }));
+    await t.client.workflow.classify({ petitionId: anonymous.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
+    await t.client.workflow.decide({ petitionId: anonymous.id, action: 'forward', agencyId: agency.id, on: '2026-03-18', toInspection: true });
+
+    const first = await exportRegister(t.register);
+    expect(first.sessions.map((s) => [s.kind, s.host_mode, s.delegate_name, s.online_of])).toEqual([
+      ['adhoc', 'delegated', 'Trần Văn Phó', undefined],
+      ['online', 'in_person', undefined, 'periodic'],
+      ['regular', undefined, undefined, undefined],
+    ]);
+    expect(first.visits[0]).toMatchObject({ refusal_ground: 'decree_4_k', handled_by: 'Tòa án nhân dân khu vực 1' });
+    expect(first.petitions.map((p) => p.decision)).toEqual([
+      expect.objectContaining({ action: 'urge', agency: 'SO-NNMT', document_no: '01/ĐĐGQ-BTCD' }),
+      expect.objectContaining({ action: 'forward', to_inspection: true }),
+    ]);
+
+    const other = await workflowRegister('2026-03-20');
+    try {
+      await importFile(other.register, JSON.parse(JSON.stringify(first)), { id: null, name: 'Nhập thử' });
+      const again = await exportRegister(other.register);
+      expect({ ...again, exported_at: null }).toEqual({ ...first, exported_at: null });
+    } finally {
+      await other.cleanup();
     }
   });
 });
