@@ -24,7 +24,7 @@ test('a refused visit on a ground that needs a notice: to-do, print the draft, i
 
   await page.keyboard.press('Alt+2');
   await page.keyboard.press('Alt+O');
-  await expect(page.getByRole('region', { name: 'Kỳ tiếp đang xem' })).toContainText('(hôm nay)');
+  await expect(page.getByRole('region', { name: 'Kỳ tiếp đang xem' })).toContainText('Kỳ tiếp ngày 09/03/2026');
   await page.keyboard.press('Alt+N');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('textbox', { name: 'Tìm công dân' })).toBeFocused();
