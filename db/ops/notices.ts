@@ -56,6 +56,12 @@ export async function listNotices(db: Kysely<DB>, where: z.output<typeof noticeL
   return (await q.orderBy('n.id').execute()).map((r) => toNotice(r as NoticeRow));
 }
 
+/** The latest notice (not cancelled) of each of some visits: their refusal notices, in one query. */
+export async function refusalNoticesOf(db: Kysely<DB>, visitIds: number[]): Promise<Map<number, Notice>> {
+  const rows = visitIds.length ? await noticeQuery(db).where('n.visit_id', 'in', visitIds).where('n.cancelled_at', 'is', null).orderBy('n.id').execute() : [];
+  return new Map(rows.map((r) => [r.visit_id!, toNotice(r as NoticeRow)]));
+}
+
 /** The date a notice's period counts from (a stored fact, so the calendar can recompute it). */
 async function noticeBase(db: Kysely<DB>, n: { kind: string; petition_id: number | null; visit_id: number | null; reply_id: number | null }): Promise<string> {
   if (n.kind === 'refusal') {

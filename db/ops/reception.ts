@@ -14,7 +14,6 @@ import type {
   visitSaveSchema,
 } from '../../shared/domain/reception.ts';
 import { SESSION_KIND_LABELS } from '../../shared/domain/reception.ts';
-import type { Notice } from '../../shared/domain/notices.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
@@ -23,7 +22,7 @@ import type { DB, ReceptionSessionTable } from '../schema.ts';
 import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
 import { DELEGATION_RULES, receptionGroup, refusalNeedsNotice, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../../shared/rules/reception.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
-import { cancelOpenNotices, createNotice, listNotices } from './notices.ts';
+import { cancelOpenNotices, createNotice, refusalNoticesOf } from './notices.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -154,9 +153,7 @@ export async function getVisits(db: Kysely<DB>, where: { sessionId?: number; ids
   const reps = await db.selectFrom('visit_representatives').selectAll().where('visit_id', 'in', visitIds).orderBy('visit_id').orderBy('position').execute();
   const petitions = await db.selectFrom('petitions').select(['id', 'register_no', 'visit_id']).where('visit_id', 'in', visitIds).orderBy('id').execute();
   const persons = await readPersons(db, [...rows.map((r) => r.person_id), ...reps.map((r) => r.person_id)]);
-  const notices = await db.selectFrom('notices').select(['id', 'visit_id']).where('visit_id', 'in', visitIds).where('cancelled_at', 'is', null).orderBy('id').execute();
-  const refusalNotices = new Map<number, Notice>();
-  for (const n of notices) refusalNotices.set(n.visit_id!, (await listNotices(db, { petitionId: null, visitId: n.visit_id })).filter((x) => x.cancelledAt === null).at(-1)!);
+  const refusalNotices = await refusalNoticesOf(db, visitIds);
   return rows.map((r) => ({
     id: r.id,
     sessionId: r.session_id,

@@ -34,10 +34,13 @@ export interface DecisionLawFields {
   to_inspection?: boolean;
 }
 
-/** Only what is set is written, so a register without the new facts exports the v1 file it did. */
+/**
+ * Only what is set is written, so a register without the new facts exports the v1 file it did;
+ * "in person" is what an absent host_mode means for the head's sessions, so it is not written.
+ */
 export function sessionLawOut(s: { hostMode: string | null; delegateName: string | null; delegateTitle: string | null; onlineOf: string | null }): SessionLawFields {
   return {
-    ...(s.hostMode ? { host_mode: s.hostMode as SessionLawFields['host_mode'] } : {}),
+    ...(s.hostMode === 'delegated' ? { host_mode: 'delegated' as const } : {}),
     ...(s.delegateName ? { delegate_name: s.delegateName } : {}),
     ...(s.delegateTitle ? { delegate_title: s.delegateTitle } : {}),
     ...(s.onlineOf ? { online_of: s.onlineOf as SessionLawFields['online_of'] } : {}),

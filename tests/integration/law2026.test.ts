@@ -59,6 +59,8 @@ describe('refusal of reception', () => {
     const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
     const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'decree_4_h', handledBy: 'UBND xã Tịnh Khê' }));
     expect(visit).toMatchObject({ refusalGround: 'decree_4_h', handledBy: 'UBND xã Tịnh Khê' });
+    // Column 8 of the reception register (03/TCD): the body that already handled the case.
+    expect((await t.client.register.reception({ from: '2026-03-09', to: '2026-03-09' })).map((r) => r.handledBefore)).toEqual(['UBND xã Tịnh Khê']);
     // Mon 9 March + 3 working days: Thu 12 March.
     expect(visit.refusalNotice).toMatchObject({ kind: 'refusal', dueOn: '2026-03-12', recipient: 'Nguyễn Văn Đức', issuedOn: null });
     const todo = await t.client.todo.law();
@@ -290,7 +292,7 @@ describe('interchange of the 2026 facts (optional fields of the v1 file)', () =>
     const first = await exportRegister(t.register);
     expect(first.sessions.map((s) => [s.kind, s.host_mode, s.delegate_name, s.online_of])).toEqual([
       ['adhoc', 'delegated', 'Trần Văn Phó', undefined],
-      ['online', 'in_person', undefined, 'periodic'],
+      ['online', undefined, undefined, 'periodic'],
       ['regular', undefined, undefined, undefined],
     ]);
     expect(first.visits[0]).toMatchObject({ refusal_ground: 'decree_4_k', handled_by: 'Tòa án nhân dân khu vực 1' });
