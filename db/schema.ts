@@ -79,6 +79,10 @@ export interface ReceptionSessionTable {
   officers_json: string;
   created_at: string;
   updated_at: string;
+  host_mode: string | null;
+  delegate_name: string | null;
+  delegate_title: string | null;
+  online_of: string | null;
 }
 
 export interface VisitTable {
@@ -95,6 +99,8 @@ export interface VisitTable {
   updated_at: string;
   /** Since schema 4: the matter (vụ việc) the visit is about; set on every visit. */
   matter_id: number | null;
+  refusal_ground: string | null;
+  handled_by: string | null;
 }
 
 export interface VisitRepresentativeTable {
@@ -132,6 +138,8 @@ export interface PetitionTable {
   dec_on: string | null;
   dec_agency_id: number | null;
   reply_on: string | null;
+  step: string | null;
+  step_due_on: string | null;
 }
 
 export interface PetitionPetitionerTable {
@@ -192,6 +200,7 @@ export interface DecisionTable extends Reversible {
   reply_due_on: string | null;
   decided_by: string;
   created_at: string;
+  to_inspection: Generated<number>;
 }
 
 export interface ReplyTable extends Reversible {
@@ -256,6 +265,24 @@ export interface PetitionContentTable {
   repeat: Generated<number>;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  kind: string;
+  petition_id: number | null;
+  visit_id: number | null;
+  decision_id: number | null;
+  reply_id: number | null;
+  recipient: string;
+  due_on: string;
+  issued_on: string | null;
+  doc_year: number | null;
+  doc_seq: number | null;
+  document_no: string | null;
+  issued_by: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -278,4 +305,5 @@ export interface DB {
   attachments: AttachmentTable;
   matters: MatterTable;
   petition_contents: PetitionContentTable;
+  notices: NoticeTable;
 }

@@ -11,7 +11,10 @@ import { getWorkflow } from '../db/ops/workflow.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { formatRegisterNo, parseRegisterNo, type Petition } from '../shared/domain/petition.ts';
 import type { Settings } from '../shared/domain/settings.ts';
-import { DECISION_ACTION_LABELS, type Decision, type DecisionAction, type Workflow } from '../shared/domain/workflow.ts';
+import { DECISION_ACTION_LABELS, REPLY_OUTCOME_LABELS, type Decision, type DecisionAction, type Workflow } from '../shared/domain/workflow.ts';
+import { NOTICE_KIND_LABELS } from '../shared/domain/notices.ts';
+import { REFUSAL_GROUNDS, type RefusalGroundCode } from '../shared/rules/reception.ts';
+import { getNotice } from '../db/ops/notices.ts';
 import { ApiError } from '../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../shared/validation.ts';
 import {
@@ -44,7 +47,8 @@ export interface LoadOptions {
 }
 
 /** The verb of each decision, and the document it issues, in running text. */
-const DECISION_WORDS: Record<'forward' | 'guide' | 'accept' | 'return', { decision: string; document: string }> = {
+const DECISION_WORDS: Record<'forward' | 'guide' | 'accept' | 'return' | 'urge', { decision: string; document: string }> = {
+  urge: { decision: 'đôn đốc giải quyết', document: 'văn bản đôn đốc giải quyết' },
   forward: { decision: 'chuyển đơn', document: 'phiếu chuyển đơn' },
   guide: { decision: 'hướng dẫn công dân', document: 'phiếu hướng dẫn' },
   accept: { decision: 'đề xuất thụ lý', document: 'phiếu đề xuất thụ lý' },
@@ -90,7 +94,7 @@ async function petitionIdOf(register: Register, registerNo: string): Promise<num
 
 const active = <T extends { reversed: unknown }>(xs: T[]): T | null => xs.filter((x) => x.reversed === null).at(-1) ?? null;
 
-function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return'): Decision {
+function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return' | 'urge'): Decision {
   const words = DECISION_WORDS[action];
   const decision = active(workflow.decisions);
   if (!decision) {
@@ -134,6 +138,12 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
           : kind === 'accept'
             ? { kind, ...base }
             : { kind, ...base, reason: returnReason(workflow, d, settings) };
+    return { data, number: d.documentNo, petition };
+  }
+  if (kind === 'urge') {
+    const workflow = await getWorkflow(register.db, petition.id, today);
+    const d = decisionFor(petition, workflow, 'urge');
+    const data: DocumentData = { kind, letterhead, number: d.documentNo, prefix: settings.docPrefixes.urge, issuedOn: d.decidedOn, petition: facts, agency: d.agency?.name ?? 'cơ quan có thẩm quyền' };
     return { data, number: d.documentNo, petition };
   }
   if (kind === 'reminder') {
@@ -191,6 +201,60 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   return { data, number: null, petition };
 }
 
+/** The refusal's ground as the notice words it: the law's wording and its article. */
+function groundWording(ground: RefusalGroundCode | null): string | null {
+  return ground === null ? null : `${REFUSAL_GROUNDS[ground].label} (${REFUSAL_GROUNDS[ground].article})`;
+}
+
+/**
+ * A notice to a citizen (db/ops/notices.ts): the refusal notice (form 01/TCD) of a visit, or a
+ * notice on a petition built from the decision (and the reply) that required it. Printed before
+ * it is issued, its number is blank (a draft to sign).
+ */
+async function noticeDocument(register: Register, noticeId: number, settings: Settings): Promise<{ data: DocumentData; number: string | null; audit: LoadedDocument['audit']; key: string }> {
+  const notice = await getNotice(register.db, noticeId);
+  if (notice.cancelledAt !== null) throw new ApiError('CONFLICT', `${NOTICE_KIND_LABELS[notice.kind]} này đã bị hủy cùng bước xử lý cần đến nó: không in được.`);
+  const today = vietnamDate(register.now());
+  const letterhead = letterheadOf(settings);
+  const issuedOn = notice.issuedOn ?? today;
+  const key = notice.documentNo ?? `thong-bao-${notice.id}`;
+  if (notice.kind === 'refusal') {
+    const visit = await getVisit(register.db, notice.visitId!);
+    const session = await getSession(register.db, visit.sessionId);
+    const data: DocumentData = {
+      kind: 'refusal',
+      letterhead,
+      prefix: settings.docPrefixes.notice,
+      number: notice.documentNo,
+      issuedOn,
+      visit: { date: visit.sessionDate, place: session.location, citizen: visit.citizen, delegationMembers: visit.delegation?.members ?? null, matter: visit.matter, content: visit.content },
+      reason: groundWording(visit.refusalGround),
+    };
+    return { data, number: notice.documentNo, audit: { entity: 'visit', entityId: String(visit.id), registerNo: null }, key };
+  }
+  const petition = await getPetition(register.db, notice.petitionId!, today);
+  const workflow = await getWorkflow(register.db, petition.id, today);
+  const row = await register.db.selectFrom('notices').select(['decision_id', 'reply_id']).where('id', '=', notice.id).executeTakeFirstOrThrow();
+  const reply = row.reply_id === null ? null : (workflow.replies.find((x) => x.id === row.reply_id) ?? null);
+  const decisionId = row.decision_id ?? reply?.decisionId ?? null;
+  const decision = workflow.decisions.find((x) => x.id === decisionId);
+  if (!decision || decision.action === 'file' || decision.action === 'return') {
+    throw new ApiError('CONFLICT', `Không tìm thấy quyết định xử lý mà ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()} báo cho công dân.`);
+  }
+  const data: DocumentData = {
+    kind: 'notice',
+    letterhead,
+    number: notice.documentNo,
+    prefix: settings.docPrefixes.notice,
+    issuedOn,
+    petition: factsOf(petition),
+    noticeKind: notice.kind,
+    decision: { action: decision.action, decidedOn: decision.decidedOn, documentNo: decision.documentNo, agency: decision.agency?.name ?? null },
+    reply: reply ? { receivedOn: reply.receivedOn, documentNo: reply.documentNo, outcome: REPLY_OUTCOME_LABELS[reply.outcome], summary: reply.summary } : null,
+  };
+  return { data, number: notice.documentNo, audit: { entity: 'petition', entityId: String(petition.id), registerNo: petition.registerNo }, key };
+}
+
 /**
  * Builds the document a request asks for from the register's records. Throws ApiError: VALIDATION
  * for a malformed request, NOT_FOUND for an unknown petition, reminder or visit, CONFLICT when the
@@ -220,11 +284,14 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
       throw new ApiError('CONFLICT', `Lượt tiếp số ${visit.id} (${visit.citizen.fullName}) không có kết quả “Từ chối tiếp”: không in được thông báo từ chối tiếp công dân (mẫu 01/TCD).`);
     }
     const session = await getSession(register.db, visit.sessionId);
+    const issued = visit.refusalNotice?.issuedOn ? visit.refusalNotice : null;
+    number = issued?.documentNo ?? null;
     data = {
       kind: 'refusal',
       letterhead: letterheadOf(settings),
-      prefix: settings.docPrefixes.refusal,
-      issuedOn: visit.sessionDate,
+      prefix: issued ? settings.docPrefixes.notice : settings.docPrefixes.refusal,
+      number,
+      issuedOn: issued?.issuedOn ?? visit.sessionDate,
       visit: {
         date: visit.sessionDate,
         place: session.location,
@@ -233,10 +300,16 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
         matter: visit.matter,
         content: visit.content,
       },
-      reason: r.reason,
+      reason: r.reason ?? groundWording(visit.refusalGround),
     };
     audit = { entity: 'visit', entityId: String(visit.id), registerNo: null };
     key = `luot-${visit.id}`;
+  } else if (type.needs === 'notice') {
+    const loaded = await noticeDocument(register, r.noticeId!, settings);
+    data = loaded.data;
+    number = loaded.number;
+    audit = loaded.audit;
+    key = loaded.key;
   } else {
     const from = r.from!;
     const to = r.to!;

@@ -32,6 +32,7 @@ import type { Visit } from '../../shared/domain/reception.ts';
 import type { Petition } from '../../shared/domain/petition.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
+import { decisionLawOut, sessionLawOut, visitLawOut } from '../../shared/interchange/law.ts';
 
 /** Rows read per query: far below SQLite's limit on bound parameters. */
 const BATCH = 400;
@@ -71,6 +72,7 @@ async function readRegister(db: Kysely<DB>, now: Date): Promise<V2File> {
       host_name: s.host_name,
       location: s.location,
       officers: JSON.parse(s.officers_json) as string[],
+      ...sessionLawOut({ hostMode: s.host_mode, delegateName: s.delegate_name, delegateTitle: s.delegate_title, onlineOf: s.online_of }),
     }),
   );
 
@@ -82,7 +84,7 @@ async function readRegister(db: Kysely<DB>, now: Date): Promise<V2File> {
   const visits: V2Visit[] = [];
   const visitIds = (await db.selectFrom('visits').select('id').orderBy('id').execute()).map((r) => r.id);
   for (const ids of chunks(visitIds, BATCH)) {
-    for (const v of await getVisits(db, { ids })) visits.push(visitToV2(v, refOf));
+    for (const v of await getVisits(db, { ids })) visits.push({ ...visitToV2(v, refOf), ...visitLawOut(v) });
   }
 
   const petitions: V2Petition[] = [];
@@ -203,14 +205,14 @@ async function readWorkflow(db: Kysely<DB>, petitionIds: number[]): Promise<Map<
   const decisions = await db
     .selectFrom('decisions as d')
     .leftJoin('agencies as a', 'a.id', 'd.agency_id')
-    .select(['d.id', 'd.petition_id', 'd.action', 'd.decided_on', 'a.code', 'd.document_no', 'd.note'])
+    .select(['d.id', 'd.petition_id', 'd.action', 'd.decided_on', 'a.code', 'd.document_no', 'd.note', 'd.to_inspection'])
     .where('d.petition_id', 'in', petitionIds)
     .where('d.reversed_at', 'is', null)
     .execute();
   const petitionOf = new Map<number, number>();
   for (const d of decisions) {
     petitionOf.set(d.id, d.petition_id);
-    entry(d.petition_id).decision = { action: d.action as DecisionAction, on: d.decided_on, agency: d.code, document_no: d.document_no, note: d.note };
+    entry(d.petition_id).decision = { action: d.action as DecisionAction, on: d.decided_on, agency: d.code, document_no: d.document_no, note: d.note, ...decisionLawOut(d.to_inspection === 1) };
   }
   const decisionIds = [...petitionOf.keys()];
   if (decisionIds.length === 0) return result;

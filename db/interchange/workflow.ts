@@ -92,6 +92,7 @@ export async function writeWorkflow(
           reply_due_on: due,
           decided_by: by,
           created_at: now,
+          to_inspection: d.to_inspection ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -8,6 +8,7 @@ import { PROCESSING_WORKING_DAYS } from '../../shared/domain/workflow.ts';
 import { yearOf } from '../../shared/domain/dates.ts';
 import type { DB } from '../schema.ts';
 import { holidaysFor } from './holidays.ts';
+import { recomputeStepDeadlines } from './notices.ts';
 
 async function yearSpan(db: Kysely<DB>, column: 'received_on' | 'decided_on', table: 'petitions' | 'decisions'): Promise<[number, number] | null> {
   const row = await db
@@ -20,6 +21,8 @@ async function yearSpan(db: Kysely<DB>, column: 'received_on' | 'decided_on', ta
 
 /** Sets due_on (10 working days after receipt) where it is missing, or for every petition. */
 export async function recomputeProcessingDeadlines(trx: Transaction<DB>, all: boolean): Promise<number> {
+  // The per-kind step deadlines (shared/rules/deadlines.ts) count from receipt too.
+  await recomputeStepDeadlines(trx, all);
   const span = await yearSpan(trx, 'received_on', 'petitions');
   if (!span) return 0;
   const holidays = await holidaysFor(trx, span[0], span[1]);

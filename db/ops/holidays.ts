@@ -11,6 +11,7 @@ import type { DB } from '../schema.ts';
 // only functions cross the cycle, none is called while the modules load.
 import { recomputeProcessingDeadlines, recomputeReplyDeadlines } from './deadlines.ts';
 import { getSettings } from './settings.ts';
+import { recomputeNoticeDeadlines } from './notices.ts';
 
 export interface HolidayRow {
   date: string;
@@ -63,6 +64,7 @@ export async function listHolidays(db: Kysely<DB>, year: number): Promise<Holida
 async function afterCalendarChange(trx: Transaction<DB>): Promise<void> {
   await recomputeProcessingDeadlines(trx, true);
   await recomputeReplyDeadlines(trx, (await getSettings(trx)).replyDays);
+  await recomputeNoticeDeadlines(trx);
 }
 
 export async function upsertHoliday(trx: Transaction<DB>, holiday: HolidayRow, now: string): Promise<HolidayRow | undefined> {

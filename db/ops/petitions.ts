@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { vietnamDate, yearOf } from '../../shared/domain/dates.ts';
 import { deriveStatus, type PetitionStatus, type Stage } from '../../shared/domain/workflow.ts';
 import { processingDeadline } from './holidays.ts';
+import { stepColumns } from './notices.ts';
 import {
   formatRegisterNo,
   parseRegisterNo,
@@ -126,6 +127,7 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
       register_no: number,
       search_folded: searchText(p, number),
       due_on: await processingDeadline(trx, p.receivedOn),
+      ...(await stepColumns(trx, p.kind, p.receivedOn)),
       created_at: now,
       updated_at: now,
     })
@@ -169,7 +171,7 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
     const now = ctx.register.now().toISOString();
     await trx
       .updateTable('petitions')
-      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), due_on: await processingDeadline(trx, input.receivedOn), updated_at: now })
+      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), due_on: await processingDeadline(trx, input.receivedOn), ...(await stepColumns(trx, input.kind, input.receivedOn)), updated_at: now })
       .where('id', '=', input.id)
       .execute();
     await writePetitioners(trx, input.id, input.petitioners, now);

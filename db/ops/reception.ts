@@ -21,6 +21,9 @@ import type { OpContext } from '../context.ts';
 import type { DB, ReceptionSessionTable } from '../schema.ts';
 import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
 import { writeVisitMatter } from './matters.ts';
+import { DELEGATION_RULES, receptionGroup, refusalNeedsNotice, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../../shared/rules/reception.ts';
+import { formatDateVN } from '../../shared/calendar/dates.ts';
+import { cancelOpenNotices, createNotice, refusalNoticesOf } from './notices.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -35,6 +38,10 @@ function toSession(row: SessionRow): ReceptionSession {
     officers: JSON.parse(row.officers_json) as string[],
     visitCount: Number(row.visit_count),
     personCount: Number(row.person_count),
+    hostMode: row.host_mode as HostMode | null,
+    delegateName: row.delegate_name,
+    delegateTitle: row.delegate_title,
+    onlineOf: row.online_of as ReceptionGroup | null,
   };
 }
 
@@ -62,11 +69,31 @@ export async function listSessions(db: Kysely<DB>, input: z.output<typeof sessio
   return rows.map((r) => toSession(r as SessionRow));
 }
 
-export async function insertSession(trx: Transaction<DB>, ctx: OpContext, s: z.output<typeof sessionUpsertSchema>): Promise<number> {
+type SessionInput = Omit<z.output<typeof sessionUpsertSchema>, 'hostMode' | 'delegateName' | 'delegateTitle' | 'onlineOf'> &
+  Partial<Pick<z.output<typeof sessionUpsertSchema>, 'hostMode' | 'delegateName' | 'delegateTitle' | 'onlineOf'>>;
+
+/**
+ * The hosting columns: the head's session (periodic, ad hoc, or online on their behalf) is received
+ * in person unless it says delegated (v1 files and older callers say nothing); the Board's regular
+ * sessions have no host mode (shared/rules/reception.ts).
+ */
+function hostColumns(s: SessionInput) {
+  const onlineOf = s.kind === 'online' ? (s.onlineOf ?? null) : null;
+  const head = DELEGATION_RULES[receptionGroup(s.kind, onlineOf)].hostMode === 'required';
+  const hostMode = head ? (s.hostMode ?? 'in_person') : null;
+  return {
+    host_mode: hostMode,
+    delegate_name: hostMode === 'delegated' ? (s.delegateName ?? null) : null,
+    delegate_title: hostMode === 'delegated' ? (s.delegateTitle ?? null) : null,
+    online_of: onlineOf,
+  };
+}
+
+export async function insertSession(trx: Transaction<DB>, ctx: OpContext, s: SessionInput): Promise<number> {
   const now = ctx.register.now().toISOString();
   const row = await trx
     .insertInto('reception_sessions')
-    .values({ kind: s.kind, date: s.date, host: s.host, host_name: s.hostName, location: s.location, officers_json: JSON.stringify(s.officers), created_at: now, updated_at: now })
+    .values({ kind: s.kind, date: s.date, host: s.host, host_name: s.hostName, location: s.location, officers_json: JSON.stringify(s.officers), ...hostColumns(s), created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -83,7 +110,7 @@ export function upsertSession(ctx: OpContext, input: z.output<typeof sessionUpse
     const before = await getSession(trx, input.id);
     await trx
       .updateTable('reception_sessions')
-      .set({ kind: input.kind, date: input.date, host: input.host, host_name: input.hostName, location: input.location, officers_json: JSON.stringify(input.officers), updated_at: ctx.register.now().toISOString() })
+      .set({ kind: input.kind, date: input.date, host: input.host, host_name: input.hostName, location: input.location, officers_json: JSON.stringify(input.officers), ...hostColumns(input), updated_at: ctx.register.now().toISOString() })
       .where('id', '=', input.id)
       .execute();
     const after = await getSession(trx, input.id);
@@ -127,6 +154,7 @@ export async function getVisits(db: Kysely<DB>, where: { sessionId?: number; ids
   const reps = await db.selectFrom('visit_representatives').selectAll().where('visit_id', 'in', visitIds).orderBy('visit_id').orderBy('position').execute();
   const petitions = await db.selectFrom('petitions').select(['id', 'register_no', 'visit_id']).where('visit_id', 'in', visitIds).orderBy('id').execute();
   const persons = await readPersons(db, [...rows.map((r) => r.person_id), ...reps.map((r) => r.person_id)]);
+  const refusalNotices = await refusalNoticesOf(db, visitIds);
   return rows.map((r) => ({
     id: r.id,
     sessionId: r.session_id,
@@ -144,6 +172,9 @@ export async function getVisits(db: Kysely<DB>, where: { sessionId?: number; ids
     outcome: r.outcome as Outcome,
     matterId: r.matter_id,
     petitions: petitions.filter((p) => p.visit_id === r.id).map((p) => ({ id: p.id, registerNo: p.register_no })),
+    refusalGround: r.refusal_ground as RefusalGroundCode | null,
+    handledBy: r.handled_by,
+    refusalNotice: refusalNotices.get(r.id) ?? null,
   }));
 }
 
@@ -174,6 +205,8 @@ export async function writeVisit(
     content: v.content,
     repeat: v.repeat ? 1 : 0,
     outcome: v.outcome,
+    refusal_ground: v.refusalGround,
+    handled_by: v.handledBy,
     updated_at: now,
   };
   let id: number;
@@ -194,10 +227,33 @@ export async function writeVisit(
   return id;
 }
 
+/**
+ * A refusal at the desk records its legal ground; a ground that requires a written notice (Law
+ * art. 9(3), Decree 154/2026 art. 4(1)(h)) puts the notice, due in 3 working days, in the to-do
+ * list (Decree 154/2026 art. 4(3)). A notice already issued fixes the refusal it answers.
+ */
+async function refusalNoticeFor(trx: Transaction<DB>, ctx: OpContext, before: Visit | undefined, input: z.output<typeof visitSaveSchema>, id: number): Promise<void> {
+  const issued = before?.refusalNotice?.issuedOn ? before.refusalNotice : null;
+  if (issued && (input.outcome !== 'refused' || input.refusalGround !== before!.refusalGround)) {
+    const message = `Thông báo từ chối tiếp số ${issued.documentNo} đã ban hành ngày ${formatDateVN(issued.issuedOn!)}: không đổi được kết quả hoặc căn cứ từ chối của lượt tiếp này.`;
+    throw new ApiError('CONFLICT', message, [{ path: 'refusalGround', message }]);
+  }
+  if (issued) return;
+  const needs = input.outcome === 'refused' && refusalNeedsNotice(input.refusalGround);
+  const open = before?.refusalNotice ?? null;
+  if (open && !needs) await cancelOpenNotices(trx, ctx, { visitId: id });
+  if (needs && !open) await createNotice(trx, ctx, { kind: 'refusal', visitId: id, recipient: input.citizen.fullName });
+}
+
 export function saveVisit(ctx: OpContext, input: z.output<typeof visitSaveSchema>): Promise<Visit> {
   return ctx.register.db.transaction().execute(async (trx) => {
+    if (input.outcome === 'refused' && input.refusalGround === null) {
+      const message = 'Từ chối tiếp phải ghi căn cứ pháp lý (Luật Tiếp công dân, Điều 9; Nghị định 154/2026/NĐ-CP, Điều 4)';
+      throw new ApiError('VALIDATION', message, [{ path: 'refusalGround', message }]);
+    }
     const before = input.id === undefined ? undefined : await getVisit(trx, input.id);
     const id = await writeVisit(trx, ctx, input);
+    await refusalNoticeFor(trx, ctx, before, input, id);
     const after = await getVisit(trx, id);
     await writeAudit(trx, ctx, { action: before ? 'update' : 'create', entity: 'visit', entityId: id, before, after });
     return after;

@@ -34,7 +34,7 @@ export async function receptionRegister(db: Kysely<DB>, from: string, to: string
       content: v.content,
       classification: MATTER_LABELS[v.matter] + (v.repeat ? ' (tiếp nhiều lần)' : ''),
       persons: v.persons,
-      handledBefore: null,
+      handledBefore: v.handledBy,
       accepted: false,
       guided: v.outcome === 'guided' || v.outcome === 'explained' ? OUTCOME_LABELS[v.outcome] : null,
       forwarded: null,

@@ -36,6 +36,8 @@ import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
 import { joinOriginalMatter } from './matters.ts';
 import { likeContains } from './search.ts';
+import { cancelOpenNotices, createNotice } from './notices.ts';
+import { isDenunciation } from '../../shared/rules/deadlines.ts';
 
 type Trx = Transaction<DB>;
 
@@ -228,7 +230,14 @@ export function decidePetition(ctx: OpContext, input: z.output<typeof decideSche
     const petition = await petitionRow(trx, input.petitionId);
     const classification = await activeClassification(trx, petition.id);
     if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa được phân loại: phải phân loại trước khi quyết định hướng xử lý.`);
-    if (classification.eligible === 0 && input.action !== 'file' && input.action !== 'return') {
+    // An anonymous denunciation naming a violation with concrete evidence goes to the inspection
+    // body although it is ineligible as a denunciation (Law on Denunciations art. 25(2)).
+    if (input.toInspection && !(isDenunciation(petition) && classification.eligible === 0 && classification.reason === 'anonymous')) {
+      throw new ApiError('CONFLICT', `Đơn ${petition.register_no} không phải đơn tố cáo nặc danh: chỉ tố cáo nặc danh có nội dung rõ ràng, tài liệu, chứng cứ cụ thể mới chuyển cơ quan thanh tra (Luật Tố cáo, Điều 25 khoản 2).`, [
+        { path: 'toInspection', message: 'Chỉ áp dụng cho đơn tố cáo nặc danh' },
+      ]);
+    }
+    if (classification.eligible === 0 && input.action !== 'file' && input.action !== 'return' && !input.toInspection) {
       throw new ApiError('CONFLICT', `Đơn ${petition.register_no} không đủ điều kiện xử lý: chỉ có thể lưu đơn hoặc trả lại đơn, không thể ${DECISION_ACTION_LABELS[input.action].toLowerCase()}.`, [
         { path: 'action', message: 'Đơn không đủ điều kiện chỉ được lưu hoặc trả lại' },
       ]);
@@ -247,7 +256,7 @@ export function decidePetition(ctx: OpContext, input: z.output<typeof decideSche
     const documentKind = DECISION_DOCUMENT[input.action];
     const document = documentKind ? await issueDocument(trx, ctx, documentKind, petition.id, input.on) : null;
     const replyDays = (await getSettings(trx)).replyDays[petition.kind as PetitionKind];
-    await trx
+    const decisionId = await trx
       .insertInto('decisions')
       .values({
         petition_id: petition.id,
@@ -260,10 +269,27 @@ export function decidePetition(ctx: OpContext, input: z.output<typeof decideSche
         reply_due_on: input.action === 'forward' ? await workingDaysAfter(trx, input.on, replyDays) : null,
         decided_by: ctx.actor.name,
         created_at: ctx.register.now().toISOString(),
+        to_inspection: input.toInspection ? 1 : 0,
       })
-      .execute();
-    return { action: input.action, documentNo: document?.number ?? null, agency: agency?.name ?? null };
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+    const notice = await noticeForDecision(trx, ctx, petition, input.action, input.toInspection, decisionId);
+    return { action: input.action, documentNo: document?.number ?? null, agency: agency?.name ?? null, toInspection: input.toInspection, notice };
   });
+}
+
+/**
+ * The notice a decision requires: a denunciation forwarded is told to the denouncer (Law on
+ * Denunciations art. 24(1)); acceptance, a forward, guidance and an urge are told to the
+ * petitioner as the outcome of handling (Law on Citizen Reception art. 28). A return slip and a
+ * filed petition need none (the slip is itself addressed to the citizen); an anonymous
+ * denunciation has no one to tell.
+ */
+async function noticeForDecision(trx: Trx, ctx: OpContext, petition: { id: number; kind: string }, action: DecisionAction, toInspection: boolean, decisionId: number): Promise<number | null> {
+  if (toInspection || action === 'return' || action === 'file') return null;
+  const kind = action === 'forward' && isDenunciation(petition) ? 'denunciation_forward' : 'handling';
+  return createNotice(trx, ctx, { kind, petitionId: petition.id, decisionId });
 }
 
 async function activeForward(trx: Trx, petitionId: number, registerNo: string) {
@@ -280,7 +306,7 @@ export function recordReply(ctx: OpContext, input: z.output<typeof replySchema>)
     const decision = await activeForward(trx, petition.id, petition.register_no);
     if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả. Muốn sửa, hãy hủy báo cáo cũ (ghi rõ lý do).`);
     checkDate(ctx, input.on, decision.decided_on, 'Ngày nhận báo cáo', 'ngày chuyển đơn');
-    await trx
+    const reply = await trx
       .insertInto('replies')
       .values({
         decision_id: decision.id,
@@ -291,8 +317,12 @@ export function recordReply(ctx: OpContext, input: z.output<typeof replySchema>)
         recorded_by: ctx.actor.name,
         created_at: ctx.register.now().toISOString(),
       })
-      .execute();
-    return { outcome: input.outcome, onTime: decision.reply_due_on === null || input.on <= decision.reply_due_on };
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The citizen is told the competent body's result (Law on Citizen Reception art. 28(2));
+    // an anonymous denunciation has no one to tell.
+    const notice = decision.to_inspection === 1 ? null : await createNotice(trx, ctx, { kind: 'result', petitionId: petition.id, replyId: reply.id });
+    return { outcome: input.outcome, onTime: decision.reply_due_on === null || input.on <= decision.reply_due_on, notice };
   });
 }
 
@@ -325,10 +355,12 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
       if (!decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có quyết định xử lý để hủy.`);
       if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
       await trx.updateTable('decisions').set(stamp).where('id', '=', decision.id).execute();
+      await cancelOpenNotices(trx, ctx, { decisionId: decision.id });
     } else {
       const reply = decision ? await activeReply(trx, decision.id) : undefined;
       if (!reply) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có báo cáo kết quả để hủy.`);
       await trx.updateTable('replies').set(stamp).where('id', '=', reply.id).execute();
+      await cancelOpenNotices(trx, ctx, { replyId: reply.id });
     }
     return { reversed: input.what, note: input.note };
   });
@@ -461,6 +493,7 @@ export async function getWorkflow(db: Kysely<DB>, petitionId: number, today: str
         replyDueOn: d.reply_due_on,
         decidedBy: d.decided_by,
         reversed: reversal(d),
+        toInspection: d.to_inspection === 1,
       }),
     ),
     replies: replies.map(

@@ -63,6 +63,7 @@ import {
   type PetitionContent,
 } from '../domain/matter.ts';
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
+import { noticeIssueSchema, noticeListSchema, type LawTodo, type Notice } from '../domain/notices.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -193,6 +194,10 @@ export const contract = {
   'matters.merge': method(matterMergeSchema).returns<MatterDetail>(),
   'matters.move': method(matterMoveSchema).returns<MatterDetail>(),
   'petitions.splitContent': method(splitContentSchema).returns<PetitionContent[]>(),
+  'notices.list': method(noticeListSchema).returns<Notice[]>(),
+  'notices.get': method(idInput).returns<Notice>(),
+  'notices.issue': method(noticeIssueSchema).returns<Notice>(),
+  'todo.law': method(noInput).returns<LawTodo>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -50,6 +50,8 @@ export interface ReceiptData {
 export interface RefusalData {
   letterhead: Letterhead;
   prefix: string;
+  /** The number of the notice issued through the register (notices.issue); absent prints it blank. */
+  number?: string | null;
   /** The day of the visit that was refused. */
   issuedOn: string;
   visit: {
@@ -131,7 +133,7 @@ export function refusalNotice(d: RefusalData): string {
   return page({
     title: `Thông báo từ chối tiếp công dân — ${v.citizen.fullName}`,
     letterhead: d.letterhead,
-    number: numberLine(null, d.prefix),
+    number: numberLine(d.number ?? null, d.prefix),
     issuedOn: d.issuedOn,
     body: body.join('\n'),
   });

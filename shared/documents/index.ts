@@ -4,12 +4,14 @@ import { acceptProposal, forwardSlip, guideSlip, reminderLetter, returnSlip } fr
 import type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReminderLetterData, ReturnSlipData } from './letters.ts';
 import { receipt, refusalNotice, type ReceiptData, type RefusalData } from './forms.ts';
 import { registerBook, type RegisterBookData } from './register-book.ts';
+import { citizenNotice, urgeLetter, type CitizenNoticeData, type UrgeLetterData } from './notices.ts';
 import { DOCUMENT_TYPES, type PrintKind } from './kinds.ts';
 
 export { DOCUMENT_TYPES, PRINT_KINDS, documentRequestSchema } from './kinds.ts';
 export type { DocumentPdf, DocumentRequest, DocumentRequestData, DocumentType, NumberSource, PrintKind, RenderedDocument } from './kinds.ts';
 export { escapeHtml, committeeName, issuerLine, withFallbackFont, type Letterhead } from './html.ts';
 export type { PetitionFacts } from './words.ts';
+export type { CitizenNoticeData, UrgeLetterData } from './notices.ts';
 export type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReceiptData, RefusalData, RegisterBookData, ReminderLetterData, ReturnSlipData };
 export { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 
@@ -21,7 +23,9 @@ export type DocumentData =
   | ({ kind: 'reminder' } & ReminderLetterData)
   | ({ kind: 'receipt' } & ReceiptData)
   | ({ kind: 'refusal' } & RefusalData)
-  | ({ kind: 'register' } & RegisterBookData);
+  | ({ kind: 'register' } & RegisterBookData)
+  | ({ kind: 'urge' } & UrgeLetterData)
+  | ({ kind: 'notice' } & CitizenNoticeData);
 
 export function buildDocument(data: DocumentData): { title: string; html: string } {
   const title = DOCUMENT_TYPES[data.kind].title;
@@ -42,6 +46,10 @@ export function buildDocument(data: DocumentData): { title: string; html: string
       return { title, html: refusalNotice(data) };
     case 'register':
       return { title, html: registerBook(data) };
+    case 'urge':
+      return { title, html: urgeLetter(data) };
+    case 'notice':
+      return { title, html: citizenNotice(data) };
   }
 }
 

@@ -6,11 +6,11 @@ import { optionalIsoDate } from '../domain/dates.ts';
 import type { DocumentKind } from '../domain/settings.ts';
 import type { DecisionAction } from '../domain/workflow.ts';
 
-export const PRINT_KINDS = ['forward', 'guide', 'accept', 'return', 'reminder', 'receipt', 'refusal', 'register'] as const;
+export const PRINT_KINDS = ['forward', 'guide', 'accept', 'return', 'reminder', 'receipt', 'refusal', 'register', 'urge', 'notice'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
 
 /** The record a document is printed from. */
-export type DocumentSource = 'petition' | 'reminder' | 'visit' | 'period';
+export type DocumentSource = 'petition' | 'reminder' | 'visit' | 'period' | 'notice';
 
 /**
  * Where the "Số: 05/PC-BTCD" line comes from:
@@ -25,6 +25,7 @@ export type DocumentSource = 'petition' | 'reminder' | 'visit' | 'period';
 export type NumberSource =
   | { from: 'decision'; action: DecisionAction }
   | { from: 'reminder' }
+  | { from: 'notice' }
   | { from: 'blank'; prefix: DocumentKind }
   | { from: 'none' };
 
@@ -60,6 +61,9 @@ export const DOCUMENT_TYPES: Record<PrintKind, DocumentType> = {
     landscape: false,
   },
   register: { title: 'Sổ tiếp công dân (mẫu 03/TCD)', needs: 'period', number: { from: 'none' }, slug: 'so-tiep-cong-dan', landscape: true },
+  urge: { title: 'Văn bản đôn đốc giải quyết', needs: 'petition', number: { from: 'decision', action: 'urge' }, slug: 'van-ban-don-doc-giai-quyet', landscape: false },
+  // A notice to a citizen (shared/documents/notices.ts), numbered when issued (notices.issue).
+  notice: { title: 'Thông báo', needs: 'notice', number: { from: 'notice' }, slug: 'thong-bao', landscape: false },
 };
 
 const positiveId = (label: string) =>
@@ -77,6 +81,7 @@ export const documentRequestSchema = z
     petitionId: positiveId('Mã đơn'),
     reminderId: positiveId('Mã lần đôn đốc'),
     visitId: positiveId('Mã lượt tiếp'),
+    noticeId: positiveId('Mã thông báo'),
     from: optionalIsoDate('Từ ngày'),
     to: optionalIsoDate('Đến ngày'),
     /** Refusal notice: the reason, as the officer words it; left as a dotted line when absent. */
@@ -91,6 +96,8 @@ export const documentRequestSchema = z
     if (needs === 'visit' && r.visitId === null) refuse('visitId', `${title} cần chọn lượt tiếp`);
     if (needs !== 'visit' && r.visitId !== null) refuse('visitId', 'Chỉ thông báo từ chối tiếp mới chọn lượt tiếp');
     if (needs !== 'petition' && needs !== 'reminder' && r.petitionId !== null) refuse('petitionId', `${title} không in theo đơn`);
+    if (needs === 'notice' && r.noticeId === null) refuse('noticeId', 'Thông báo cần chọn thông báo');
+    if (needs !== 'notice' && r.noticeId !== null) refuse('noticeId', 'Chỉ thông báo gửi công dân mới chọn thông báo');
     if (needs === 'period') {
       if (r.from === null) refuse('from', 'Sổ tiếp công dân cần ngày bắt đầu');
       if (r.to === null) refuse('to', 'Sổ tiếp công dân cần ngày kết thúc');

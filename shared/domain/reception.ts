@@ -2,6 +2,8 @@
 import { z, optionalText, requiredText } from '../validation.ts';
 import { isoDate, optionalIsoDate } from './dates.ts';
 import { personSchema, type Person } from './person.ts';
+import { DELEGATION_RULES, HOST_MODES, REFUSAL_GROUND_CODES, receptionGroup, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../rules/reception.ts';
+import type { Notice } from './notices.ts';
 
 /** thường xuyên / định kỳ / đột xuất / trực tuyến (from 1 July 2026, Law 136/2025/QH15). */
 export const SESSION_KINDS = ['regular', 'periodic', 'adhoc', 'online'] as const;
@@ -29,7 +31,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   explained: 'Giải thích, trả lời',
   guided: 'Hướng dẫn đến cơ quan có thẩm quyền',
   petition_received: 'Tiếp nhận đơn',
-  refused: 'Từ chối tiếp (có thông báo)',
+  refused: 'Từ chối tiếp',
   other: 'Khác',
 };
 
@@ -46,6 +48,13 @@ export interface ReceptionSession {
   officers: string[];
   visitCount: number;
   personCount: number;
+  /** The head's periodic or ad hoc session: received in person or delegated; null for the Board's own. */
+  hostMode: HostMode | null;
+  /** Who received on the head's delegation (name, title). */
+  delegateName: string | null;
+  delegateTitle: string | null;
+  /** An online session: whose reception it was (the group it is counted in). */
+  onlineOf: ReceptionGroup | null;
 }
 
 export interface Delegation {
@@ -69,6 +78,12 @@ export interface Visit {
   matterId: number | null;
   /** Petitions handed in at this visit. */
   petitions: { id: number; registerNo: string }[];
+  /** A refused visit: the legal ground (Law art. 9, Decree 154/2026 art. 4(1)). */
+  refusalGround: RefusalGroundCode | null;
+  /** The body that already handled the case (column 8 of register 03/TCD). */
+  handledBy: string | null;
+  /** The written refusal notice (form 01/TCD), when the ground requires one. */
+  refusalNotice: Notice | null;
 }
 
 export const sessionUpsertSchema = z.strictObject({
@@ -79,6 +94,25 @@ export const sessionUpsertSchema = z.strictObject({
   hostName: optionalText('Họ tên người chủ trì', 100),
   location: optionalText('Địa điểm', 200),
   officers: z.array(requiredText('Cán bộ tiếp', 100)).max(20, { error: 'Tối đa 20 cán bộ' }).default([]),
+  hostMode: z.enum(HOST_MODES, { error: 'Hình thức tiếp của thủ trưởng không hợp lệ' }).nullish().transform((v) => v ?? null),
+  delegateName: optionalText('Họ tên người được ủy quyền tiếp', 100),
+  delegateTitle: optionalText('Chức vụ người được ủy quyền tiếp', 200),
+  onlineOf: z.enum(['regular', 'periodic', 'adhoc'], { error: 'Kỳ tiếp trực tuyến phải ghi là tiếp thường xuyên, định kỳ hay đột xuất' }).nullish().transform((v) => v ?? null),
+}).superRefine((s, ctx) => {
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (s.kind !== 'online' && s.onlineOf !== null) refuse('onlineOf', 'Chỉ kỳ tiếp trực tuyến mới ghi là tiếp của ai');
+  const group = receptionGroup(s.kind, s.onlineOf);
+  const rule = DELEGATION_RULES[group];
+  if (rule.hostMode === 'none' && s.hostMode !== null) {
+    refuse('hostMode', 'Tiếp công dân thường xuyên do Ban Tiếp công dân thực hiện: không ghi thủ trưởng trực tiếp tiếp hay ủy quyền tiếp');
+  }
+  if (s.hostMode === 'delegated' && !rule.mayDelegate) {
+    refuse('hostMode', `Chủ tịch UBND tỉnh phải trực tiếp tiếp công dân định kỳ, không được ủy quyền (${rule.article})`);
+  }
+  if (s.hostMode === 'delegated' && s.delegateName === null) refuse('delegateName', 'Ủy quyền tiếp phải ghi họ tên người được ủy quyền');
+  if (s.hostMode !== 'delegated' && (s.delegateName !== null || s.delegateTitle !== null)) {
+    refuse('delegateName', 'Chỉ ghi người được ủy quyền khi thủ trưởng ủy quyền tiếp');
+  }
 });
 export type SessionUpsertInput = z.input<typeof sessionUpsertSchema>;
 
@@ -139,5 +173,12 @@ export const visitSaveSchema = z.strictObject({
     .int({ error: 'Mã vụ việc phải là số nguyên dương' })
     .positive({ error: 'Mã vụ việc phải là số nguyên dương' })
     .nullish(),
+  /** Required for a refusal recorded at the desk (db/ops/reception.ts); v1 files carry none. */
+  refusalGround: z.enum(REFUSAL_GROUND_CODES, { error: 'Căn cứ từ chối tiếp không hợp lệ' }).nullish().transform((v) => v ?? null),
+  handledBy: optionalText('Cơ quan đã giải quyết', 300),
+}).superRefine((v, ctx) => {
+  if (v.outcome !== 'refused' && v.refusalGround !== null) {
+    ctx.addIssue({ code: 'custom', path: ['refusalGround'], message: 'Chỉ ghi căn cứ từ chối khi kết quả là từ chối tiếp' });
+  }
 });
 export type VisitSaveInput = z.input<typeof visitSaveSchema>;

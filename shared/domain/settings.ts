@@ -4,7 +4,7 @@ import { PETITION_KINDS, type PetitionKind } from './petition.ts';
 import { DEFAULT_REASON_LABELS, DEFAULT_REPLY_DAYS, INELIGIBLE_REASONS, type IneligibleReason } from './workflow.ts';
 
 /** Outgoing document kinds that carry a number (Số: 12/PC-BTCD). */
-export const DOCUMENT_KINDS = ['forward', 'guide', 'accept', 'reminder', 'receipt', 'refusal', 'return'] as const;
+export const DOCUMENT_KINDS = ['forward', 'guide', 'accept', 'reminder', 'receipt', 'refusal', 'return', 'urge', 'notice'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -15,6 +15,8 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   receipt: 'Giấy biên nhận (mẫu 02/TCD)',
   refusal: 'Thông báo từ chối tiếp (mẫu 01/TCD)',
   return: 'Phiếu trả lại đơn',
+  urge: 'Văn bản đôn đốc giải quyết',
+  notice: 'Thông báo gửi công dân',
 };
 
 export const DEFAULT_DOC_PREFIXES: Record<DocumentKind, string> = {
@@ -25,6 +27,11 @@ export const DEFAULT_DOC_PREFIXES: Record<DocumentKind, string> = {
   receipt: 'BN-BTCD',
   refusal: 'TB-BTCD',
   return: 'TL-BTCD',
+  // Đôn đốc giải quyết: its own series, apart from the reminders of a forward (ĐĐ-BTCD).
+  urge: 'ĐĐGQ-BTCD',
+  // Thông báo (type code TB, Decree 30/2020 appendix III): the notices to citizens the register
+  // issues, refusal notices included, share one series.
+  notice: 'TB-BTCD',
 };
 
 export interface Settings {

@@ -27,7 +27,7 @@ export const DEFAULT_REASON_LABELS: Record<IneligibleReason, string> = {
   other: 'Lý do khác',
 };
 
-export const DECISION_ACTIONS = ['accept', 'forward', 'guide', 'return', 'file'] as const;
+export const DECISION_ACTIONS = ['accept', 'forward', 'guide', 'return', 'file', 'urge'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 export const DECISION_ACTION_LABELS: Record<DecisionAction, string> = {
   accept: 'Đề xuất thụ lý',
@@ -35,15 +35,21 @@ export const DECISION_ACTION_LABELS: Record<DecisionAction, string> = {
   guide: 'Hướng dẫn công dân',
   return: 'Trả lại đơn',
   file: 'Lưu đơn',
+  // The competent body already has the case: the Board asks it to resolve (Decree 154/2026 art. 15(3);
+  // form 02/TCD column 15 "đôn đốc giải quyết").
+  urge: 'Đôn đốc giải quyết (cơ quan có thẩm quyền đã thụ lý)',
 };
 /** The numbered document each decision issues (settings.docPrefixes keys); `file` issues none. */
-export const DECISION_DOCUMENT: Record<DecisionAction, 'accept' | 'forward' | 'guide' | 'return' | null> = {
+export const DECISION_DOCUMENT: Record<DecisionAction, 'accept' | 'forward' | 'guide' | 'return' | 'urge' | null> = {
   accept: 'accept',
   forward: 'forward',
   guide: 'guide',
   return: 'return',
   file: null,
+  urge: 'urge',
 };
+/** Decisions that name the agency they go to. */
+export const DECISIONS_WITH_AGENCY: readonly DecisionAction[] = ['forward', 'guide', 'urge'];
 
 export const REPLY_OUTCOMES = ['resolved', 'rejected', 'partial', 'other'] as const;
 export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
@@ -121,6 +127,8 @@ export interface Decision {
   replyDueOn: string | null;
   decidedBy: string;
   reversed: { at: string; by: string; note: string } | null;
+  /** An anonymous denunciation with concrete evidence passed to the inspection body (Law on Denunciations art. 25(2)). */
+  toInspection: boolean;
 }
 
 export interface Reply {
@@ -187,10 +195,16 @@ export const decideSchema = z
     on: isoDate('Ngày quyết định'),
     agencyId: z.number().int().positive().nullish().transform((v) => v ?? null),
     note: optionalText('Ghi chú', 2000),
+    toInspection: z.boolean({ error: 'Chuyển cơ quan thanh tra phải là có hoặc không' }).default(false),
   })
   .superRefine((d, ctx) => {
-    if ((d.action === 'forward' || d.action === 'guide') && d.agencyId === null) {
+    if (d.action === 'urge' && d.agencyId === null) {
+      ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'Đôn đốc giải quyết phải chọn cơ quan có thẩm quyền đang giải quyết vụ việc' });
+    } else if ((d.action === 'forward' || d.action === 'guide') && d.agencyId === null) {
       ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'Chuyển đơn hoặc hướng dẫn phải chọn cơ quan có thẩm quyền' });
+    }
+    if (d.toInspection && d.action !== 'forward') {
+      ctx.addIssue({ code: 'custom', path: ['toInspection'], message: 'Chỉ chuyển đơn mới chuyển đến cơ quan thanh tra' });
     }
   });
 export type DecideInput = z.input<typeof decideSchema>;

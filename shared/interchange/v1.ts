@@ -15,6 +15,7 @@ import { INELIGIBLE_REASONS, classifySchema, decideSchema, replySchema, type Ine
 import { ApiError, type FieldIssue } from '../errors.ts';
 import { cleanText } from '../text.ts';
 import { optionalText, requiredText, z } from '../validation.ts';
+import { DECISION_LAW_FIELDS, SESSION_LAW_FIELDS, VISIT_LAW_FIELDS, sessionLawIn, visitLawIn, type DecisionLawFields, type SessionLawFields } from './law.ts';
 
 export const INTERCHANGE_FORMAT = 'petition-register/v1';
 
@@ -22,7 +23,8 @@ export const INTERCHANGE_FORMAT = 'petition-register/v1';
 export const CLASSIFICATION_REASONS = INELIGIBLE_REASONS;
 export type ClassificationReason = IneligibleReason;
 
-export const DECISION_ACTIONS = ['accept', 'forward', 'guide', 'return', 'file'] as const;
+// `urge` (đôn đốc giải quyết) added with the law of 2026: an added value, as the contract allows.
+export const DECISION_ACTIONS = ['accept', 'forward', 'guide', 'return', 'file', 'urge'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 export const REPLY_OUTCOMES = ['resolved', 'rejected', 'partial', 'other'] as const;
@@ -31,7 +33,7 @@ export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
 /** Decisions that may follow an ineligible classification; every other one needs an eligible one. */
 const DECISIONS_AFTER_INELIGIBLE: readonly DecisionAction[] = ['file', 'return'];
 /** Decisions that name the agency the petition or the citizen is sent to. */
-const DECISIONS_WITH_AGENCY: readonly DecisionAction[] = ['forward', 'guide'];
+const DECISIONS_WITH_AGENCY: readonly DecisionAction[] = ['forward', 'guide', 'urge'];
 
 // ---------------------------------------------------------------------------------------------
 // The file as written (export). Key order here is the contract's table order, and exports build
@@ -54,7 +56,7 @@ export interface V1Agency {
   active: boolean;
 }
 
-export interface V1Session {
+export interface V1Session extends SessionLawFields {
   ref: string;
   kind: SessionKind;
   date: string;
@@ -79,6 +81,8 @@ export interface V1Visit {
   content: string;
   repeat: boolean;
   outcome: Outcome;
+  refusal_ground?: string;
+  handled_by?: string;
 }
 
 export interface V1ForwardedBy {
@@ -91,7 +95,7 @@ export type V1Classification =
   | { eligible: true; on: string }
   | { eligible: false; reason: ClassificationReason; duplicate_of: string | null; note: string | null; on: string };
 
-export interface V1Decision {
+export interface V1Decision extends DecisionLawFields {
   action: DecisionAction;
   on: string;
   agency: string | null;
@@ -206,6 +210,7 @@ const session = z.strictObject({
   host_name: sessionUpsertSchema.shape.hostName,
   location: sessionUpsertSchema.shape.location,
   officers: sessionUpsertSchema.shape.officers,
+  ...SESSION_LAW_FIELDS,
 });
 
 const delegation = z
@@ -237,6 +242,7 @@ const visit = z.strictObject({
   content: visitSaveSchema.shape.content,
   repeat: z.boolean({ error: 'repeat phải là true hoặc false' }).default(false),
   outcome: visitSaveSchema.shape.outcome,
+  ...VISIT_LAW_FIELDS,
 });
 
 const forwardedBy = z.strictObject({
@@ -280,6 +286,7 @@ const decision = z
     agency: agencyCodeSchema.nullish().transform((v) => v ?? null),
     document_no: optionalText('Số văn bản', 50),
     note: decideSchema.shape.note,
+    ...DECISION_LAW_FIELDS,
   })
   .superRefine((d, ctx) => {
     if (DECISIONS_WITH_AGENCY.includes(d.action) && d.agency === null) {
@@ -484,7 +491,7 @@ function checkWorkflow(label: string, p: ParsedPetition, receivedOn: Map<string,
   if (dec) {
     if (!cls) {
       add('decision', 'Đơn chưa phân loại (classification là null) thì chưa thể có hướng xử lý');
-    } else if (!cls.eligible && !DECISIONS_AFTER_INELIGIBLE.includes(dec.action)) {
+    } else if (!cls.eligible && !DECISIONS_AFTER_INELIGIBLE.includes(dec.action) && !(dec.to_inspection && dec.action === 'forward' && !cls.eligible && cls.reason === 'anonymous')) {
       add('decision.action', `Đơn không đủ điều kiện xử lý chỉ có thể lưu đơn (file) hoặc trả lại (return), không thể ${dec.action}`);
     }
     if (early(dec.on)) add('decision.on', `Ngày quyết định ${dec.on} trước ngày nhận đơn ${p.received_on}`);
@@ -561,7 +568,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
   const sessions: CheckedInterchange['sessions'] = [];
   file.sessions.forEach((s, i) => {
     const l = label('sessions', i);
-    const core = sessionUpsertSchema.safeParse({ kind: s.kind, date: s.date, host: s.host, hostName: s.host_name, location: s.location, officers: s.officers });
+    const core = sessionUpsertSchema.safeParse({ kind: s.kind, date: s.date, host: s.host, hostName: s.host_name, location: s.location, officers: s.officers, ...sessionLawIn(s) });
     if (core.success) sessions.push({ label: l, ref: s.ref, data: core.data });
     else issues.push(...coreIssues(l, core.error));
   });
@@ -580,6 +587,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
       content: v.content,
       repeat: v.repeat,
       outcome: v.outcome,
+      ...visitLawIn(v),
     });
     if (core.success) visits.push({ label: l, ref: v.ref, sessionRef: v.session, data: { ...core.data, sessionId: 0 } });
     else issues.push(...coreIssues(l, core.error));

@@ -399,6 +399,10 @@ const CASES = {
         officers: [],
         visitCount: 0,
         personCount: 0,
+        hostMode: 'in_person',
+        delegateName: null,
+        delegateTitle: null,
+        onlineOf: null,
       }),
     bad: [
       ['a bad kind', { kind: 'weekly' }, 'VALIDATION'],
@@ -455,6 +459,10 @@ const CASES = {
         officers: ['Lê Thị Hoa'],
         visitCount: 0,
         personCount: 0,
+        hostMode: 'in_person',
+        delegateName: null,
+        delegateTitle: null,
+        onlineOf: null,
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -469,6 +477,10 @@ const CASES = {
       ['a too-long location', { kind: 'regular', date: '2026-03-16', location: long(201) }, 'VALIDATION'],
       ['an extra unknown field', { kind: 'regular', date: '2026-03-16', room: 'P1' }, 'VALIDATION'],
       ['a non-existent id', { id: MISSING_ID, kind: 'regular', date: '2026-03-16' }, 'NOT_FOUND'],
+      ['a periodic session delegated', { kind: 'periodic', date: '2026-03-16', hostMode: 'delegated', delegateName: 'Trần Văn Phó' }, 'VALIDATION'],
+      ['a delegated session with no delegate', { kind: 'adhoc', date: '2026-03-16', hostMode: 'delegated' }, 'VALIDATION'],
+      ['a regular session with a host mode', { kind: 'regular', date: '2026-03-16', hostMode: 'in_person' }, 'VALIDATION'],
+      ['an online group on a session not online', { kind: 'periodic', date: '2026-03-16', onlineOf: 'periodic' }, 'VALIDATION'],
     ],
   },
   'visits.save': {
@@ -489,6 +501,9 @@ const CASES = {
         outcome: 'explained',
         matterId: expect.any(Number),
         petitions: [],
+        refusalGround: null,
+        handledBy: null,
+        refusalNotice: null,
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -509,6 +524,9 @@ const CASES = {
       ['an extra unknown field', (c: Ctx) => ({ ...visitInput(c.session.id), note: 'x' }), 'VALIDATION'],
       ['a non-existent session', visitInput(MISSING_ID), 'NOT_FOUND'],
       ['a non-existent id', (c: Ctx) => visitInput(c.session.id, { id: MISSING_ID }), 'NOT_FOUND'],
+      ['a refusal without its legal ground', (c: Ctx) => visitInput(c.session.id, { outcome: 'refused' }), 'VALIDATION'],
+      ['a refusal ground on a visit not refused', (c: Ctx) => visitInput(c.session.id, { refusalGround: 'law_9_3' } as never), 'VALIDATION'],
+      ['an unknown refusal ground', (c: Ctx) => visitInput(c.session.id, { outcome: 'refused', refusalGround: 'law_9_9' } as never), 'VALIDATION'],
       ['a non-existent citizen', (c: Ctx) => visitInput(c.session.id, { citizen: { ...DUC, citizenId: MISSING_ID } }), 'NOT_FOUND'],
       ["another citizen's ID number", (c: Ctx) => visitInput(c.session.id, { citizen: { ...DUC, citizenId: c.duc, idNumber: BINH.idNumber } }), 'CONFLICT'],
     ],
@@ -1236,6 +1254,54 @@ const CASES = {
         'NOT_FOUND',
       ],
     ],
+  },
+  'notices.list': {
+    writes: false,
+    prepare: (c) => forwardIt(c),
+    valid: (c: Ctx) => ({ petitionId: c.petition.id }),
+    check: (v) => expect(v).toEqual([expect.objectContaining({ kind: 'handling', recipient: 'Nguyễn Văn Đức', dueOn: '2026-03-27', issuedOn: null, documentNo: null })]),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['neither a petition nor a visit', {}, 'VALIDATION'],
+      ['both a petition and a visit', (c: Ctx) => ({ petitionId: c.petition.id, visitId: c.visit.id }), 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ petitionId: c.petition.id, open: true }), 'VALIDATION'],
+    ],
+  },
+  'notices.get': {
+    writes: false,
+    prepare: async (c) => {
+      await forwardIt(c);
+      c.made.notice = (await c.t.client.notices.list({ petitionId: c.petition.id }))[0]!.id;
+    },
+    valid: (c: Ctx) => ({ id: c.made.notice }),
+    check: (v) => expect(v).toMatchObject({ kind: 'handling', registerNo: '2026/000001' }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a non-existent notice', { id: MISSING_ID }, 'NOT_FOUND'],
+    ],
+  },
+  'notices.issue': {
+    writes: true,
+    prepare: async (c) => {
+      await forwardIt(c);
+      c.made.notice = (await c.t.client.notices.list({ petitionId: c.petition.id }))[0]!.id;
+    },
+    valid: (c: Ctx) => ({ id: c.made.notice, on: '2026-03-15' }),
+    check: (v) => expect(v).toMatchObject({ issuedOn: '2026-03-15', documentNo: '01/TB-BTCD', issuedBy: 'Hệ thống' }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no date', (c: Ctx) => ({ id: c.made.notice }), 'VALIDATION'],
+      ['a date before receipt', (c: Ctx) => ({ id: c.made.notice, on: '2026-03-13' }), 'VALIDATION'],
+      ['a date after today', (c: Ctx) => ({ id: c.made.notice, on: '2026-03-16' }), 'VALIDATION'],
+      ['a non-existent notice', { id: MISSING_ID, on: '2026-03-15' }, 'NOT_FOUND'],
+      ['a notice issued already', (c: Ctx) => ({ id: c.made.notice, on: '2026-03-15' }), 'CONFLICT', (c: Ctx) => c.t.client.notices.issue({ id: c.made.notice!, on: '2026-03-14' })],
+    ],
+  },
+  'todo.law': {
+    writes: false,
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ today: '2026-03-15', notices: [], counts: { notices: 0, noticesOverdue: 0 } }),
+    bad: [['an input it does not take', { all: true }, 'VALIDATION']],
   },
 } satisfies Record<MethodName, MethodCases>;
 

@@ -101,6 +101,7 @@ beforeAll(async () => {
     matter: 'complaint',
     content: 'Khiếu nại việc đã được giải quyết đúng pháp luật',
     outcome: 'refused',
+    refusalGround: 'law_9_3',
   });
   const explained = await client.visits.save({ sessionId: session.id, persons: 1, citizen: TUYET, matter: 'recommendation', content: 'Hỏi về thủ tục', outcome: 'explained' });
 

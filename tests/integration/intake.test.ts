@@ -47,6 +47,10 @@ describe('sessions.openToday', () => {
       officers: [],
       visitCount: 0,
       personCount: 0,
+      hostMode: null,
+      delegateName: null,
+      delegateTitle: null,
+      onlineOf: null,
     });
     const before = snapshot(t.register.sqlite);
     expect(await t.client.sessions.openToday({ kind: 'regular' })).toEqual(first);
@@ -714,7 +718,7 @@ describe('register.reception (form 03/TCD)', () => {
     const march16 = await session('2026-03-16');
     const march10 = await session('2026-03-10', 'periodic');
     const outside = await session('2026-04-01');
-    const later = await t.client.visits.save(visitInput(march16.id, { citizen: { fullName: 'Võ Thị Mai' }, matter: 'recommendation', outcome: 'refused' }));
+    const later = await t.client.visits.save(visitInput(march16.id, { citizen: { fullName: 'Võ Thị Mai' }, matter: 'recommendation', outcome: 'refused', refusalGround: 'law_9_2' }));
     const delegation = await t.client.visits.save(delegationInput(march10.id, 12, [BINH, HUNG, { fullName: 'Phạm Văn Ba' }], { repeat: true }));
     const withPetition = await t.client.visits.save(visitInput(march10.id));
     const guided = await t.client.visits.save(visitInput(march16.id, { citizen: HUNG, matter: 'denunciation', outcome: 'guided' }));
@@ -769,7 +773,7 @@ describe('register.reception (form 03/TCD)', () => {
       followUp: `Nhận đơn số ${p1.registerNo}, ${p2.registerNo}`,
       visitId: withPetition.id,
     });
-    expect(l).toMatchObject({ nameAndAddress: 'Võ Thị Mai', idNumber: null, classification: 'Kiến nghị, phản ánh', followUp: 'Từ chối tiếp (có thông báo)' });
+    expect(l).toMatchObject({ nameAndAddress: 'Võ Thị Mai', idNumber: null, classification: 'Kiến nghị, phản ánh', followUp: 'Từ chối tiếp' });
     expect(g).toMatchObject({ classification: 'Tố cáo', guided: 'Hướng dẫn đến cơ quan có thẩm quyền' });
 
     expect((await t.client.register.reception({ from: '2026-03-16', to: '2026-03-16' })).map((r) => [r.no, r.visitId])).toEqual([

@@ -493,6 +493,35 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     sqlite.prepare(`insert into matters (id, kind, title, title_folded, first_seen_on, created_at, updated_at) values (1, 'complaint', 'x', 'x', '2026-01-01', ${T}, ${T})`).run();
     rejects(sqlite, `update matters set merged_into = 1 where id = 1`, /CHECK constraint failed/);
     rejects(sqlite, `insert into persons (full_name, full_name_folded, person_kind) values ('A', 'a', 'alien')`, /CHECK constraint failed/);
+  },
+  '0005-law-2026': (sqlite) => {
+    expect(columns(sqlite, 'reception_sessions')).toMatchObject({ host_mode: col('TEXT'), delegate_name: col('TEXT'), delegate_title: col('TEXT'), online_of: col('TEXT') });
+    expect(columns(sqlite, 'visits')).toMatchObject({ refusal_ground: col('TEXT'), handled_by: col('TEXT') });
+    expect(columns(sqlite, 'petitions')).toMatchObject({ step: col('TEXT'), step_due_on: col('TEXT') });
+    expect(columns(sqlite, 'decisions')).toMatchObject({ to_inspection: col('INTEGER', 1, '0') });
+    expect(objects(sqlite, 'table')).toContain('notices');
+    expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['decisions_active', 'decisions_agency', 'notices_number', 'petitions_step_due']));
+
+    sqlite.prepare(`insert into reception_sessions (id, kind, date, created_at, updated_at, host_mode) values (1, 'periodic', '2026-08-10', ${T}, ${T}, 'in_person')`).run();
+    rejects(sqlite, `insert into reception_sessions (kind, date, created_at, updated_at, host_mode) values ('adhoc', '2026-08-10', ${T}, ${T}, 'proxy')`, /CHECK constraint failed/);
+    sqlite.prepare(`insert into persons (id, full_name, full_name_folded) values (1, 'A', 'a')`).run();
+    const visit = (ground: string) => `insert into visits (session_id, persons, person_id, matter, content, outcome, refusal_ground, created_at, updated_at) values (1, 1, 1, 'other', 'c', 'refused', ${ground}, ${T}, ${T})`;
+    sqlite.prepare(visit("'law_9_3'")).run();
+    rejects(sqlite, visit("'law_9_4'"), /CHECK constraint failed/);
+    sqlite
+      .prepare(`insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at) values (1, 2026, 1, '2026/000001', '2026-08-10', 'post', 'denunciation', 'land', 1, 's', 's', ${T}, ${T})`)
+      .run();
+    sqlite.prepare(`insert into agencies (id, code, name, name_folded, kind, active, created_at, updated_at) values (1, 'X', 'X', 'x', 'other', 1, ${T}, ${T})`).run();
+    const decision = (action: string, agency: string, inspection = 0) =>
+      `insert into decisions (petition_id, action, decided_on, agency_id, decided_by, created_at, to_inspection) values (1, '${action}', '2026-08-11', ${agency}, 'A', ${T}, ${inspection})`;
+    rejects(sqlite, decision('urge', 'null'), /CHECK constraint failed: decisions_agency/);
+    rejects(sqlite, decision('guide', '1', 1), /CHECK constraint failed: decisions_inspection/);
+    sqlite.prepare(decision('urge', '1')).run();
+    const notice = (cols: string, values: string) => `insert into notices (kind, recipient, due_on, created_at, ${cols}) values ('handling', 'A', '2026-08-20', ${T}, ${values})`;
+    rejects(sqlite, notice('petition_id, visit_id', '1, 1'), /CHECK constraint failed/);
+    rejects(sqlite, notice('petition_id, issued_on', "1, '2026-08-12'"), /CHECK constraint failed/);
+    sqlite.prepare(notice('petition_id, issued_on, document_no, doc_year, doc_seq', "1, '2026-08-12', '01/TB', 2026, 1")).run();
+    rejects(sqlite, notice('visit_id, issued_on, document_no, doc_year, doc_seq', "1, '2026-08-12', '01/TB', 2026, 1"), /UNIQUE constraint failed/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   },
 };
@@ -689,6 +718,79 @@ describe('0003-workflow on a register in use', () => {
       } finally {
         await again.close();
       }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('0005-law-2026 on a register in use', () => {
+  const AT = MIGRATIONS.findIndex(([name]) => name === '0005-law-2026');
+
+  it('keeps every decision (and the replies and reminders that point at them), marks the head’s sessions as received in person, and sets the step deadlines', async () => {
+    const file = path.join(freshDir().dir, 'register.sqlite');
+    const old = await tempRegister({ path: file, migrateTo: AT, now: new Date('2026-03-20T03:00:00.000Z') });
+    const raw = old.register.sqlite;
+    await seedDefaults(old.register);
+    const at = `'2026-03-10T03:00:00.000Z'`;
+    const session = (id: number, kind: string) => raw.prepare(`insert into reception_sessions (id, kind, date, created_at, updated_at) values (${id}, '${kind}', '2026-03-10', ${at}, ${at})`).run();
+    session(1, 'regular');
+    session(2, 'periodic');
+    session(3, 'adhoc');
+    session(4, 'online');
+    raw.prepare(`insert into persons (id, full_name, full_name_folded) values (1, 'Nguyễn Văn Đức', 'nguyen van duc')`).run();
+    raw.prepare(`insert into visits (id, session_id, persons, person_id, matter, content, outcome, created_at, updated_at) values (1, 1, 1, 1, 'other', 'c', 'refused', ${at}, ${at})`).run();
+    const petition = (id: number, kind: string, receivedOn: string) =>
+      raw
+        .prepare(
+          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at, due_on)
+           values (${id}, 2026, ${id}, '2026/00000${id}', '${receivedOn}', 'post', '${kind}', 'land', 1, 's', 's', ${at}, ${at}, '2026-03-16')`,
+        )
+        .run();
+    petition(1, 'denunciation', '2026-03-02');
+    petition(2, 'complaint', '2026-03-03');
+    petition(3, 'recommendation', '2026-03-03');
+    raw.prepare(`insert into classifications (petition_id, eligible, decided_on, decided_by, created_at) values (1, 1, '2026-03-03', 'A', ${at})`).run();
+    raw.prepare(`insert into decisions (id, petition_id, action, decided_on, agency_id, document_no, reply_due_on, decided_by, created_at) values (7, 1, 'forward', '2026-03-04', 1, '01/PC-BTCD', '2026-04-24', 'A', ${at})`).run();
+    raw.prepare(`insert into reminders (decision_id, sent_on, document_no, recorded_by, created_at) values (7, '2026-03-10', '01/ĐĐ-BTCD', 'A', ${at})`).run();
+    raw.prepare(`insert into replies (decision_id, received_on, outcome, recorded_by, created_at) values (7, '2026-03-12', 'resolved', 'A', ${at})`).run();
+    const decisions = raw.prepare('select * from decisions order by id').all();
+    const replies = raw.prepare('select * from replies order by id').all();
+    const reminders = raw.prepare('select * from reminders order by id').all();
+    const stats = await old.client.stats.get({ from: '2026-01-01', to: '2026-12-31' });
+    await old.close();
+
+    const t = await tempRegister({ path: file, now: new Date('2026-03-20T03:00:00.000Z') });
+    try {
+      const sqlite = t.register.sqlite;
+      expect(t.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(sqlite.prepare('select * from decisions order by id').all()).toEqual((decisions as Record<string, unknown>[]).map((d) => ({ ...d, to_inspection: 0 })));
+      expect(sqlite.prepare('select * from replies order by id').all()).toEqual(replies);
+      expect(sqlite.prepare('select * from reminders order by id').all()).toEqual(reminders);
+      expect(sqlite.prepare('select id, host_mode, online_of from reception_sessions order by id').all()).toEqual([
+        { id: 1, host_mode: null, online_of: null },
+        { id: 2, host_mode: 'in_person', online_of: null },
+        { id: 3, host_mode: 'in_person', online_of: null },
+        { id: 4, host_mode: null, online_of: null },
+      ]);
+      expect(sqlite.prepare('select refusal_ground, handled_by from visits').all()).toEqual([{ refusal_ground: null, handled_by: null }]);
+      expect(sqlite.prepare('select id, step, step_due_on from petitions order by id').all()).toEqual([
+        { id: 1, step: 'denunciation_forward', step_due_on: '2026-03-09' },
+        { id: 2, step: 'complaint_acceptance', step_due_on: '2026-03-12' },
+        { id: 3, step: null, step_due_on: null },
+      ]);
+      expect(sqlite.prepare('select count(*) as n from notices').get()).toEqual({ n: 0 });
+      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The statistics of the migrated register are unchanged (a new action counts zero).
+      expect(await t.client.stats.get({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+        ...stats,
+        petitions: { ...stats.petitions, decisions: { ...stats.petitions.decisions, urge: 0 } },
+      });
+      // The old decision reverses and a new one is taken: the rebuilt table works with its children.
+      const w = await t.client.workflow.reverse({ petitionId: 1, what: 'reply', note: 'Ghi nhầm báo cáo' });
+      expect(w.replies[0]!.reversed).not.toBeNull();
     } finally {
       await t.close();
     }

@@ -197,7 +197,7 @@ describe('statistics of a hand-built register', () => {
         // land P1 P6 P8 P11; housing P5 P12; compensation P2; corruption P3; policy P4; administration P7; justice P9; other P10
         by_field: { land: 4, housing: 2, compensation: 1, policy: 1, justice: 1, corruption: 1, administration: 1, other: 1 },
         // forward P1–P4 (P11's reversed forward not counted); accept P5, P11; guide P6; file P7; return P8
-        decisions: { accept: 2, forward: 4, guide: 1, return: 1, file: 1, total: 9, undecided: 3 },
+        decisions: { accept: 2, forward: 4, guide: 1, return: 1, file: 1, urge: 0, total: 9, undecided: 3 },
         forwarded_by_agency: [
           // P1 on time, P2 late (P13 before and P17 after the period are not counted)
           { agency: 'SO-NNMT', name: nnmt.name, forwarded: 2, replied: 2, replied_on_time: 1, replied_late: 1, overdue: 0, pending: 0 },

@@ -111,6 +111,18 @@ function dataFor(kind: PrintKind): DocumentData {
           },
         ],
       };
+    case 'urge':
+      return { kind, ...base, number: '01/ĐĐGQ-BTCD', prefix: 'ĐĐGQ-BTCD', agency: 'Sở Nông nghiệp và Môi trường' };
+    case 'notice':
+      return {
+        kind,
+        ...base,
+        number: '01/TB-BTCD',
+        prefix: 'TB-BTCD',
+        noticeKind: 'result',
+        decision: { action: 'forward', decidedOn: '2026-03-05', documentNo: '05/PC-BTCD', agency: 'Sở Nông nghiệp và Môi trường' },
+        reply: { receivedOn: '2026-04-20', documentNo: '12/BC-SNNMT', outcome: 'Đã giải quyết', summary: HOSTILE },
+      };
   }
 }
 

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api.ts';
 import { formatDateVN } from '../../../shared/calendar/dates.ts';
 import type { TodoItem, TodoSummary } from '../../../shared/domain/workflow.ts';
 import { useUi } from '../state/ui.ts';
+import { LawTodoSections } from '../components/notices/LawTodo.tsx';
 
 const SECTIONS = [
   { key: 'overdue', title: 'Quá hạn xử lý', hint: 'Quá 10 ngày làm việc kể từ ngày nhận mà chưa có quyết định xử lý', color: 'red' },
@@ -80,6 +81,7 @@ export function TodoPage() {
           <Section key={s.key} title={s.title} hint={s.hint} color={s.color} items={summary[s.key]} total={summary.counts[s.key]} />
         ))}
       </SimpleGrid>
+      <LawTodoSections />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // A visit (lượt tiếp): the citizen (looked up or new), số người, a delegation's members and
 // representatives when five or more came, the matter, content and outcome. Validated with the
 // shared visitSaveSchema; the first representative of a delegation is the visit's citizen.
-import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
@@ -19,6 +19,7 @@ import {
   type ReceptionSession,
   type Visit,
 } from '../../../../shared/domain/reception.ts';
+import { REFUSAL_GROUNDS, REFUSAL_GROUND_CODES, type RefusalGroundCode } from '../../../../shared/rules/reception.ts';
 import { showApiError } from '../useApiForm.ts';
 import { CitizenHistoryPanel } from './CitizenHistoryPanel.tsx';
 import { PersonFields } from './PersonFields.tsx';
@@ -29,6 +30,7 @@ import { choiceError, emptyPerson, enterSubmitsFromSelects, formatDate, numberOr
 const MAX_REPRESENTATIVES = 5;
 const MATTER_OPTIONS = MATTERS.map((m) => ({ value: m, label: MATTER_LABELS[m] }));
 const OUTCOME_OPTIONS = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
+const GROUND_OPTIONS = REFUSAL_GROUND_CODES.map((g) => ({ value: g, label: `${REFUSAL_GROUNDS[g].article.replace('Nghị định 154/2026/NĐ-CP', 'NĐ 154').replace('Luật Tiếp công dân', 'Luật TCD')} — ${REFUSAL_GROUNDS[g].label}` }));
 
 export interface VisitFormValues {
   id?: number;
@@ -43,6 +45,10 @@ export interface VisitFormValues {
   outcome: Outcome | null;
   /** The matter (vụ việc); null: a new one (on an edit: unchanged). */
   matterId: number | null;
+  /** A refusal's legal ground (Law art. 9, Decree 154/2026 art. 4(1)). */
+  refusalGround: RefusalGroundCode | null;
+  /** The body that already handled the case (register 03/TCD column 8). */
+  handledBy: string;
 }
 
 /** The API input the form stands for: the delegation only from five people, led by the citizen. */
@@ -52,6 +58,7 @@ function toInput(v: VisitFormValues) {
   return {
     ...rest,
     ...(matterId === null ? {} : { matterId }),
+    refusalGround: v.outcome === 'refused' ? v.refusalGround : null,
     delegation: isDelegation ? { members: v.delegation.members, representatives: [v.citizen, ...v.delegation.representatives.slice(1)] } : null,
   };
 }
@@ -70,6 +77,8 @@ function defaults(session: ReceptionSession, visit?: Visit): VisitFormValues {
       repeat: false,
       outcome: null,
       matterId: null,
+      refusalGround: null,
+      handledBy: '',
     };
   }
   const citizen = personToForm(visit.citizen);
@@ -86,6 +95,8 @@ function defaults(session: ReceptionSession, visit?: Visit): VisitFormValues {
     repeat: visit.repeat,
     outcome: visit.outcome,
     matterId: null,
+    refusalGround: visit.refusalGround,
+    handledBy: visit.handledBy ?? '',
   };
 }
 
@@ -133,6 +144,8 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
   const persons = useWatch({ control: form.control, name: 'persons' });
   const members = useWatch({ control: form.control, name: 'delegation.members' });
   const citizenName = useWatch({ control: form.control, name: 'citizen.fullName' });
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
+  const ground = useWatch({ control: form.control, name: 'refusalGround' });
   /** The representative just added, whose lookup takes the focus. */
   const [added, setAdded] = useState<number | null>(null);
   const [historyOf, setHistoryOf] = useState<number | null>(visit?.citizen.citizenId ?? null);
@@ -332,6 +345,39 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
                 </Button>
               </Group>
             </Group>
+            <TextInput
+              label="Cơ quan đã giải quyết"
+              description="Cột 8 Sổ tiếp công dân (mẫu 03/TCD); để trống nếu chưa có"
+              {...form.register('handledBy')}
+              error={errors.handledBy?.message}
+            />
+            {outcome === 'refused' && (
+              <Controller
+                control={form.control}
+                name="refusalGround"
+                render={({ field }) => (
+                  <Select
+                    ref={field.ref}
+                    label="Căn cứ từ chối tiếp"
+                    withAsterisk
+                    searchable
+                    data={GROUND_OPTIONS}
+                    value={field.value}
+                    onChange={(v) => field.onChange(v as RefusalGroundCode | null)}
+                    onBlur={field.onBlur}
+                    comboboxProps={{ width: 720 }}
+                    description={
+                      ground
+                        ? REFUSAL_GROUNDS[ground].writtenNotice
+                          ? 'Phải ban hành Thông báo từ chối tiếp (mẫu 01/TCD) trong 03 ngày làm việc (Điều 4 khoản 3 Nghị định 154/2026/NĐ-CP)'
+                          : 'Giải thích trực tiếp lý do cho công dân, không ra thông báo bằng văn bản (Điều 4 khoản 2 Nghị định 154/2026/NĐ-CP)'
+                        : 'Điều 9 Luật Tiếp công dân; Điều 4 khoản 1 Nghị định 154/2026/NĐ-CP'
+                    }
+                    error={errors.refusalGround?.message}
+                  />
+                )}
+              />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={4}>

@@ -16,18 +16,23 @@ interface Values {
   note: string;
 }
 
-const NEEDS_AGENCY: DecisionAction[] = ['forward', 'guide'];
+const NEEDS_AGENCY: DecisionAction[] = ['forward', 'guide', 'urge'];
 
 interface Props {
   petitionId: number;
   eligible: boolean;
   classifiedOn: string;
   data: WorkflowData;
+  /** An anonymous denunciation: it may go to the inspection body (Law on Denunciations art. 25(2)). */
+  inspectable?: boolean;
   onSaved(workflow: Workflow, action: DecisionAction): void;
 }
 
-export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }: Props) {
-  const allowed = eligible ? DECISION_ACTIONS : (['return', 'file'] as const);
+export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectable = false, onSaved }: Props) {
+  const allowed: readonly DecisionAction[] = eligible ? DECISION_ACTIONS : inspectable ? ['forward', 'return', 'file'] : ['return', 'file'];
+  // After an ineligible classification, a forward is the one to the inspection body.
+  const toInspection = !eligible && inspectable;
+  const labelOf = (a: DecisionAction) => (a === 'forward' && toInspection ? 'Chuyển cơ quan thanh tra (tố cáo nặc danh có tài liệu, chứng cứ cụ thể)' : DECISION_ACTION_LABELS[a]);
   const form = useForm<Values, unknown, ReturnType<typeof decideSchema.parse>>({
     resolver: reshapingResolver<Values, typeof decideSchema>(decideSchema, (v) => ({
       petitionId,
@@ -35,6 +40,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }
       agencyId: v.action && NEEDS_AGENCY.includes(v.action) && v.agencyId ? Number(v.agencyId) : null,
       on: v.on,
       note: v.note,
+      toInspection: toInspection && v.action === 'forward',
     })),
     defaultValues: { action: null, agencyId: null, on: data.today, note: '' },
     mode: 'onSubmit',
@@ -57,7 +63,12 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }
     <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
       <Stack gap="xs">
         {errors.root && <Alert color="red" title="Không ghi được quyết định">{errors.root.message}</Alert>}
-        {!eligible && <Text size="sm" c="dimmed">Đơn không đủ điều kiện xử lý: chỉ có thể trả lại đơn hoặc lưu đơn.</Text>}
+        {!eligible && !inspectable && <Text size="sm" c="dimmed">Đơn không đủ điều kiện xử lý: chỉ có thể trả lại đơn hoặc lưu đơn.</Text>}
+        {toInspection && (
+          <Text size="sm" c="dimmed">
+            Tố cáo nặc danh: nếu nêu rõ người vi phạm, có tài liệu, chứng cứ cụ thể thì chuyển cơ quan thanh tra (Điều 25 khoản 2 Luật Tố cáo); nếu không, lưu đơn.
+          </Text>
+        )}
         <Controller
           control={form.control}
           name="action"
@@ -66,7 +77,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }
               ref={field.ref}
               label="Hướng xử lý"
               withAsterisk
-              data={allowed.map((a) => ({ value: a, label: DECISION_ACTION_LABELS[a] }))}
+              data={allowed.map((a) => ({ value: a, label: labelOf(a) }))}
               value={field.value}
               onChange={(v) => field.onChange(v as DecisionAction | null)}
               onBlur={field.onBlur}
@@ -82,7 +93,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }
             render={({ field }) => (
               <Select
                 ref={field.ref}
-                label={action === 'forward' ? 'Chuyển đến cơ quan' : 'Hướng dẫn đến cơ quan'}
+                label={action === 'forward' ? (toInspection ? 'Cơ quan thanh tra' : 'Chuyển đến cơ quan') : action === 'urge' ? 'Cơ quan đang giải quyết' : 'Hướng dẫn đến cơ quan'}
                 withAsterisk
                 searchable
                 filter={foldedFilter}

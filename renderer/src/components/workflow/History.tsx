@@ -21,7 +21,8 @@ type Reversal = { at: string; by: string; note: string } | null;
 type StepKind = keyof typeof STEP_LABELS;
 
 /** The print button of each decision's document. */
-export const DECISION_PRINT: Partial<Record<DecisionAction, { kind: 'forward' | 'guide' | 'accept' | 'return'; label: string }>> = {
+export const DECISION_PRINT: Partial<Record<DecisionAction, { kind: 'forward' | 'guide' | 'accept' | 'return' | 'urge'; label: string }>> = {
+  urge: { kind: 'urge', label: 'In văn bản đôn đốc giải quyết' },
   forward: { kind: 'forward', label: 'In phiếu chuyển đơn' },
   guide: { kind: 'guide', label: 'In phiếu hướng dẫn' },
   accept: { kind: 'accept', label: 'In phiếu đề xuất thụ lý' },

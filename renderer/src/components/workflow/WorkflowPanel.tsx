@@ -17,6 +17,8 @@ import { DECISION_PRINT, WorkflowHistory } from './History.tsx';
 import { PrintButton } from './PrintButton.tsx';
 import { ReminderForm, ReplyForm } from './ReplyForms.tsx';
 import { ReverseModal } from './ReverseModal.tsx';
+import { NoticesTable } from '../notices/Notices.tsx';
+import { isDenunciation } from '../../../../shared/rules/deadlines.ts';
 import './workflow.css';
 
 interface Notice {
@@ -115,7 +117,16 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   } else if (!decision) {
     step = {
       title: 'Quyết định xử lý',
-      body: <DecideForm petitionId={p.id} eligible={classification.eligible} classifiedOn={classification.decidedOn} data={data} onSaved={onDecided} />,
+      body: (
+        <DecideForm
+          petitionId={p.id}
+          eligible={classification.eligible}
+          classifiedOn={classification.decidedOn}
+          data={data}
+          inspectable={isDenunciation(p) && !classification.eligible && classification.reason === 'anonymous'}
+          onSaved={onDecided}
+        />
+      ),
     };
   } else if (forwarded) {
     step = {
@@ -197,6 +208,13 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
           </div>
         </Grid.Col>
       </Grid>
+
+      {data && (
+        <>
+          <Title order={5} mt="md" mb="xs">Thông báo gửi công dân</Title>
+          <NoticesTable where={{ petitionId: p.id }} today={data.today} version={w} onChanged={() => { touch(); onChanged(); }} />
+        </>
+      )}
 
       {reversing && (
         <ReverseModal
