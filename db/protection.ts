@@ -28,6 +28,7 @@ import {
   isProtectedVisit,
   PROTECTED_LABEL,
   redactedPerson,
+  scrubIdentity,
   VIEW_PROTECTED_ACTION,
   type RevealedPetition,
   type RevealedVisit,
@@ -104,14 +105,49 @@ export function isRedactedPerson(p: Pick<Person, 'fullName' | 'idNumber'>): bool
   return p.fullName === PROTECTED_LABEL && !p.idNumber;
 }
 
+/** A denunciation with its petitioners redacted, and their identity taken out of its own words. */
 export function redactPetition<T extends Petition>(p: T): T {
   if (!isProtectedPetition(p)) return p;
-  return { ...p, petitioners: p.petitioners.map(() => redactedPerson()) };
+  return {
+    ...p,
+    petitioners: p.petitioners.map(() => redactedPerson()),
+    summary: scrubIdentity(p.summary, p.petitioners),
+    subject: p.subject === null ? null : scrubIdentity(p.subject, p.petitioners),
+  };
+}
+
+/**
+ * List rows (petition list, statistics drill, to-do): a denunciation's summary and subject with
+ * its petitioners' identity taken out. Names are already the label (protectedNamesSql).
+ */
+export async function scrubPetitionRows<T extends { id: number; summary: string; subject?: string | null }>(db: Kysely<DB>, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const ids = (await db.selectFrom('petitions').select('id').where('id', 'in', rows.map((r) => r.id)).where(protectedPetitionSql('kind'), '=', 1).execute()).map((r) => r.id);
+  if (ids.length === 0) return rows;
+  const persons = await db
+    .selectFrom('petition_petitioners as pp')
+    .innerJoin('persons as x', 'x.id', 'pp.person_id')
+    .select(['pp.petition_id', 'x.full_name', 'x.id_number', 'x.phone', 'x.address'])
+    .where('pp.petition_id', 'in', ids)
+    .execute();
+  const byPetition = new Map<number, Person[]>();
+  for (const x of persons) {
+    const list = byPetition.get(x.petition_id) ?? [];
+    list.push({ ...redactedPerson(), fullName: x.full_name, idNumber: x.id_number, phone: x.phone, address: x.address });
+    byPetition.set(x.petition_id, list);
+  }
+  return rows.map((r) => {
+    const who = byPetition.get(r.id);
+    if (!who) return r;
+    return { ...r, summary: scrubIdentity(r.summary, who), ...(typeof r.subject === 'string' ? { subject: scrubIdentity(r.subject, who) } : {}) };
+  });
 }
 
 export function redactVisit(v: Visit): Visit {
+  const who = [v.citizen, ...(v.delegation?.representatives ?? [])];
   return {
     ...v,
+    content: scrubIdentity(v.content, who),
     citizen: redactedPerson(),
     delegation: v.delegation && { ...v.delegation, representatives: v.delegation.representatives.map(() => redactedPerson()) },
   };
@@ -130,12 +166,20 @@ function looksLikePerson(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fullName' in value && ('idNumber' in value || 'citizenId' in value);
 }
 
-/** Every person inside a JSON value replaced by the redacted one. */
-export function redactPersonsDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactPersonsDeep);
+function personsIn(value: unknown, into: Person[] = []): Person[] {
+  if (Array.isArray(value)) for (const v of value) personsIn(v, into);
+  else if (looksLikePerson(value)) into.push({ ...redactedPerson(), ...(value as Partial<Person>) });
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) personsIn(v, into);
+  return into;
+}
+
+/** Every person inside a JSON value replaced by the redacted one, and their identity taken out of every text in it. */
+export function redactPersonsDeep(value: unknown, persons: Person[] = personsIn(value)): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactPersonsDeep(v, persons));
   if (looksLikePerson(value)) return redactedPerson();
+  if (typeof value === 'string') return scrubIdentity(value, persons);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactPersonsDeep(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactPersonsDeep(v, persons)]));
   }
   return value;
 }
@@ -166,7 +210,9 @@ export async function redactAudit(db: Kysely<DB>, entries: AuditEntry[]): Promis
       (e.entity === 'visit' && protectedVisits.has(e.entityId ?? '')) ||
       mentionsProtected(e.before) ||
       mentionsProtected(e.after);
-    return hidden ? { ...e, before: redactPersonsDeep(e.before), after: redactPersonsDeep(e.after) } : e;
+    if (!hidden) return e;
+    const persons = personsIn([e.before, e.after]);
+    return { ...e, before: redactPersonsDeep(e.before, persons), after: redactPersonsDeep(e.after, persons) };
   });
 }
 

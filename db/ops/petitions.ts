@@ -27,7 +27,8 @@ import type { OpContext } from '../context.ts';
 import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { likeContains } from './search.ts';
-import { canSeeProtected, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql } from '../protection.ts';
+import { canSeeProtected, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
+import { scrubIdentity } from '../../shared/domain/protection.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
 
@@ -164,7 +165,9 @@ async function keepProtectedPetitioners(ctx: OpContext, before: Petition, input:
     }
     return { ...p, ...stored };
   });
-  return { ...input, petitioners };
+  // The form showed the summary and subject with the identity taken out: unchanged, they keep the stored words.
+  const kept = (sent: string | null, stored: string | null) => (sent !== null && stored !== null && sent === scrubIdentity(stored, before.petitioners) ? stored : sent);
+  return { ...input, petitioners, summary: kept(input.summary, before.summary) ?? input.summary, subject: kept(input.subject, before.subject) };
 }
 
 export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitionUpdateSchema>): Promise<Petition> {
@@ -288,7 +291,17 @@ function whereSearch(q: PetitionQuery, text: string, seeProtected = false): Peti
     return q.where((eb) =>
       eb.or([
         eb.and([eb(protectedPetitionSql('kind'), '=', 0), eb('id', 'in', whereSearch(eb.selectFrom('petitions').select('id') as unknown as PetitionQuery, text, true) as never)]),
-        eb.and([eb(protectedPetitionSql('kind'), '=', 1), ...tokens.map((t) => eb(own, 'like', sql<string>`${likeContains(t)} escape '\\'`))]),
+        eb.and([
+          eb(protectedPetitionSql('kind'), '=', 1),
+          // Each word in its own text, and in none of its petitioners' identities (the summary may
+          // repeat the denouncer's name: "Tôi là Nguyễn Văn A..." must not answer "Nguyễn Văn A").
+          ...tokens.map((t) => {
+            const pattern = sql<string>`${likeContains(t)} escape '\\'`;
+            const inIdentity = sql<number>`exists (select 1 from petition_petitioners spp join persons sx on sx.id = spp.person_id where spp.petition_id = ${sql.ref('petitions.id')}
+              and petreg_fold(sx.full_name || ' ' || coalesce(sx.id_number, '') || ' ' || coalesce(sx.phone, '') || ' ' || coalesce(sx.address, '')) like ${pattern})`;
+            return eb.and([eb(own, 'like', pattern), eb(inIdentity, '=', 0)]);
+          }),
+        ]),
       ]),
     );
   }
@@ -346,7 +359,7 @@ export async function listPetitions(
   return {
     total,
     offset: input.offset,
-    rows: rows.map(
+    rows: await scrubPetitionRows(db, rows.map(
       (r): PetitionListItem => ({
         id: r.id,
         registerNo: r.register_no,
@@ -361,7 +374,7 @@ export async function listPetitions(
         status: statusOf(r, today),
         dueOn: r.due_on,
       }),
-    ),
+    )),
   };
 }
 
