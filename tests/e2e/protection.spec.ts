@@ -57,6 +57,8 @@ test('a denouncer is protected on every screen; a permitted officer reveals, aud
     await page.getByRole('textbox', { name: 'Tìm đơn' }).fill('Tố Giác');
     await expect(page.getByRole('row').filter({ hasText: denunciation.registerNo })).toHaveCount(0);
     await page.getByRole('textbox', { name: 'Tìm đơn' }).fill('');
+    await expect(row).toContainText(LABEL);
+    await expect(page.getByRole('row').filter({ hasText: 'Nguyễn Văn Đức' })).toHaveCount(1);
     await page.screenshot({ path: test.info().outputPath('protection-list.png') });
     await openPetition(page, denunciation.registerNo);
     const petitioners = page.getByRole('table', { name: 'Người đứng đơn' });
