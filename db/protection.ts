@@ -101,7 +101,7 @@ export async function protectedVisitIds(db: Kysely<DB>, visitIds: number[]): Pro
 }
 
 /** A protected person is a redacted one: everything that identifies them is gone. */
-export function isRedactedPerson(p: Pick<Person, 'fullName' | 'idNumber'>): boolean {
+export function isRedactedPerson(p: { fullName: string; idNumber?: string | null | undefined }): boolean {
   return p.fullName === PROTECTED_LABEL && !p.idNumber;
 }
 
@@ -259,3 +259,36 @@ export async function revealVisitDenouncer(ctx: OpContext, id: number): Promise<
     return { visitId: visit.id, citizen: visit.citizen, representatives: visit.delegation?.representatives ?? [] };
   });
 }
+
+/**
+ * A protected visit's edit form holds its people redacted: a redacted visitor or representative
+ * sent back keeps the stored one. Changing the matter away from a denunciation would show the
+ * denouncer to everyone, so only a permitted officer may (like a petition's kind).
+ */
+export async function keepProtectedVisitors<T extends { matter: string; citizen: PersonLike; delegation?: { representatives: PersonLike[] } | null | undefined }>(
+  ctx: OpContext,
+  before: Visit,
+  input: T,
+): Promise<T> {
+  if (!(await protectedVisitIds(ctx.register.db, [before.id])).has(before.id)) return input;
+  if (!isProtectedVisit(input) && isProtectedVisit(before) && !(await canSeeProtected(ctx))) {
+    const message = 'Chỉ cán bộ được quyền xem danh tính người tố cáo mới được đổi vụ việc của lượt tiếp về tố cáo';
+    throw new ApiError('FORBIDDEN', `${message} (lượt tiếp số ${before.id}).`, [{ path: 'matter', message }]);
+  }
+  const keep = <P extends PersonLike>(p: P, stored: Person | undefined, path: string): P => {
+    if (!isRedactedPerson(p)) return p;
+    if (!stored) {
+      const message = 'Người được bảo vệ không còn ở vị trí này; hãy tải lại lượt tiếp rồi sửa';
+      throw new ApiError('CONFLICT', message, [{ path, message }]);
+    }
+    return { ...p, ...stored };
+  };
+  const reps = before.delegation?.representatives ?? [];
+  return {
+    ...input,
+    citizen: keep(input.citizen, before.citizen, 'citizen'),
+    ...(input.delegation ? { delegation: { ...input.delegation, representatives: input.delegation.representatives.map((r, i) => keep(r, reps[i], `delegation.representatives.${i}`)) } } : {}),
+  };
+}
+
+type PersonLike = Pick<Person, 'fullName'> & { idNumber?: string | null | undefined };

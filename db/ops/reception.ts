@@ -20,6 +20,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, ReceptionSessionTable } from '../schema.ts';
 import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
+import { keepProtectedVisitors } from '../protection.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -189,7 +190,9 @@ export async function writeVisit(trx: Transaction<DB>, ctx: OpContext, v: z.outp
 export function saveVisit(ctx: OpContext, input: z.output<typeof visitSaveSchema>): Promise<Visit> {
   return ctx.register.db.transaction().execute(async (trx) => {
     const before = input.id === undefined ? undefined : await getVisit(trx, input.id);
-    const id = await writeVisit(trx, ctx, input);
+    // A denouncer's visit comes to the form redacted: keep the stored people (db/protection.ts).
+    const data = before ? await keepProtectedVisitors({ ...ctx, register: { ...ctx.register, db: trx } }, before, input) : input;
+    const id = await writeVisit(trx, ctx, data);
     const after = await getVisit(trx, id);
     await writeAudit(trx, ctx, { action: before ? 'update' : 'create', entity: 'visit', entityId: id, before, after });
     return after;

@@ -194,6 +194,16 @@ describe('an officer without the permission, and the system', () => {
     // Turning the denunciation into a complaint would unmask her: refused without the permission.
     const error = await refused(w.t, 'petitions.update', { id, ...rest, kind: 'complaint' }, 'FORBIDDEN');
     expect(error.message).toMatch(/quyền xem danh tính người tố cáo/);
+
+    // The same for the visit: saved through its redacted form, the visitor stays hers.
+    const visit = await w.t.client.visits.get({ id: w.visitId });
+    expectNoIdentity(visit, 'the visit form');
+    const { citizenId: _c, ...citizen } = visit.citizen;
+    const again = { id: w.visitId, ...visitInput(w.sessionId, { citizen, matter: 'denunciation', content: visit.content }) };
+    await w.t.client.visits.save(again);
+    const visitor = w.t.register.sqlite.prepare('select x.full_name from visits v join persons x on x.id = v.person_id where v.id = ?').get(w.visitId);
+    expect(visitor).toEqual({ full_name: GIAC.fullName });
+    await refused(w.t, 'visits.save', { ...again, matter: 'complaint' }, 'FORBIDDEN');
   });
 });
 
