@@ -292,3 +292,31 @@ export async function keepProtectedVisitors<T extends { matter: string; citizen:
 }
 
 type PersonLike = Pick<Person, 'fullName'> & { idNumber?: string | null | undefined };
+
+/**
+ * A petition handed in at a denouncer's visit is pre-filled from the visit, whose people the form
+ * received redacted: each redacted petitioner takes the stored visitor (or representative) at its
+ * position. Registering it as another kind than a denunciation would unmask them: permitted only.
+ */
+export async function fillFromProtectedVisit<T extends { visitId: number | null; kind: string; petitioners: PersonLike[] }>(ctx: OpContext, input: T): Promise<T> {
+  if (input.visitId === null || !input.petitioners.some(isRedactedPerson)) return input;
+  if (!(await protectedVisitIds(ctx.register.db, [input.visitId])).has(input.visitId)) return input;
+  if (!isProtectedPetition(input) && !(await canSeeProtected(ctx))) {
+    const message = 'Đơn nhận tại lượt tiếp về tố cáo phải là đơn tố cáo, trừ khi cán bộ được quyền xem danh tính người tố cáo';
+    throw new ApiError('FORBIDDEN', message, [{ path: 'kind', message }]);
+  }
+  const visit = await getVisit(ctx.register.db, input.visitId);
+  const people = visit.delegation ? visit.delegation.representatives : [visit.citizen];
+  return {
+    ...input,
+    petitioners: input.petitioners.map((p, i) => {
+      if (!isRedactedPerson(p)) return p;
+      const stored = people[i];
+      if (!stored) {
+        const message = 'Người được bảo vệ không có ở vị trí này của lượt tiếp; hãy nhập lại người đứng đơn';
+        throw new ApiError('VALIDATION', message, [{ path: `petitioners.${i}`, message }]);
+      }
+      return { ...p, ...stored };
+    }),
+  };
+}

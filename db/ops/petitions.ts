@@ -27,7 +27,7 @@ import type { OpContext } from '../context.ts';
 import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { likeContains } from './search.ts';
-import { canSeeProtected, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
+import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
@@ -136,8 +136,10 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   return row.id;
 }
 
-export function createPetition(ctx: OpContext, input: PetitionData): Promise<Petition> {
+export function createPetition(ctx: OpContext, rawInput: PetitionData): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
+    // Pre-filled from a denouncer's visit, the form holds them redacted (db/protection.ts).
+    const input = await fillFromProtectedVisit({ ...ctx, register: { ...ctx.register, db: trx } }, rawInput);
     const id = await insertPetition(trx, ctx, input);
     const created = await getPetition(trx, id, todayOf(ctx));
     await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });

@@ -204,6 +204,14 @@ describe('an officer without the permission, and the system', () => {
     const visitor = w.t.register.sqlite.prepare('select x.full_name from visits v join persons x on x.id = v.person_id where v.id = ?').get(w.visitId);
     expect(visitor).toEqual({ full_name: GIAC.fullName });
     await refused(w.t, 'visits.save', { ...again, matter: 'complaint' }, 'FORBIDDEN');
+
+    // A petition pre-filled from her visit (the form got her redacted) is registered in her name.
+    const input = petitionInput({ receivedOn: '2026-03-16', visitId: w.visitId, kind: 'denunciation', petitioners: [citizen], summary: 'Bổ sung tài liệu tố cáo' });
+    const added = await w.t.client.petitions.create(input);
+    expectNoIdentity(added, 'petitions.create');
+    const signed = w.t.register.sqlite.prepare('select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ?').get(added.id);
+    expect(signed).toEqual({ full_name: GIAC.fullName });
+    await refused(w.t, 'petitions.create', { ...input, kind: 'complaint' }, 'FORBIDDEN');
   });
 });
 
