@@ -61,7 +61,8 @@ export function protectedPetitionSql(kindColumn: string): RawBuilder<number> {
 
 /** The petitioners' names, or the protected label for a denunciation (list, to-do, drill, search). */
 export function protectedNamesSql(kindColumn: 'petitions.kind' | 'p.kind', names: RawBuilder<string>): RawBuilder<string> {
-  return sql<string>`(case when ${protectedPetitionSql(kindColumn)} then ${PROTECTED_LABEL} else ${names} end)`;
+  // An anonymous denunciation has no names to hide: it stays "(nặc danh)" wherever that is shown.
+  return sql<string>`(case when ${protectedPetitionSql(kindColumn)} and ${names} is not null then ${PROTECTED_LABEL} else ${names} end)`;
 }
 
 /** SQL: the visit (id column) exposes a denouncer; the twin of protectedVisitIds. */
