@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ApiError } from '../shared/errors.ts';
+import { fold } from '../shared/text.ts';
 import { RegisterDialect } from './dialect.ts';
 import { InCodeMigrationProvider, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
@@ -60,6 +61,8 @@ function openSqlite(file: string): Database.Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
+    // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
+    sqlite.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
     return sqlite;
   } catch (error) {
     sqlite.close();

@@ -20,6 +20,8 @@ export interface UserTable {
   role: string;
   active: number;
   created_at: string;
+  /** 1: may reveal a denouncer's identity (migration 0006). */
+  can_see_protected: Generated<number>;
 }
 
 export interface SettingTable {

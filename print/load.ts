@@ -3,6 +3,8 @@
 import type { Register } from '../db/register.ts';
 import type { OpContext } from '../db/context.ts';
 import { writeAudit } from '../db/audit.ts';
+import { protectedVisitIds, redactVisit } from '../db/protection.ts';
+import { isAgencyAddressed, isProtectedPetition, redactedPerson, scrubIdentity, VIEW_PROTECTED_ACTION } from '../shared/domain/protection.ts';
 import { getPetition } from '../db/ops/petitions.ts';
 import { getSession, getVisit } from '../db/ops/reception.ts';
 import { receptionRegister } from '../db/ops/register-book.ts';
@@ -37,6 +39,8 @@ export type LoadRequest = DocumentRequest & { registerNo?: string | null };
 export interface LoadedDocument extends RenderedDocument {
   /** What the audit row of a print points at. */
   audit: { entity: 'petition' | 'visit' | 'register'; entityId: string; registerNo: string | null };
+  /** The document shows a protected identity (a permitted officer's letter to a denouncer): recordPrint audits the view. */
+  showsProtected: boolean;
 }
 
 export interface LoadOptions {
@@ -44,6 +48,8 @@ export interface LoadOptions {
   officer?: string | null;
   /** The extension of the file name offered (default html). */
   extension?: 'html' | 'pdf';
+  /** The officer may see a denouncer (db/protection.ts canSeeProtected); default no. */
+  seeProtected?: boolean;
 }
 
 /** The verb of each decision, and the document it issues, in running text. */
@@ -59,7 +65,28 @@ function letterheadOf(s: Settings): Letterhead {
   return { parentBody: s.parentBody, boardName: s.boardName, placeName: s.placeName, signerName: s.signerName, signerTitle: s.signerTitle };
 }
 
-function factsOf(p: Petition): PetitionFacts {
+/**
+ * What a document says about its petition. For a denunciation sent to another body (forwarding
+ * slip, form 03 of Circular 05/2021; reminder; proposal to accept) the data itself carries no
+ * denouncer: no petitioners, and their names, ID numbers, phones and addresses taken out of the
+ * petition's own words (Law on Denunciations art. 56(1)-(2)); whatever the template, it has
+ * nothing to print. A document to the denouncer carries them only for a permitted officer.
+ */
+function factsOf(p: Petition, kind: PrintKind, seeProtected: boolean): PetitionFacts {
+  if (isProtectedPetition(p) && (isAgencyAddressed(kind) || !seeProtected)) {
+    const scrub = (text: string) => scrubIdentity(text, p.petitioners);
+    return {
+      ...plainFactsOf(p),
+      petitioners: isAgencyAddressed(kind) ? [] : p.petitioners.map(() => redactedPerson()),
+      summary: scrub(p.summary),
+      subject: p.subject === null ? null : scrub(p.subject),
+      protectedDenouncer: isAgencyAddressed(kind),
+    };
+  }
+  return plainFactsOf(p);
+}
+
+function plainFactsOf(p: Petition): PetitionFacts {
   return {
     registerNo: p.registerNo,
     receivedOn: p.receivedOn,
@@ -124,7 +151,7 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   const today = vietnamDate(register.now());
   const petition = await getPetition(register.db, r.petitionId!, today);
   const letterhead = letterheadOf(settings);
-  const facts = factsOf(petition);
+  const facts = factsOf(petition, kind, options.seeProtected === true);
   if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
     const workflow = await getWorkflow(register.db, petition.id, today);
     const d = decisionFor(petition, workflow, kind);
@@ -211,7 +238,12 @@ function groundWording(ground: RefusalGroundCode | null): string | null {
  * notice on a petition built from the decision (and the reply) that required it. Printed before
  * it is issued, its number is blank (a draft to sign).
  */
-async function noticeDocument(register: Register, noticeId: number, settings: Settings): Promise<{ data: DocumentData; number: string | null; audit: LoadedDocument['audit']; key: string }> {
+async function noticeDocument(
+  register: Register,
+  noticeId: number,
+  settings: Settings,
+  options: LoadOptions,
+): Promise<{ data: DocumentData; number: string | null; audit: LoadedDocument['audit']; key: string; showsProtected: boolean }> {
   const notice = await getNotice(register.db, noticeId);
   if (notice.cancelledAt !== null) throw new ApiError('CONFLICT', `${NOTICE_KIND_LABELS[notice.kind]} này đã bị hủy cùng bước xử lý cần đến nó: không in được.`);
   const today = vietnamDate(register.now());
@@ -230,7 +262,7 @@ async function noticeDocument(register: Register, noticeId: number, settings: Se
       visit: { date: visit.sessionDate, place: session.location, citizen: visit.citizen, delegationMembers: visit.delegation?.members ?? null, matter: visit.matter, content: visit.content },
       reason: groundWording(visit.refusalGround),
     };
-    return { data, number: notice.documentNo, audit: { entity: 'visit', entityId: String(visit.id), registerNo: null }, key };
+    return { data, number: notice.documentNo, audit: { entity: 'visit', entityId: String(visit.id), registerNo: null }, key, showsProtected: false };
   }
   const petition = await getPetition(register.db, notice.petitionId!, today);
   const workflow = await getWorkflow(register.db, petition.id, today);
@@ -247,12 +279,13 @@ async function noticeDocument(register: Register, noticeId: number, settings: Se
     number: notice.documentNo,
     prefix: settings.docPrefixes.notice,
     issuedOn,
-    petition: factsOf(petition),
+    petition: factsOf(petition, 'notice', options.seeProtected === true),
     noticeKind: notice.kind,
     decision: { action: decision.action, decidedOn: decision.decidedOn, documentNo: decision.documentNo, agency: decision.agency?.name ?? null },
     reply: reply ? { receivedOn: reply.receivedOn, documentNo: reply.documentNo, outcome: REPLY_OUTCOME_LABELS[reply.outcome], summary: reply.summary } : null,
   };
-  return { data, number: notice.documentNo, audit: { entity: 'petition', entityId: String(petition.id), registerNo: petition.registerNo }, key };
+  const showsProtected = isProtectedPetition(petition) && options.seeProtected === true && petition.petitioners.length > 0;
+  return { data, number: notice.documentNo, audit: { entity: 'petition', entityId: String(petition.id), registerNo: petition.registerNo }, key, showsProtected };
 }
 
 /**
@@ -272,14 +305,19 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
   let number: string | null = null;
   let audit: LoadedDocument['audit'];
   let key: string;
+  let showsProtected = false;
   if (type.needs === 'petition' || type.needs === 'reminder') {
     const loaded = await petitionDocument(register, r.kind, r, settings, options);
     data = loaded.data;
     number = loaded.number;
     audit = { entity: 'petition', entityId: String(loaded.petition.id), registerNo: loaded.petition.registerNo };
+    showsProtected = isProtectedPetition(loaded.petition) && !isAgencyAddressed(r.kind) && options.seeProtected === true && loaded.petition.petitioners.length > 0;
     key = loaded.petition.registerNo;
   } else if (type.needs === 'visit') {
-    const visit = await getVisit(register.db, r.visitId!);
+    const stored = await getVisit(register.db, r.visitId!);
+    const hidden = (await protectedVisitIds(register.db, [stored.id])).has(stored.id);
+    const visit = hidden && !options.seeProtected ? redactVisit(stored) : stored;
+    showsProtected = hidden && options.seeProtected === true;
     if (visit.outcome !== 'refused') {
       throw new ApiError('CONFLICT', `Lượt tiếp số ${visit.id} (${visit.citizen.fullName}) không có kết quả “Từ chối tiếp”: không in được thông báo từ chối tiếp công dân (mẫu 01/TCD).`);
     }
@@ -305,11 +343,12 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
     audit = { entity: 'visit', entityId: String(visit.id), registerNo: null };
     key = `luot-${visit.id}`;
   } else if (type.needs === 'notice') {
-    const loaded = await noticeDocument(register, r.noticeId!, settings);
+    const loaded = await noticeDocument(register, r.noticeId!, settings, options);
     data = loaded.data;
     number = loaded.number;
     audit = loaded.audit;
     key = loaded.key;
+    showsProtected = loaded.showsProtected;
   } else {
     const from = r.from!;
     const to = r.to!;
@@ -318,17 +357,26 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
     key = `${from}_${to}`;
   }
   const built = buildDocument(data);
-  return { kind: r.kind, title: built.title, number, fileName: documentFileName(r.kind, key, extension), html: built.html, audit };
+  return { kind: r.kind, title: built.title, number, fileName: documentFileName(r.kind, key, extension), html: built.html, audit, showsProtected };
 }
 
 /** One audit row per print: action 'print', on the petition (visit, or register period) printed from. */
 export async function recordPrint(ctx: OpContext, doc: LoadedDocument, format: 'html' | 'pdf'): Promise<void> {
-  await ctx.register.db.transaction().execute((trx) =>
-    writeAudit(trx, ctx, {
+  await ctx.register.db.transaction().execute(async (trx) => {
+    await writeAudit(trx, ctx, {
       action: 'print',
       entity: doc.audit.entity,
       entityId: doc.audit.entityId,
       after: { kind: doc.kind, title: doc.title, number: doc.number, registerNo: doc.audit.registerNo, format, fileName: doc.fileName },
-    }),
-  );
+    });
+    // A letter to a denouncer shows who denounced: that view is audited like a reveal.
+    if (doc.showsProtected) {
+      await writeAudit(trx, ctx, {
+        action: VIEW_PROTECTED_ACTION,
+        entity: doc.audit.entity,
+        entityId: doc.audit.entityId,
+        after: { registerNo: doc.audit.registerNo, where: `In ${doc.title}`, kind: doc.kind },
+      });
+    }
+  });
 }

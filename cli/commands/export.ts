@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportRegister } from '../../db/interchange/export.ts';
+import { redactDenouncers } from '../../db/interchange/redact.ts';
 import { openRegister } from '../../db/register.ts';
 import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { UserError, type Command } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'petreg export FILE.json [--force] [--db FILE]',
+  usage: 'petreg export FILE.json [--force] [--redact-denouncers] [--db FILE]',
   maxPositionals: 1,
-  options: { force: { type: 'boolean' } },
-  summary: 'xuất toàn bộ sổ ra tệp petition-register/v2 (không ghi đè tệp có sẵn nếu không có --force)',
+  options: { force: { type: 'boolean' }, 'redact-denouncers': { type: 'boolean' } },
+  summary:
+    'xuất toàn bộ sổ ra tệp petition-register/v2 (không ghi đè tệp có sẵn nếu không có --force); --redact-denouncers ẩn danh tính người tố cáo khi gửi cơ quan khác',
   async run({ dbPath, positionals, options, io }) {
     const file = positionals[0];
     if (!file) throw new UserError('Thiếu tên tệp xuất: petreg export FILE.json');
@@ -25,9 +27,13 @@ export const exportCommand: Command = {
     let text: string;
     let summary: string;
     try {
-      const data = await exportRegister(register);
+      const full = await exportRegister(register);
+      // For another body: the denouncers' identities are replaced (db/interchange/redact.ts).
+      const redacted = options['redact-denouncers'] ? redactDenouncers(full) : null;
+      const data = redacted?.file ?? full;
       text = serialiseInterchange(data);
       summary = `${data.agencies.length} cơ quan, ${data.sessions.length} kỳ tiếp, ${data.visits.length} lượt tiếp, ${data.petitions.length} đơn`;
+      if (redacted) summary += `; đã ẩn danh tính người tố cáo của ${redacted.summary.petitions} đơn và ${redacted.summary.visits} lượt tiếp`;
     } finally {
       await register.close();
     }

@@ -22,6 +22,7 @@ import { writeAudit } from '../audit.ts';
 import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../ops/attachments.ts';
 import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
+import { canSeeProtected, redactAudit, redactPetition, redactVisits } from '../protection.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
@@ -83,7 +84,7 @@ export function registerUserMethods(t: HandlerTable): void {
     session.officerId = officer.id;
     return { officer };
   });
-  t.method('audit.list', (input, { register }) => listAudit(register.db, input));
+  t.method('audit.list', async (input, { register }) => redactAudit(register.db, await listAudit(register.db, input)));
 }
 
 export function registerReceptionMethods(t: HandlerTable): void {
@@ -93,28 +94,31 @@ export function registerReceptionMethods(t: HandlerTable): void {
   t.method('sessions.list', (input, { register }) => listSessions(register.db, input));
   t.method('sessions.get', async (input, { register }) => ({
     session: await getSession(register.db, input.id),
-    visits: await getVisits(register.db, { sessionId: input.id }),
+    visits: await redactVisits(register.db, await getVisits(register.db, { sessionId: input.id })),
   }));
   t.method('sessions.upsert', (input, ctx) => upsertSession(ctx, input));
-  t.method('visits.save', (input, ctx) => saveVisit(ctx, input));
-  t.method('visits.get', (input, { register }) => getVisit(register.db, input.id));
+  t.method('visits.save', async (input, ctx) => (await redactVisits(ctx.register.db, [await saveVisit(ctx, input)]))[0]!);
+  t.method('visits.get', async (input, { register }) => (await redactVisits(register.db, [await getVisit(register.db, input.id)]))[0]!);
   t.method('register.reception', (input, { register }) => receptionRegister(register.db, input.from, input.to));
 }
 
 export function registerPetitionMethods(t: HandlerTable): void {
-  t.method('petitions.create', (input, ctx) => createPetition(ctx, input));
-  t.method('petitions.update', (input, ctx) => updatePetition(ctx, input));
+  t.method('petitions.create', async (input, ctx) => redactPetition(await createPetition(ctx, input)));
+  t.method('petitions.update', async (input, ctx) => redactPetition(await updatePetition(ctx, input)));
+  // A denunciation's petitioners, the visit it came from and its audit trail are redacted for
+  // everyone; a permitted officer reveals them with petitions.revealDenouncer (db/protection.ts).
   t.method('petitions.get', async (input, { register }) => {
     const petition = await getPetition(register.db, input.id, vietnamDate(register.now()));
+    const visit = petition.visitId === null ? null : await getVisit(register.db, petition.visitId);
     return {
-      petition,
-      visit: petition.visitId === null ? null : await getVisit(register.db, petition.visitId),
+      petition: redactPetition(petition),
+      visit: visit && (await redactVisits(register.db, [visit]))[0]!,
       workflow: await getWorkflow(register.db, petition.id, vietnamDate(register.now())),
-      history: await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 }),
+      history: await redactAudit(register.db, await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 })),
       contents: await petitionContents(register.db, petition.id),
     };
   });
-  t.method('petitions.list', (input, { register }) => listPetitions(register.db, input, vietnamDate(register.now())));
+  t.method('petitions.list', async (input, ctx) => listPetitions(ctx.register.db, input, vietnamDate(ctx.register.now()), undefined, await canSeeProtected(ctx)));
 }
 
 export function registerWorkflowMethods(t: HandlerTable): void {
@@ -181,14 +185,14 @@ export function registerAttachmentMethods(t: HandlerTable): void {
 export function registerDocumentMethods(t: HandlerTable, meta: AppMeta): void {
   const officerOf = (ctx: CallContext) => (ctx.actor.id === null ? null : ctx.actor.name);
   t.method('documents.render', async (input, ctx) => {
-    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx) });
+    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx), seeProtected: await canSeeProtected(ctx) });
     await recordPrint(ctx, doc, 'html');
     const { audit: _audit, ...rendered } = doc;
     return rendered;
   });
   t.method('documents.pdf', async (input, ctx) => {
     if (!meta.pdf) throw new ApiError('INTERNAL', 'Máy này không có Chromium để tạo PDF');
-    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx), extension: 'pdf' });
+    const doc = await loadDocument(ctx.register, input, { officer: officerOf(ctx), extension: 'pdf', seeProtected: await canSeeProtected(ctx) });
     const bytes = await meta.pdf(doc.html);
     await recordPrint(ctx, doc, 'pdf');
     return { fileName: doc.fileName, base64: Buffer.from(bytes).toString('base64') };

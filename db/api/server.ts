@@ -24,6 +24,7 @@ import {
 import { HandlerTable, type SessionState } from './table.ts';
 import { registerMatterMethods } from './matters.ts';
 import { registerLawMethods } from './law.ts';
+import { registerProtectionMethods } from './protection.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -46,6 +47,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerDocumentMethods(table, meta);
   registerMatterMethods(table);
   registerLawMethods(table);
+  registerProtectionMethods(table);
   table.assertComplete();
   return table;
 }

@@ -6,6 +6,7 @@ import * as m0002 from './0002-intake.ts';
 import * as m0003 from './0003-workflow.ts';
 import * as m0004 from './0004-matters.ts';
 import * as m0005 from './0005-law-2026.ts';
+import * as m0006 from './0006-protection.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -13,6 +14,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003-workflow', m0003],
   ['0004-matters', m0004],
   ['0005-law-2026', m0005],
+  ['0006-protection', m0006],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,7 @@ import { fold } from '../../shared/text.ts';
 import type { z } from '../../shared/validation.ts';
 import type { DB, PersonTable } from '../schema.ts';
 import { likeContains } from './search.ts';
+import { knownOnlyAsDenouncerSql, protectedPetitionSql, protectedVisitSql } from '../protection.ts';
 
 export type PersonData = z.output<typeof personSchema>;
 
@@ -156,17 +157,25 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
       'c.gender',
       'c.commune_code',
       // Visits as the visitor or as a delegation's representative, each once (as citizens.history counts them).
+      // Neither count includes what protects a denouncer (db/protection.ts): a denunciation, or
+      // a visit about one; citizens.history lists the same records.
       sql<number>`(select count(*) from (
         select v.id from visits v join persons p on p.id = v.person_id where p.citizen_id = c.id
         union
-        select r.visit_id from visit_representatives r join persons p on p.id = r.person_id where p.citizen_id = c.id))`.as('visits'),
+        select r.visit_id from visit_representatives r join persons p on p.id = r.person_id where p.citizen_id = c.id) u
+        where not ${protectedVisitSql('u.id')})`.as('visits'),
       eb
         .selectFrom('petition_petitioners as pp')
         .innerJoin('persons as p', 'p.id', 'pp.person_id')
+        .innerJoin('petitions as x', 'x.id', 'pp.petition_id')
         .select((e) => e.fn.count<number>('pp.petition_id').distinct().as('n'))
         .whereRef('p.citizen_id', '=', 'c.id')
+        .where(protectedPetitionSql('x.kind'), '=', 0)
         .as('petitions'),
     ])
+    // A citizen known to the register only as a denouncer is not found at all: finding them
+    // would tell that they denounced.
+    .where(sql<boolean>`not (${knownOnlyAsDenouncerSql('c.id')})`)
     .where((eb) =>
       eb.or([
         eb.and(tokens.map((t) => eb('c.full_name_folded', 'like', sql<string>`${likeContains(t)} escape '\\'`))),

@@ -29,6 +29,8 @@ import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { likeContains } from './search.ts';
 import { writePetitionContents } from './matters.ts';
+import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
+import { scrubIdentity } from '../../shared/domain/protection.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
 
@@ -138,8 +140,10 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   return row.id;
 }
 
-export function createPetition(ctx: OpContext, input: PetitionData): Promise<Petition> {
+export function createPetition(ctx: OpContext, rawInput: PetitionData): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
+    // Pre-filled from a denouncer's visit, the form holds them redacted (db/protection.ts).
+    const input = await fillFromProtectedVisit({ ...ctx, register: { ...ctx.register, db: trx } }, rawInput);
     const id = await insertPetition(trx, ctx, input);
     const created = await getPetition(trx, id, todayOf(ctx));
     await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });
@@ -147,10 +151,36 @@ export function createPetition(ctx: OpContext, input: PetitionData): Promise<Pet
   });
 }
 
-export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUpdateSchema>): Promise<Petition> {
+/**
+ * A denunciation's edit form holds its petitioners redacted (db/protection.ts): a redacted
+ * petitioner sent back keeps the stored one at that position. Turning a denunciation into another
+ * kind would show its denouncer to everyone, so only an officer permitted to see denouncers may.
+ */
+async function keepProtectedPetitioners(ctx: OpContext, before: Petition, input: z.output<typeof petitionUpdateSchema>): Promise<z.output<typeof petitionUpdateSchema>> {
+  if (!isProtectedPetition(before)) return input;
+  if (!isProtectedPetition(input) && !(await canSeeProtected(ctx))) {
+    const message = 'Chỉ cán bộ được quyền xem danh tính người tố cáo mới được đổi loại của đơn tố cáo';
+    throw new ApiError('FORBIDDEN', `${message} (đơn ${before.registerNo}).`, [{ path: 'kind', message }]);
+  }
+  const petitioners = input.petitioners.map((p, i) => {
+    if (!isRedactedPerson(p)) return p;
+    const stored = before.petitioners[i];
+    if (!stored) {
+      const message = 'Người đứng đơn được bảo vệ không còn ở vị trí này; hãy tải lại đơn rồi sửa';
+      throw new ApiError('CONFLICT', message, [{ path: `petitioners.${i}`, message }]);
+    }
+    return { ...p, ...stored };
+  });
+  // The form showed the summary and subject with the identity taken out: unchanged, they keep the stored words.
+  const kept = (sent: string | null, stored: string | null) => (sent !== null && stored !== null && sent === scrubIdentity(stored, before.petitioners) ? stored : sent);
+  return { ...input, petitioners, summary: kept(input.summary, before.summary) ?? input.summary, subject: kept(input.subject, before.subject) };
+}
+
+export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitionUpdateSchema>): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
     const today = todayOf(ctx);
-    const before = await getPetition(trx, input.id, today);
+    const before = await getPetition(trx, rawInput.id, today);
+    const input = await keepProtectedPetitioners({ ...ctx, register: { ...ctx.register, db: trx } }, before, rawInput);
     if (yearOf(input.receivedOn) !== yearOf(before.receivedOn)) {
       throw new ApiError('VALIDATION', `Không thể đổi ngày nhận sang năm khác: đơn đã vào sổ năm ${yearOf(before.receivedOn)} với số ${before.registerNo}`, [
         { path: 'receivedOn', message: `Ngày nhận phải thuộc năm ${yearOf(before.receivedOn)}` },
@@ -261,8 +291,31 @@ export function whereStatus<Q extends PetitionQuery>(q: Q, status: PetitionStatu
  * Folded search: every word must appear (case, tone marks and đ/d ignored). Words of three or more
  * characters go through the trigram index; shorter ones are checked with LIKE on the same text.
  */
-function whereSearch(q: PetitionQuery, text: string): PetitionQuery {
+function whereSearch(q: PetitionQuery, text: string, seeProtected = false): PetitionQuery {
   const tokens = fold(text).split(' ').filter(Boolean);
+  if (tokens.length === 0) return q;
+  if (!seeProtected) {
+    // A denunciation matches only by its own words (number, subject, summary, forwarding body),
+    // never by its denouncer's name or ID number: finding it by "Nguyễn Văn A" would tell that
+    // A denounced (Law on Denunciations art. 56(1)). Other petitions search as before.
+    const own = sql<string>`petreg_fold(register_no || ' ' || coalesce(subject, '') || ' ' || summary || ' ' || coalesce(fwd_agency, ''))`;
+    return q.where((eb) =>
+      eb.or([
+        eb.and([eb(protectedPetitionSql('kind'), '=', 0), eb('id', 'in', whereSearch(eb.selectFrom('petitions').select('id') as unknown as PetitionQuery, text, true) as never)]),
+        eb.and([
+          eb(protectedPetitionSql('kind'), '=', 1),
+          // Each word in its own text, and in none of its petitioners' identities (the summary may
+          // repeat the denouncer's name: "Tôi là Nguyễn Văn A..." must not answer "Nguyễn Văn A").
+          ...tokens.map((t) => {
+            const pattern = sql<string>`${likeContains(t)} escape '\\'`;
+            const inIdentity = sql<number>`exists (select 1 from petition_petitioners spp join persons sx on sx.id = spp.person_id where spp.petition_id = ${sql.ref('petitions.id')}
+              and petreg_fold(sx.full_name || ' ' || coalesce(sx.id_number, '') || ' ' || coalesce(sx.phone, '') || ' ' || coalesce(sx.address, '')) like ${pattern})`;
+            return eb.and([eb(own, 'like', pattern), eb(inIdentity, '=', 0)]);
+          }),
+        ]),
+      ]),
+    );
+  }
   const long = tokens.filter((t) => [...t].length >= 3);
   if (long.length > 0) {
     const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
@@ -276,6 +329,11 @@ function whereSearch(q: PetitionQuery, text: string): PetitionQuery {
 
 /** A petition's petitioners' names in order, "A, B", as one subquery on the row's id column. */
 export function petitionerNames(idColumn: 'petitions.id' | 'p.id') {
+  return protectedNamesSql(idColumn === 'p.id' ? 'p.kind' : 'petitions.kind', petitionerNamesUnprotected(idColumn));
+}
+
+/** The names themselves, for a caller that has checked the permission (none in the API). */
+function petitionerNamesUnprotected(idColumn: 'petitions.id' | 'p.id') {
   return sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ${sql.ref(idColumn)} order by pp.position))`;
 }
 
@@ -289,6 +347,8 @@ export async function listPetitions(
   input: z.output<typeof petitionListSchema>,
   today: string,
   narrow: (q: PetitionQuery) => PetitionQuery = (q) => q,
+  /** Whether a denunciation may be found by its denouncer's name or ID (db/protection.ts canSeeProtected). */
+  seeProtected = false,
 ): Promise<PetitionPage> {
   let q = narrow(db.selectFrom('petitions'));
   if (input.from) q = q.where('received_on', '>=', input.from);
@@ -297,7 +357,7 @@ export async function listPetitions(
   if (input.field) q = q.where('field', '=', input.field);
   if (input.channel) q = q.where('channel', '=', input.channel);
   if (input.status) q = whereStatus(q, input.status, today);
-  q = whereSearch(q, input.search ?? '');
+  q = whereSearch(q, input.search ?? '', seeProtected);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const order = input.direction;
   const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);
@@ -310,7 +370,7 @@ export async function listPetitions(
   return {
     total,
     offset: input.offset,
-    rows: rows.map(
+    rows: await scrubPetitionRows(db, rows.map(
       (r): PetitionListItem => ({
         id: r.id,
         registerNo: r.register_no,
@@ -325,18 +385,20 @@ export async function listPetitions(
         status: statusOf(r, today),
         dueOn: r.due_on,
       }),
-    ),
+    )),
   };
 }
 
-/** Petitions a citizen signed, newest first. */
+/** Petitions a citizen signed, newest first; never a denunciation (its denouncer is protected). */
 export async function petitionsOfCitizen(db: Kysely<DB>, citizenId: number, today: string): Promise<Petition[]> {
   const ids = await db
     .selectFrom('petition_petitioners as pp')
     .innerJoin('persons as p', 'p.id', 'pp.person_id')
     .select('pp.petition_id')
     .distinct()
+    .innerJoin('petitions as x', 'x.id', 'pp.petition_id')
     .where('p.citizen_id', '=', citizenId)
+    .where(protectedPetitionSql('x.kind'), '=', 0)
     .execute();
   return (await getPetitions(db, ids.map((r) => r.petition_id), today)).sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id - a.id);
 }

@@ -24,6 +24,7 @@ import { writeVisitMatter } from './matters.ts';
 import { DELEGATION_RULES, receptionGroup, refusalNeedsNotice, type HostMode, type ReceptionGroup, type RefusalGroundCode } from '../../shared/rules/reception.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { cancelOpenNotices, createNotice, refusalNoticesOf } from './notices.ts';
+import { keepProtectedVisitors } from '../protection.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -252,8 +253,10 @@ export function saveVisit(ctx: OpContext, input: z.output<typeof visitSaveSchema
       throw new ApiError('VALIDATION', message, [{ path: 'refusalGround', message }]);
     }
     const before = input.id === undefined ? undefined : await getVisit(trx, input.id);
-    const id = await writeVisit(trx, ctx, input);
-    await refusalNoticeFor(trx, ctx, before, input, id);
+    // A denouncer's visit comes to the form redacted: keep the stored people (db/protection.ts).
+    const data = before ? await keepProtectedVisitors({ ...ctx, register: { ...ctx.register, db: trx } }, before, input) : input;
+    const id = await writeVisit(trx, ctx, data);
+    await refusalNoticeFor(trx, ctx, before, data, id);
     const after = await getVisit(trx, id);
     await writeAudit(trx, ctx, { action: before ? 'update' : 'create', entity: 'visit', entityId: id, before, after });
     return after;

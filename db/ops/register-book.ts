@@ -4,6 +4,7 @@ import { MATTER_LABELS, OUTCOME_LABELS, type Visit } from '../../shared/domain/r
 import type { ReceptionRegisterRow } from '../../shared/domain/petition.ts';
 import type { DB } from '../schema.ts';
 import { getVisits } from './reception.ts';
+import { redactVisits } from '../protection.ts';
 
 function nameAndAddress(v: Visit): string {
   if (v.delegation) {
@@ -23,7 +24,8 @@ export async function receptionRegister(db: Kysely<DB>, from: string, to: string
     .orderBy('s.date')
     .orderBy('v.id')
     .execute();
-  const byId = new Map((await getVisits(db, { ids: ids.map((r) => r.id) })).map((v) => [v.id, v]));
+  // A denouncer's visit is written "Người tố cáo (được bảo vệ)", with no ID number (db/protection.ts).
+  const byId = new Map((await redactVisits(db, await getVisits(db, { ids: ids.map((r) => r.id) }))).map((v) => [v.id, v]));
   return ids.map(({ id }, index) => {
     const v = byId.get(id)!;
     return {

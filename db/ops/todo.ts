@@ -5,6 +5,7 @@ import type { TodoItem, TodoSummary } from '../../shared/domain/workflow.ts';
 import { deriveStatus, type Stage } from '../../shared/domain/workflow.ts';
 import type { DB } from '../schema.ts';
 import { petitionerNames } from './petitions.ts';
+import { scrubPetitionRows } from '../protection.ts';
 
 const LIST_LIMIT = 200;
 const PRE_DECISION = ['awaiting_classification', 'awaiting_decision'];
@@ -40,7 +41,7 @@ export async function todoSummary(db: Kysely<DB>, today: string): Promise<TodoSu
         agencyName: r.agency_name,
       }),
     );
-    return [items, count];
+    return [await scrubPetitionRows(db, items), count];
   }
 
   const [overdue, nOverdue] = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '<', today), 'due_on');

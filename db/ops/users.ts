@@ -8,7 +8,7 @@ import type { OpContext } from '../context.ts';
 import type { DB, UserTable } from '../schema.ts';
 
 function toUser(row: Selectable<UserTable>): User {
-  return { id: row.id, username: row.username, fullName: row.full_name, title: row.title, role: row.role as UserRole, active: row.active === 1 };
+  return { id: row.id, username: row.username, fullName: row.full_name, title: row.title, role: row.role as UserRole, active: row.active === 1, canSeeProtected: row.can_see_protected === 1 };
 }
 
 export async function listUsers(db: Kysely<DB>): Promise<User[]> {
@@ -30,10 +30,14 @@ export function upsertUser(ctx: OpContext, input: z.output<typeof userUpsertSche
       ]);
     }
     const values = { username: input.username, full_name: input.fullName, title: input.title, role: input.role, active: input.active ? 1 : 0 };
+    const current = input.id === undefined ? false : (await getUser(trx, input.id)).canSeeProtected;
+    const wanted = input.canSeeProtected ?? current;
+    if (wanted !== current) await requireAdminToGrant(trx, ctx);
+    const permission = { can_see_protected: wanted ? 1 : 0 };
     if (input.id === undefined) {
       const row = await trx
         .insertInto('users')
-        .values({ ...values, created_at: ctx.register.now().toISOString() })
+        .values({ ...values, ...permission, created_at: ctx.register.now().toISOString() })
         .returningAll()
         .executeTakeFirstOrThrow();
       await writeAudit(trx, ctx, { action: 'create', entity: 'user', entityId: row.id, after: toUser(row) });
@@ -44,8 +48,22 @@ export function upsertUser(ctx: OpContext, input: z.output<typeof userUpsertSche
       const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1).executeTakeFirstOrThrow();
       if (Number(admins.n) <= 1) throw new ApiError('CONFLICT', 'Phải còn ít nhất một quản trị viên đang hoạt động');
     }
-    const row = await trx.updateTable('users').set(values).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
+    const row = await trx.updateTable('users').set({ ...values, ...permission }).where('id', '=', input.id).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, ctx, { action: 'update', entity: 'user', entityId: row.id, before, after: toUser(row) });
     return toUser(row);
   });
+}
+
+/**
+ * Granting or withdrawing the permission to see denouncers is for an administrator at the desk
+ * (an officer chosen in the app whose role is admin). The system actor (the app before an officer
+ * is chosen, the CLI) cannot: otherwise not choosing an officer would be a way round the rule.
+ */
+async function requireAdminToGrant(db: Kysely<DB>, ctx: OpContext): Promise<void> {
+  const message = 'Chỉ quản trị viên được cấp hoặc thu hồi quyền xem danh tính người tố cáo';
+  if (ctx.actor.id === null) throw new ApiError('FORBIDDEN', `${message}; hãy chọn cán bộ quản trị đang làm việc.`, [{ path: 'canSeeProtected', message }]);
+  const actor = await getUser(db, ctx.actor.id);
+  if (actor.role !== 'admin' || !actor.active) {
+    throw new ApiError('FORBIDDEN', `${message}; cán bộ đang làm việc là ${actor.fullName}.`, [{ path: 'canSeeProtected', message }]);
+  }
 }

@@ -38,6 +38,7 @@ import { joinOriginalMatter } from './matters.ts';
 import { likeContains } from './search.ts';
 import { cancelOpenNotices, createNotice } from './notices.ts';
 import { isDenunciation } from '../../shared/rules/deadlines.ts';
+import { isProtectedPetition, protectedPetitionSql } from '../protection.ts';
 
 type Trx = Transaction<DB>;
 
@@ -375,6 +376,8 @@ export interface MatterProbe {
   names: string[];
   subject: string | null;
   summary: string;
+  /** The probe is a denunciation: its petitioners are protected and match nothing by person. */
+  protectedProbe?: boolean;
 }
 
 /**
@@ -386,8 +389,13 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
   const words = new Set(fold(probe.summary).split(' ').filter((w) => w.length >= 3));
   const subject = probe.subject ? fold(probe.subject) : null;
   if (probe.citizenIds.length + probe.idNumbers.length + folded.length === 0 && subject === null) return [];
+  // Matching by person never crosses a denouncer's protection (db/protection.ts): a denunciation
+  // is not suggested because its denouncer signed this petition, and a denunciation's petitioners
+  // suggest nothing; either would tell who denounced. Subjects still match.
   const samePerson = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>) =>
-    eb.exists(
+    probe.protectedProbe
+      ? eb(protectedPetitionSql('o.kind'), '!=', protectedPetitionSql('o.kind')) // always false: no match by person
+      : eb.and([eb(protectedPetitionSql('o.kind'), '=', 0), eb.exists(
       eb
         .selectFrom('petition_petitioners as opp')
         .innerJoin('persons as ox', 'ox.id', 'opp.person_id')
@@ -400,7 +408,7 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
             e('ox.full_name_folded', 'in', folded.concat('\u0000')),
           ]),
         ),
-    );
+    )]);
   const rows = await db
     .selectFrom('petitions as o')
     .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
@@ -441,6 +449,7 @@ async function duplicateCandidates(db: Kysely<DB>, petitionId: number): Promise<
     names: mine.map((m) => m.full_name),
     subject: p.subject,
     summary: p.summary,
+    protectedProbe: isProtectedPetition(p),
   });
 }
 

@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   delete: 'Xóa',
   seed: 'Khởi tạo dữ liệu mặc định',
   print: 'In văn bản',
+  view_protected: 'Xem danh tính người tố cáo',
   import: 'Nhập dữ liệu',
   classify: 'Phân loại',
   decide: 'Quyết định xử lý',

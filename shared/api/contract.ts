@@ -5,6 +5,7 @@ import { agencyListSchema, agencySetActiveSchema, agencyUpsertSchema, type Agenc
 import { settingsUpdateSchema, type Settings } from '../domain/settings.ts';
 import { setOfficerSchema, userUpsertSchema, type User } from '../domain/user.ts';
 import { auditListSchema, type AuditEntry } from '../domain/audit.ts';
+import { revealSchema, type RevealedPetition, type RevealedVisit } from '../domain/protection.ts';
 import type { Commune, Province } from '../domain/units.ts';
 import { citizenSearchSchema, type CitizenMatch } from '../domain/person.ts';
 import {
@@ -155,6 +156,9 @@ export const contract = {
   'petitions.update': method(petitionUpdateSchema).returns<Petition>(),
   'petitions.get': method(idInput).returns<PetitionDetail>(),
   'petitions.list': method(petitionListSchema).returns<PetitionPage>(),
+  /** A permitted officer sees a denunciation's petitioners; audited as view_protected (db/protection.ts). */
+  'petitions.revealDenouncer': method(revealSchema).returns<RevealedPetition>(),
+  'visits.revealDenouncer': method(revealSchema).returns<RevealedVisit>(),
 
   'register.reception': method(
     z

@@ -2,6 +2,7 @@
 import { formatDateVN, formatVietnameseDate } from '../calendar/dates.ts';
 import type { ForwardedBy, PetitionKind } from '../domain/petition.ts';
 import type { Gender, Person } from '../domain/person.ts';
+import { AGENCY_DOCUMENT_DENOUNCER_PHRASE } from '../domain/protection.ts';
 
 /** What a petition-based document needs to know about the petition. */
 export interface PetitionFacts {
@@ -14,6 +15,11 @@ export interface PetitionFacts {
   subject: string | null;
   summary: string;
   forwardedBy: ForwardedBy | null;
+  /**
+   * A denunciation sent to another body: `petitioners` is empty and the text names no one
+   * (shared/domain/protection.ts; print/load.ts builds it so, whatever the layout).
+   */
+  protectedDenouncer?: boolean;
 }
 
 /** ông / bà, or "ông (bà)" when the gender was not recorded. */
@@ -36,7 +42,8 @@ export function personTitle(p: Pick<Person, 'fullName' | 'gender'>): string {
  * The petitioners in a sentence: "bà Nguyễn Thị Ánh Tuyết", "ông A và bà B",
  * "ông A và 11 người khác" (a petition with many signatories), or the anonymous case.
  */
-export function petitionersPhrase(p: Pick<PetitionFacts, 'petitioners' | 'signatories'>): string {
+export function petitionersPhrase(p: Pick<PetitionFacts, 'petitioners' | 'signatories' | 'protectedDenouncer'>): string {
+  if (p.protectedDenouncer) return AGENCY_DOCUMENT_DENOUNCER_PHRASE;
   const named = p.petitioners.map(personName);
   if (named.length === 0) return 'người gửi đơn không ghi họ tên';
   const others = Math.max(p.signatories, named.length) - 1;

@@ -12,6 +12,8 @@ export interface User {
   title: string | null;
   role: UserRole;
   active: boolean;
+  /** May reveal a denouncer's identity (see shared/domain/protection.ts); granted by an administrator. */
+  canSeeProtected: boolean;
 }
 
 export const userUpsertSchema = z.strictObject({
@@ -23,6 +25,8 @@ export const userUpsertSchema = z.strictObject({
   title: optionalText('Chức vụ', 100),
   role: z.enum(USER_ROLES, { error: 'Vai trò không hợp lệ' }).default('officer'),
   active: z.boolean().default(true),
+  /** Absent: unchanged (a new user: false). Only an administrator changes it. */
+  canSeeProtected: z.boolean().optional(),
 });
 
 export const setOfficerSchema = z.strictObject({ userId: z.number({ error: 'Chưa chọn cán bộ' }).int().positive() });

@@ -4,8 +4,9 @@ import { AppPage } from './pages/app.ts';
 
 const COUNT = 300;
 /** Petitions of Nguyễn Văn Đức (list position i): an earlier one by post, one handed in at a visit. */
-const DUC_EARLY = 5;
-const DUC_VISIT = 137;
+// Neither is i % 4 === 1 (a denunciation): a denouncer is left out of his history and search (protected denouncers).
+const DUC_EARLY = 6;
+const DUC_VISIT = 136;
 /** The only summary about đất đai. */
 const LAND = 42;
 

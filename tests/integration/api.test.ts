@@ -91,6 +91,8 @@ interface MethodCases {
   prepare?: Setup;
   /** The server to call instead of the register's own (e.g. one with a PDF engine). */
   server?: (c: Ctx) => ApiServer;
+  /** The officer a write's audit row names, when `prepare` chose one (default: the system). */
+  actor?: string;
 }
 
 const resolve = (input: In, c: Ctx): unknown => (typeof input === 'function' ? (input as (c: Ctx) => unknown)(c) : input);
@@ -122,6 +124,21 @@ const forwardIt = async (c: Ctx) => {
 const attachIt = async (c: Ctx) => {
   c.made.attachment = (await c.t.client.attachments.add({ petitionId: c.petition.id, fileName: 'so-do.png', mime: 'image/png', base64: PNG_BASE64 })).id;
 };
+/** A denunciation by Nguyễn Văn Đức, and the chosen officer Trần Văn Tín whom the admin permitted to see denouncers. */
+const PERMITTED = 'Trần Văn Tín';
+const permitAndDenounce = async (c: Ctx) => {
+  c.made.denunciation = (await c.t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', kind: 'denunciation', visitId: null }))).id;
+  c.made.denouncerVisit = (await c.t.client.visits.save({ ...visitInput(c.session.id), matter: 'denunciation' })).id;
+  await c.t.client.session.setOfficer({ userId: c.admin.id });
+  const tin = await c.t.client.users.upsert({ username: 'tin.tv', fullName: PERMITTED, role: 'officer', canSeeProtected: true });
+  await c.t.client.session.setOfficer({ userId: tin.id });
+};
+/** The officer chosen is one without the permission. */
+const chooseUnpermitted = async (c: Ctx) => {
+  const officer = await c.t.client.users.upsert({ username: 'khong.quyen', fullName: 'Lê Thị Không', role: 'officer' });
+  await c.t.client.session.setOfficer({ userId: officer.id });
+};
+
 /** Works as an officer who is not an administrator. */
 const chooseOfficer = async (c: Ctx) => {
   const officer = await c.t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
@@ -283,7 +300,7 @@ const CASES = {
   'users.upsert': {
     writes: true,
     valid: newUser,
-    check: (v) => expect(v).toEqual({ id: expect.any(Number), username: 'lan.nt', fullName: 'Nguyễn Thị Lan', title: 'Chuyên viên', role: 'officer', active: true }),
+    check: (v) => expect(v).toEqual({ id: expect.any(Number), username: 'lan.nt', fullName: 'Nguyễn Thị Lan', title: 'Chuyên viên', role: 'officer', active: true, canSeeProtected: false }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['a missing username', without(newUser, 'username'), 'VALIDATION'],
@@ -531,6 +548,36 @@ const CASES = {
       ["another citizen's ID number", (c: Ctx) => visitInput(c.session.id, { citizen: { ...DUC, citizenId: c.duc, idNumber: BINH.idNumber } }), 'CONFLICT'],
     ],
   },
+  'petitions.revealDenouncer': {
+    writes: true,
+    actor: PERMITTED,
+    prepare: permitAndDenounce,
+    valid: (c: Ctx) => ({ id: c.made.denunciation }),
+    check: (v, c) => expect(v).toEqual({ petitionId: c.made.denunciation, registerNo: '2026/000002', petitioners: [expect.objectContaining({ fullName: 'Nguyễn Văn Đức', idNumber: '051065001234' })] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a string id', { id: '1' }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.made.denunciation, x: 1 }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a petition that is not a denunciation', (c: Ctx) => ({ id: c.petition.id }), 'CONFLICT'],
+      ['an officer without the permission', (c: Ctx) => ({ id: c.made.denunciation }), 'FORBIDDEN', chooseUnpermitted],
+    ],
+  },
+  'visits.revealDenouncer': {
+    writes: true,
+    actor: PERMITTED,
+    prepare: permitAndDenounce,
+    valid: (c: Ctx) => ({ id: c.made.denouncerVisit }),
+    check: (v, c) => expect(v).toEqual({ visitId: c.made.denouncerVisit, citizen: expect.objectContaining({ fullName: 'Nguyễn Văn Đức' }), representatives: [] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a zero id', { id: 0 }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ id: c.made.denouncerVisit, x: 1 }), 'VALIDATION'],
+      ['a non-existent id', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a visit that is not about a denunciation', (c: Ctx) => ({ id: c.delegation.id }), 'CONFLICT'],
+      ['an officer without the permission', (c: Ctx) => ({ id: c.made.denouncerVisit }), 'FORBIDDEN', chooseUnpermitted],
+    ],
+  },
   'visits.get': {
     writes: false,
     valid: (c: Ctx) => ({ id: c.delegation.id }),
@@ -560,7 +607,8 @@ const CASES = {
         kind: 'denunciation',
         field: 'corruption',
         signatories: 1,
-        petitioners: [{ citizenId: expect.any(Number), fullName: 'Lê Văn Tố', idNumber: null, birthYear: null, gender: null, phone: null, address: null, communeCode: null }],
+        // A denunciation: its denouncer comes back protected, even to the officer who typed it (db/protection.ts).
+        petitioners: [{ citizenId: null, fullName: 'Người tố cáo (được bảo vệ)', idNumber: null, birthYear: null, gender: null, phone: null, address: null, communeCode: null }],
         subject: 'Ông X',
         summary: 'Tố cáo hành vi nhận hối lộ',
         status: 'awaiting_classification',
@@ -1328,7 +1376,7 @@ describe('every contract method', () => {
         const rows = auditRowsSince(ctx.t.register.sqlite, from);
         expect(after.auditCount).toBe(before.auditCount + 1);
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ actor_id: null, actor_name: 'Hệ thống', at: TEST_NOW.toISOString() });
+        expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: null, actor_name: 'Hệ thống' }), at: TEST_NOW.toISOString() });
         expect(rows[0]!.after_json ?? rows[0]!.before_json).not.toBeNull();
       } else {
         expect(after).toEqual(before);

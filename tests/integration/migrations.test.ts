@@ -524,6 +524,13 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, notice('visit_id, issued_on, document_no, doc_year, doc_seq', "1, '2026-08-12', '01/TB', 2026, 1"), /UNIQUE constraint failed/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   },
+  '0006-protection': (sqlite) => {
+    // The permission to see denouncers: a 0/1 column, off for every user until granted.
+    expect(columns(sqlite, 'users').can_see_protected).toEqual({ type: 'INTEGER', notnull: 1, dflt_value: '0', pk: 0 });
+    sqlite.prepare(`insert into users (username, full_name, role, active, created_at) values ('a', 'A', 'officer', 1, ${T})`).run();
+    expect(sqlite.prepare("select can_see_protected from users where username = 'a'").get()).toEqual({ can_see_protected: 0 });
+    rejects(sqlite, `insert into users (username, full_name, role, active, created_at, can_see_protected) values ('b', 'B', 'officer', 1, ${T}, 2)`, /CHECK constraint failed/);
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -671,15 +678,18 @@ describe('0003-workflow on a register in use', () => {
     const t = await tempRegister({ path: file, now: new Date('2026-03-20T03:00:00.000Z') });
     try {
       const sqlite = t.register.sqlite;
-      // Opened by today's build: migrated to the latest version (later migrations add columns).
+      // Opened by today's build: migrated through 0003 and every later migration.
       expect(t.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(MIGRATIONS.map(([n]) => n));
-      const project = (rows: unknown[], like: unknown[]) => {
-        const keys = Object.keys((like[0] ?? {}) as object);
-        return (rows as Record<string, unknown>[]).map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])));
+      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(
+        MIGRATIONS.map(([n]) => n),
+      );
+      // Every row kept, column for column (later migrations may add columns of their own).
+      const keptColumns = (rows: unknown[], like: unknown[]) => {
+        const names = like.length ? Object.keys(like[0] as object) : [];
+        return (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(names.map((n) => [n, r[n]])));
       };
-      for (const table of V2_TABLES) expect(project(sqlite.prepare(`select * from ${table} order by rowid`).all(), kept[table]!), table).toEqual(kept[table]);
+      for (const table of V2_TABLES) expect(keptColumns(sqlite.prepare(`select * from ${table} order by rowid`).all(), kept[table]!), table).toEqual(kept[table]);
       const after = sqlite.prepare('select * from petitions order by id').all() as Record<string, unknown>[];
       expect(after.map((row) => Object.fromEntries(Object.keys(v2Petitions[0]!).map((k) => [k, row[k]])))).toEqual(v2Petitions);
       expect(after.map((r) => [r.stage, r.due_on, r.reply_due_on])).toEqual([

@@ -17,6 +17,9 @@ import { useCommuneNames } from '../components/petitions/useCommuneNames.ts';
 import { PetitionForm } from '../components/intake/PetitionForm.tsx';
 import { WorkflowPanel } from '../components/workflow/WorkflowPanel.tsx';
 import { AttachmentsPanel } from '../components/attachments/AttachmentsPanel.tsx';
+import { ProtectedDenouncerNotice } from '../components/petitions/ProtectedDenouncer.tsx';
+import { isProtectedPetition } from '../../../shared/domain/protection.ts';
+import type { Person } from '../../../shared/domain/person.ts';
 
 /** Esc goes back to the list, unless it belongs to a field being typed in or an open dialog. */
 function escapeIsFree(): boolean {
@@ -57,6 +60,7 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<{ petitionId: number; petitioners: Person[] } | null>(null);
 
   const edit = (on: boolean) => {
     setEditing(on);
@@ -102,7 +106,10 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
   if (!detail) return <Text c="dimmed">Đang tải…</Text>;
 
   const { petition: p, visit, history } = detail;
-  const citizenIds = [...new Set(p.petitioners.map((x) => x.citizenId).filter((id): id is number => id !== null))];
+  const denunciation = isProtectedPetition(p);
+  // A denunciation's petitioners come redacted; a permitted officer's "Hiện danh tính" fills them in (audited).
+  const petitioners = denunciation && revealed?.petitionId === p.id ? revealed.petitioners : p.petitioners;
+  const citizenIds = denunciation ? [] : [...new Set(p.petitioners.map((x) => x.citizenId).filter((id): id is number => id !== null))];
 
   if (editing) {
     return (
@@ -200,6 +207,17 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
       </Card>
 
       <Section title={`Người đứng đơn (${p.petitioners.length})`}>
+        {denunciation && p.petitioners.length > 0 && (
+          <ProtectedDenouncerNotice
+            revealed={revealed?.petitionId === p.id}
+            onReveal={async () => {
+              const result = await api.petitions.revealDenouncer({ id: p.id });
+              setRevealed({ petitionId: p.id, petitioners: result.petitioners });
+              void load(); // the audit trail below now shows this view
+            }}
+            onHide={() => setRevealed(null)}
+          />
+        )}
         {p.petitioners.length === 0 ? (
           <Text size="sm" c="dimmed">Đơn chưa ghi người đứng đơn.</Text>
         ) : (
@@ -217,7 +235,7 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {p.petitioners.map((x, i) => (
+              {petitioners.map((x, i) => (
                 <Table.Tr key={i}>
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td fw={500}>{x.fullName}</Table.Td>
@@ -235,7 +253,9 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
       </Section>
 
       <Section title="Lịch sử của công dân">
-        {citizenIds.length === 0 ? (
+        {denunciation ? (
+          <Text size="sm" c="dimmed">Đơn tố cáo: không hiển thị lịch sử của người tố cáo, để giữ bí mật danh tính (Luật Tố cáo, Điều 56).</Text>
+        ) : citizenIds.length === 0 ? (
           <Text size="sm" c="dimmed">Người đứng đơn chưa được liên kết với sổ công dân.</Text>
         ) : (
           <Stack gap="md">

@@ -8,6 +8,7 @@ import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/pet
 import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import { DeadlinesCard } from '../components/notices/DeadlinesCard.tsx';
+import { UsersCard } from '../components/UsersCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
@@ -188,6 +189,7 @@ export function SettingsPage() {
       {settings && <SettingsForm initial={settings} provinces={provinces} />}
       <DeadlinesCard />
       <HolidaysCard />
+      <UsersCard />
     </Stack>
   );
 }

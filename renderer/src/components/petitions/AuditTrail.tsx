@@ -15,6 +15,10 @@ function Changes({ entry }: { entry: AuditEntry }) {
     const no = registerNoOf(entry.after);
     return <Text size="sm">{no ? `Vào sổ với số ${no}` : 'Vào sổ'}</Text>;
   }
+  if (entry.action === 'view_protected') {
+    const where = (entry.after as { where?: unknown } | null)?.where;
+    return <Text size="sm">{typeof where === 'string' ? where : 'Xem danh tính người tố cáo'}</Text>;
+  }
   if (entry.action in WORKFLOW_ACTION_LABELS) {
     const lines = describeWorkflowStep(entry.action, entry.before, entry.after);
     if (lines.length === 0) return <Text size="sm" c="dimmed">—</Text>;
