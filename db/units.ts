@@ -43,3 +43,11 @@ export function communeAgency(commune: Commune): { code: string; name: string; k
   const name = commune.fullName.charAt(0).toLocaleLowerCase('vi') + commune.fullName.slice(1);
   return { code: `XA-${commune.code}`, name: `UBND ${name}`, kind: 'commune' };
 }
+
+const communeIndex = new Map<string, { commune: Commune; province: Province }>();
+for (const p of PROVINCES) for (const c of communesOf(p.code)) communeIndex.set(c.code, { commune: c, province: p });
+
+/** The commune of a 5-digit code, with its province; undefined for an unknown code. */
+export function communeByCode(code: string): { commune: Commune; province: Province } | undefined {
+  return communeIndex.get(code);
+}

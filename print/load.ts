@@ -8,6 +8,10 @@ import { getSession, getVisit } from '../db/ops/reception.ts';
 import { receptionRegister } from '../db/ops/register-book.ts';
 import { getSettings } from '../db/ops/settings.ts';
 import { getWorkflow } from '../db/ops/workflow.ts';
+import { getReceipt } from '../db/ops/receipts.ts';
+import { communeByCode } from '../db/units.ts';
+import { printedAddress } from '../shared/domain/units.ts';
+import type { Person } from '../shared/domain/person.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { formatRegisterNo, parseRegisterNo, type Petition } from '../shared/domain/petition.ts';
 import type { Settings } from '../shared/domain/settings.ts';
@@ -23,6 +27,8 @@ import {
   type DocumentRequest,
   type DocumentRequestData,
   type Letterhead,
+  refusalGroundFor,
+  type ReceiptItemData,
   type PetitionFacts,
   type PrintKind,
   type RenderedDocument,
@@ -55,6 +61,30 @@ function letterheadOf(s: Settings): Letterhead {
   return { parentBody: s.parentBody, boardName: s.boardName, placeName: s.placeName, signerName: s.signerName, signerTitle: s.signerTitle };
 }
 
+/**
+ * The person as printed: the address as written, with the commune (and province) it is coded under
+ * added when the text does not name them.
+ */
+export function withPrintedAddress<T extends Person>(person: T): T {
+  const unit = person.communeCode ? communeByCode(person.communeCode) : undefined;
+  return { ...person, address: printedAddress(person.address, unit?.commune ?? null, unit?.province ?? null) };
+}
+
+/** Kinds printed over the Board's signature: these need the signer's name and title in Cài đặt. */
+const SIGNED_KINDS: ReadonlySet<PrintKind> = new Set(['forward', 'guide', 'accept', 'return', 'reminder', 'refusal']);
+
+/** No document leaves with an empty signer: says what is missing and where to set it. */
+export function requireSigner(kind: PrintKind, settings: Settings): void {
+  if (!SIGNED_KINDS.has(kind)) return;
+  const missing = [settings.signerName.trim() ? null : 'họ và tên người ký', settings.signerTitle.trim() ? null : 'chức vụ người ký'].filter(Boolean);
+  if (missing.length === 0) return;
+  throw new ApiError(
+    'CONFLICT',
+    `Chưa có ${missing.join(' và ')}: không in được ${DOCUMENT_TYPES[kind].title.toLocaleLowerCase('vi')}. Vào Cài đặt → Người ký văn bản để nhập, rồi in lại.`,
+    [{ path: 'signerName', message: 'Chưa có người ký văn bản (Cài đặt → Người ký văn bản)' }],
+  );
+}
+
 function factsOf(p: Petition): PetitionFacts {
   return {
     registerNo: p.registerNo,
@@ -62,7 +92,7 @@ function factsOf(p: Petition): PetitionFacts {
     writtenOn: p.writtenOn,
     kind: p.kind,
     signatories: p.signatories,
-    petitioners: p.petitioners,
+    petitioners: p.petitioners.map(withPrintedAddress),
     subject: p.subject,
     summary: p.summary,
     forwardedBy: p.forwardedBy,
@@ -165,28 +195,41 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
     };
     return { data, number: chosen.documentNo, petition };
   }
-  // receipt (mẫu 02/TCD): the petition and the documents handed in with it.
+  // receipt (form 02/TCD): the items recorded for the petition; without a record, the petition itself
+  // and its attachments, with pages and state to be checked by hand.
   let place: string | null = null;
   if (petition.visitId !== null) {
     const visit = await getVisit(register.db, petition.visitId);
     place = (await getSession(register.db, visit.sessionId)).location;
   }
-  const attachments = await register.db
-    .selectFrom('attachments')
-    .select('file_name')
-    .where('petition_id', '=', petition.id)
-    .where('removed_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const recorded = await getReceipt(register.db, petition.id);
+  let items: ReceiptItemData[];
+  if (recorded) items = recorded.items;
+  else {
+    const attachments = await register.db
+      .selectFrom('attachments')
+      .select('file_name')
+      .where('petition_id', '=', petition.id)
+      .where('removed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const noun = facts.kind === 'complaint' ? 'Đơn khiếu nại' : facts.kind === 'denunciation' ? 'Đơn tố cáo' : facts.kind === 'recommendation' ? 'Đơn kiến nghị, phản ánh' : 'Đơn';
+    items = [
+      { name: `${noun}${facts.writtenOn ? ` đề ngày ${facts.writtenOn.split('-').reverse().join('/')}` : ''} (đơn vào sổ số ${facts.registerNo})`, pages: null, state: 'original' },
+      ...attachments.map((a) => ({ name: a.file_name, pages: null, state: 'copy' as const })),
+    ];
+  }
   const data: DocumentData = {
     kind: 'receipt',
     letterhead,
-    prefix: settings.docPrefixes.receipt,
     issuedOn: petition.receivedOn,
-    petition: facts,
+    time: recorded?.time ?? null,
     place,
-    receiver: options.officer ?? null,
-    attachments: attachments.map((a) => a.file_name),
+    receiver: recorded?.receiverName ?? options.officer ?? null,
+    receiverTitle: recorded?.receiverTitle ?? null,
+    giver: facts.petitioners[0] ?? null,
+    items,
+    copies: 2,
   };
   return { data, number: null, petition };
 }
@@ -202,6 +245,7 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
   const r = parseRequest({ ...rest, petitionId });
   const type = DOCUMENT_TYPES[r.kind];
   const settings = await getSettings(register.db);
+  requireSigner(r.kind, settings);
   const extension = options.extension ?? 'html';
 
   let data: DocumentData;
@@ -228,11 +272,13 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
       visit: {
         date: visit.sessionDate,
         place: session.location,
-        citizen: visit.citizen,
+        citizen: withPrintedAddress(visit.citizen),
         delegationMembers: visit.delegation?.members ?? null,
         matter: visit.matter,
         content: visit.content,
       },
+      // The law branch records the ground on the visit; pass it here in place of null.
+      ground: refusalGroundFor(r.ground, visit.matter),
       reason: r.reason,
     };
     audit = { entity: 'visit', entityId: String(visit.id), registerNo: null };

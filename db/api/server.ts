@@ -22,6 +22,7 @@ import {
   type AppMeta,
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
+import { registerReceiptMethods } from './receipts.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -42,6 +43,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerStatsMethods(table, meta);
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
+  registerReceiptMethods(table);
   table.assertComplete();
   return table;
 }

@@ -50,6 +50,7 @@ import {
 } from '../domain/attachment.ts';
 
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
+import { receiptGetSchema, receiptSaveSchema, type Receipt } from '../domain/receipt.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -165,6 +166,8 @@ export const contract = {
 
   'documents.render': method(documentRequestSchema).returns<RenderedDocument>(),
   'documents.pdf': method(documentRequestSchema).returns<DocumentPdf>(),
+  'receipts.get': method(receiptGetSchema).returns<Receipt | null>(),
+  'receipts.save': method(receiptSaveSchema).returns<Receipt>(),
 
   'stats.get': method(statsRequestSchema).returns<Statistics>(),
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),

@@ -5,11 +5,14 @@ import type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReminderLetter
 import { receipt, refusalNotice, type ReceiptData, type RefusalData } from './forms.ts';
 import { registerBook, type RegisterBookData } from './register-book.ts';
 import { DOCUMENT_TYPES, type PrintKind } from './kinds.ts';
+import { isDenunciation } from './legal.ts';
 
 export { DOCUMENT_TYPES, PRINT_KINDS, documentRequestSchema } from './kinds.ts';
 export type { DocumentPdf, DocumentRequest, DocumentRequestData, DocumentType, NumberSource, PrintKind, RenderedDocument } from './kinds.ts';
 export { escapeHtml, committeeName, issuerLine, withFallbackFont, type Letterhead } from './html.ts';
 export type { PetitionFacts } from './words.ts';
+export * from './legal.ts';
+export type { FormPerson, ReceiptItemData } from './forms.ts';
 export type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReceiptData, RefusalData, RegisterBookData, ReminderLetterData, ReturnSlipData };
 export { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 
@@ -24,7 +27,7 @@ export type DocumentData =
   | ({ kind: 'register' } & RegisterBookData);
 
 export function buildDocument(data: DocumentData): { title: string; html: string } {
-  const title = DOCUMENT_TYPES[data.kind].title;
+  const title = data.kind === 'forward' && isDenunciation(data.petition) ? 'Phiếu chuyển đơn tố cáo' : DOCUMENT_TYPES[data.kind].title;
   switch (data.kind) {
     case 'forward':
       return { title, html: forwardSlip(data) };
