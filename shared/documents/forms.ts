@@ -77,8 +77,9 @@ const MATTER_WORDS: Record<Matter, string> = {
   other: 'kiến nghị, phản ánh',
 };
 
-const HAND = '&nbsp;'.repeat(24);
-const SHORT_HAND = '&nbsp;'.repeat(10);
+/** A space to fill in by hand: a dotted line of a fixed width that never wraps or stretches. */
+const HAND = '<span class="fill" style="width: 45mm"></span>';
+const SHORT_HAND = '<span class="fill" style="width: 18mm"></span>';
 
 function placeOf(place: string | null, letterhead: Letterhead): string {
   return place?.trim() ? place.trim() : `Trụ sở ${letterhead.boardName}`;

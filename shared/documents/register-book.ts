@@ -7,7 +7,7 @@ import { escapeHtml, multiline, page, title, type Html, type Letterhead } from '
 
 
 /** Column widths in % of the printed table (landscape A4, 262 mm of text width). */
-const WIDTHS = [3.5, 6.5, 13, 8.5, 15, 7, 4.5, 8, 5, 8, 8, 8, 5];
+const WIDTHS = [3, 8.5, 11.5, 10.5, 12.5, 7, 4, 8, 4.5, 8, 8.5, 9, 5];
 
 export interface RegisterBookData {
   letterhead: Letterhead;

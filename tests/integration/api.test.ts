@@ -119,6 +119,14 @@ const forwardIt = async (c: Ctx) => {
   await classifyIt(c);
   return c.t.client.workflow.decide({ petitionId: c.petition.id, action: 'forward', agencyId: c.agency.id, on: '2026-03-14' });
 };
+/** The Board's signer, without whom no signed document prints. */
+const signIt = async (c: Ctx) => {
+  await c.t.client.settings.update({ signerName: 'Phạm Văn Ký' });
+};
+const forwardSigned = async (c: Ctx) => {
+  await signIt(c);
+  await forwardIt(c);
+};
 const attachIt = async (c: Ctx) => {
   c.made.attachment = (await c.t.client.attachments.add({ petitionId: c.petition.id, fileName: 'so-do.png', mime: 'image/png', base64: PNG_BASE64 })).id;
 };
@@ -138,6 +146,15 @@ const documentBad: BadCase[] = [
   ['an extra unknown field', (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id, copies: 2 }), 'VALIDATION'],
   ['a non-existent petition', { kind: 'forward', petitionId: MISSING_ID }, 'NOT_FOUND'],
   ['a slip of a decision never made', (c: Ctx) => ({ kind: 'guide', petitionId: c.petition.id }), 'CONFLICT'],
+  ['a refusal ground on a forwarding slip', (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id, ground: 'law-9-3' }), 'VALIDATION'],
+  [
+    'no signer set in Cài đặt',
+    (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
+    'CONFLICT',
+    async (c: Ctx) => {
+      await c.t.client.settings.update({ signerName: '' });
+    },
+  ],
 ];
 
 const CASES = {
@@ -814,7 +831,7 @@ const CASES = {
     writes: true,
     prepare: (c) => forwardIt(c),
     valid: (c: Ctx) => ({ petitionId: c.petition.id, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/ĐĐ-BTCD', recordedBy: 'Hệ thống' }] }),
+    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Hệ thống' }] }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ petitionId: c.petition.id }), 'VALIDATION'],
@@ -1037,18 +1054,55 @@ const CASES = {
   // Printing writes one audit row ('print') and nothing else.
   'documents.render': {
     writes: true,
-    prepare: (c) => forwardIt(c),
+    prepare: (c) => forwardSigned(c),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toMatchObject({ kind: 'forward', number: '01/PC-BTCD', fileName: expect.stringMatching(/\.html$/), html: expect.stringContaining('01/PC-BTCD') }),
     bad: documentBad,
   },
   'documents.pdf': {
     writes: true,
-    prepare: (c) => forwardIt(c),
+    prepare: (c) => forwardSigned(c),
     server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toEqual({ fileName: expect.stringMatching(/\.pdf$/), base64: Buffer.from('%PDF-fake').toString('base64') }),
     bad: documentBad,
+  },
+  'receipts.get': {
+    writes: false,
+    prepare: async (c) => {
+      await c.t.client.receipts.save({ petitionId: c.petition.id, time: '09:30', receiverName: 'Lê Thị Hoa', receiverTitle: 'Chuyên viên', items: [{ name: 'Đơn khiếu nại', pages: 2, state: 'original' }] });
+    },
+    valid: (c: Ctx) => ({ petitionId: c.petition.id }),
+    check: (v, c) =>
+      expect(v).toMatchObject({ petitionId: c.petition.id, time: '09:30', receiverName: 'Lê Thị Hoa', receiverTitle: 'Chuyên viên', items: [{ name: 'Đơn khiếu nại', pages: 2, state: 'original' }] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a petition id that is not a number', { petitionId: 'x' }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ petitionId: c.petition.id, all: true }), 'VALIDATION'],
+    ],
+  },
+  'receipts.save': {
+    writes: true,
+    valid: (c: Ctx) => ({
+      petitionId: c.petition.id,
+      time: '14:05',
+      receiverName: 'Lê Thị Hoa',
+      receiverTitle: 'Chuyên viên',
+      items: [
+        { name: 'Đơn khiếu nại đề ngày 01/3/2026', pages: 2, state: 'original' },
+        { name: 'Quyết định số 123/QĐ-UBND', pages: null, state: 'certified_copy' },
+      ],
+    }),
+    check: (v) => expect(v).toMatchObject({ time: '14:05', items: [{ pages: 2, state: 'original' }, { pages: null, state: 'certified_copy' }] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no items', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [] }), 'VALIDATION'],
+      ['an unknown state', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'scan' }] }), 'VALIDATION'],
+      ['zero pages', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', pages: 0, state: 'copy' }] }), 'VALIDATION'],
+      ['a time that is not HH:MM', (c: Ctx) => ({ petitionId: c.petition.id, time: '25:00', receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'copy' }] }), 'VALIDATION'],
+      ['no receiver', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: ' ', items: [{ name: 'Đơn', state: 'copy' }] }), 'VALIDATION'],
+      ['a non-existent petition', { petitionId: MISSING_ID, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'copy' }] }, 'NOT_FOUND'],
+    ],
   },
 
   'stats.get': {
