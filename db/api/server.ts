@@ -23,6 +23,7 @@ import {
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
 import { registerReceiptMethods } from './receipts.ts';
+import { registerCalendarMethods } from './calendar.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -44,6 +45,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
   registerReceiptMethods(table);
+  registerCalendarMethods(table);
   table.assertComplete();
   return table;
 }

@@ -51,6 +51,18 @@ import {
 
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 import { receiptGetSchema, receiptSaveSchema, type Receipt } from '../domain/receipt.ts';
+import { scheduleImportSchema } from '../calendar/schedules.ts';
+
+/** What importing a year's schedule changes (db/ops/holidays.ts applySchedule). */
+export interface ScheduleImportResult {
+  year: number;
+  source: string;
+  daysOff: number;
+  workedDays: number;
+  added: string[];
+  removed: string[];
+  moved: { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; before: string; after: string }[];
+}
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -168,6 +180,8 @@ export const contract = {
   'documents.pdf': method(documentRequestSchema).returns<DocumentPdf>(),
   'receipts.get': method(receiptGetSchema).returns<Receipt | null>(),
   'receipts.save': method(receiptSaveSchema).returns<Receipt>(),
+  'holidays.importPreview': method(scheduleImportSchema).returns<ScheduleImportResult>(),
+  'holidays.importConfirm': method(scheduleImportSchema).returns<ScheduleImportResult>(),
 
   'stats.get': method(statsRequestSchema).returns<Statistics>(),
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),

@@ -157,6 +157,28 @@ const documentBad: BadCase[] = [
   ],
 ];
 
+const SCHEDULE_2027 = JSON.stringify({
+  format: 'petreg-holidays/1',
+  year: 2027,
+  source: 'Thông báo thử',
+  days: [
+    { date: '2027-01-01', type: 'off', name: 'Tết Dương lịch' },
+    { date: '2027-02-12', type: 'off', kind: 'announced', name: 'Nghỉ hoán đổi' },
+    { date: '2027-02-20', type: 'worked', name: 'Làm bù' },
+  ],
+});
+const SCHEDULE_2027_CSV = '# source: Thông báo thử\ndate,type,kind,name\n2027-01-01,off,holiday,Tết Dương lịch\n2027-02-12,off,announced,"Nghỉ hoán đổi, thứ Sáu"\n2027-02-20,worked,,Làm bù\n';
+const scheduleBad: BadCase[] = [
+  ['no input', undefined, 'VALIDATION'],
+  ['text that is neither JSON nor CSV', { fileName: 'x.txt', text: 'hello' }, 'VALIDATION'],
+  ['broken JSON', { fileName: 'x.json', text: '{"format":' }, 'VALIDATION'],
+  ['a worked day on a Tuesday', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-20', '2027-02-16') }, 'VALIDATION'],
+  ['a day of another year', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-12', '2028-02-11') }, 'VALIDATION'],
+  ['a day off on a Sunday', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-12', '2027-02-14') }, 'VALIDATION'],
+  ['the wrong format tag', { fileName: 'x.json', text: SCHEDULE_2027.replace('petreg-holidays/1', 'other') }, 'VALIDATION'],
+  ['an officer who is not an administrator', { fileName: 'lich.json', text: SCHEDULE_2027 }, 'FORBIDDEN', (c: Ctx) => chooseOfficer(c)],
+];
+
 const CASES = {
   'app.info': {
     writes: false,
@@ -1103,6 +1125,18 @@ const CASES = {
       ['no receiver', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: ' ', items: [{ name: 'Đơn', state: 'copy' }] }), 'VALIDATION'],
       ['a non-existent petition', { petitionId: MISSING_ID, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'copy' }] }, 'NOT_FOUND'],
     ],
+  },
+  'holidays.importPreview': {
+    writes: false,
+    valid: { fileName: 'lich-2027.json', text: SCHEDULE_2027 },
+    check: (v) => expect(v).toMatchObject({ year: 2027, daysOff: 2, workedDays: 1, added: expect.arrayContaining(['2027-02-12']) }),
+    bad: scheduleBad,
+  },
+  'holidays.importConfirm': {
+    writes: true,
+    valid: { fileName: 'lich-2027.csv', text: SCHEDULE_2027_CSV },
+    check: (v) => expect(v).toMatchObject({ year: 2027, daysOff: 2, workedDays: 1 }),
+    bad: scheduleBad,
   },
 
   'stats.get': {
