@@ -9,7 +9,7 @@ import { receptionRegister } from '../db/ops/register-book.ts';
 import { getSettings } from '../db/ops/settings.ts';
 import { getWorkflow } from '../db/ops/workflow.ts';
 import { getReceipt } from '../db/ops/receipts.ts';
-import { communeByCode } from '../db/units.ts';
+import { communeAsOn } from '../db/units.ts';
 import { printedAddress } from '../shared/domain/units.ts';
 import type { Person } from '../shared/domain/person.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
@@ -65,8 +65,10 @@ function letterheadOf(s: Settings): Letterhead {
  * The person as printed: the address as written, with the commune (and province) it is coded under
  * added when the text does not name them.
  */
-export function withPrintedAddress<T extends Person>(person: T): T {
-  const unit = person.communeCode ? communeByCode(person.communeCode) : undefined;
+export function withPrintedAddress<T extends Person>(person: T, onDate: string): T {
+  // The commune and province as they were named on the record's date: an address of a unit that
+  // changed later still prints as it was then.
+  const unit = person.communeCode ? communeAsOn(person.communeCode, onDate) : undefined;
   return { ...person, address: printedAddress(person.address, unit?.commune ?? null, unit?.province ?? null) };
 }
 
@@ -92,7 +94,7 @@ function factsOf(p: Petition): PetitionFacts {
     writtenOn: p.writtenOn,
     kind: p.kind,
     signatories: p.signatories,
-    petitioners: p.petitioners.map(withPrintedAddress),
+    petitioners: p.petitioners.map((person) => withPrintedAddress(person, p.receivedOn)),
     subject: p.subject,
     summary: p.summary,
     forwardedBy: p.forwardedBy,
@@ -272,7 +274,7 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
       visit: {
         date: visit.sessionDate,
         place: session.location,
-        citizen: withPrintedAddress(visit.citizen),
+        citizen: withPrintedAddress(visit.citizen, visit.sessionDate),
         delegationMembers: visit.delegation?.members ?? null,
         matter: visit.matter,
         content: visit.content,

@@ -6,12 +6,12 @@ import type { ReceptionRegisterRow } from '../../shared/domain/petition.ts';
 import type { DB } from '../schema.ts';
 import type { Person } from '../../shared/domain/person.ts';
 import { printedAddress } from '../../shared/domain/units.ts';
-import { communeByCode } from '../units.ts';
+import { communeAsOn } from '../units.ts';
 import { getVisits } from './reception.ts';
 
 /** The address as printed: the text as written, with the commune it is coded under. */
-function addressOf(p: Pick<Person, 'address' | 'communeCode'>): string | null {
-  const unit = p.communeCode ? communeByCode(p.communeCode) : undefined;
+function addressOf(p: Pick<Person, 'address' | 'communeCode'>, onDate: string): string | null {
+  const unit = p.communeCode ? communeAsOn(p.communeCode, onDate) : undefined;
   return printedAddress(p.address, unit?.commune ?? null, unit?.province ?? null);
 }
 
@@ -19,13 +19,13 @@ function nameAndAddress(v: Visit): string {
   if (v.delegation) {
     const reps = v.delegation.representatives
       .map((r) => {
-        const address = addressOf(r);
+        const address = addressOf(r, v.sessionDate);
         return address ? `${r.fullName} (${address})` : r.fullName;
       })
       .join('; ');
     return `Đoàn ${v.delegation.members} người, đại diện: ${reps}`;
   }
-  const address = addressOf(v.citizen);
+  const address = addressOf(v.citizen, v.sessionDate);
   return address ? `${v.citizen.fullName}, ${address}` : v.citizen.fullName;
 }
 
