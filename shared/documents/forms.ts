@@ -161,7 +161,7 @@ export function refusalNotice(d: RefusalData): string {
     addressee(personTitle(v.citizen)),
     para(`${onDate(v.date)}, ${who}${represents}`),
     paraHtml(identityLine(v.citizen), true),
-    para(`Địa chỉ: ${v.citizen.address ?? '…'}, đến ${placeOf(v.place, d.letterhead)} để ${matter} về việc: ${sentence(v.content)}`),
+    paraHtml(`Địa chỉ: ${v.citizen.address ? escapeHtml(v.citizen.address) : HAND}, đến ${escapeHtml(placeOf(v.place, d.letterhead))} để ${escapeHtml(matter)} về việc: ${escapeHtml(sentence(v.content))}`, true),
     para(
       `Căn cứ ${REFUSAL_GROUND_TEXTS[d.ground].basis}, ${board} từ chối tiếp nhận nội dung ${matter} của ${who} và thông báo để ${who} được biết.${reason}`,
     ),
