@@ -954,7 +954,8 @@ const CASES = {
     prepare: (c) => c.t.client.holidays.list({ year: 2026 }),
     valid: { year: 2026 },
     check: (v) => {
-      expect(v).toHaveLength(11);
+      // The announced 2026 schedule: Tết Dương lịch, 5 Tết days, 30/4, 1/5, 1–2/9, Monday 27 April for Hùng Kings day, 2 January, 31 August.
+      expect(v).toHaveLength(13);
       expect(v).toContainEqual({ date: '2026-02-17', name: 'Tết Nguyên đán (mùng 1)' });
     },
     bad: [
@@ -970,7 +971,7 @@ const CASES = {
     writes: true,
     valid: { date: '2026-03-16', name: ' Nghỉ đột xuất ' },
     check: async (v, c) => {
-      expect(v).toHaveLength(12);
+      expect(v).toHaveLength(14);
       expect(v).toContainEqual({ date: '2026-03-16', name: 'Nghỉ đột xuất' });
       // The petition's ten working days now end a day later.
       expect((await c.t.client.petitions.get({ id: c.petition.id })).petition.dueOn).toBe('2026-03-30');
@@ -990,7 +991,7 @@ const CASES = {
     writes: true,
     valid: { date: '2026-04-30' },
     check: (v) => {
-      expect(v).toHaveLength(10);
+      expect(v).toHaveLength(12);
       expect((v as { date: string }[]).map((h) => h.date)).not.toContain('2026-04-30');
     },
     bad: [
