@@ -160,6 +160,10 @@ export interface HolidayTable {
   date: string;
   name: string;
   updated_at: string;
+  /** 'holiday' (statutory), 'substitute' (off in lieu of one on a weekend), 'announced' (a day the government gave). */
+  kind: Generated<string>;
+  /** The announcing document, when the day comes from an announcement. */
+  source: string | null;
 }
 
 export interface HolidayYearTable {
@@ -308,4 +312,32 @@ export interface DB {
   matters: MatterTable;
   petition_contents: PetitionContentTable;
   notices: NoticeTable;
+  worked_days: WorkedDayTable;
+  receipts: ReceiptTable;
+  receipt_items: ReceiptItemTable;
+}
+
+/** A weekend day worked in exchange for a day off (ngày làm bù): a working day. */
+export interface WorkedDayTable {
+  date: string;
+  name: string;
+  source: string | null;
+  updated_at: string;
+}
+
+/** The receipt of form 02/TCD recorded for a petition. */
+export interface ReceiptTable {
+  petition_id: number;
+  time: string | null;
+  receiver_name: string;
+  receiver_title: string | null;
+  updated_at: string;
+}
+
+export interface ReceiptItemTable {
+  petition_id: number;
+  position: number;
+  name: string;
+  pages: number | null;
+  state: string;
 }

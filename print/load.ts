@@ -10,6 +10,10 @@ import { getSession, getVisit } from '../db/ops/reception.ts';
 import { receptionRegister } from '../db/ops/register-book.ts';
 import { getSettings } from '../db/ops/settings.ts';
 import { getWorkflow } from '../db/ops/workflow.ts';
+import { getReceipt } from '../db/ops/receipts.ts';
+import { communeAsOn } from '../db/units.ts';
+import { printedAddress } from '../shared/domain/units.ts';
+import type { Person } from '../shared/domain/person.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { formatRegisterNo, parseRegisterNo, type Petition } from '../shared/domain/petition.ts';
 import type { Settings } from '../shared/domain/settings.ts';
@@ -28,6 +32,9 @@ import {
   type DocumentRequest,
   type DocumentRequestData,
   type Letterhead,
+  refusalGroundFor,
+  type RefusalNoticeGround,
+  type ReceiptItemData,
   type PetitionFacts,
   type PrintKind,
   type RenderedDocument,
@@ -66,6 +73,33 @@ function letterheadOf(s: Settings): Letterhead {
 }
 
 /**
+ * The person as printed: the address as written, with the commune (and province) it is coded under
+ * added when the text does not name them.
+ */
+export function withPrintedAddress<T extends Person>(person: T, onDate: string): T {
+  // The commune and province as they were named on the record's date: an address of a unit that
+  // changed later still prints as it was then.
+  const unit = person.communeCode ? communeAsOn(person.communeCode, onDate) : undefined;
+  return { ...person, address: printedAddress(person.address, unit?.commune ?? null, unit?.province ?? null) };
+}
+
+/** Kinds printed over the Board's signature: these need the signer's name and title in Cài đặt. */
+const SIGNED_KINDS: ReadonlySet<PrintKind> = new Set(['forward', 'guide', 'accept', 'return', 'reminder', 'refusal']);
+
+/** No document leaves with an empty signer: says what is missing and where to set it. */
+export function requireSigner(kind: PrintKind, settings: Settings): void {
+  if (!SIGNED_KINDS.has(kind)) return;
+  const missing = [settings.signerName.trim() ? null : 'họ và tên người ký', settings.signerTitle.trim() ? null : 'chức vụ người ký'].filter(Boolean);
+  if (missing.length === 0) return;
+  throw new ApiError(
+    'CONFLICT',
+    `Chưa có ${missing.join(' và ')}: không in được ${DOCUMENT_TYPES[kind].title.toLocaleLowerCase('vi')}. Vào Cài đặt → Người ký văn bản để nhập, rồi in lại.`,
+    [{ path: 'signerName', message: 'Chưa có người ký văn bản (Cài đặt → Người ký văn bản)' }],
+  );
+}
+
+
+/**
  * What a document says about its petition. For a denunciation sent to another body (forwarding
  * slip, form 03 of Circular 05/2021; reminder; proposal to accept) the data itself carries no
  * denouncer: no petitioners, and their names, ID numbers, phones and addresses taken out of the
@@ -93,7 +127,7 @@ function plainFactsOf(p: Petition): PetitionFacts {
     writtenOn: p.writtenOn,
     kind: p.kind,
     signatories: p.signatories,
-    petitioners: p.petitioners,
+    petitioners: p.petitioners.map((person) => withPrintedAddress(person, p.receivedOn)),
     subject: p.subject,
     summary: p.summary,
     forwardedBy: p.forwardedBy,
@@ -202,33 +236,53 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
     };
     return { data, number: chosen.documentNo, petition };
   }
-  // receipt (mẫu 02/TCD): the petition and the documents handed in with it.
+  // receipt (form 02/TCD): the items recorded for the petition; without a record, the petition itself
+  // and its attachments, with pages and state to be checked by hand.
   let place: string | null = null;
   if (petition.visitId !== null) {
     const visit = await getVisit(register.db, petition.visitId);
     place = (await getSession(register.db, visit.sessionId)).location;
   }
-  const attachments = await register.db
-    .selectFrom('attachments')
-    .select('file_name')
-    .where('petition_id', '=', petition.id)
-    .where('removed_at', 'is', null)
-    .orderBy('id')
-    .execute();
+  const recorded = await getReceipt(register.db, petition.id);
+  let items: ReceiptItemData[];
+  if (recorded) items = recorded.items;
+  else {
+    const attachments = await register.db
+      .selectFrom('attachments')
+      .select('file_name')
+      .where('petition_id', '=', petition.id)
+      .where('removed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    const noun = facts.kind === 'complaint' ? 'Đơn khiếu nại' : facts.kind === 'denunciation' ? 'Đơn tố cáo' : facts.kind === 'recommendation' ? 'Đơn kiến nghị, phản ánh' : 'Đơn';
+    items = [
+      { name: `${noun}${facts.writtenOn ? ` đề ngày ${facts.writtenOn.split('-').reverse().join('/')}` : ''} (đơn vào sổ số ${facts.registerNo})`, pages: null, state: 'original' },
+      ...attachments.map((a) => ({ name: a.file_name, pages: null, state: 'copy' as const })),
+    ];
+  }
   const data: DocumentData = {
     kind: 'receipt',
     letterhead,
-    prefix: settings.docPrefixes.receipt,
     issuedOn: petition.receivedOn,
-    petition: facts,
+    time: recorded?.time ?? null,
     place,
-    receiver: options.officer ?? null,
-    attachments: attachments.map((a) => a.file_name),
+    receiver: recorded?.receiverName ?? options.officer ?? null,
+    receiverTitle: recorded?.receiverTitle ?? null,
+    giver: facts.petitioners[0] ?? null,
+    items,
+    copies: 2,
   };
   return { data, number: null, petition };
 }
 
 /** The refusal's ground as the notice words it: the law's wording and its article. */
+/** The ground a written refusal notice prints: only Law art. 9(3) and Decree 154 art. 4(1)(h) require one. */
+function noticeGroundOf(ground: RefusalGroundCode | null): RefusalNoticeGround | null {
+  if (ground === 'law_9_3') return 'law-9-3';
+  if (ground === 'decree_4_h') return 'decree-154-4-1-h';
+  return null;
+}
+
 function groundWording(ground: RefusalGroundCode | null): string | null {
   return ground === null ? null : `${REFUSAL_GROUNDS[ground].label} (${REFUSAL_GROUNDS[ground].article})`;
 }
@@ -260,7 +314,8 @@ async function noticeDocument(
       number: notice.documentNo,
       issuedOn,
       visit: { date: visit.sessionDate, place: session.location, citizen: visit.citizen, delegationMembers: visit.delegation?.members ?? null, matter: visit.matter, content: visit.content },
-      reason: groundWording(visit.refusalGround),
+      ground: refusalGroundFor(noticeGroundOf(visit.refusalGround), visit.matter),
+      reason: null,
     };
     return { data, number: notice.documentNo, audit: { entity: 'visit', entityId: String(visit.id), registerNo: null }, key, showsProtected: false };
   }
@@ -299,6 +354,7 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
   const r = parseRequest({ ...rest, petitionId });
   const type = DOCUMENT_TYPES[r.kind];
   const settings = await getSettings(register.db);
+  requireSigner(r.kind, settings);
   const extension = options.extension ?? 'html';
 
   let data: DocumentData;
@@ -333,12 +389,13 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
       visit: {
         date: visit.sessionDate,
         place: session.location,
-        citizen: visit.citizen,
+        citizen: withPrintedAddress(visit.citizen, visit.sessionDate),
         delegationMembers: visit.delegation?.members ?? null,
         matter: visit.matter,
         content: visit.content,
       },
-      reason: r.reason ?? groundWording(visit.refusalGround),
+      ground: refusalGroundFor(r.ground ?? noticeGroundOf(visit.refusalGround), visit.matter),
+      reason: r.reason,
     };
     audit = { entity: 'visit', entityId: String(visit.id), registerNo: null };
     key = `luot-${visit.id}`;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openRegister } from '../../db/register.ts';
 import { SYSTEM_ACTOR } from '../../db/context.ts';
 import { DOCUMENT_TYPES, PRINT_KINDS, type PrintKind } from '../../shared/documents/kinds.ts';
+import { REFUSAL_NOTICE_GROUNDS, type RefusalNoticeGround } from '../../shared/documents/legal.ts';
 import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../print/chromium-pdf.ts';
 import { loadDocument, recordPrint, type LoadRequest } from '../../print/load.ts';
 import { UserError, type Command } from '../command.ts';
@@ -29,12 +30,13 @@ export const documentCommand: Command = {
   name: 'document',
   usage: USAGE,
   summary:
-    'in văn bản ra HTML hoặc PDF (PDF cần Chromium): forward, guide, accept, return, reminder, receipt theo số vào sổ của đơn; refusal MÃ_LƯỢT_TIẾP [--reason TEXT] (mẫu 01/TCD); register --from D --to D (sổ tiếp công dân 03/TCD)',
+    'in văn bản ra HTML hoặc PDF (PDF cần Chromium): forward, guide, accept, return, reminder, receipt theo số vào sổ của đơn; refusal MÃ_LƯỢT_TIẾP [--ground law-9-3|decree-154-4-1-h] [--reason TEXT] (mẫu 01/TCD); register --from D --to D (sổ tiếp công dân 03/TCD)',
   maxPositionals: 2,
   options: {
     out: { type: 'string', short: 'o' },
     reminder: { type: 'string' },
     reason: { type: 'string' },
+    ground: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     force: { type: 'boolean' },
@@ -71,6 +73,13 @@ export const documentCommand: Command = {
     if (reason !== undefined) {
       if (kind !== 'refusal') throw new UserError('--reason chỉ dùng cho thông báo từ chối tiếp (refusal).');
       request.reason = reason;
+    }
+
+    const ground = text(options.ground);
+    if (ground !== undefined) {
+      if (kind !== 'refusal') throw new UserError('--ground chỉ dùng cho thông báo từ chối tiếp (refusal).');
+      if (!(REFUSAL_NOTICE_GROUNDS as readonly string[]).includes(ground)) throw new UserError(`--ground là một trong: ${REFUSAL_NOTICE_GROUNDS.join(', ')} (đang là “${ground}”).`);
+      request.ground = ground as RefusalNoticeGround;
     }
 
     const out = text(options.out);

@@ -25,6 +25,8 @@ import { HandlerTable, type SessionState } from './table.ts';
 import { registerMatterMethods } from './matters.ts';
 import { registerLawMethods } from './law.ts';
 import { registerProtectionMethods } from './protection.ts';
+import { registerReceiptMethods } from './receipts.ts';
+import { registerCalendarMethods } from './calendar.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -48,6 +50,8 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerMatterMethods(table);
   registerLawMethods(table);
   registerProtectionMethods(table);
+  registerReceiptMethods(table);
+  registerCalendarMethods(table);
   table.assertComplete();
   return table;
 }

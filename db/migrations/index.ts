@@ -7,6 +7,7 @@ import * as m0003 from './0003-workflow.ts';
 import * as m0004 from './0004-matters.ts';
 import * as m0005 from './0005-law-2026.ts';
 import * as m0006 from './0006-protection.ts';
+import * as m0007 from './0007-calendar-places.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004-matters', m0004],
   ['0005-law-2026', m0005],
   ['0006-protection', m0006],
+  ['0007-calendar-places', m0007],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

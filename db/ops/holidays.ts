@@ -1,9 +1,11 @@
-// The holiday calendar (ngày nghỉ lễ, Tết) that deadlines count working days against. Each year's
-// defaults are generated once (fixed holidays, Tết and Hùng Kings day from the Vietnamese lunar
-// calendar); an administrator then edits them, because the government sets the exact days yearly.
+// The holiday calendar (ngày nghỉ lễ, Tết) that deadlines count working days against. Each year is
+// generated once: from the government's announced schedule when one ships (shared/calendar/schedules.ts),
+// else from the Labour Code defaults with substitute days (art. 111(3), 112). An administrator edits
+// days, or imports a year's announced schedule from a file after previewing the deadlines it moves.
 import type { Kysely, Transaction } from 'kysely';
-import { defaultHolidays } from '../../shared/calendar/holidays.ts';
-import { addWorkingDays } from '../../shared/calendar/working-days.ts';
+import { defaultHolidays, workCalendar } from '../../shared/calendar/holidays.ts';
+import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
+import { addWorkingDays, type HolidayCalendar } from '../../shared/calendar/working-days.ts';
 import { PROCESSING_WORKING_DAYS } from '../../shared/domain/workflow.ts';
 import { yearOf } from '../../shared/domain/dates.ts';
 import type { DB } from '../schema.ts';
@@ -23,8 +25,21 @@ export async function ensureHolidayYears(trx: Transaction<DB>, years: Iterable<n
   for (const year of new Set(years)) {
     const done = await trx.selectFrom('holiday_years').select('year').where('year', '=', year).executeTakeFirst();
     if (done) continue;
-    for (const h of defaultHolidays(year)) {
-      await trx.insertInto('holidays').values({ date: h.date, name: h.name, updated_at: now }).onConflict((oc) => oc.column('date').doNothing()).execute();
+    const announced = ANNOUNCED_SCHEDULES.get(year);
+    const days = announced ? announced.daysOff : defaultHolidays(year);
+    for (const h of days) {
+      await trx
+        .insertInto('holidays')
+        .values({ date: h.date, name: h.name, kind: h.kind ?? 'holiday', source: announced?.source ?? null, updated_at: now })
+        .onConflict((oc) => oc.column('date').doNothing())
+        .execute();
+    }
+    for (const w of announced?.workedDays ?? []) {
+      await trx
+        .insertInto('worked_days')
+        .values({ date: w.date, name: w.name, source: announced!.source, updated_at: now })
+        .onConflict((oc) => oc.column('date').doNothing())
+        .execute();
     }
     await trx.insertInto('holiday_years').values({ year, generated_at: now }).execute();
   }
@@ -34,16 +49,20 @@ export async function ensureHolidayYears(trx: Transaction<DB>, years: Iterable<n
  * The holidays of a span of years, for counting working days. Years not generated yet read their
  * defaults (nothing is written on a read).
  */
-export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<Set<string>> {
+export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<HolidayCalendar> {
   const generated = new Set(
     (await db.selectFrom('holiday_years').select('year').where('year', '>=', fromYear).where('year', '<=', toYear).execute()).map((r) => r.year),
   );
-  const stored = await db.selectFrom('holidays').select('date').where('date', '>=', `${fromYear}-01-01`).where('date', '<=', `${toYear}-12-31`).execute();
-  const dates = new Set(stored.map((r) => r.date).filter((d) => generated.has(yearOf(d))));
+  const inSpan = <T extends { date: string }>(rows: T[]) => rows.filter((r) => generated.has(yearOf(r.date)));
+  const off: { date: string }[] = inSpan(await db.selectFrom('holidays').select('date').where('date', '>=', `${fromYear}-01-01`).where('date', '<=', `${toYear}-12-31`).execute());
+  const worked: { date: string }[] = inSpan(await db.selectFrom('worked_days').select('date').where('date', '>=', `${fromYear}-01-01`).where('date', '<=', `${toYear}-12-31`).execute());
   for (let year = fromYear; year <= toYear; year++) {
-    if (!generated.has(year)) for (const h of defaultHolidays(year)) dates.add(h.date);
+    if (generated.has(year)) continue;
+    const announced = ANNOUNCED_SCHEDULES.get(year);
+    off.push(...(announced ? announced.daysOff : defaultHolidays(year)));
+    worked.push(...(announced?.workedDays ?? []));
   }
-  return dates;
+  return workCalendar(off, worked);
 }
 
 /** A deadline n working days after a date (the span covers runs over the new year). */
@@ -87,4 +106,85 @@ export async function removeHoliday(trx: Transaction<DB>, date: string, now: str
     await afterCalendarChange(trx);
   }
   return before;
+}
+
+export interface WorkedDayRow {
+  date: string;
+  name: string;
+}
+
+export async function listWorkedDays(db: Kysely<DB>, year: number): Promise<WorkedDayRow[]> {
+  return db.selectFrom('worked_days').select(['date', 'name']).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).orderBy('date').execute();
+}
+
+/** A deadline the import moves: which petition, which deadline, from and to. */
+export interface MovedDeadline {
+  petitionId: number;
+  registerNo: string;
+  deadline: 'processing' | 'reply';
+  before: string;
+  after: string;
+}
+
+export interface ScheduleImportResult {
+  year: number;
+  source: string;
+  daysOff: number;
+  workedDays: number;
+  /** Days off of the year before and after, for the screen to show what changes. */
+  added: string[];
+  removed: string[];
+  moved: MovedDeadline[];
+}
+
+async function deadlines(trx: Transaction<DB>): Promise<Map<string, { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; due: string }>> {
+  const rows = await trx.selectFrom('petitions').select(['id', 'register_no', 'due_on', 'reply_due_on']).execute();
+  const out = new Map<string, { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; due: string }>();
+  for (const r of rows) {
+    if (r.due_on) out.set(`${r.id}:processing`, { petitionId: r.id, registerNo: r.register_no, deadline: 'processing', due: r.due_on });
+    if (r.reply_due_on) out.set(`${r.id}:reply`, { petitionId: r.id, registerNo: r.register_no, deadline: 'reply', due: r.reply_due_on });
+  }
+  return out;
+}
+
+/**
+ * Replaces a year's days off and worked days with an announced schedule and recomputes the deadlines
+ * (inside the caller's transaction); returns what changed. The preview runs this and rolls back.
+ */
+export async function applySchedule(
+  trx: Transaction<DB>,
+  schedule: { year: number; source: string; daysOff: { date: string; name: string; kind: string }[]; workedDays: { date: string; name: string }[] },
+  now: string,
+): Promise<ScheduleImportResult> {
+  const { year } = schedule;
+  await ensureHolidayYears(trx, [year], now);
+  const before = await deadlines(trx);
+  const oldDays = new Set((await listHolidays(trx, year)).map((h) => h.date));
+  const span = (t: 'holidays' | 'worked_days') => trx.deleteFrom(t).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute();
+  await span('holidays');
+  await span('worked_days');
+  for (const h of schedule.daysOff) {
+    await trx.insertInto('holidays').values({ date: h.date, name: h.name, kind: h.kind, source: schedule.source, updated_at: now }).execute();
+  }
+  for (const w of schedule.workedDays) {
+    await trx.insertInto('worked_days').values({ date: w.date, name: w.name, source: schedule.source, updated_at: now }).execute();
+  }
+  await afterCalendarChange(trx);
+  const after = await deadlines(trx);
+  const moved: MovedDeadline[] = [];
+  for (const [key, b] of before) {
+    const a = after.get(key);
+    if (a && a.due !== b.due) moved.push({ petitionId: b.petitionId, registerNo: b.registerNo, deadline: b.deadline, before: b.due, after: a.due });
+  }
+  moved.sort((x, y) => x.registerNo.localeCompare(y.registerNo) || x.deadline.localeCompare(y.deadline));
+  const newDays = new Set(schedule.daysOff.map((h) => h.date));
+  return {
+    year,
+    source: schedule.source,
+    daysOff: schedule.daysOff.length,
+    workedDays: schedule.workedDays.length,
+    added: [...newDays].filter((d) => !oldDays.has(d)).sort(),
+    removed: [...oldDays].filter((d) => !newDays.has(d)).sort(),
+    moved,
+  };
 }

@@ -126,9 +126,15 @@ async function highestImportedSeq(trx: Trx, kind: DocumentKind, year: number, pr
 /** Issues the next number of a document kind for the year: `05/PC-BTCD` (under 10 padded). */
 export async function issueDocument(trx: Trx, ctx: OpContext, kind: DocumentKind, petitionId: number, issuedOn: string): Promise<{ id: number; number: string }> {
   const year = yearOf(issuedOn);
-  const prefix = (await getSettings(trx)).docPrefixes[kind];
-  const last = await trx.selectFrom('outgoing_documents').select((eb) => eb.fn.max('seq').as('seq')).where('kind', '=', kind).where('year', '=', year).executeTakeFirst();
-  const seq = Math.max(Number(last?.seq ?? 0), await highestImportedSeq(trx, kind, year, prefix)) + 1;
+  const prefixes = (await getSettings(trx)).docPrefixes;
+  const prefix = prefixes[kind];
+  // Kinds numbered under one prefix share its series: the công văn (reminder, return: "Số: 12/BTCD",
+  // Decree 30/2020 Appendix I) are one series, so no two letters of a year carry the same number.
+  const series = (Object.keys(prefixes) as DocumentKind[]).filter((k) => prefixes[k] === prefix);
+  const last = await trx.selectFrom('outgoing_documents').select((eb) => eb.fn.max('seq').as('seq')).where('kind', 'in', series).where('year', '=', year).executeTakeFirst();
+  let imported = 0;
+  for (const k of series) if (k !== 'receipt' && k !== 'refusal') imported = Math.max(imported, await highestImportedSeq(trx, k, year, prefix));
+  const seq = Math.max(Number(last?.seq ?? 0), imported) + 1;
   const number = `${String(seq).padStart(2, '0')}/${prefix}`;
   const row = await trx
     .insertInto('outgoing_documents')

@@ -65,6 +65,19 @@ import {
 } from '../domain/matter.ts';
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 import { noticeIssueSchema, noticeListSchema, type LawTodo, type Notice } from '../domain/notices.ts';
+import { receiptGetSchema, receiptSaveSchema, type Receipt } from '../domain/receipt.ts';
+import { scheduleImportSchema } from '../calendar/schedules.ts';
+
+/** What importing a year's schedule changes (db/ops/holidays.ts applySchedule). */
+export interface ScheduleImportResult {
+  year: number;
+  source: string;
+  daysOff: number;
+  workedDays: number;
+  added: string[];
+  removed: string[];
+  moved: { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; before: string; after: string }[];
+}
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -185,6 +198,10 @@ export const contract = {
 
   'documents.render': method(documentRequestSchema).returns<RenderedDocument>(),
   'documents.pdf': method(documentRequestSchema).returns<DocumentPdf>(),
+  'receipts.get': method(receiptGetSchema).returns<Receipt | null>(),
+  'receipts.save': method(receiptSaveSchema).returns<Receipt>(),
+  'holidays.importPreview': method(scheduleImportSchema).returns<ScheduleImportResult>(),
+  'holidays.importConfirm': method(scheduleImportSchema).returns<ScheduleImportResult>(),
 
   'stats.get': method(statsRequestSchema).returns<Statistics>(),
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),

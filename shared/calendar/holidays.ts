@@ -1,17 +1,63 @@
 // Default public holidays (Labour Code 2019, Article 112), computed for any year so that deadlines can
-// be counted before anyone has typed in the year's holidays.
+// be counted before anyone has typed in the year's holidays, with the substitute day off when a
+// holiday falls on the weekly rest (Labour Code 2019, Article 111(3)).
 //
 // These are defaults, not the law of a given year: the Government announces the exact days off each
-// year: how the five Tết days sit around New Year, which day joins 2/9, compensatory days when a
-// holiday falls on a weekend, working days swapped for bridge days. In the app the holiday list is
-// editable data seeded from these defaults, and the Board corrects it from each year's announcement.
-import { addDays, compareDates, isoFromParts } from './dates.ts';
+// year (how the five Tết days sit around New Year, which day joins 2/9, days swapped for a worked
+// Saturday). The announced schedules ship as data (schedules.ts) and replace the defaults of their year;
+// an administrator imports later ones from a file.
+import { addDays, compareDates, dayOfWeek, isoFromParts } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 import { lunarToSolar, solarToLunar } from './lunar.ts';
+
+/** 'holiday' (Article 112), 'substitute' (Article 111(3)), 'announced' (a day off the government gave). */
+export const HOLIDAY_KINDS = ['holiday', 'substitute', 'announced'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+export const HOLIDAY_KIND_LABELS: Record<HolidayKind, string> = {
+  holiday: 'Ngày lễ, Tết',
+  substitute: 'Nghỉ bù',
+  announced: 'Nghỉ theo thông báo',
+};
 
 export interface Holiday {
   date: IsoDate;
   name: string;
+  kind?: HolidayKind;
+}
+
+/** A weekend day made a working day in exchange for a day off (ngày làm bù). */
+export interface WorkedDay {
+  date: IsoDate;
+  name: string;
+}
+
+function isWeekendDay(date: IsoDate): boolean {
+  const dow = dayOfWeek(date);
+  return dow === 0 || dow === 6;
+}
+
+/**
+ * Labour Code 2019 (45/2019/QH14), Article 111(3): when a holiday of Article 112(1) falls on the weekly
+ * rest, the worker takes the rest on the next working day. For public offices the weekly rest is
+ * Saturday and Sunday, so each holiday on a weekend gives the first following weekday that is not
+ * itself a holiday or already a substitute.
+ */
+export function substituteDays(holidays: readonly Holiday[]): Holiday[] {
+  const taken = new Set(holidays.map((h) => h.date));
+  const out: Holiday[] = [];
+  for (const h of [...holidays].sort((a, b) => compareDates(a.date, b.date))) {
+    if (!isWeekendDay(h.date)) continue;
+    let d = addDays(h.date, 1);
+    while (isWeekendDay(d) || taken.has(d)) d = addDays(d, 1);
+    taken.add(d);
+    out.push({ date: d, name: `Nghỉ bù ${h.name.split(';')[0]!.trim()} (trùng ngày nghỉ hằng tuần ${formatShort(h.date)})`, kind: 'substitute' });
+  }
+  return out;
+}
+
+function formatShort(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
 }
 
 /** Article 112 gives five Tết days; the usual split is the last day of the old year, then mùng 1–4. */
@@ -47,7 +93,17 @@ export function defaultHolidays(year: number): Holiday[] {
     const existing = byDate.get(h.date);
     byDate.set(h.date, existing === undefined ? h.name : `${existing}; ${h.name}`);
   }
-  return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => compareDates(a.date, b.date));
+  const statutory: Holiday[] = [...byDate].map(([date, name]) => ({ date, name, kind: 'holiday' as const }));
+  return [...statutory, ...substituteDays(statutory)].sort((a, b) => compareDates(a.date, b.date));
+}
+
+/** A calendar of days off and worked weekend days, for the working-day arithmetic. */
+export function workCalendar(daysOff: Iterable<Pick<Holiday, 'date'>>, worked: Iterable<Pick<WorkedDay, 'date'>> = []): ReadonlySet<IsoDate> & { worksOn(date: IsoDate): boolean } {
+  const off = new Set<IsoDate>();
+  for (const h of daysOff) off.add(h.date);
+  const on = new Set<IsoDate>();
+  for (const w of worked) on.add(w.date);
+  return Object.assign(off, { worksOn: (date: IsoDate) => on.has(date) });
 }
 
 /** The dates of a holiday list, as the set working-day arithmetic takes. */

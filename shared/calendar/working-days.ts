@@ -1,13 +1,14 @@
 // Working-day arithmetic for statutory deadlines ("within 10 working days of receipt"). A working day
-// is Monday to Friday and not a holiday. Weekend working days that the Government sometimes swaps in
-// for a bridge holiday are not modelled (a HolidayCalendar can only remove days): a deadline that spans
-// such a Saturday comes out one working day later than the strict count.
+// is Monday to Friday and not a day off, or a weekend day the government made a working day in exchange
+// for a day off (ngày làm bù, e.g. Saturday 10 January 2026 for Friday 2 January).
 import { addDays, dayOfWeek, diffDays } from './dates.ts';
 import type { IsoDate } from './dates.ts';
 
 /** The holidays to skip; a ReadonlySet<string> of ISO dates is one. */
 export interface HolidayCalendar {
   has(date: IsoDate): boolean;
+  /** A weekend day that is worked (ngày làm bù); absent: none. */
+  worksOn?(date: IsoDate): boolean;
 }
 
 /**
@@ -21,9 +22,10 @@ export function isWeekend(date: IsoDate): boolean {
   return dow === 0 || dow === 6;
 }
 
-/** Monday to Friday and not in `holidays`. */
+/** Monday to Friday and not in `holidays`, or a worked weekend day of the calendar. */
 export function isWorkingDay(date: IsoDate, holidays: HolidayCalendar): boolean {
-  return !isWeekend(date) && !holidays.has(date);
+  if (holidays.has(date)) return false;
+  return !isWeekend(date) || (holidays.worksOn?.(date) ?? false);
 }
 
 /**

@@ -1,13 +1,14 @@
-// The reception forms of Circular 04/2021/TT-TTCP made at the desk: the receipt for information and
-// documents handed in (form 02/TCD) and the written notice refusing reception (form 01/TCD).
+// The reception forms of Decree 154/2026/NĐ-CP (Appendix) made at the desk: the receipt for
+// information and documents handed in (form 02/TCD) and the notice refusing reception (form 01/TCD).
+import { formatDateVN } from '../calendar/dates.ts';
 import type { Person } from '../domain/person.ts';
 import type { Matter } from '../domain/reception.ts';
 import {
   addressee,
-  dots,
+  capitalise,
+  committeeName,
   escapeHtml,
   footer,
-  multiline,
   numberLine,
   page,
   para,
@@ -18,33 +19,34 @@ import {
   type Html,
   type Letterhead,
 } from './html.ts';
-import {
-  addressClause,
-  idClause,
-  leadPetitioner,
-  onDate,
-  personName,
-  personTitle,
-  petitionersPhrase,
-  petitionNoun,
-  sentence,
-  writtenClause,
-  type PetitionFacts,
-} from './words.ts';
+import { RECEIPT_ITEM_STATE_LABELS, REFUSAL_GROUND_TEXTS, type RefusalNoticeGround, type ReceiptItemState } from './legal.ts';
+import { onDate, personName, personTitle, sentence } from './words.ts';
+
+/** A person as the reception forms name them: the ID's issue date and place when the record has them. */
+export type FormPerson = Person & { idIssuedOn?: string | null; idIssuedPlace?: string | null };
+
+export interface ReceiptItemData {
+  name: string;
+  pages: number | null;
+  state: ReceiptItemState;
+}
 
 export interface ReceiptData {
   letterhead: Letterhead;
-  /** The receipt's number prefix; the number itself is left for the clerk ("Số:      /BN-BTCD"). */
-  prefix: string;
   /** The day the documents were handed in (the petition's received date). */
   issuedOn: string;
-  petition: PetitionFacts;
+  /** "09:30", or null to write by hand. */
+  time: string | null;
   /** Where they were handed in (the reception session's place), else the Board's office. */
   place: string | null;
-  /** The officer who received them; null leaves the name to be written by hand. */
+  /** The officer who received them, and their title; null leaves them to be written by hand. */
   receiver: string | null;
-  /** Documents handed in with the petition (the attachments' names). */
-  attachments: string[];
+  receiverTitle: string | null;
+  /** Who handed them in (the lead petitioner); null when the petition names nobody. */
+  giver: FormPerson | null;
+  items: ReceiptItemData[];
+  /** Copies made; one goes to the giver. */
+  copies: number;
 }
 
 export interface RefusalData {
@@ -57,78 +59,115 @@ export interface RefusalData {
   visit: {
     date: string;
     place: string | null;
-    citizen: Person;
+    citizen: FormPerson;
     /** Members of the delegation the citizen represents, or null. */
     delegationMembers: number | null;
     matter: Matter;
     content: string;
   };
-  /** The reason (Law on Citizen Reception, art. 9); null leaves dotted lines to fill in. */
+  ground: RefusalNoticeGround;
+  /** The officer's own words on why, added after the legal ground; null for none. */
   reason: string | null;
 }
 
+/** "khiếu nại", "tố cáo", "kiến nghị, phản ánh": the content the citizen came with. */
 const MATTER_WORDS: Record<Matter, string> = {
   complaint: 'khiếu nại',
   denunciation: 'tố cáo',
   recommendation: 'kiến nghị, phản ánh',
   multiple: 'khiếu nại, tố cáo, kiến nghị, phản ánh',
-  other: '',
+  other: 'kiến nghị, phản ánh',
 };
 
+/** A space to fill in by hand: a dotted line of a fixed width that never wraps or stretches. */
+const HAND = '<span class="fill" style="width: 45mm"></span>';
+const SHORT_HAND = '<span class="fill" style="width: 18mm"></span>';
+
 function placeOf(place: string | null, letterhead: Letterhead): string {
-  return place?.trim() ? place.trim() : `trụ sở ${letterhead.boardName}`;
+  return place?.trim() ? place.trim() : `Trụ sở ${letterhead.boardName}`;
 }
 
-function bold(label: string, rest: Html): Html {
-  return `<b>${escapeHtml(label)}</b> ${rest}`;
+function two(n: number): string {
+  return String(n).padStart(2, '0');
 }
 
-/** Giấy biên nhận thông tin, tài liệu, bằng chứng (mẫu 02/TCD). */
+/**
+ * "Số CCCD/Hộ chiếu (hoặc giấy tờ tùy thân): 051180001234, ngày cấp: 12/5/2021, nơi cấp: Cục Cảnh sát…":
+ * the identity line of forms 01 and 02/TCD. What the record lacks is left blank for the hand.
+ */
+export function identityLine(person: FormPerson | null): Html {
+  const id = person?.idNumber ? escapeHtml(person.idNumber) : HAND;
+  const on = person?.idIssuedOn ? escapeHtml(formatDateVN(person.idIssuedOn)) : SHORT_HAND;
+  const at = person?.idIssuedPlace ? escapeHtml(person.idIssuedPlace) : HAND;
+  return `Số CCCD/Hộ chiếu (hoặc giấy tờ tùy thân): ${id}, ngày cấp: ${on}, nơi cấp: ${at}`;
+}
+
+/** The items table of the receipt: name, pages, state (form 02/TCD, note 5). */
+function itemsTable(items: ReceiptItemData[]): Html {
+  const rows = items
+    .map(
+      (item, i) =>
+        `<tr><td class="c">${i + 1}</td><td>${escapeHtml(item.name)}</td><td class="c">${item.pages === null ? '' : two(item.pages)}</td><td>${escapeHtml(RECEIPT_ITEM_STATE_LABELS[item.state])}</td></tr>`,
+    )
+    .join('\n');
+  return `<table class="book items-table">
+<colgroup><col style="width: 8%"><col style="width: 54%"><col style="width: 12%"><col style="width: 26%"></colgroup>
+<thead><tr><th>STT</th><th>Tên thông tin, tài liệu</th><th>Số trang</th><th>Tình trạng</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>`;
+}
+
+/** Giấy biên nhận thông tin, tài liệu (Decree 154/2026/NĐ-CP, form 02/TCD). No number line. */
 export function receipt(d: ReceiptData): string {
-  const p = d.petition;
-  const lead = leadPetitioner(p);
-  const giver = lead ? escapeHtml(`${personTitle(lead)}${idClause(lead)}${addressClause(lead)}.`) : dots(1);
-  const receiver = d.receiver ? escapeHtml(`${d.receiver}, cán bộ ${d.letterhead.boardName}.`) : `${'&nbsp;'.repeat(40)}, cán bộ ${escapeHtml(d.letterhead.boardName)}.`;
-  const items = [
-    `${petitionNoun(p.kind).replace(/^đ/u, 'Đ')}${writtenClause(p)} của ${petitionersPhrase(p)} (đơn vào sổ số ${p.registerNo}), nội dung: ${sentence(p.summary)}`,
-    ...d.attachments.map((name) => `Tài liệu kèm theo: ${name}.`),
-  ];
+  const time = d.time ? d.time.split(':') : null;
+  const when = time ? `Vào hồi ${time[0]} giờ ${time[1]} phút` : `Vào hồi ${SHORT_HAND} giờ ${SHORT_HAND} phút`;
+  const receiver = d.receiver ? escapeHtml(d.receiver) : HAND;
+  const receiverTitle = d.receiverTitle ? escapeHtml(d.receiverTitle) : HAND;
+  const giver = d.giver ? escapeHtml(personTitle(d.giver)) : HAND;
   const body: Html[] = [
-    title('Giấy biên nhận', 'Thông tin, tài liệu, bằng chứng'),
-    para(`${onDate(d.issuedOn)}, tại ${placeOf(d.place, d.letterhead)}.`),
-    paraHtml(bold('Bên giao thông tin, tài liệu, bằng chứng:', giver)),
-    paraHtml(bold('Bên nhận thông tin, tài liệu, bằng chứng:', receiver)),
-    para('Đã giao, nhận các thông tin, tài liệu, bằng chứng sau:'),
-    `<ol class="items">${items.map((i) => `<li>${multiline(i)}</li>`).join('')}</ol>`,
-    para('Giấy biên nhận được lập thành 02 bản, mỗi bên giữ 01 bản./.'),
+    title('Giấy biên nhận', 'Thông tin, tài liệu'),
+    paraHtml(`${when}, ${escapeHtml(onDate(d.issuedOn).replace(/^N/u, 'n'))}, tại: ${escapeHtml(placeOf(d.place, d.letterhead))}.`, true),
+    paraHtml(`Tôi là: <b>${receiver}</b>${'&nbsp;'.repeat(4)}Chức vụ: ${receiverTitle}`, true),
+    paraHtml(`Đã nhận của: <b>${giver}</b>`, true),
+    paraHtml(`${identityLine(d.giver)}`, true),
+    paraHtml(`Địa chỉ: ${d.giver?.address ? escapeHtml(d.giver.address) : HAND}`, true),
+    paraHtml('các thông tin, tài liệu sau:', true),
+    itemsTable(d.items),
+    para(`Giấy biên nhận thông tin, tài liệu được lập thành ${two(d.copies)} bản, giao cho người cung cấp thông tin, tài liệu 01 bản./.`),
     twoSignatures(
-      { titleLines: ['NGƯỜI GIAO'], note: '(Ký, ghi rõ họ tên)', name: lead?.fullName ?? '' },
-      { titleLines: ['NGƯỜI NHẬN'], note: '(Ký, ghi rõ họ tên)', name: d.receiver ?? '' },
+      { titleLines: ['NGƯỜI CUNG CẤP', 'THÔNG TIN, TÀI LIỆU'], note: '(Ký, ghi rõ họ tên)', name: d.giver?.fullName ?? '' },
+      { titleLines: ['NGƯỜI NHẬN'], note: '(Ký, ghi rõ họ tên, đóng dấu nếu có)', name: d.receiver ?? '' },
     ),
   ];
   return page({
-    title: `Giấy biên nhận — đơn ${p.registerNo}`,
+    title: `Giấy biên nhận thông tin, tài liệu${d.giver ? ` — ${d.giver.fullName}` : ''}`,
     letterhead: d.letterhead,
-    number: numberLine(null, d.prefix),
+    number: null,
     issuedOn: d.issuedOn,
     body: body.join('\n'),
   });
 }
 
-/** Thông báo về việc từ chối tiếp công dân (mẫu 01/TCD). */
+/** Thông báo về việc từ chối tiếp công dân (Decree 154/2026/NĐ-CP, form 01/TCD; art. 4(3)). */
 export function refusalNotice(d: RefusalData): string {
   const v = d.visit;
   const who = personName(v.citizen);
-  const represents = v.delegationMembers ? ` (đại diện đoàn ${v.delegationMembers} người)` : '';
-  const matter = v.matter === 'other' ? 'đến trình bày nội dung' : `đến trình bày nội dung ${MATTER_WORDS[v.matter]}`;
-  const reason = d.reason ? `${escapeHtml(d.reason.trim().replace(/[.\s]+$/u, ''))}.` : dots(3);
+  const represents = v.delegationMembers ? ` (đại diện cho đoàn ${v.delegationMembers} người)` : '';
+  const matter = MATTER_WORDS[v.matter];
+  const board = d.letterhead.boardName;
+  const reason = d.reason ? ` ${sentence(capitalise(d.reason.trim()))}` : '';
   const body: Html[] = [
     title('Thông báo', 'Về việc từ chối tiếp công dân'),
-    v.citizen.address ? addressee(personTitle(v.citizen), `Địa chỉ: ${v.citizen.address}`) : addressee(personTitle(v.citizen)),
-    para(`${onDate(v.date)}, tại ${placeOf(v.place, d.letterhead)}, ${who}${idClause(v.citizen)}${addressClause(v.citizen)}${represents} ${matter}: ${sentence(v.content)}`),
-    paraHtml(`Căn cứ quy định tại Điều 9 Luật Tiếp công dân, ${escapeHtml(d.letterhead.boardName)} thông báo từ chối tiếp ${escapeHtml(who)}, lý do: ${reason}`),
-    para(`Vậy thông báo để ${who} được biết./.`),
-    footer(['Như trên'], signerOf(d.letterhead)),
+    addressee(personTitle(v.citizen)),
+    para(`${onDate(v.date)}, ${who}${represents}`),
+    paraHtml(identityLine(v.citizen), true),
+    paraHtml(`Địa chỉ: ${v.citizen.address ? escapeHtml(v.citizen.address) : HAND}, đến ${escapeHtml(placeOf(v.place, d.letterhead))} để ${escapeHtml(matter)} về việc: ${escapeHtml(sentence(v.content))}`, true),
+    para(
+      `Căn cứ ${REFUSAL_GROUND_TEXTS[d.ground].basis}, ${board} từ chối tiếp nhận nội dung ${matter} của ${who} và thông báo để ${who} được biết.${reason}`,
+    ),
+    footer(['Như trên', `${committeeName(d.letterhead.parentBody)} (để biết)`], signerOf(d.letterhead)),
   ];
   return page({
     title: `Thông báo từ chối tiếp công dân — ${v.citizen.fullName}`,

@@ -116,6 +116,8 @@ p.plain { text-indent: 0; }
 ol.items { margin: 0 0 6pt; padding-left: 1.6cm; }
 ol.items li { margin: 3pt 0; text-align: justify; }
 .dots { display: block; border-bottom: 1px dotted #000; height: 1.3em; }
+.fill { display: inline-block; border-bottom: 1px dotted #000; height: 1em; vertical-align: baseline; }
+table.items-table { font-size: 13pt; }
 table.foot { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 12pt; page-break-inside: avoid; break-inside: avoid; }
 table.foot td { vertical-align: top; padding: 0; }
 .recipients-head { font-size: 12pt; font-weight: bold; font-style: italic; }
@@ -125,8 +127,8 @@ table.foot td { vertical-align: top; padding: 0; }
 .sign-note { font-size: 13pt; font-style: italic; }
 .sign-space { height: 26mm; }
 .sign-name { font-size: 14pt; font-weight: bold; }
-table.book { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 10pt; font-size: 11pt; line-height: 1.2; }
-table.book th, table.book td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; overflow-wrap: anywhere; }
+table.book { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 10pt; font-size: 10.5pt; line-height: 1.2; }
+table.book th, table.book td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; overflow-wrap: anywhere; }
 table.book th { font-weight: bold; font-size: 10pt; text-align: center; vertical-align: middle; padding: 2pt; overflow-wrap: normal; hyphens: none; }
 table.book tr.colno th { font-weight: normal; font-style: italic; font-size: 10pt; padding: 1pt; }
 table.book tr { break-inside: avoid; page-break-inside: avoid; }

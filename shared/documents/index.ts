@@ -6,12 +6,15 @@ import { receipt, refusalNotice, type ReceiptData, type RefusalData } from './fo
 import { registerBook, type RegisterBookData } from './register-book.ts';
 import { citizenNotice, urgeLetter, type CitizenNoticeData, type UrgeLetterData } from './notices.ts';
 import { DOCUMENT_TYPES, type PrintKind } from './kinds.ts';
+import { isDenunciation } from './legal.ts';
 
 export { DOCUMENT_TYPES, PRINT_KINDS, documentRequestSchema } from './kinds.ts';
 export type { DocumentPdf, DocumentRequest, DocumentRequestData, DocumentType, NumberSource, PrintKind, RenderedDocument } from './kinds.ts';
 export { escapeHtml, committeeName, issuerLine, withFallbackFont, type Letterhead } from './html.ts';
 export type { PetitionFacts } from './words.ts';
 export type { CitizenNoticeData, UrgeLetterData } from './notices.ts';
+export * from './legal.ts';
+export type { FormPerson, ReceiptItemData } from './forms.ts';
 export type { AcceptProposalData, ForwardSlipData, GuideSlipData, ReceiptData, RefusalData, RegisterBookData, ReminderLetterData, ReturnSlipData };
 export { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 
@@ -28,7 +31,7 @@ export type DocumentData =
   | ({ kind: 'notice' } & CitizenNoticeData);
 
 export function buildDocument(data: DocumentData): { title: string; html: string } {
-  const title = DOCUMENT_TYPES[data.kind].title;
+  const title = data.kind === 'forward' && isDenunciation(data.petition) ? 'Phiếu chuyển đơn tố cáo' : DOCUMENT_TYPES[data.kind].title;
   switch (data.kind) {
     case 'forward':
       return { title, html: forwardSlip(data) };

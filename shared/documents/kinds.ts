@@ -5,6 +5,7 @@ import { z, optionalText } from '../validation.ts';
 import { optionalIsoDate } from '../domain/dates.ts';
 import type { DocumentKind } from '../domain/settings.ts';
 import type { DecisionAction } from '../domain/workflow.ts';
+import { REFUSAL_NOTICE_GROUNDS } from './legal.ts';
 
 export const PRINT_KINDS = ['forward', 'guide', 'accept', 'return', 'reminder', 'receipt', 'refusal', 'register', 'urge', 'notice'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
@@ -16,11 +17,11 @@ export type DocumentSource = 'petition' | 'reminder' | 'visit' | 'period' | 'not
  * Where the "Số: 05/PC-BTCD" line comes from:
  * - `decision`: the documentNo issued with the active decision of that action (workflow.decide);
  * - `reminder`: the documentNo issued with the reminder (workflow.remind), a given one or the latest;
- * - `blank`: printed unnumbered, "Số:      /BN-BTCD" with the settings prefix (settings.docPrefixes),
- *   for the clerk to number by hand in the outgoing-document book when it is signed. Receipts and
- *   refusal notices are made at the desk, not through a workflow step, so the register issues no
- *   number for them and printing one twice must not burn two numbers;
- * - `none`: no number line (the reception register book).
+ * - `blank`: printed unnumbered, "Số:      /TB-BTCD" with the settings prefix (settings.docPrefixes),
+ *   for the clerk to number by hand in the outgoing-document book when it is signed. Refusal notices
+ *   are made at the desk, not through a workflow step, so the register issues no number for them and
+ *   printing one twice must not burn two numbers;
+ * - `none`: no number line (the receipt, form 02/TCD, and the reception register book).
  */
 export type NumberSource =
   | { from: 'decision'; action: DecisionAction }
@@ -43,13 +44,14 @@ export interface DocumentType {
 export const DOCUMENT_TYPES: Record<PrintKind, DocumentType> = {
   forward: { title: 'Phiếu chuyển đơn', needs: 'petition', number: { from: 'decision', action: 'forward' }, slug: 'phieu-chuyen-don', landscape: false },
   guide: { title: 'Phiếu hướng dẫn', needs: 'petition', number: { from: 'decision', action: 'guide' }, slug: 'phieu-huong-dan', landscape: false },
-  accept: { title: 'Phiếu đề xuất thụ lý', needs: 'petition', number: { from: 'decision', action: 'accept' }, slug: 'phieu-de-xuat-thu-ly', landscape: false },
-  return: { title: 'Phiếu trả lại đơn', needs: 'petition', number: { from: 'decision', action: 'return' }, slug: 'phieu-tra-lai-don', landscape: false },
-  reminder: { title: 'Văn bản đôn đốc', needs: 'reminder', number: { from: 'reminder' }, slug: 'van-ban-don-doc', landscape: false },
+  accept: { title: 'Phiếu đề xuất thụ lý đơn', needs: 'petition', number: { from: 'decision', action: 'accept' }, slug: 'phieu-de-xuat-thu-ly', landscape: false },
+  return: { title: 'Công văn trả lại đơn', needs: 'petition', number: { from: 'decision', action: 'return' }, slug: 'cong-van-tra-lai-don', landscape: false },
+  reminder: { title: 'Công văn đôn đốc', needs: 'reminder', number: { from: 'reminder' }, slug: 'cong-van-don-doc', landscape: false },
   receipt: {
-    title: 'Giấy biên nhận thông tin, tài liệu, bằng chứng (mẫu 02/TCD)',
+    title: 'Giấy biên nhận thông tin, tài liệu (mẫu 02/TCD)',
     needs: 'petition',
-    number: { from: 'blank', prefix: 'receipt' },
+    // Form 02/TCD of Decree 154/2026/NĐ-CP has no number line.
+    number: { from: 'none' },
     slug: 'giay-bien-nhan',
     landscape: false,
   },
@@ -84,8 +86,13 @@ export const documentRequestSchema = z
     noticeId: positiveId('Mã thông báo'),
     from: optionalIsoDate('Từ ngày'),
     to: optionalIsoDate('Đến ngày'),
-    /** Refusal notice: the reason, as the officer words it; left as a dotted line when absent. */
+    /** Refusal notice: the officer's own words added after the legal ground; none when absent. */
     reason: optionalText('Lý do từ chối', 1000),
+    /** Refusal notice: the legal ground (Decree 154/2026 art. 4(3)); derived from the visit when absent. */
+    ground: z
+      .enum(REFUSAL_NOTICE_GROUNDS, { error: `Căn cứ từ chối tiếp không hợp lệ (${REFUSAL_NOTICE_GROUNDS.join(', ')})` })
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((r, ctx) => {
     const needs = DOCUMENT_TYPES[r.kind].needs;
@@ -106,6 +113,7 @@ export const documentRequestSchema = z
       refuse('from', 'Chỉ sổ tiếp công dân mới in theo khoảng ngày');
     }
     if (r.kind !== 'refusal' && r.reason !== null) refuse('reason', 'Chỉ thông báo từ chối tiếp mới ghi lý do');
+    if (r.kind !== 'refusal' && r.ground !== null) refuse('ground', 'Chỉ thông báo từ chối tiếp mới ghi căn cứ từ chối');
   });
 export type DocumentRequest = z.input<typeof documentRequestSchema>;
 export type DocumentRequestData = z.output<typeof documentRequestSchema>;

@@ -16,6 +16,7 @@ import {
   type Html,
   type Letterhead,
 } from './html.ts';
+import { isDenunciation } from './legal.ts';
 import {
   addressClause,
   forwardedByClause,
@@ -86,8 +87,9 @@ function contentParagraphs(p: PetitionFacts): Html {
   return p.subject ? `${content}\n${para(`${subjectLabel(p.kind)}: ${sentence(p.subject)}`)}` : content;
 }
 
-/** "Bà X (để biết)" for "Nơi nhận", when the petition names someone. */
+/** "Bà X (để biết)" for "Nơi nhận", when the petition names someone; never a denouncer. */
 function petitionerCopy(p: PetitionFacts): string[] {
+  if (isDenunciation(p)) return [];
   const lead = leadPetitioner(p);
   return lead ? [`${personTitle(lead)} (để biết)`] : [];
 }
@@ -119,8 +121,9 @@ function docPage(d: NumberedDocument, pageTitle: string, body: Html[], subject?:
   });
 }
 
-/** Phiếu chuyển đơn: to the competent body, which resolves the matter and reports back by the deadline. */
+/** Phiếu chuyển đơn: a complaint or recommendation to the competent body, which reports back by the deadline. */
 export function forwardSlip(d: ForwardSlipData): string {
+  if (isDenunciation(d.petition)) return denunciationForwardSlip(d);
   const board = d.letterhead.boardName;
   const p = d.petition;
   const deadline = d.replyDueOn ? ` trước ${formatVietnameseDate(d.replyDueOn)}` : '';
@@ -130,13 +133,35 @@ export function forwardSlip(d: ForwardSlipData): string {
     receivedParagraph(board, p),
     contentParagraphs(p),
     para(`Sau khi xem xét nội dung đơn, căn cứ quy định của ${lawArea(p.kind)}, ${board} chuyển đơn của ${petitionersPhrase(p)} đến ${d.agency} để xem xét, giải quyết theo thẩm quyền.`),
-    para(
-      finish(
-        `Đề nghị ${d.agency} xem xét, giải quyết theo quy định của pháp luật, thông báo kết quả cho người gửi đơn và báo cáo kết quả giải quyết về ${board}${deadline}`,
-      ),
-    ),
+    para(finish(`Đề nghị ${d.agency} thông báo kết quả giải quyết cho người gửi đơn và báo cáo kết quả về ${board}${deadline}`)),
     paraHtml(`<i>(Gửi kèm theo đơn và tài liệu có liên quan, nếu có)</i>`, true),
     footer(['Như trên', ...petitionerCopy(p)], signerOf(d.letterhead)),
+  ]);
+}
+
+/**
+ * Phiếu chuyển đơn tố cáo (Circular 05/2021/TT-TTCP, form 03): the denouncer is named nowhere — not in
+ * the body, not among the recipients — because the identity of a denouncer is kept secret (Law on
+ * Denunciations 2018, art. 9(1)(b) and art. 47–48). The competent body receives the letter itself.
+ */
+export function denunciationForwardSlip(d: ForwardSlipData): string {
+  const board = d.letterhead.boardName;
+  const p = d.petition;
+  const deadline = d.replyDueOn ? ` trước ${formatVietnameseDate(d.replyDueOn)}` : '';
+  const forwardedBy = forwardedByClause(p);
+  return docPage(d, 'Phiếu chuyển đơn tố cáo', [
+    title('Phiếu chuyển đơn tố cáo'),
+    addressee(d.agency),
+    para(`${onDate(p.receivedOn)}, ${board} nhận được đơn tố cáo${writtenClause(p)}${forwardedBy} (đơn vào sổ số ${p.registerNo}).`),
+    contentParagraphs(p),
+    para(`Sau khi xem xét nội dung đơn, căn cứ quy định của pháp luật về tố cáo, ${board} chuyển đơn tố cáo đến ${d.agency} để xem xét, giải quyết theo thẩm quyền.`),
+    para(
+      finish(
+        `Đề nghị ${d.agency} giữ bí mật họ tên, địa chỉ, bút tích và các thông tin cá nhân khác của người tố cáo theo quy định của Luật Tố cáo và báo cáo kết quả giải quyết về ${board}${deadline}`,
+      ),
+    ),
+    paraHtml(`<i>(Gửi kèm theo đơn tố cáo và tài liệu có liên quan, nếu có)</i>`, true),
+    footer(['Như trên'], signerOf(d.letterhead)),
   ]);
 }
 
@@ -155,60 +180,65 @@ export function guideSlip(d: GuideSlipData): string {
   ]);
 }
 
-/** Phiếu đề xuất thụ lý: proposes that the Chairperson accept the petition for resolution. */
+/** Phiếu đề xuất thụ lý đơn (Circular 05/2021/TT-TTCP, form 01): proposes that the Chairperson accept the petition. */
 export function acceptProposal(d: AcceptProposalData): string {
   const board = d.letterhead.boardName;
   const p = d.petition;
   const chair = `Chủ tịch ${committeeName(d.letterhead.parentBody)}`;
-  return docPage(d, 'Phiếu đề xuất thụ lý', [
+  return docPage(d, 'Phiếu đề xuất thụ lý đơn', [
     title('Phiếu đề xuất thụ lý đơn'),
     addressee(chair),
-    receivedParagraph(board, p, true),
+    receivedParagraph(board, p, !isDenunciation(p)),
     contentParagraphs(p),
-    para(`Qua nghiên cứu nội dung đơn và tài liệu kèm theo, căn cứ quy định của ${lawArea(p.kind)}, ${board} nhận thấy đơn đủ điều kiện thụ lý và thuộc thẩm quyền giải quyết của ${chair}.`),
-    para(finish(`${board} đề xuất ${chair} thụ lý giải quyết đơn theo quy định của pháp luật. Kính trình ${chair} xem xét, quyết định`)),
+    para(`Qua nghiên cứu nội dung đơn và tài liệu kèm theo, căn cứ quy định của ${lawArea(p.kind)}, đơn đủ điều kiện thụ lý và thuộc thẩm quyền giải quyết của ${chair}.`),
+    para(finish(`${board} đề xuất ${chair} xem xét, thụ lý giải quyết đơn theo quy định của pháp luật`)),
     footer(['Như trên'], signerOf(d.letterhead)),
   ]);
 }
 
-/** Phiếu trả lại đơn: returns the petition and its documents to the citizen, with the reason. */
+/** Trả lại đơn: a công văn (V/v trả lại đơn) returning the petition and its documents, with the reason. */
 export function returnSlip(d: ReturnSlipData): string {
   const board = d.letterhead.boardName;
   const p = d.petition;
   const reason = d.reason ? `, lý do: ${d.reason.trim().replace(/[.\s]+$/u, '')}` : '';
-  return docPage(d, 'Phiếu trả lại đơn', [
-    title('Phiếu trả lại đơn'),
-    citizenAddressee(p),
-    receivedParagraph(board, p),
-    contentParagraphs(p),
-    para(`Sau khi xem xét nội dung đơn, căn cứ quy định của ${lawArea(p.kind)}, đơn không đủ điều kiện xử lý${reason}.`),
-    para(finish(`${board} trả lại ${citizen(p)} đơn và các tài liệu kèm theo (nếu có)`)),
-    footer(['Như trên'], signerOf(d.letterhead)),
-  ]);
+  return docPage(
+    d,
+    'Công văn trả lại đơn',
+    [
+      citizenAddressee(p),
+      receivedParagraph(board, p),
+      contentParagraphs(p),
+      para(`Sau khi xem xét nội dung đơn, căn cứ quy định của ${lawArea(p.kind)}, đơn không đủ điều kiện xử lý${reason}.`),
+      para(finish(`${board} gửi trả lại đơn và các tài liệu kèm theo (nếu có) cho ${citizen(p)}`)),
+      footer(['Như trên'], signerOf(d.letterhead)),
+    ],
+    'trả lại đơn',
+  );
 }
 
-/** Văn bản đôn đốc: a letter (công văn, with a V/v line) to a body that has not reported back. */
+/** Đôn đốc giải quyết đơn: a công văn (V/v line, "Số: 12/BTCD") to a body that has not reported back. */
 export function reminderLetter(d: ReminderLetterData): string {
   const board = d.letterhead.boardName;
   const p = d.petition;
+  const denunciation = isDenunciation(p);
   const chair = `Chủ tịch ${committeeName(d.letterhead.parentBody)}`;
-  const slip = d.forward.number ? `Phiếu chuyển đơn số ${d.forward.number}` : 'Phiếu chuyển đơn';
+  const slipName = denunciation ? 'Phiếu chuyển đơn tố cáo' : 'Phiếu chuyển đơn';
+  const slip = d.forward.number ? `${slipName} số ${d.forward.number}` : slipName;
   let late: string;
   if (d.replyDueOn === null) late = `Đến nay, ${board} chưa nhận được báo cáo kết quả giải quyết của ${d.agency}.`;
   else if (d.replyDueOn < d.issuedOn)
-    late = `Theo đó, ${d.agency} phải báo cáo kết quả giải quyết về ${board} trước ${formatVietnameseDate(d.replyDueOn)}. Đến nay đã quá thời hạn nhưng ${board} chưa nhận được báo cáo kết quả giải quyết.`;
+    late = `Theo đó, ${d.agency} báo cáo kết quả giải quyết về ${board} trước ${formatVietnameseDate(d.replyDueOn)}. Đến nay đã quá thời hạn nhưng ${board} chưa nhận được báo cáo kết quả giải quyết.`;
   else late = `Thời hạn báo cáo kết quả giải quyết là ${formatVietnameseDate(d.replyDueOn)}; đến nay ${board} chưa nhận được báo cáo kết quả giải quyết.`;
   const again = d.ordinal > 1 ? ` Đây là lần đôn đốc thứ ${d.ordinal}.` : '';
-  const lead = leadPetitioner(p);
-  const subject = `đôn đốc giải quyết đơn${lead ? ` của ${personName(lead)}` : ''}`;
+  const lead = denunciation ? null : leadPetitioner(p);
+  const whose = denunciation ? '' : ` của ${petitionersPhrase(p)}${addressClause(lead)}`;
+  const subject = denunciation ? `đôn đốc giải quyết đơn tố cáo số ${p.registerNo}` : `đôn đốc giải quyết đơn${lead ? ` của ${personName(lead)}` : ''}`;
   return docPage(
     d,
-    'Văn bản đôn đốc',
+    'Công văn đôn đốc',
     [
       addressee(d.agency),
-      para(
-        `${onDate(d.forward.decidedOn)}, ${board} có ${slip} chuyển ${petitionNoun(p.kind)} của ${petitionersPhrase(p)}${addressClause(lead)} (đơn vào sổ số ${p.registerNo}) đến ${d.agency} để xem xét, giải quyết theo thẩm quyền.`,
-      ),
+      para(`${onDate(d.forward.decidedOn)}, ${board} có ${slip} chuyển ${petitionNoun(p.kind)}${whose} (đơn vào sổ số ${p.registerNo}) đến ${d.agency} để xem xét, giải quyết theo thẩm quyền.`),
       contentParagraphs(p),
       para(late),
       para(
@@ -216,9 +246,8 @@ export function reminderLetter(d: ReminderLetterData): string {
           `Để có cơ sở trả lời công dân và báo cáo ${chair}, ${board} đề nghị ${d.agency} khẩn trương xem xét, giải quyết dứt điểm vụ việc và báo cáo kết quả về ${board}.${again}`,
         ),
       ),
-      footer(['Như trên', ...petitionerCopy(p)], signerOf(d.letterhead)),
+      footer(['Như trên', ...(denunciation ? [] : petitionerCopy(p))], signerOf(d.letterhead)),
     ],
     subject,
   );
 }
-

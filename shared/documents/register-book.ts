@@ -1,5 +1,5 @@
-// The reception register (Sổ tiếp công dân, form 03/TCD of Circular 04/2021/TT-TTCP) for a period:
-// landscape A4, the 12 columns, "Hướng xử lý" grouping columns 9–11, headings repeated on each page.
+// The reception register (Sổ tiếp công dân, form 03/TCD of Decree 154/2026/NĐ-CP) for a period:
+// landscape A4, the form's 13 columns, "Hướng xử lý" grouping columns 9–11, headings repeated on each page.
 import { RECEPTION_REGISTER_COLUMNS } from '../domain/petition.ts';
 import { formatDateVN } from '../calendar/dates.ts';
 import type { ReceptionRegisterRow } from '../domain/petition.ts';
@@ -7,7 +7,7 @@ import { escapeHtml, multiline, page, title, type Html, type Letterhead } from '
 
 
 /** Column widths in % of the printed table (landscape A4, 262 mm of text width). */
-const WIDTHS = [4.5, 7, 14, 9, 17, 8, 5.5, 8, 5, 7.5, 7.5, 7];
+const WIDTHS = [3, 8.5, 11.5, 10.5, 12.5, 7, 4, 8, 4.5, 8, 8.5, 9, 5];
 
 export interface RegisterBookData {
   letterhead: Letterhead;
@@ -24,7 +24,7 @@ export function registerBook(d: RegisterBookData): string {
   const head = `<thead>
   <tr>${RECEPTION_REGISTER_COLUMNS.slice(0, 8)
     .map((c) => `<th rowspan="2">${escapeHtml(c)}</th>`)
-    .join('')}<th colspan="3">Hướng xử lý</th><th rowspan="2">${escapeHtml(RECEPTION_REGISTER_COLUMNS[11])}</th></tr>
+    .join('')}<th colspan="3">Hướng xử lý</th><th rowspan="2">${escapeHtml(RECEPTION_REGISTER_COLUMNS[11])}</th><th rowspan="2">${escapeHtml(RECEPTION_REGISTER_COLUMNS[12])}</th></tr>
   <tr>${RECEPTION_REGISTER_COLUMNS.slice(8, 11)
     .map((c) => `<th>${escapeHtml(c)}</th>`)
     .join('')}</tr>
@@ -36,10 +36,10 @@ export function registerBook(d: RegisterBookData): string {
           (r) =>
             `<tr>${cell(String(r.no), true)}${cell(formatDateVN(r.date), true)}${cell(r.nameAndAddress)}${cell(r.idNumber, true)}${cell(r.content)}` +
             `${cell(r.classification)}${cell(String(r.persons), true)}${cell(r.handledBefore)}${cell(r.accepted ? 'x' : null, true)}` +
-            `${cell(r.guided)}${cell(r.forwarded)}${cell(r.followUp)}</tr>`,
+            `${cell(r.guided)}${cell(r.forwarded)}${cell(r.followUp)}${cell(r.note)}</tr>`,
         )
         .join('\n')
-    : `<tr><td colspan="12" class="c"><i>Không có lượt tiếp nào trong thời gian này.</i></td></tr>`;
+    : `<tr><td colspan="${RECEPTION_REGISTER_COLUMNS.length}" class="c"><i>Không có lượt tiếp nào trong thời gian này.</i></td></tr>`;
   const persons = d.rows.reduce((n, r) => n + r.persons, 0);
   const body = [
     title('Sổ tiếp công dân'),

@@ -196,23 +196,30 @@ export interface PetitionPage {
   rows: PetitionListItem[];
 }
 
-/** Form 03/TCD (Circular 04/2021/TT-TTCP): the 12 columns and their official headings. */
+/**
+ * The columns of the reception register, form 03/TCD of Decree 154/2026/NĐ-CP (Appendix), in the
+ * form's order; columns 9–11 sit under "Hướng xử lý". Notes of the form: (8) the body that already
+ * handled the case to the end of its competence; (9) x when within competence; (10) the body the
+ * citizen was guided to and the guidance document's number; (11) the competent body it was
+ * forwarded to and the forwarding document's number; (12) the follow-up of the result; (13) notes.
+ */
 export const RECEPTION_REGISTER_COLUMNS = [
   'STT',
   'Ngày tiếp',
   'Họ tên, địa chỉ',
-  'Số CCCD/Hộ chiếu',
+  'CCCD/Hộ chiếu',
   'Nội dung vụ việc',
   'Phân loại đơn/vụ việc',
   'Số người',
-  'Cơ quan, tổ chức đã giải quyết',
-  'Thụ lý (x)',
-  'Trả lại đơn và hướng dẫn (số văn bản)',
-  'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
+  'Cơ quan đã giải quyết',
+  'Thuộc thẩm quyền (x)',
+  'Hướng dẫn đến cơ quan có thẩm quyền (số văn bản)',
+  'Chuyển đến cơ quan, đơn vị thụ lý (số văn bản)',
   'Theo dõi kết quả giải quyết',
+  'Ghi chú',
 ] as const;
 
-/** One row of the reception register, form 03/TCD (Circular 04/2021/TT-TTCP): 12 columns. */
+/** One row of the reception register, form 03/TCD (Decree 154/2026/NĐ-CP): 13 columns. */
 export interface ReceptionRegisterRow {
   no: number;
   date: string;
@@ -221,10 +228,16 @@ export interface ReceptionRegisterRow {
   content: string;
   classification: string;
   persons: number;
+  /** (8) the body that already handled the case. */
   handledBefore: string | null;
+  /** (9) accepted within competence. */
   accepted: boolean;
+  /** (10) the body the citizen was guided to, with the guidance document's number. */
   guided: string | null;
+  /** (11) the competent body forwarded to, with the forwarding slip's number. */
   forwarded: string | null;
   followUp: string | null;
+  /** (13) notes (a delegation, a repeat visit). */
+  note: string | null;
   visitId: number;
 }

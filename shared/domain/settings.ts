@@ -8,27 +8,42 @@ export const DOCUMENT_KINDS = ['forward', 'guide', 'accept', 'reminder', 'receip
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  forward: 'Phiếu chuyển đơn',
-  guide: 'Phiếu hướng dẫn',
-  accept: 'Phiếu đề xuất thụ lý',
-  reminder: 'Văn bản đôn đốc',
-  receipt: 'Giấy biên nhận (mẫu 02/TCD)',
-  refusal: 'Thông báo từ chối tiếp (mẫu 01/TCD)',
-  return: 'Phiếu trả lại đơn',
-  urge: 'Văn bản đôn đốc giải quyết',
-  notice: 'Thông báo gửi công dân',
+  forward: 'Phiếu chuyển đơn (PC)',
+  guide: 'Phiếu hướng dẫn (HD)',
+  accept: 'Phiếu đề xuất thụ lý (TTr)',
+  reminder: 'Công văn đôn đốc (không có mã loại)',
+  receipt: 'Giấy biên nhận (mẫu 02/TCD, không đánh số)',
+  refusal: 'Thông báo từ chối tiếp (mẫu 01/TCD, TB)',
+  return: 'Công văn trả lại đơn (không có mã loại)',
+  urge: 'Công văn đôn đốc giải quyết (không có mã loại)',
+  notice: 'Thông báo gửi công dân (TB)',
 };
 
+/**
+ * The issuer's abbreviation the defaults use ("BTCD", Ban Tiếp công dân). A công văn (letter without a
+ * type name) is numbered "Số: 12/BTCD": Decree 30/2020/NĐ-CP, Appendix I, section II.3(b) — the type
+ * code goes between the number and the issuer only for a document with a type name.
+ */
+export const DEFAULT_ISSUER_CODE = 'BTCD';
+
+/**
+ * Number prefixes: the type codes of Decree 30/2020/NĐ-CP, Appendix III (PC phiếu chuyển, HD hướng
+ * dẫn, TB thông báo, TTr tờ trình), then the issuer. Appendix III has no code for a "phiếu đề xuất";
+ * the proposal submitted to the Chairperson for decision is a tờ trình (TTr). The reminder (đôn đốc)
+ * and the return of a petition are công văn: no type code, and they share one series.
+ * The receipt (form 02/TCD of Decree 154/2026/NĐ-CP) carries no number line; its prefix is kept for
+ * a Board that numbers receipts in its own book.
+ */
 export const DEFAULT_DOC_PREFIXES: Record<DocumentKind, string> = {
   forward: 'PC-BTCD',
   guide: 'HD-BTCD',
-  accept: 'ĐX-BTCD',
-  reminder: 'ĐĐ-BTCD',
+  accept: 'TTr-BTCD',
+  reminder: DEFAULT_ISSUER_CODE,
   receipt: 'BN-BTCD',
   refusal: 'TB-BTCD',
-  return: 'TL-BTCD',
-  // Đôn đốc giải quyết: its own series, apart from the reminders of a forward (ĐĐ-BTCD).
-  urge: 'ĐĐGQ-BTCD',
+  return: DEFAULT_ISSUER_CODE,
+  // Đôn đốc giải quyết is a công văn too: no type code, the công văn series.
+  urge: DEFAULT_ISSUER_CODE,
   // Thông báo (type code TB, Decree 30/2020 appendix III): the notices to citizens the register
   // issues, refusal notices included, share one series.
   notice: 'TB-BTCD',

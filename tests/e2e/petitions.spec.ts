@@ -303,15 +303,16 @@ test('petitions: paged virtual list, folded search, filters, sort, detail with h
     'STT',
     'Ngày tiếp',
     'Họ tên, địa chỉ',
-    'Số CCCD/Hộ chiếu',
+    'CCCD/Hộ chiếu',
     'Nội dung vụ việc',
     'Phân loại đơn/vụ việc',
     'Số người',
-    'Cơ quan, tổ chức đã giải quyết',
-    'Thụ lý (x)',
-    'Trả lại đơn và hướng dẫn (số văn bản)',
-    'Chuyển đơn đến cơ quan có thẩm quyền (số văn bản)',
+    'Cơ quan đã giải quyết',
+    'Thuộc thẩm quyền (x)',
+    'Hướng dẫn đến cơ quan có thẩm quyền (số văn bản)',
+    'Chuyển đến cơ quan, đơn vị thụ lý (số văn bản)',
     'Theo dõi kết quả giải quyết',
+    'Ghi chú',
   ]) {
     await expect(register.getByRole('columnheader', { name: heading, exact: true })).toBeVisible();
   }

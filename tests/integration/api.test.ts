@@ -121,6 +121,14 @@ const forwardIt = async (c: Ctx) => {
   await classifyIt(c);
   return c.t.client.workflow.decide({ petitionId: c.petition.id, action: 'forward', agencyId: c.agency.id, on: '2026-03-14' });
 };
+/** The Board's signer, without whom no signed document prints. */
+const signIt = async (c: Ctx) => {
+  await c.t.client.settings.update({ signerName: 'Phạm Văn Ký' });
+};
+const forwardSigned = async (c: Ctx) => {
+  await signIt(c);
+  await forwardIt(c);
+};
 const attachIt = async (c: Ctx) => {
   c.made.attachment = (await c.t.client.attachments.add({ petitionId: c.petition.id, fileName: 'so-do.png', mime: 'image/png', base64: PNG_BASE64 })).id;
 };
@@ -155,6 +163,37 @@ const documentBad: BadCase[] = [
   ['an extra unknown field', (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id, copies: 2 }), 'VALIDATION'],
   ['a non-existent petition', { kind: 'forward', petitionId: MISSING_ID }, 'NOT_FOUND'],
   ['a slip of a decision never made', (c: Ctx) => ({ kind: 'guide', petitionId: c.petition.id }), 'CONFLICT'],
+  ['a refusal ground on a forwarding slip', (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id, ground: 'law-9-3' }), 'VALIDATION'],
+  [
+    'no signer set in Cài đặt',
+    (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
+    'CONFLICT',
+    async (c: Ctx) => {
+      await c.t.client.settings.update({ signerName: '' });
+    },
+  ],
+];
+
+const SCHEDULE_2027 = JSON.stringify({
+  format: 'petreg-holidays/1',
+  year: 2027,
+  source: 'Thông báo thử',
+  days: [
+    { date: '2027-01-01', type: 'off', name: 'Tết Dương lịch' },
+    { date: '2027-02-12', type: 'off', kind: 'announced', name: 'Nghỉ hoán đổi' },
+    { date: '2027-02-20', type: 'worked', name: 'Làm bù' },
+  ],
+});
+const SCHEDULE_2027_CSV = '# source: Thông báo thử\ndate,type,kind,name\n2027-01-01,off,holiday,Tết Dương lịch\n2027-02-12,off,announced,"Nghỉ hoán đổi, thứ Sáu"\n2027-02-20,worked,,Làm bù\n';
+const scheduleBad: BadCase[] = [
+  ['no input', undefined, 'VALIDATION'],
+  ['text that is neither JSON nor CSV', { fileName: 'x.txt', text: 'hello' }, 'VALIDATION'],
+  ['broken JSON', { fileName: 'x.json', text: '{"format":' }, 'VALIDATION'],
+  ['a worked day on a Tuesday', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-20', '2027-02-16') }, 'VALIDATION'],
+  ['a day of another year', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-12', '2028-02-11') }, 'VALIDATION'],
+  ['a day off on a Sunday', { fileName: 'x.json', text: SCHEDULE_2027.replace('2027-02-12', '2027-02-14') }, 'VALIDATION'],
+  ['the wrong format tag', { fileName: 'x.json', text: SCHEDULE_2027.replace('petreg-holidays/1', 'other') }, 'VALIDATION'],
+  ['an officer who is not an administrator', { fileName: 'lich.json', text: SCHEDULE_2027 }, 'FORBIDDEN', (c: Ctx) => chooseOfficer(c)],
 ];
 
 const CASES = {
@@ -882,7 +921,7 @@ const CASES = {
     writes: true,
     prepare: (c) => forwardIt(c),
     valid: (c: Ctx) => ({ petitionId: c.petition.id, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/ĐĐ-BTCD', recordedBy: 'Hệ thống' }] }),
+    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Hệ thống' }] }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ petitionId: c.petition.id }), 'VALIDATION'],
@@ -983,7 +1022,8 @@ const CASES = {
     prepare: (c) => c.t.client.holidays.list({ year: 2026 }),
     valid: { year: 2026 },
     check: (v) => {
-      expect(v).toHaveLength(11);
+      // The announced 2026 schedule: Tết Dương lịch, 5 Tết days, 30/4, 1/5, 1–2/9, Monday 27 April for Hùng Kings day, 2 January, 31 August.
+      expect(v).toHaveLength(13);
       expect(v).toContainEqual({ date: '2026-02-17', name: 'Tết Nguyên đán (mùng 1)' });
     },
     bad: [
@@ -999,7 +1039,7 @@ const CASES = {
     writes: true,
     valid: { date: '2026-03-16', name: ' Nghỉ đột xuất ' },
     check: async (v, c) => {
-      expect(v).toHaveLength(12);
+      expect(v).toHaveLength(14);
       expect(v).toContainEqual({ date: '2026-03-16', name: 'Nghỉ đột xuất' });
       // The petition's ten working days now end a day later.
       expect((await c.t.client.petitions.get({ id: c.petition.id })).petition.dueOn).toBe('2026-03-30');
@@ -1019,7 +1059,7 @@ const CASES = {
     writes: true,
     valid: { date: '2026-04-30' },
     check: (v) => {
-      expect(v).toHaveLength(10);
+      expect(v).toHaveLength(12);
       expect((v as { date: string }[]).map((h) => h.date)).not.toContain('2026-04-30');
     },
     bad: [
@@ -1105,18 +1145,67 @@ const CASES = {
   // Printing writes one audit row ('print') and nothing else.
   'documents.render': {
     writes: true,
-    prepare: (c) => forwardIt(c),
+    prepare: (c) => forwardSigned(c),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toMatchObject({ kind: 'forward', number: '01/PC-BTCD', fileName: expect.stringMatching(/\.html$/), html: expect.stringContaining('01/PC-BTCD') }),
     bad: documentBad,
   },
   'documents.pdf': {
     writes: true,
-    prepare: (c) => forwardIt(c),
+    prepare: (c) => forwardSigned(c),
     server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toEqual({ fileName: expect.stringMatching(/\.pdf$/), base64: Buffer.from('%PDF-fake').toString('base64') }),
     bad: documentBad,
+  },
+  'receipts.get': {
+    writes: false,
+    prepare: async (c) => {
+      await c.t.client.receipts.save({ petitionId: c.petition.id, time: '09:30', receiverName: 'Lê Thị Hoa', receiverTitle: 'Chuyên viên', items: [{ name: 'Đơn khiếu nại', pages: 2, state: 'original' }] });
+    },
+    valid: (c: Ctx) => ({ petitionId: c.petition.id }),
+    check: (v, c) =>
+      expect(v).toMatchObject({ petitionId: c.petition.id, time: '09:30', receiverName: 'Lê Thị Hoa', receiverTitle: 'Chuyên viên', items: [{ name: 'Đơn khiếu nại', pages: 2, state: 'original' }] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a petition id that is not a number', { petitionId: 'x' }, 'VALIDATION'],
+      ['an extra unknown field', (c: Ctx) => ({ petitionId: c.petition.id, all: true }), 'VALIDATION'],
+    ],
+  },
+  'receipts.save': {
+    writes: true,
+    valid: (c: Ctx) => ({
+      petitionId: c.petition.id,
+      time: '14:05',
+      receiverName: 'Lê Thị Hoa',
+      receiverTitle: 'Chuyên viên',
+      items: [
+        { name: 'Đơn khiếu nại đề ngày 01/3/2026', pages: 2, state: 'original' },
+        { name: 'Quyết định số 123/QĐ-UBND', pages: null, state: 'certified_copy' },
+      ],
+    }),
+    check: (v) => expect(v).toMatchObject({ time: '14:05', items: [{ pages: 2, state: 'original' }, { pages: null, state: 'certified_copy' }] }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no items', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [] }), 'VALIDATION'],
+      ['an unknown state', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'scan' }] }), 'VALIDATION'],
+      ['zero pages', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', pages: 0, state: 'copy' }] }), 'VALIDATION'],
+      ['a time that is not HH:MM', (c: Ctx) => ({ petitionId: c.petition.id, time: '25:00', receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'copy' }] }), 'VALIDATION'],
+      ['no receiver', (c: Ctx) => ({ petitionId: c.petition.id, receiverName: ' ', items: [{ name: 'Đơn', state: 'copy' }] }), 'VALIDATION'],
+      ['a non-existent petition', { petitionId: MISSING_ID, receiverName: 'Lê Thị Hoa', items: [{ name: 'Đơn', state: 'copy' }] }, 'NOT_FOUND'],
+    ],
+  },
+  'holidays.importPreview': {
+    writes: false,
+    valid: { fileName: 'lich-2027.json', text: SCHEDULE_2027 },
+    check: (v) => expect(v).toMatchObject({ year: 2027, daysOff: 2, workedDays: 1, added: expect.arrayContaining(['2027-02-12']) }),
+    bad: scheduleBad,
+  },
+  'holidays.importConfirm': {
+    writes: true,
+    valid: { fileName: 'lich-2027.csv', text: SCHEDULE_2027_CSV },
+    check: (v) => expect(v).toMatchObject({ year: 2027, daysOff: 2, workedDays: 1 }),
+    bad: scheduleBad,
   },
 
   'stats.get': {

@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/domain/agency.ts';
 import { DEFAULT_REPLY_DAYS } from '../../shared/domain/workflow.ts';
-import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
+import { defaultHolidays, workCalendar } from '../../shared/calendar/holidays.ts';
+import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
 import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { updateInput } from '../helpers/intake.ts';
 import { auditRowsSince, lastAuditId } from '../helpers/snapshot.ts';
@@ -21,7 +22,11 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const defaults = holidaySet([2025, 2026, 2027].flatMap(defaultHolidays));
+/** The calendar a register uses: the announced schedules of 2025 and 2026, the Labour Code defaults after. */
+const defaults = workCalendar(
+  [...ANNOUNCED_SCHEDULES.get(2025)!.daysOff, ...ANNOUNCED_SCHEDULES.get(2026)!.daysOff, ...defaultHolidays(2027)],
+  [...ANNOUNCED_SCHEDULES.get(2025)!.workedDays, ...ANNOUNCED_SCHEDULES.get(2026)!.workedDays],
+);
 
 /** due_on as stored, as returned and as listed. */
 async function dueOn(receivedOn: string): Promise<string | null> {
@@ -39,12 +44,15 @@ describe('the processing deadline: 10 working days after receipt', () => {
     ['across Tết 2026', '2026-02-10', '2026-03-03'],
     ['received on the eve of Tết', '2026-02-16', '2026-03-06'],
     ['received during Tết', '2026-02-18', '2026-03-06'],
-    // 30/4 (Thursday) and 1/5 (Friday), then a weekend; Giỗ Tổ (26 Apr) falls on a Sunday.
+    // 30/4 (Thursday) and 1/5 (Friday), then a weekend; Giỗ Tổ (26 Apr) falls on a Sunday, so Monday
+    // 27 April is off (Labour Code art. 111(3)).
     ['across 30/4–1/5 and a weekend', '2026-04-27', '2026-05-13'],
-    ['received the Friday before', '2026-04-24', '2026-05-12'],
+    ['received the Friday before', '2026-04-24', '2026-05-13'],
+    ['across Hùng Kings day 2026 (issue 10)', '2026-04-20', '2026-05-07'],
     ['received on 30/4', '2026-04-30', '2026-05-15'],
-    // 2/9 with its adjacent day 1/9 (Tuesday, Wednesday).
-    ['across Quốc khánh', '2026-08-28', '2026-09-15'],
+    // 2/9 with 1/9 (Tuesday, Wednesday), and Monday 31 August off for the worked Saturday 22 August.
+    ['across Quốc khánh', '2026-08-28', '2026-09-16'],
+    ['across the worked Saturday 22 August', '2026-08-20', '2026-09-07'],
     // The new year: 1 January 2027 is a Friday.
     ['across the new year', '2026-12-24', '2027-01-08'],
     ['received on 31 December', '2026-12-31', '2027-01-15'],
@@ -60,8 +68,9 @@ describe('the processing deadline: 10 working days after receipt', () => {
   it('across Tết 2027 (6 February, a Saturday), from a year whose holidays nobody has listed yet', async () => {
     expect(t.register.sqlite.prepare('select count(*) as n from holiday_years where year = 2027').get()).toEqual({ n: 0 });
     t.clock.set('2027-02-10');
-    // 29 Tết is Friday 5 February; mùng 1–4 run Saturday to Tuesday.
-    expect(await dueOn('2027-02-01')).toBe('2027-02-18');
+    // 29 Tết is Friday 5 February; mùng 1–4 run Saturday to Tuesday; mùng 1 and 2 fall on the weekend,
+    // so Wednesday 10 and Thursday 11 February are off in lieu (Labour Code art. 111(3)).
+    expect(await dueOn('2027-02-01')).toBe('2027-02-22');
   });
 
   it('an edit of the receipt date moves the deadline', async () => {
@@ -84,8 +93,8 @@ describe('the reply deadline after a forward', () => {
       expect(w.decisions[0]!.replyDueOn, kind).toBe(expected);
       expect((await petitionOf(t, p.id)).replyDueOn, kind).toBe(expected);
     }
-    // Complaints: 37 working days from Wednesday 18 March, skipping 30/4 and 1/5.
-    expect(addWorkingDays('2026-03-18', 37, defaults)).toBe('2026-05-12');
+    // Complaints: 37 working days from Wednesday 18 March, skipping 27/4, 30/4 and 1/5.
+    expect(addWorkingDays('2026-03-18', 37, defaults)).toBe('2026-05-13');
   });
 
   it('a forward made in December counts into the next year', async () => {
@@ -124,7 +133,7 @@ describe('the reply deadline after a forward', () => {
 
     // And back.
     await t.client.settings.update({ replyDays: { complaint: 37 } });
-    expect((await petitionOf(t, complaint.id)).replyDueOn).toBe('2026-05-12');
+    expect((await petitionOf(t, complaint.id)).replyDueOn).toBe('2026-05-13');
   });
 
   it('the status turns reply_overdue the day after the recomputed deadline', async () => {

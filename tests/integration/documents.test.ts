@@ -51,6 +51,12 @@ interface World {
   refused: Visit;
   explained: Visit;
   replyDueOn: string;
+  /** April: visits whose petitions were forwarded (02/PC-BTCD), guided (02/HD-BTCD), accepted (02/TTr-BTCD). */
+  aprilForwarded: Petition;
+  aprilGuided: Petition;
+  aprilAccepted: Petition;
+  /** 2026/000009: a denunciation by Tuyết, forwarded with the denunciation slip (03/PC-BTCD). */
+  denunciation: Petition;
 }
 
 let w: World;
@@ -62,10 +68,14 @@ function work(): string {
   return d.dir;
 }
 
+/** The register's clock: mid-March for the first records, then late April for the April visits. */
+let clock = new Date('2026-03-15T09:00:00+07:00');
+
 beforeAll(async () => {
-  const t = await tempRegister();
+  const t = await tempRegister({ now: () => clock });
   const api = createApiServer(t.register, { appVersion: TEST_APP_VERSION, pdf: htmlToPdf });
   const client = unwrapBridge(buildBridge((method: MethodName, input: unknown) => api.call(method, input)));
+  await client.settings.update({ signerName: 'Phạm Văn Ký' });
   const agency = (await client.agencies.list({ search: 'SO-NNMT' })).find((a) => a.code === 'SO-NNMT')!;
   const commune = (await client.agencies.list({ search: 'Tịnh Khê', kind: 'commune' }))[0]!;
   const create = (summary: string, patch: Record<string, unknown> = {}) =>
@@ -105,7 +115,55 @@ beforeAll(async () => {
   });
   const explained = await client.visits.save({ sessionId: session.id, persons: 1, citizen: TUYET, matter: 'recommendation', content: 'Hỏi về thủ tục', outcome: 'explained' });
 
-  w = { t, api, client, agency, commune, forwarded, guided, accepted, returned, fresh, refused, explained, replyDueOn: decided.replyDueOn! };
+  clock = new Date('2026-04-20T09:00:00+07:00');
+  // The agency answers the first petition: on Tuyết's next visit it is the body that already handled the case.
+  await client.workflow.reply({ petitionId: forwarded.id, on: '2026-03-25', documentNo: '88/SNNMT-TTr', outcome: 'rejected' });
+  const april = await client.sessions.upsert({ kind: 'regular', date: '2026-04-06', location: 'Trụ sở Tiếp công dân tỉnh Quảng Ngãi' });
+  const visitWith = async (citizen: PersonInput, matter: 'complaint' | 'recommendation', content: string, repeat = false) =>
+    client.visits.save({ sessionId: april.id, persons: 1, citizen, matter, content, repeat, outcome: 'petition_received' });
+  const handedIn = (visit: Visit, kind: 'complaint' | 'recommendation', summary: string) =>
+    client.petitions.create({ receivedOn: '2026-04-06', channel: 'in_person', visitId: visit.id, kind, field: 'land', petitioners: [visit.citizen], summary });
+  const v1 = await visitWith(TUYET, 'complaint', 'Tiếp tục khiếu nại việc thu hồi đất', true);
+  const aprilForwarded = await handedIn(v1, 'complaint', 'Khiếu nại tiếp việc thu hồi đất tại thôn An Phú');
+  await client.workflow.classify({ petitionId: aprilForwarded.id, eligible: true, on: '2026-04-07' });
+  await client.workflow.decide({ petitionId: aprilForwarded.id, action: 'forward', on: '2026-04-08', agencyId: agency.id });
+  const v2 = await visitWith({ fullName: 'Lê Văn Hùng', gender: 'male', address: 'Thôn 3', communeCode: '21211' }, 'recommendation', 'Kiến nghị sửa cầu tràn');
+  const aprilGuided = await handedIn(v2, 'recommendation', 'Kiến nghị sửa cầu tràn thôn 3');
+  await client.workflow.classify({ petitionId: aprilGuided.id, eligible: true, on: '2026-04-07' });
+  await client.workflow.decide({ petitionId: aprilGuided.id, action: 'guide', on: '2026-04-08', agencyId: commune.id });
+  const v3 = await visitWith({ fullName: 'Phạm Thị Lan', gender: 'female', address: 'Tổ 5, phường Trà Câu' }, 'complaint', 'Khiếu nại quyết định bồi thường');
+  const aprilAccepted = await handedIn(v3, 'complaint', 'Khiếu nại Quyết định bồi thường của Chủ tịch UBND tỉnh');
+  await client.workflow.classify({ petitionId: aprilAccepted.id, eligible: true, on: '2026-04-07' });
+  await client.workflow.decide({ petitionId: aprilAccepted.id, action: 'accept', on: '2026-04-08' });
+
+  const denunciation = await create('Tố cáo cán bộ địa chính xã nhận tiền để hợp thức hóa đất lấn chiếm.', {
+    kind: 'denunciation',
+    receivedOn: '2026-04-06',
+    writtenOn: '2026-04-01',
+    subject: 'Ông Trần Văn Bị, công chức địa chính xã Tịnh Khê',
+  });
+  await client.workflow.classify({ petitionId: denunciation.id, eligible: true, on: '2026-04-07' });
+  await client.workflow.decide({ petitionId: denunciation.id, action: 'forward', on: '2026-04-08', agencyId: agency.id });
+
+  w = {
+    t,
+    api,
+    client,
+    agency,
+    commune,
+    forwarded,
+    guided,
+    accepted,
+    returned,
+    fresh,
+    refused,
+    explained,
+    replyDueOn: decided.replyDueOn!,
+    aprilForwarded,
+    aprilGuided,
+    aprilAccepted,
+    denunciation,
+  };
 });
 
 afterAll(async () => {
@@ -123,10 +181,10 @@ function printRows(): { action: string; entity: string; entity_id: string; actor
   }[]).map(({ after_json, ...r }) => ({ ...r, after: JSON.parse(after_json) as Record<string, unknown> }));
 }
 
-function pdfText(pdf: Uint8Array): string {
+function pdfText(pdf: Uint8Array, layout = true): string {
   const file = path.join(work(), 'doc.pdf');
   fs.writeFileSync(file, pdf);
-  const result = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const result = spawnSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
   expect(result.status).toBe(0);
   return result.stdout.normalize('NFC');
 }
@@ -169,29 +227,32 @@ describe('documents.render', () => {
     expect(guide.html).toContain(`thuộc thẩm quyền giải quyết của ${w.commune.name}`);
 
     const accept = await render({ kind: 'accept', petitionId: w.accepted.id });
-    expect(accept.number).toBe('01/ĐX-BTCD');
+    expect(accept.number).toBe('01/TTr-BTCD');
     expect(accept.html).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi');
 
     const ret = await render({ kind: 'return', petitionId: w.returned.id });
-    expect(ret.number).toBe('01/TL-BTCD');
+    expect(ret.number).toBe('02/BTCD');
+    expect(ret.html).toContain('V/v trả lại đơn');
     expect(ret.html).toContain('lý do: Nội dung không rõ ràng, không đủ thông tin.');
 
     const reminder = await render({ kind: 'reminder', petitionId: w.forwarded.id });
-    expect(reminder.number).toBe('01/ĐĐ-BTCD');
+    // Reminder and return are công văn of one series: the reminder (recorded first) took 01, the return 02.
+    expect(reminder.number).toBe('01/BTCD');
     expect(reminder.html).toContain('Quảng Ngãi, ngày 13 tháng 3 năm 2026');
     expect(reminder.html).toContain('có Phiếu chuyển đơn số 01/PC-BTCD');
     expect(reminder.html).toContain('V/v đôn đốc giải quyết đơn của bà Nguyễn Thị Ánh Tuyết');
 
     const receipt = await render({ kind: 'receipt', petitionId: w.forwarded.id });
     expect(receipt.number).toBeNull();
-    expect(receipt.html).toMatch(/Số:(&nbsp;){12}\/BN-BTCD/);
-    expect(receipt.html).toContain('Đơn khiếu nại đề ngày 27/02/2026 của bà Nguyễn Thị Ánh Tuyết (đơn vào sổ số 2026/000001)');
+    expect(receipt.html).not.toContain('Số:');
+    expect(receipt.html).toContain('<td>Đơn khiếu nại đề ngày 27/02/2026 (đơn vào sổ số 2026/000001)</td><td class="c"></td><td>Bản chính</td>');
 
     const refusal = await render({ kind: 'refusal', visitId: w.refused.id, reason: 'Vụ việc đã được giải quyết đúng chính sách, pháp luật' });
     expect(refusal.fileName).toBe(`thong-bao-tu-choi-tiep_luot-${w.refused.id}.html`);
     expect(refusal.html).toContain('Kính gửi: Ông Trần Văn Bảo');
-    expect(refusal.html).toContain('tại Trụ sở Tiếp công dân tỉnh Quảng Ngãi');
-    expect(refusal.html).toContain('lý do: Vụ việc đã được giải quyết đúng chính sách, pháp luật.');
+    expect(refusal.html).toContain('đến Trụ sở Tiếp công dân tỉnh Quảng Ngãi để khiếu nại về việc');
+    expect(refusal.html).toContain('Căn cứ khoản 3 Điều 9 Luật Tiếp công dân, Ban Tiếp công dân tỉnh Quảng Ngãi từ chối tiếp nhận nội dung khiếu nại của ông Trần Văn Bảo');
+    expect(refusal.html).toContain('Vụ việc đã được giải quyết đúng chính sách, pháp luật.');
 
     const register = await render({ kind: 'register', from: '2026-03-01', to: '2026-03-31' });
     expect(register.html).toContain('SỔ TIẾP CÔNG DÂN');
@@ -218,7 +279,7 @@ describe('documents.render', () => {
     expectOk(await desk.call('session.setOfficer', { userId: admin.id }));
     const receipt = expectOk<RenderedDocument>(await desk.call('documents.render', { kind: 'receipt', petitionId: w.guided.id }));
     expect(receipt.html).toContain('<div class="sign-name">Quản trị viên</div>');
-    expect(receipt.html).toContain('Quản trị viên, cán bộ Ban Tiếp công dân tỉnh Quảng Ngãi.');
+    expect(receipt.html).toContain('Tôi là: <b>Quản trị viên</b>');
     expect(printRows().at(-1)!.actor_name).toBe('Quản trị viên');
   });
 
@@ -261,8 +322,8 @@ describe('documents.pdf', () => {
     const pdf = expectOk<DocumentPdf>(await fake.call('documents.pdf', { kind: 'accept', petitionId: w.accepted.id }));
     expect(pdf).toEqual({ fileName: 'phieu-de-xuat-thu-ly_2026-000003.pdf', base64: Buffer.from('%PDF-fake').toString('base64') });
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toContain('Số: 01/ĐX-BTCD');
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'accept', number: '01/ĐX-BTCD', format: 'pdf' } });
+    expect(seen[0]).toContain('Số: 01/TTr-BTCD');
+    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'accept', number: '01/TTr-BTCD', format: 'pdf' } });
   });
 
   it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('makes a forwarding slip PDF whose text reads as written, with every diacritic', async () => {
@@ -303,8 +364,8 @@ describe('documents.pdf', () => {
     const receipt = Buffer.from(expectOk<DocumentPdf>(await w.api.call('documents.pdf', { kind: 'receipt', petitionId: w.forwarded.id })).base64, 'base64');
     const receiptText = pdfText(receipt);
     expect(receiptText).toContain('GIẤY BIÊN NHẬN');
-    expect(receiptText).toContain('Thông tin, tài liệu, bằng chứng');
-    expect(receiptText).toContain('NGƯỜI GIAO');
+    expect(receiptText).toContain('Thông tin, tài liệu');
+    expect(receiptText).toContain('NGƯỜI NHẬN');
     expect(receiptText).toContain('Nguyễn Thị Ánh Tuyết');
   });
 });
@@ -358,10 +419,10 @@ describe('petreg document', () => {
 
     const reminderId = (w.t.register.sqlite.prepare('select id from reminders').get() as { id: number }).id;
     expect(petreg(['document', 'reminder', '2026/000001', '--reminder', String(reminderId), '--out', path.join(dir, 'dd.html')]).status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'dd.html'), 'utf8')).toContain('Số: 01/ĐĐ-BTCD');
-    expect(petreg(['document', 'refusal', String(w.refused.id), '--reason', 'Say rượu', '--out', path.join(dir, 'tb.html')]).status).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'tb.html'), 'utf8')).toContain('lý do: Say rượu.');
-  });
+    expect(fs.readFileSync(path.join(dir, 'dd.html'), 'utf8')).toContain('Số: 01/BTCD');
+    expect(petreg(['document', 'refusal', String(w.refused.id), '--reason', 'Đã được tiếp, giải thích ba lần', '--out', path.join(dir, 'tb.html')]).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'tb.html'), 'utf8')).toContain('Đã được tiếp, giải thích ba lần.');
+  }, 180_000);
 
   it.each([
     ['an unknown kind', ['memo', '2026/000001'], 'Loại văn bản không có: “memo”'],
@@ -401,5 +462,141 @@ describe('petreg document', () => {
   it('is listed in petreg --help', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stdout).toContain('petreg document KIND REGISTER_NO --out FILE.html|FILE.pdf');
+  });
+});
+
+describe('the 2026 forms (Decree 154/2026 and Circular 05/2021)', () => {
+  it('fills columns 8 to 11 of the register 03/TCD from the record, with the commune in the address', async () => {
+    const rows = await w.client.register.reception({ from: '2026-04-01', to: '2026-04-30' });
+    expect(rows).toHaveLength(3);
+    const [tuyet, hung, lan] = rows;
+    // (8) the body that answered Tuyết's earlier petition; (11) the body forwarded to, with the slip's number.
+    expect(tuyet).toMatchObject({ handledBefore: w.agency.name, accepted: false, guided: null, forwarded: `${w.agency.name} (số 02/PC-BTCD)`, note: 'Tiếp nhiều lần' });
+    // (10) the body the citizen was guided to, with the guidance's number; the coded commune is printed.
+    expect(hung).toMatchObject({ handledBefore: null, accepted: false, guided: `${w.commune.name} (số 02/HD-BTCD)`, forwarded: null });
+    expect(hung!.nameAndAddress).toBe('Lê Văn Hùng, Thôn 3, xã Tịnh Khê, tỉnh Quảng Ngãi');
+    // (9) x: accepted within competence.
+    expect(lan).toMatchObject({ accepted: true, guided: null, forwarded: null });
+    const html = (await render({ kind: 'register', from: '2026-04-01', to: '2026-04-30' })).html;
+    expect(html).toContain('<td class="c">x</td>');
+    expect(html).toContain(`${w.agency.name} (số 02/PC-BTCD)`);
+    expect(html).toContain('<th>(13)</th>');
+  });
+
+  it('forwards a denunciation with form 03, naming no denouncer: not in the text, not among the recipients', async () => {
+    const doc = await render({ kind: 'forward', petitionId: w.denunciation.id });
+    expect(doc).toMatchObject({ title: 'Phiếu chuyển đơn tố cáo', number: '03/PC-BTCD' });
+    expect(doc.html).toContain('PHIẾU CHUYỂN ĐƠN TỐ CÁO');
+    expect(doc.html).toContain('Người bị tố cáo: Ông Trần Văn Bị, công chức địa chính xã Tịnh Khê.');
+    expect(doc.html).toContain('- Như trên;<br>- Lưu: VT, hồ sơ.');
+    for (const secret of [TUYET.fullName, TUYET.idNumber!, 'Thôn An Phú']) expect(doc.html).not.toContain(secret);
+  });
+
+  it('refuses to print a signed document with no signer, saying what is missing and where to set it; nothing is written', async () => {
+    await w.client.settings.update({ signerName: '' });
+    try {
+      const before = snapshot(w.t.register.sqlite);
+      const error = expectError(await w.api.call('documents.render', { kind: 'guide', petitionId: w.guided.id }), 'CONFLICT');
+      expect(error.message).toBe('Chưa có họ và tên người ký: không in được phiếu hướng dẫn. Vào Cài đặt → Người ký văn bản để nhập, rồi in lại.');
+      expect(snapshot(w.t.register.sqlite)).toEqual(before);
+      // The receipt and the register carry no Board signature: they still print.
+      await render({ kind: 'receipt', petitionId: w.guided.id });
+    } finally {
+      await w.client.settings.update({ signerName: 'Phạm Văn Ký' });
+    }
+  });
+
+  it('prints the receipt from the items recorded for the petition', async () => {
+    await w.client.receipts.save({
+      petitionId: w.aprilForwarded.id,
+      time: '08:45',
+      receiverName: 'Lê Thị Hoa',
+      receiverTitle: 'Chuyên viên',
+      items: [
+        { name: 'Đơn khiếu nại đề ngày 06/4/2026', pages: 3, state: 'original' },
+        { name: 'Quyết định số 123/QĐ-UBND ngày 10/01/2026', pages: 2, state: 'certified_copy' },
+        { name: 'Sơ đồ thửa đất', pages: 1, state: 'copy' },
+      ],
+    });
+    const html = (await render({ kind: 'receipt', petitionId: w.aprilForwarded.id })).html;
+    expect(html).toContain('Vào hồi 08 giờ 45 phút, ngày 06 tháng 4 năm 2026, tại: Trụ sở Tiếp công dân tỉnh Quảng Ngãi.');
+    expect(html).toContain('Chức vụ: Chuyên viên');
+    expect(html).toContain('<td>Sơ đồ thửa đất</td><td class="c">01</td><td>Bản phô tô</td>');
+    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'receipt', number: null } });
+  });
+
+  const FORMS: [label: string, request: () => Record<string, unknown>, expected: string[]][] = [
+    [
+      'the refusal notice (01/TCD)',
+      () => ({ kind: 'refusal', visitId: w.refused.id }),
+      ['Số:', '/TB-BTCD', 'THÔNG BÁO', 'Về việc từ chối tiếp công dân', 'Kính gửi: Ông Trần Văn Bảo', 'Số CCCD/Hộ chiếu (hoặc giấy tờ tùy thân):', 'ngày cấp:', 'nơi cấp:', 'Căn cứ khoản 3 Điều 9 Luật Tiếp công dân', 'Nơi nhận:', '- Như trên;', 'Ủy ban nhân dân tỉnh Quảng Ngãi (để biết);', 'TRƯỞNG BAN', 'Phạm Văn Ký'],
+    ],
+    [
+      'the receipt (02/TCD)',
+      () => ({ kind: 'receipt', petitionId: w.aprilForwarded.id }),
+      ['GIẤY BIÊN NHẬN', 'Thông tin, tài liệu', 'Vào hồi 08 giờ 45 phút', 'Tôi là: Lê Thị Hoa', 'Chức vụ: Chuyên viên', 'Đã nhận của: Bà Nguyễn Thị Ánh Tuyết', 'Tên thông tin, tài liệu', 'Số trang', 'Tình trạng', 'Bản sao có chứng thực', 'giao cho người cung cấp thông tin, tài liệu 01 bản', 'NGƯỜI CUNG CẤP', 'THÔNG TIN, TÀI LIỆU', '(Ký, ghi rõ họ tên)', 'NGƯỜI NHẬN', '(Ký, ghi rõ họ tên, đóng dấu nếu có)'],
+    ],
+    [
+      'the register (03/TCD)',
+      () => ({ kind: 'register', from: '2026-04-01', to: '2026-04-30' }),
+      // Narrow cells wrap, so the checks are words that fit one line of their column.
+      ['SỔ TIẾP CÔNG DÂN', '(Từ ngày 01/04/2026 đến ngày 30/04/2026)', 'Hướng xử lý', 'Cơ quan đã', 'Thuộc', '(x)', 'Ghi chú', '(8)', '(11)', '(13)', '06/04/2026', 'Lê Văn Hùng', 'Tịnh Khê', 'Sở Nông nghiệp và Môi trường', 'Tiếp nhiều lần', 'Tổng cộng: 3 lượt tiếp, 3 người.'],
+    ],
+    [
+      'the proposal to accept (Circular 05, form 01)',
+      () => ({ kind: 'accept', petitionId: w.aprilAccepted.id }),
+      ['Số: 02/TTr-BTCD', 'PHIẾU ĐỀ XUẤT THỤ LÝ ĐƠN', 'Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi', 'đủ điều kiện thụ lý', 'Nơi nhận:', 'TRƯỞNG BAN', 'Phạm Văn Ký'],
+    ],
+    [
+      'the forwarding slip',
+      () => ({ kind: 'forward', petitionId: w.aprilForwarded.id }),
+      ['Số: 02/PC-BTCD', 'PHIẾU CHUYỂN ĐƠN', 'Kính gửi: Sở Nông nghiệp và Môi trường', 'để xem xét, giải quyết theo thẩm quyền', 'Bà Nguyễn Thị Ánh Tuyết (để biết);', '- Lưu: VT, hồ sơ.', 'TRƯỞNG BAN'],
+    ],
+    [
+      'the denunciation forwarding slip (Circular 05, form 03)',
+      () => ({ kind: 'forward', petitionId: w.denunciation.id }),
+      ['Số: 03/PC-BTCD', 'PHIẾU CHUYỂN ĐƠN TỐ CÁO', 'Kính gửi: Sở Nông nghiệp và Môi trường', 'nhận được đơn tố cáo đề ngày 01/04/2026', 'giữ bí mật họ tên, địa chỉ', '- Như trên;', 'TRƯỞNG BAN'],
+    ],
+    [
+      'the guidance slip',
+      () => ({ kind: 'guide', petitionId: w.aprilGuided.id }),
+      ['Số: 02/HD-BTCD', 'PHIẾU HƯỚNG DẪN', 'Kính gửi: Ông Lê Văn Hùng', 'Địa chỉ: Thôn 3, xã Tịnh Khê, tỉnh Quảng Ngãi', 'hướng dẫn ông Lê Văn Hùng gửi đơn', 'TRƯỞNG BAN'],
+    ],
+    [
+      'the return letter (công văn)',
+      () => ({ kind: 'return', petitionId: w.returned.id }),
+      ['Số: 02/BTCD', 'V/v trả lại đơn', 'gửi trả lại đơn và các tài liệu kèm theo (nếu có) cho bà Nguyễn Thị Ánh Tuyết', 'TRƯỞNG BAN'],
+    ],
+    [
+      'the reminder letter (công văn)',
+      () => ({ kind: 'reminder', petitionId: w.forwarded.id }),
+      ['Số: 01/BTCD', 'V/v đôn đốc giải quyết đơn của bà Nguyễn Thị Ánh Tuyết', 'Phiếu chuyển đơn số 01/PC-BTCD', 'TRƯỞNG BAN'],
+    ],
+  ];
+
+  it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT).each(FORMS)('prints %s to a PDF whose text has the title, number, fields and signature labels', async (_label, request, expected) => {
+    const pdf = expectOk<DocumentPdf>(await w.api.call('documents.pdf', request()));
+    // Without -layout, so a wrapped line reads on; runs of white space are one space.
+    const text = pdfText(Buffer.from(pdf.base64, 'base64'), false).replace(/\s+/g, ' ');
+    fs.writeFileSync(path.join(os.tmpdir(), `petreg-form-${_label.replace(/\W+/g, '-')}.txt`), text);
+    for (const e of expected) expect(text, e).toContain(e);
+    if (request().petitionId === w.denunciation.id) for (const secret of [TUYET.fullName, TUYET.idNumber!, 'Thôn An Phú']) expect(text).not.toContain(secret);
+  });
+
+  it('petreg document register shows the body and the slip number in column 11 for every forwarded petition', () => {
+    const out = path.join(work(), 'so.html');
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), 'document', 'register', '--from', '2026-03-01', '--to', '2026-04-30', '--out', out, '--db', w.t.path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PETREG_DB: '', PETREG_DATA_DIR: path.join(work(), 'default') },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    const forwarded = w.t.register.sqlite
+      .prepare("select p.register_no, d.document_no, a.name from decisions d join petitions p on p.id = d.petition_id join agencies a on a.id = d.agency_id where d.action = 'forward' and d.reversed_at is null and p.visit_id is not null")
+      .all() as { register_no: string; document_no: string; name: string }[];
+    expect(forwarded.length).toBeGreaterThan(0);
+    for (const f of forwarded) expect(html).toContain(`${f.name} (số ${f.document_no})`);
   });
 });

@@ -31,7 +31,7 @@ describe('holidays.list', () => {
     const auditBefore = lastAuditId(t.register.sqlite);
     expect(t.register.sqlite.prepare('select count(*) as n from holiday_years where year = 2027').get()).toEqual({ n: 0 });
     const first = await t.client.holidays.list({ year: 2027 });
-    expect(first).toEqual(defaultHolidays(2027));
+    expect(first).toEqual(defaultHolidays(2027).map(({ date, name }) => ({ date, name })));
     expect(stored(2027)).toEqual(first);
     expect(t.register.sqlite.prepare('select year, generated_at from holiday_years').all()).toEqual([{ year: 2027, generated_at: '2026-03-20T03:00:00.000Z' }]);
     expect(auditRowsSince(t.register.sqlite, auditBefore)).toEqual([]);
@@ -43,16 +43,19 @@ describe('holidays.list', () => {
 
   it('lists Tết 2026 as the Vietnamese lunar calendar puts it', async () => {
     const list = await t.client.holidays.list({ year: 2026 });
+    // The announced 2026 schedule (shared/calendar/schedules.ts).
     expect(list.map((h) => h.date)).toEqual([
       '2026-01-01',
+      '2026-01-02',
       '2026-02-16',
       '2026-02-17',
       '2026-02-18',
       '2026-02-19',
       '2026-02-20',
-      '2026-04-26',
+      '2026-04-27',
       '2026-04-30',
       '2026-05-01',
+      '2026-08-31',
       '2026-09-01',
       '2026-09-02',
     ]);
@@ -64,13 +67,13 @@ describe('holidays.list', () => {
     await t.client.holidays.remove({ date: '2026-09-01' });
     const again = await t.client.holidays.list({ year: 2026 });
     expect(again.map((h) => h.date)).not.toContain('2026-09-01');
-    expect(again).toHaveLength(10);
+    expect(again).toHaveLength(12);
   });
 
   it('an edit of a year never listed first stores that year’s defaults, then the edit', async () => {
     await t.client.holidays.upsert({ date: '2028-09-03', name: 'Quốc khánh (nghỉ bù)' });
     const list = await t.client.holidays.list({ year: 2028 });
-    expect(list).toEqual([...defaultHolidays(2028), { date: '2028-09-03', name: 'Quốc khánh (nghỉ bù)' }].sort((a, b) => a.date.localeCompare(b.date)));
+    expect(list).toEqual([...defaultHolidays(2028).map(({ date, name }) => ({ date, name })), { date: '2028-09-03', name: 'Quốc khánh (nghỉ bù)' }].sort((a, b) => a.date.localeCompare(b.date)));
   });
 
   it.each([
@@ -92,7 +95,7 @@ describe('holidays.upsert and holidays.remove', () => {
     let from = lastAuditId(sqlite);
     const added = await t.client.holidays.upsert({ date: '2026-05-04', name: '  Nghỉ bù 30/4 '.normalize('NFD') });
     expect(added).toContainEqual({ date: '2026-05-04', name: 'Nghỉ bù 30/4' });
-    expect(added).toHaveLength(12);
+    expect(added).toHaveLength(14);
     let rows = auditRowsSince(sqlite, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'holiday', entity_id: '2026-05-04', before_json: null });
@@ -142,7 +145,7 @@ describe('holidays.upsert and holidays.remove', () => {
     expect(error.message).toContain('Nguyễn Thị Lan');
     await refused(t, 'holidays.remove', { date: '2026-04-30' }, 'FORBIDDEN');
     // Listing is open to everyone.
-    expect(await t.client.holidays.list({ year: 2026 })).toHaveLength(11);
+    expect(await t.client.holidays.list({ year: 2026 })).toHaveLength(13);
     expect((await petitionOf(t, p.id)).dueOn).toBe('2026-03-30');
 
     await t.client.session.setOfficer({ userId: admin.id });
@@ -191,7 +194,7 @@ describe('calendar edits move the deadlines', () => {
     const p = await createPetition(t, { receivedOn: '2026-03-16' });
     const forwarded = await createPetition(t, { receivedOn: '2026-03-16', summary: 'Đơn đã chuyển' });
     const w = await classifyAndForward(t, forwarded.id, agency.id, '2026-03-18');
-    expect(w.replyDueOn).toBe('2026-05-12');
+    expect(w.replyDueOn).toBe('2026-05-13');
 
     t.clock.set('2026-03-30'); // Monday: p is due today
     let todo = await t.client.todo.summary();
@@ -200,22 +203,22 @@ describe('calendar edits move the deadlines', () => {
 
     await t.client.holidays.upsert({ date: '2026-03-27', name: 'Nghỉ đột xuất' });
     expect((await petitionOf(t, p.id)).dueOn).toBe('2026-03-31');
-    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-13');
+    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-14');
     todo = await t.client.todo.summary();
     expect(todo.dueToday).toEqual([]);
     expect(todo.dueThisWeek.map((i) => [i.id, i.deadline])).toEqual([[p.id, '2026-03-31']]);
     expect(todo.counts).toMatchObject({ dueToday: 0, dueThisWeek: 1 });
 
     await t.client.holidays.remove({ date: '2026-03-27' });
-    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-12');
+    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-13');
     todo = await t.client.todo.summary();
     expect(todo.dueToday.map((i) => [i.id, i.deadline])).toEqual([[p.id, '2026-03-30']]);
 
     // Removing a default holiday does the same: 30/4 becomes a working day.
-    t.clock.set('2026-05-12');
+    t.clock.set('2026-05-13');
     await t.client.holidays.remove({ date: '2026-04-30' });
-    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-11');
+    expect((await petitionOf(t, forwarded.id)).replyDueOn).toBe('2026-05-12');
     todo = await t.client.todo.summary();
-    expect(todo.replyOverdue.map((i) => [i.id, i.deadline, i.agencyName])).toEqual([[forwarded.id, '2026-05-11', agency.name]]);
+    expect(todo.replyOverdue.map((i) => [i.id, i.deadline, i.agencyName])).toEqual([[forwarded.id, '2026-05-12', agency.name]]);
   });
 });

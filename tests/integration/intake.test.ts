@@ -713,7 +713,7 @@ describe('petitions.list over ~1,000 petitions', () => {
 });
 
 describe('register.reception (form 03/TCD)', () => {
-  it('one 12-column row per visit in the period, in date order; delegations as "Đoàn N người, đại diện: …"', async () => {
+  it('one 13-column row per visit in the period, in date order; delegations as "Đoàn N người, đại diện: …"', async () => {
     // Sessions entered out of date order.
     const march16 = await session('2026-03-16');
     const march10 = await session('2026-03-10', 'periodic');
@@ -741,6 +741,7 @@ describe('register.reception (form 03/TCD)', () => {
         'guided',
         'forwarded',
         'followUp',
+        'note',
       ]);
     }
     expect(rows.map((r) => [r.no, r.date, r.visitId])).toEqual([
@@ -753,10 +754,11 @@ describe('register.reception (form 03/TCD)', () => {
     expect(d).toMatchObject({
       nameAndAddress: 'Đoàn 12 người, đại diện: Trần Thị Bình (Thôn Trường Thọ, xã Tịnh Khê); Lê Văn Hùng (Thôn Trường Thọ, xã Tịnh Khê); Phạm Văn Ba',
       idNumber: '051170004321',
-      classification: 'Khiếu nại (tiếp nhiều lần)',
+      classification: 'Khiếu nại',
       persons: 12,
       guided: 'Hướng dẫn đến cơ quan có thẩm quyền',
       followUp: null,
+      note: 'Đoàn đông người (12 người); Tiếp nhiều lần',
     });
     expect(w).toEqual({
       no: 2,
@@ -771,6 +773,7 @@ describe('register.reception (form 03/TCD)', () => {
       guided: null,
       forwarded: null,
       followUp: `Nhận đơn số ${p1.registerNo}, ${p2.registerNo}`,
+      note: null,
       visitId: withPetition.id,
     });
     expect(l).toMatchObject({ nameAndAddress: 'Võ Thị Mai', idNumber: null, classification: 'Kiến nghị, phản ánh', followUp: 'Từ chối tiếp' });

@@ -531,6 +531,17 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(sqlite.prepare("select can_see_protected from users where username = 'a'").get()).toEqual({ can_see_protected: 0 });
     rejects(sqlite, `insert into users (username, full_name, role, active, created_at, can_see_protected) values ('b', 'B', 'officer', 1, ${T}, 2)`, /CHECK constraint failed/);
   },
+  '0007-calendar-places': (sqlite) => {
+    const T = "'2026-11-30T00:00:00Z'";
+    sqlite.prepare(`insert into holidays (date, name, kind, source, updated_at) values ('2026-04-27', 'Nghỉ bù', 'substitute', 'TB', ${T})`).run();
+    rejects(sqlite, `insert into holidays (date, name, kind, updated_at) values ('2026-04-28', 'x', 'bridge', ${T})`, /CHECK constraint failed/);
+    expect(sqlite.prepare(`insert into holidays (date, name, updated_at) values ('2026-05-01', 'x', ${T}) returning kind`).get()).toEqual({ kind: 'holiday' });
+    sqlite.prepare(`insert into worked_days (date, name, updated_at) values ('2026-01-10', 'Làm bù', ${T})`).run();
+    rejects(sqlite, `insert into worked_days (date, name, updated_at) values ('10/01/2026', 'x', ${T})`, /CHECK constraint failed/);
+    rejects(sqlite, `insert into receipts (petition_id, receiver_name, updated_at) values (999, 'A', ${T})`, /FOREIGN KEY constraint failed/);
+    rejects(sqlite, `insert into receipt_items (petition_id, position, name, state) values (999, 0, 'Đơn', 'original')`, /FOREIGN KEY constraint failed/);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  },
 };
 
 let dirs: TempDir[] = [];

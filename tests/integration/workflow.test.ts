@@ -165,7 +165,7 @@ describe('handling decisions', () => {
     const q = await createPetition(t, { receivedOn: '2026-03-16' });
     await t.client.workflow.classify({ petitionId: q.id, eligible: false, reason: 'no_signature_or_address', on: '2026-03-17' });
     const returned = await t.client.workflow.decide({ petitionId: q.id, action: 'return', on: '2026-03-18' });
-    expect(returned.decisions[0]).toMatchObject({ action: 'return', documentNo: '01/TL-BTCD' });
+    expect(returned.decisions[0]).toMatchObject({ action: 'return', documentNo: '01/BTCD' });
     expect(returned.stage).toBe('closed');
   });
 
@@ -194,7 +194,7 @@ describe('handling decisions', () => {
     expect(early.issues).toEqual([{ path: 'on', message: expect.stringContaining('ngày phân loại') }]);
     await refused(t, 'workflow.decide', { petitionId: p.id, action: 'accept', on: '2026-03-21' }, 'VALIDATION');
     await refused(t, 'workflow.decide', { petitionId: p.id, action: 'accept', on: '2027-01-01' }, 'VALIDATION');
-    expect((await t.client.workflow.decide({ petitionId: p.id, action: 'accept', on: '2026-03-18' })).decisions[0]).toMatchObject({ documentNo: '01/ĐX-BTCD' });
+    expect((await t.client.workflow.decide({ petitionId: p.id, action: 'accept', on: '2026-03-18' })).decisions[0]).toMatchObject({ documentNo: '01/TTr-BTCD' });
   });
 
   it('refuses a second decision while one is active (CONFLICT)', async () => {
@@ -245,21 +245,26 @@ describe('document numbers', () => {
     expect((await t.client.workflow.decide({ petitionId: p.id, action: 'guide', agencyId: other.id, on: '2026-03-18' })).decisions[0]!.documentNo).toBe('01/HD-BTCD');
     const q = await createPetition(t, { receivedOn: '2026-03-16' });
     await classify(q.id);
-    expect((await t.client.workflow.decide({ petitionId: q.id, action: 'accept', on: '2026-03-18' })).decisions[0]!.documentNo).toBe('01/ĐX-BTCD');
+    expect((await t.client.workflow.decide({ petitionId: q.id, action: 'accept', on: '2026-03-18' })).decisions[0]!.documentNo).toBe('01/TTr-BTCD');
     const rows = t.register.sqlite.prepare('select kind, year, seq, number from outgoing_documents order by id').all();
     expect(rows).toHaveLength(13);
-    expect(rows.at(-1)).toEqual({ kind: 'accept', year: 2026, seq: 1, number: '01/ĐX-BTCD' });
+    expect(rows.at(-1)).toEqual({ kind: 'accept', year: 2026, seq: 1, number: '01/TTr-BTCD' });
   });
 
-  it('reminders have their own sequence: 01/ĐĐ-BTCD, 02/ĐĐ-BTCD', async () => {
+  it('reminders are công văn: 01/BTCD, 02/BTCD, one series with the return letters', async () => {
     const { petition } = await forwardNew('2026-03-17');
     const first = await t.client.workflow.remind({ petitionId: petition.id, on: '2026-03-19' });
     const second = await t.client.workflow.remind({ petitionId: petition.id, on: '2026-03-20' });
-    expect(first.reminders.map((r) => r.documentNo)).toEqual(['01/ĐĐ-BTCD']);
+    expect(first.reminders.map((r) => r.documentNo)).toEqual(['01/BTCD']);
     expect(second.reminders).toEqual([
-      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-19', documentNo: '01/ĐĐ-BTCD', recordedBy: 'Hệ thống' },
-      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-20', documentNo: '02/ĐĐ-BTCD', recordedBy: 'Hệ thống' },
+      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-19', documentNo: '01/BTCD', recordedBy: 'Hệ thống' },
+      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-20', documentNo: '02/BTCD', recordedBy: 'Hệ thống' },
     ]);
+    // A return letter is a công văn too (Decree 30/2020, Appendix I): it takes the next number of the series.
+    const q = await createPetition(t, { receivedOn: '2026-03-16' });
+    await t.client.workflow.classify({ petitionId: q.id, eligible: false, reason: 'no_signature_or_address', on: '2026-03-17' });
+    const returned = await t.client.workflow.decide({ petitionId: q.id, action: 'return', on: '2026-03-20' });
+    expect(returned.decisions[0]).toMatchObject({ action: 'return', documentNo: '03/BTCD' });
   });
 
   it('a refused decision consumes no number', async () => {
@@ -381,7 +386,7 @@ describe('replies and reminders', () => {
     await t.client.workflow.decide({ petitionId: p.id, action: 'forward', agencyId: agency.id, on: '2026-03-18' });
     await refused(t, 'workflow.remind', { petitionId: p.id, on: '2026-03-17' }, 'VALIDATION');
     await refused(t, 'workflow.remind', { petitionId: p.id, on: '2026-03-23' }, 'VALIDATION');
-    await refused(t, 'workflow.remind', { petitionId: p.id, on: '2026-03-19', documentNo: '01/ĐĐ-BTCD' }, 'VALIDATION');
+    await refused(t, 'workflow.remind', { petitionId: p.id, on: '2026-03-19', documentNo: '01/BTCD' }, 'VALIDATION');
     const reminded = await t.client.workflow.remind({ petitionId: p.id, on: '2026-03-19' });
     expect(reminded.stage).toBe('forwarded');
     await t.client.workflow.reply({ petitionId: p.id, on: '2026-03-20', outcome: 'resolved' });
@@ -389,7 +394,7 @@ describe('replies and reminders', () => {
     expect(after.message).toMatch(/báo cáo kết quả/);
     // Once the reply is reversed, the agency may be reminded again (numbers continue).
     await t.client.workflow.reverse({ petitionId: p.id, what: 'reply', note: 'Báo cáo nhập nhầm đơn' });
-    expect((await t.client.workflow.remind({ petitionId: p.id, on: '2026-03-20' })).reminders.map((r) => r.documentNo)).toEqual(['01/ĐĐ-BTCD', '02/ĐĐ-BTCD']);
+    expect((await t.client.workflow.remind({ petitionId: p.id, on: '2026-03-20' })).reminders.map((r) => r.documentNo)).toEqual(['01/BTCD', '02/BTCD']);
   });
 });
 

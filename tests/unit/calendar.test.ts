@@ -200,19 +200,21 @@ describe('lunar calendar', () => {
 });
 
 describe('default holidays', () => {
-  it('lists the 2026 statutory days, Tết from 29 Tết (16 Feb) to mùng 4 (20 Feb)', () => {
+  it('lists the 2026 statutory days, Tết from 29 Tết (16 Feb) to mùng 4 (20 Feb), and Monday 27 April in lieu of Sunday 26 April', () => {
+    const h = (date: string, name: string) => ({ date, name, kind: 'holiday' });
     expect(defaultHolidays(2026)).toEqual([
-      { date: '2026-01-01', name: 'Tết Dương lịch' },
-      { date: '2026-02-16', name: 'Tết Nguyên đán (29 Tết)' },
-      { date: '2026-02-17', name: 'Tết Nguyên đán (mùng 1)' },
-      { date: '2026-02-18', name: 'Tết Nguyên đán (mùng 2)' },
-      { date: '2026-02-19', name: 'Tết Nguyên đán (mùng 3)' },
-      { date: '2026-02-20', name: 'Tết Nguyên đán (mùng 4)' },
-      { date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
-      { date: '2026-04-30', name: 'Ngày Chiến thắng (30/4)' },
-      { date: '2026-05-01', name: 'Ngày Quốc tế Lao động (1/5)' },
-      { date: '2026-09-01', name: 'Quốc khánh (ngày liền kề 1/9)' },
-      { date: '2026-09-02', name: 'Quốc khánh (2/9)' },
+      h('2026-01-01', 'Tết Dương lịch'),
+      h('2026-02-16', 'Tết Nguyên đán (29 Tết)'),
+      h('2026-02-17', 'Tết Nguyên đán (mùng 1)'),
+      h('2026-02-18', 'Tết Nguyên đán (mùng 2)'),
+      h('2026-02-19', 'Tết Nguyên đán (mùng 3)'),
+      h('2026-02-20', 'Tết Nguyên đán (mùng 4)'),
+      h('2026-04-26', 'Giỗ Tổ Hùng Vương (10/3 âm lịch)'),
+      { date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch) (trùng ngày nghỉ hằng tuần 26/04/2026)', kind: 'substitute' },
+      h('2026-04-30', 'Ngày Chiến thắng (30/4)'),
+      h('2026-05-01', 'Ngày Quốc tế Lao động (1/5)'),
+      h('2026-09-01', 'Quốc khánh (ngày liền kề 1/9)'),
+      h('2026-09-02', 'Quốc khánh (2/9)'),
     ]);
   });
 
@@ -226,6 +228,7 @@ describe('default holidays', () => {
 
   it('is sorted with unique dates every year, merging a Giỗ Tổ that falls on 30/4', () => {
     for (let year = 1900; year <= 2100; year += 1) {
+      // A substitute day of 31 December (Tết eve never falls there) would leave the year: none does.
       const dates = defaultHolidays(year).map((h) => h.date);
       expect([...dates].sort(compareDates), String(year)).toEqual(dates);
       expect(new Set(dates).size, String(year)).toBe(dates.length);
@@ -233,7 +236,7 @@ describe('default holidays', () => {
     }
     const merged = defaultHolidays(1947).find((h) => h.date === '1947-04-30');
     expect(merged?.name).toBe('Giỗ Tổ Hùng Vương (10/3 âm lịch); Ngày Chiến thắng (30/4)');
-    expect(defaultHolidays(1947)).toHaveLength(10);
+    expect(defaultHolidays(1947).filter((h) => h.kind === 'holiday')).toHaveLength(10);
   });
 });
 
@@ -264,8 +267,8 @@ describe('working days', () => {
     // Wed 6 (4), Thu 7 (5), Fri 8 (6), Mon 11 (7), Tue 12 (8), Wed 13 (9), Thu 14 May (10).
     expect(addWorkingDays('2026-04-28', 10, holidays)).toBe('2026-05-14');
     expect(workingDaysBetween('2026-04-28', '2026-05-14', holidays)).toBe(10);
-    // Giỗ Tổ 2026 is Sunday 26 April; the defaults add no compensatory Monday, so 27 April counts.
-    expect(addWorkingDays('2026-04-24', 1, holidays)).toBe('2026-04-27');
+    // Giỗ Tổ 2026 is Sunday 26 April; Monday 27 April is its substitute day (Labour Code art. 111(3)).
+    expect(addWorkingDays('2026-04-24', 1, holidays)).toBe('2026-04-28');
   });
 
   it('counts across the year end', () => {

@@ -61,23 +61,37 @@ function dataFor(kind: PrintKind): DocumentData {
     case 'guide':
       return { kind, ...base, number: '02/HD-BTCD', prefix: 'HD-BTCD', agency: 'UBND xã Tịnh Khê' };
     case 'accept':
-      return { kind, ...base, number: '03/ĐX-BTCD', prefix: 'ĐX-BTCD' };
+      return { kind, ...base, number: '03/TTr-BTCD', prefix: 'TTr-BTCD' };
     case 'return':
-      return { kind, ...base, number: '04/TL-BTCD', prefix: 'TL-BTCD', reason: 'Đơn nặc danh, mạo danh' };
+      return { kind, ...base, number: '04/BTCD', prefix: 'BTCD', reason: 'Đơn nặc danh, mạo danh' };
     case 'reminder':
       return {
         kind,
         ...base,
         issuedOn: '2026-05-04',
-        number: '01/ĐĐ-BTCD',
-        prefix: 'ĐĐ-BTCD',
+        number: '01/BTCD',
+        prefix: 'BTCD',
         agency: 'Sở Nông nghiệp và Môi trường',
         forward: { number: '05/PC-BTCD', decidedOn: '2026-03-05' },
         replyDueOn: '2026-04-24',
         ordinal: 2,
       };
     case 'receipt':
-      return { kind, letterhead: LETTERHEAD, prefix: 'BN-BTCD', issuedOn: '2026-03-02', petition: PETITION, place: null, receiver: 'Lê Thị Hoa', attachments: ['Quyết định 123.pdf'] };
+      return {
+        kind,
+        letterhead: LETTERHEAD,
+        issuedOn: '2026-03-02',
+        time: '09:30',
+        place: null,
+        receiver: 'Lê Thị Hoa',
+        receiverTitle: 'Chuyên viên',
+        giver: { ...TUYET, idIssuedOn: '2021-05-12', idIssuedPlace: 'Cục Cảnh sát quản lý hành chính về trật tự xã hội' },
+        items: [
+          { name: 'Đơn khiếu nại đề ngày 27/02/2026', pages: 2, state: 'original' },
+          { name: 'Quyết định số 123/QĐ-UBND', pages: 3, state: 'certified_copy' },
+        ],
+        copies: 2,
+      };
     case 'refusal':
       return {
         kind,
@@ -85,7 +99,8 @@ function dataFor(kind: PrintKind): DocumentData {
         prefix: 'TB-BTCD',
         issuedOn: '2026-03-05',
         visit: { date: '2026-03-05', place: 'Trụ sở Tiếp công dân tỉnh', citizen: TUYET, delegationMembers: null, matter: 'complaint', content: HOSTILE },
-        reason: 'Người đến trong tình trạng say rượu',
+        ground: 'law-9-3',
+        reason: 'Vụ việc đã được Chủ tịch UBND tỉnh giải quyết lần hai bằng Quyết định số 45/QĐ-UBND',
       };
     case 'register':
       return {
@@ -107,6 +122,7 @@ function dataFor(kind: PrintKind): DocumentData {
             guided: null,
             forwarded: '05/PC-BTCD',
             followUp: null,
+            note: null,
             visitId: 7,
           },
         ],
@@ -230,7 +246,6 @@ describe('every kind', () => {
     const heads: Partial<Record<PrintKind, string>> = {
       guide: 'PHIẾU HƯỚNG DẪN',
       accept: 'PHIẾU ĐỀ XUẤT THỤ LÝ ĐƠN',
-      return: 'PHIẾU TRẢ LẠI ĐƠN',
       receipt: 'GIẤY BIÊN NHẬN',
       refusal: 'THÔNG BÁO',
     };
@@ -239,45 +254,67 @@ describe('every kind', () => {
     expect(buildDocument(dataFor('guide')).html).toContain('Kính gửi: Bà Nguyễn Thị Ánh Tuyết');
     expect(buildDocument(dataFor('guide')).html).toContain('thuộc thẩm quyền giải quyết của UBND xã Tịnh Khê');
     expect(buildDocument(dataFor('return')).html).toContain('lý do: Đơn nặc danh, mạo danh.');
+    expect(buildDocument(dataFor('return')).html).toContain('Số: 04/BTCD<div class="vv">V/v trả lại đơn</div>');
+    expect(buildDocument(dataFor('return')).html).toContain('gửi trả lại đơn và các tài liệu kèm theo (nếu có) cho bà Nguyễn Thị Ánh Tuyết./.');
   });
 
   it('the reminder is a letter with a V/v line citing the forwarding slip and the overdue reply', () => {
     const html = buildDocument(dataFor('reminder')).html;
     expect(html).not.toContain('<h1');
-    expect(html).toContain('Số: 01/ĐĐ-BTCD<div class="vv">V/v đôn đốc giải quyết đơn của bà Nguyễn Thị Ánh Tuyết</div>');
+    expect(html).toContain('Số: 01/BTCD<div class="vv">V/v đôn đốc giải quyết đơn của bà Nguyễn Thị Ánh Tuyết</div>');
     expect(html).toContain('Quảng Ngãi, ngày 04 tháng 5 năm 2026');
     expect(html).toContain('Ngày 05 tháng 3 năm 2026, Ban Tiếp công dân tỉnh Quảng Ngãi có Phiếu chuyển đơn số 05/PC-BTCD');
     expect(html).toContain('trước ngày 24 tháng 4 năm 2026. Đến nay đã quá thời hạn');
     expect(html).toContain('Đây là lần đôn đốc thứ 2./.');
   });
 
-  it('the receipt (02/TCD) is unnumbered, lists the documents and has two signatures', () => {
+  it('the receipt (02/TCD) has no number, the time, the receiver and title, the items and the form’s signature labels', () => {
     const html = buildDocument(dataFor('receipt')).html;
-    expect(html).toMatch(/Số:(&nbsp;){12}\/BN-BTCD/);
-    expect(html).toContain('Thông tin, tài liệu, bằng chứng');
-    expect(html).toContain('<li>Đơn khiếu nại đề ngày 27/02/2026 của bà Nguyễn Thị Ánh Tuyết (đơn vào sổ số 2026/000001)');
-    expect(html).toContain('<li>Tài liệu kèm theo: Quyết định 123.pdf.</li>');
-    expect(html).toContain('NGƯỜI GIAO');
-    expect(html).toContain('NGƯỜI NHẬN');
-    expect(html).toContain('<div class="sign-name">Lê Thị Hoa</div>');
+    expect(html).not.toContain('Số:');
+    expect(html).toContain('<h1 class="title">GIẤY BIÊN NHẬN</h1>');
+    expect(html).toContain('<div class="subtitle">Thông tin, tài liệu</div>');
+    expect(html).toContain('Vào hồi 09 giờ 30 phút, ngày 02 tháng 3 năm 2026, tại: Trụ sở Ban Tiếp công dân tỉnh Quảng Ngãi.');
+    expect(html).toContain('Tôi là: <b>Lê Thị Hoa</b>');
+    expect(html).toContain('Chức vụ: Chuyên viên');
+    expect(html).toContain('Đã nhận của: <b>Bà Nguyễn Thị Ánh Tuyết</b>');
+    expect(html).toContain('051180001234, ngày cấp: 12/05/2021, nơi cấp: Cục Cảnh sát quản lý hành chính về trật tự xã hội');
+    expect(html).toContain('<td>Quyết định số 123/QĐ-UBND</td><td class="c">03</td><td>Bản sao có chứng thực</td>');
+    expect(html).toContain('<td class="c">02</td><td>Bản chính</td>');
+    expect(html).toContain('được lập thành 02 bản, giao cho người cung cấp thông tin, tài liệu 01 bản./.');
+    expect(html).toContain('<div class="sign-title">NGƯỜI CUNG CẤP</div><div class="sign-title">THÔNG TIN, TÀI LIỆU</div><div class="sign-note">(Ký, ghi rõ họ tên)</div>');
+    expect(html).toContain('<div class="sign-title">NGƯỜI NHẬN</div><div class="sign-note">(Ký, ghi rõ họ tên, đóng dấu nếu có)</div>');
+    const blank = buildDocument({ ...dataFor('receipt'), time: null, receiverTitle: null, giver: { ...TUYET, idNumber: null } } as DocumentData).html;
+    const fill = (mm: number) => `<span class="fill" style="width: ${mm}mm"></span>`;
+    expect(blank).toContain(`Vào hồi ${fill(18)} giờ ${fill(18)} phút`);
+    expect(blank).toContain(`Số CCCD/Hộ chiếu (hoặc giấy tờ tùy thân): ${fill(45)}, ngày cấp: ${fill(18)}, nơi cấp: ${fill(45)}`);
+    expect(blank).toContain(`Chức vụ: ${fill(45)}`);
   });
 
-  it('the refusal (01/TCD) gives the reason, or dotted lines to fill in', () => {
+  it('the refusal (01/TCD) cites the legal ground as the form words it, with the ID line and recipients', () => {
     const html = buildDocument(dataFor('refusal')).html;
+    expect(html).toMatch(/Số:(&nbsp;){12}\/TB-BTCD/);
     expect(html).toContain('Về việc từ chối tiếp công dân');
-    expect(html).toContain('Căn cứ quy định tại Điều 9 Luật Tiếp công dân');
-    expect(html).toContain('lý do: Người đến trong tình trạng say rượu.');
+    expect(html).toContain('Kính gửi: Bà Nguyễn Thị Ánh Tuyết');
+    expect(html).toContain('Số CCCD/Hộ chiếu (hoặc giấy tờ tùy thân): 051180001234, ngày cấp:');
+    expect(html).toContain(
+      'Căn cứ khoản 3 Điều 9 Luật Tiếp công dân, Ban Tiếp công dân tỉnh Quảng Ngãi từ chối tiếp nhận nội dung khiếu nại của bà Nguyễn Thị Ánh Tuyết và thông báo để bà Nguyễn Thị Ánh Tuyết được biết.',
+    );
+    expect(html).toContain('- Như trên;<br>- Ủy ban nhân dân tỉnh Quảng Ngãi (để biết);<br>- Lưu: VT, hồ sơ.');
+    expect(html).toContain('<div class="sign-title">TRƯỞNG BAN</div>');
     expect(html).toContain('&lt;script&gt;');
-    const blank = buildDocument({ ...dataFor('refusal'), reason: null } as DocumentData).html;
-    expect(blank.match(/class="dots"/g)).toHaveLength(3);
+    const h = buildDocument({ ...dataFor('refusal'), ground: 'decree-154-4-1-h', reason: null } as DocumentData).html;
+    expect(h).toContain(
+      'Căn cứ điểm h khoản 1 Điều 4 Nghị định số 154/2026/NĐ-CP ngày 15 tháng 5 năm 2026 của Chính phủ quy định chi tiết một số điều và biện pháp tổ chức thi hành Luật Tiếp công dân',
+    );
   });
 
-  it('the register (03/TCD) is landscape with the 12 numbered columns', () => {
+  it('the register (03/TCD) is landscape with the 13 numbered columns of Decree 154', () => {
     const html = buildDocument(dataFor('register')).html;
     expect(html).toContain('@page { size: A4 landscape;');
     expect(html).toContain('<h1 class="title">SỔ TIẾP CÔNG DÂN</h1>');
     expect(html).toContain('(Từ ngày 01/03/2026 đến ngày 31/03/2026)');
-    for (let i = 1; i <= 12; i++) expect(html).toContain(`<th>(${i})</th>`);
+    for (let i = 1; i <= 13; i++) expect(html).toContain(`<th>(${i})</th>`);
+    expect(html).not.toContain('<th>(14)</th>');
     for (const column of RECEPTION_REGISTER_COLUMNS) expect(html).toContain(escapeHtml(column));
     expect(html).toContain('<th colspan="3">Hướng xử lý</th>');
     expect(html).toContain('<td class="c">x</td>');
@@ -316,5 +353,25 @@ describe('file names and the fallback face', () => {
   it('switches the page to DejaVu Serif when asked', () => {
     const html = withFallbackFont(buildDocument(dataFor('forward')).html);
     expect(html).toMatch(/<style>body \{ font-family: "DejaVu Serif", serif; font-stretch: condensed; font-size: 13pt; \}.*<\/style>\n<\/head>/);
+  });
+});
+
+describe('the forwarding slip for a denunciation (Circular 05/2021, form 03)', () => {
+  const data = { ...dataFor('forward'), petition: { ...PETITION, kind: 'denunciation' as const, subject: 'Ông Trần Văn Bị, cán bộ địa chính xã' } } as DocumentData;
+  const { title, html } = buildDocument(data);
+
+  it('has its own title and names no denouncer in the body or among the recipients', () => {
+    expect(title).toBe('Phiếu chuyển đơn tố cáo');
+    expect(html).toContain('<h1 class="title">PHIẾU CHUYỂN ĐƠN TỐ CÁO</h1>');
+    expect(html).toContain('nhận được đơn tố cáo đề ngày 27/02/2026 (đơn vào sổ số 2026/000001)');
+    expect(html).toContain('Người bị tố cáo: Ông Trần Văn Bị, cán bộ địa chính xã.');
+    expect(html).toContain('- Như trên;<br>- Lưu: VT, hồ sơ.');
+    for (const secret of ['Nguyễn Thị Ánh Tuyết', '051180001234', 'Thôn An Phú']) expect(html).not.toContain(secret);
+  });
+
+  it('the reminder about a forwarded denunciation does not name the denouncer either', () => {
+    const reminder = buildDocument({ ...dataFor('reminder'), petition: { ...PETITION, kind: 'denunciation' } } as DocumentData).html;
+    expect(reminder).toContain('Phiếu chuyển đơn tố cáo số 05/PC-BTCD');
+    for (const secret of ['Nguyễn Thị Ánh Tuyết', '051180001234', 'Thôn An Phú']) expect(reminder).not.toContain(secret);
   });
 });

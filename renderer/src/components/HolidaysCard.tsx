@@ -7,6 +7,7 @@ import { dayOfWeek, formatDateVN } from '../../../shared/calendar/dates.ts';
 import { vietnamDate } from '../../../shared/domain/dates.ts';
 import type { Holiday } from '../../../shared/api/contract.ts';
 import { useUi } from '../state/ui.ts';
+import { HolidayImport } from './HolidayImport.tsx';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
@@ -52,9 +53,9 @@ export function HolidaysCard() {
           <NumberInput aria-label="Năm" w={110} value={year} min={1900} max={2100} onChange={(v) => typeof v === 'number' && setYear(v)} />
         </Group>
         <Text size="sm" c="dimmed">
-          Hạn xử lý tính theo ngày làm việc, trừ thứ Bảy, Chủ nhật và các ngày dưới đây. Mặc định lấy theo luật và lịch âm Việt Nam
-          (Tết Nguyên đán, Giỗ Tổ Hùng Vương); Chính phủ quyết định ngày nghỉ cụ thể hằng năm nên quản trị viên cần cập nhật.
-          Mọi thay đổi tính lại hạn của các đơn.
+          Hạn xử lý tính theo ngày làm việc: trừ thứ Bảy, Chủ nhật và các ngày dưới đây, cộng các ngày làm bù. Năm 2025, 2026 theo
+          thông báo của Chính phủ; các năm khác mặc định theo Bộ luật Lao động (Điều 112, nghỉ bù theo khoản 3 Điều 111) và lịch âm
+          Việt Nam. Khi có thông báo mới, nhập tệp lịch nghỉ để xem trước các thời hạn thay đổi rồi xác nhận.
         </Text>
         {error && <Alert color="red" withCloseButton onClose={() => setError(null)}>{error}</Alert>}
         <Table withTableBorder striped aria-label={`Ngày nghỉ năm ${year}`} fz="sm">
@@ -81,6 +82,13 @@ export function HolidaysCard() {
             ))}
           </Table.Tbody>
         </Table>
+        <HolidayImport
+          onDone={(y) => {
+            touch();
+            if (y === year) void load();
+            else setYear(y);
+          }}
+        />
         <Group align="flex-end">
           <TextInput type="date" label="Thêm hoặc sửa ngày nghỉ" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={180} />
           <TextInput label="Tên ngày nghỉ" placeholder="Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương" value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />

@@ -7,10 +7,11 @@ import type { ReceptionRegisterRow } from '../../../shared/domain/petition.ts';
 import { usePetitionScreens } from '../components/petitions/state.ts';
 import { formatIsoDate, periodRange } from '../components/petitions/format.ts';
 import '../components/petitions/register.css';
+import { DocumentButton } from '../components/documents/index.ts';
 
 
 /** Column widths (% of the table), tuned so the register fits a 1366 px screen without scrolling sideways. */
-const WIDTHS = [3.5, 7, 14, 9, 16, 8, 4.5, 8.5, 4.5, 8, 8, 9];
+const WIDTHS = [3, 7, 13, 9, 14, 7, 4, 8, 4.5, 8, 8.5, 8.5, 5.5];
 
 export function ReceptionRegisterPage() {
   const go = useUi((s) => s.go);
@@ -48,9 +49,12 @@ export function ReceptionRegisterPage() {
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Title order={2}>Sổ tiếp công dân</Title>
-          <Text size="sm" c="dimmed">Mẫu số 03/TCD (Thông tư 04/2021/TT-TTCP)</Text>
+          <Text size="sm" c="dimmed">Mẫu số 03/TCD (Nghị định 154/2026/NĐ-CP)</Text>
         </div>
-        <Button variant="default" onClick={() => go('reception')}>Về Tiếp công dân</Button>
+        <Group gap="xs">
+          <DocumentButton request={{ kind: 'register', from: period.from, to: period.to }} label="In sổ" variant="filled" size="sm" disabled={!period.from || !period.to} />
+          <Button variant="default" onClick={() => go('reception')}>Về Tiếp công dân</Button>
+        </Group>
       </Group>
       <Group align="flex-end" gap="sm">
         <TextInput type="date" label="Từ ngày" value={period.from} onChange={(e) => setPeriod({ from: e.currentTarget.value })} w={150} />
@@ -74,6 +78,7 @@ export function ReceptionRegisterPage() {
             {RECEPTION_REGISTER_COLUMNS.slice(0, 8).map((c) => <Table.Th key={c} rowSpan={2}>{c}</Table.Th>)}
             <Table.Th colSpan={3}>Hướng xử lý</Table.Th>
             <Table.Th rowSpan={2}>{RECEPTION_REGISTER_COLUMNS[11]}</Table.Th>
+            <Table.Th rowSpan={2}>{RECEPTION_REGISTER_COLUMNS[12]}</Table.Th>
           </Table.Tr>
           <Table.Tr>
             {RECEPTION_REGISTER_COLUMNS.slice(8, 11).map((c) => <Table.Th key={c}>{c}</Table.Th>)}
@@ -85,7 +90,7 @@ export function ReceptionRegisterPage() {
         <Table.Tbody>
           {rows?.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={12} className="reg-empty">Không có lượt tiếp nào trong khoảng thời gian này.</Table.Td>
+              <Table.Td colSpan={RECEPTION_REGISTER_COLUMNS.length} className="reg-empty">Không có lượt tiếp nào trong khoảng thời gian này.</Table.Td>
             </Table.Tr>
           )}
           {rows?.map((r) => (
@@ -102,6 +107,7 @@ export function ReceptionRegisterPage() {
               <Table.Td>{r.guided ?? ''}</Table.Td>
               <Table.Td>{r.forwarded ?? ''}</Table.Td>
               <Table.Td>{r.followUp ?? ''}</Table.Td>
+              <Table.Td>{r.note ?? ''}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -14,6 +14,7 @@ import { ClassifyForm } from './ClassifyForm.tsx';
 import { activeOf, STEP_LABELS, useWorkflowData } from './data.ts';
 import { DecideForm } from './DecideForm.tsx';
 import { DECISION_PRINT, WorkflowHistory } from './History.tsx';
+import { ReceiptItemsButton } from './ReceiptItemsButton.tsx';
 import { PrintButton } from './PrintButton.tsx';
 import { ReminderForm, ReplyForm } from './ReplyForms.tsx';
 import { ReverseModal } from './ReverseModal.tsx';
@@ -162,6 +163,7 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
           <kbd className="key" title="Đến ô đầu tiên của bước tiếp theo">Alt+X</kbd>
         </Group>
         <Group gap="xs" justify="flex-end">
+          <ReceiptItemsButton petitionId={p.id} officer={null} />
           <PrintButton request={{ kind: 'receipt', petitionId: p.id }} label="In giấy biên nhận (02/TCD)" />
           {visit?.outcome === 'refused' && <PrintButton request={{ kind: 'refusal', visitId: visit.id }} label="In thông báo từ chối tiếp (01/TCD)" />}
         </Group>

@@ -1,0 +1,133 @@
+// Migration 0007 on a register in use, and importing a year's announced schedule: the preview shows
+// the deadlines that move and writes nothing; the confirmation moves them in one transaction with its
+// audit row; a bad file is refused and writes nothing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../db/migrations/index.ts';
+import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
+import { expectError, expectOk } from '../helpers/envelope.ts';
+import { snapshot } from '../helpers/snapshot.ts';
+import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import type { ScheduleImportResult } from '../../shared/api/contract.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function register(options: Parameters<typeof tempRegister>[0] = {}): Promise<TempRegister> {
+  const t = await tempRegister({ now: new Date('2026-04-20T09:00:00+07:00'), ...options });
+  cleanups.push(() => t.cleanup());
+  return t;
+}
+
+const V0007 = MIGRATIONS.findIndex(([name]) => name === '0007-calendar-places') + 1;
+
+describe('0007-calendar-places on a register in use', () => {
+  it('moves the number prefixes still at the old defaults to the Decree 30 abbreviations, and keeps the Board’s own', async () => {
+    const dir: TempDir = tempDir();
+    cleanups.push(() => dir.cleanup());
+    const file = `${dir.dir}/register.sqlite`;
+    const old = await tempRegister({ path: file, migrateTo: V0007 - 1 });
+    old.register.sqlite
+      .prepare("insert into settings (key, value, updated_at) values ('docPrefixes', ?, '2026-01-01T00:00:00Z')")
+      .run(JSON.stringify({ forward: 'PC-BTCD', guide: 'HD-TCD', accept: 'ĐX-BTCD', reminder: 'ĐĐ-BTCD', receipt: 'BN-BTCD', refusal: 'TB-BTCD', return: 'TLĐ-BTCD' }));
+    old.register.sqlite.prepare("insert into holidays (date, name, updated_at) values ('2026-04-26', 'Giỗ Tổ', '2026-01-01T00:00:00Z')").run();
+    await old.close();
+
+    const t = await tempRegister({ path: file });
+    cleanups.push(() => t.close());
+    expect(t.register.schemaVersion()).toBeGreaterThanOrEqual(V0007);
+    expect((await t.client.settings.get()).docPrefixes).toEqual({
+      forward: 'PC-BTCD',
+      guide: 'HD-TCD',
+      accept: 'TTr-BTCD',
+      reminder: 'BTCD',
+      receipt: 'BN-BTCD',
+      refusal: 'TB-BTCD',
+      return: 'TLĐ-BTCD',
+    });
+    expect(t.register.sqlite.prepare("select kind, source from holidays where date = '2026-04-26'").get()).toEqual({ kind: 'holiday', source: null });
+  });
+});
+
+describe('a new register', () => {
+  it('takes the announced 2026 schedule: 2 January and 27 April off, 10 January worked', async () => {
+    const t = await register();
+    const dates = (await t.client.holidays.list({ year: 2026 })).map((h) => h.date);
+    expect(dates).toEqual(expect.arrayContaining(['2026-01-02', '2026-04-27', '2026-08-31']));
+    expect(t.register.sqlite.prepare('select date from worked_days order by date').all()).toEqual([{ date: '2026-01-10' }, { date: '2026-08-22' }]);
+    const p = await t.client.petitions.create({ receivedOn: '2026-04-20', channel: 'post', kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
+    expect(p.dueOn).toBe('2026-05-07');
+  });
+});
+
+describe('holidays.importPreview and holidays.importConfirm', () => {
+  /** A register whose 2026 calendar is the old default, as one generated before this version. */
+  async function oldCalendar(): Promise<TempRegister> {
+    const t = await register();
+    const now = "'2026-01-01T00:00:00Z'";
+    t.register.sqlite.exec(`delete from holidays where date like '2026-%'; delete from worked_days;`);
+    for (const [date, name] of [
+      ['2026-01-01', 'Tết Dương lịch'],
+      ['2026-02-16', 'Tết'],
+      ['2026-02-17', 'Tết'],
+      ['2026-02-18', 'Tết'],
+      ['2026-02-19', 'Tết'],
+      ['2026-02-20', 'Tết'],
+      ['2026-04-26', 'Giỗ Tổ Hùng Vương'],
+      ['2026-04-30', '30/4'],
+      ['2026-05-01', '1/5'],
+      ['2026-09-01', 'Quốc khánh'],
+      ['2026-09-02', 'Quốc khánh'],
+    ]) {
+      t.register.sqlite.prepare(`insert into holidays (date, name, updated_at) values (?, ?, ${now})`).run(date, name);
+    }
+    t.register.sqlite.prepare(`insert or ignore into holiday_years (year, generated_at) values (2026, ${now})`).run();
+    return t;
+  }
+
+  const file2026 = () => {
+    const s = ANNOUNCED_SCHEDULES.get(2026)!;
+    return JSON.stringify({
+      format: 'petreg-holidays/1',
+      year: 2026,
+      source: s.source,
+      days: [...s.daysOff.map((d) => ({ date: d.date, type: 'off', kind: d.kind, name: d.name })), ...s.workedDays.map((d) => ({ date: d.date, type: 'worked', name: d.name }))],
+    });
+  };
+
+  it('previews the deadlines that move without writing, then confirms them in one transaction with its audit row', async () => {
+    const t = await oldCalendar();
+    const p = await t.client.petitions.create({ receivedOn: '2026-04-20', channel: 'post', kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
+    t.register.sqlite.prepare('update petitions set due_on = ? where id = ?').run('2026-05-06', p.id); // as the old calendar counted
+    const q = await t.client.petitions.create({ receivedOn: '2026-06-01', channel: 'post', kind: 'complaint', field: 'land', summary: 'Không đổi' });
+
+    const before = snapshot(t.register.sqlite);
+    const preview = expectOk<ScheduleImportResult>(await t.api.call('holidays.importPreview', { fileName: 'lich-2026.json', text: file2026() }));
+    expect(preview).toMatchObject({ year: 2026, daysOff: 13, workedDays: 2, added: ['2026-01-02', '2026-04-27', '2026-08-31'], removed: ['2026-04-26'] });
+    expect(preview.moved).toEqual([{ petitionId: p.id, registerNo: p.registerNo, deadline: 'processing', before: '2026-05-06', after: '2026-05-07' }]);
+    expect(preview.moved.find((m) => m.petitionId === q.id)).toBeUndefined();
+    expect(snapshot(t.register.sqlite)).toEqual(before);
+
+    const audits = () => (t.register.sqlite.prepare("select count(*) as n from audit_log where action = 'import' and entity = 'holiday'").get() as { n: number }).n;
+    const confirmed = expectOk<ScheduleImportResult>(await t.api.call('holidays.importConfirm', { fileName: 'lich-2026.json', text: file2026() }));
+    expect(confirmed.moved).toEqual(preview.moved);
+    expect(t.register.sqlite.prepare('select due_on from petitions where id = ?').get(p.id)).toEqual({ due_on: '2026-05-07' });
+    expect(audits()).toBe(1);
+    expect(t.register.sqlite.prepare("select source from holidays where date = '2026-04-27'").get()).toEqual({ source: ANNOUNCED_SCHEDULES.get(2026)!.source });
+  });
+
+  it.each([
+    ['a CSV without its header', 'x.csv', '2026-01-01,off,,Tết'],
+    ['a worked day on a weekday', 'x.json', () => file2026().replace('"2026-01-10"', '"2026-01-12"')],
+    ['a day off twice', 'x.json', () => file2026().replace('"2026-01-02"', '"2026-01-01"')],
+  ] as const)('refuses %s and writes nothing', async (_label, fileName, text) => {
+    const t = await oldCalendar();
+    const before = snapshot(t.register.sqlite);
+    for (const method of ['holidays.importPreview', 'holidays.importConfirm'] as const) {
+      const error = expectError(await t.api.call(method, { fileName, text: typeof text === 'function' ? text() : text }), 'VALIDATION');
+      expect(error.message).toContain(fileName);
+    }
+    expect(snapshot(t.register.sqlite)).toEqual(before);
+  });
+});
