@@ -468,6 +468,15 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, `insert into holidays (date, name, updated_at) values ('2026-04-30', 'y', ${T})`, /UNIQUE constraint failed|PRIMARY KEY/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   },
+  '0008-audit-chain': (sqlite) => {
+    expect(columns(sqlite, 'audit_log')).toMatchObject({ prev_hash: col('TEXT'), hash: col('TEXT') });
+    const triggers = (sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log' order by name").all() as { name: string }[]).map((r) => r.name);
+    expect(triggers).toEqual(['audit_log_hashed', 'audit_log_no_delete', 'audit_log_no_update']);
+    rejects(sqlite, `insert into audit_log (at, actor_name, action, entity) values (${T}, 'x', 'create', 'agency')`, /hash chain/);
+    sqlite.prepare(`insert into audit_log (id, at, actor_name, action, entity, prev_hash, hash) values (1, ${T}, 'x', 'create', 'agency', 'a', 'b')`).run();
+    rejects(sqlite, "update audit_log set actor_name = 'y'", /append-only/);
+    rejects(sqlite, 'delete from audit_log', /append-only/);
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -615,14 +624,19 @@ describe('0003-workflow on a register in use', () => {
     const t = await tempRegister({ path: file, now: new Date('2026-03-20T03:00:00.000Z') });
     try {
       const sqlite = t.register.sqlite;
-      expect(t.register.schemaVersion()).toBe(3);
-      expect(sqlite.pragma('user_version', { simple: true })).toBe(3);
-      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual([
-        '0001-reference-tables',
-        '0002-intake',
-        '0003-workflow',
-      ]);
-      for (const table of V2_TABLES) expect(sqlite.prepare(`select * from ${table} order by rowid`).all(), table).toEqual(kept[table]);
+      expect(t.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect((sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)).toEqual(
+        MIGRATIONS.map(([name]) => name),
+      );
+      // Every row kept (audit rows gain their hash-chain link in 0008, nothing else changes).
+      for (const table of V2_TABLES) {
+        const rows = (sqlite.prepare(`select * from ${table} order by rowid`).all() as Record<string, unknown>[]).map((r) => {
+          const { prev_hash: _p, hash: _h, ...rest } = r;
+          return table === 'audit_log' ? rest : r;
+        });
+        expect(rows, table).toEqual(kept[table]);
+      }
       const after = sqlite.prepare('select * from petitions order by id').all() as Record<string, unknown>[];
       expect(after.map((row) => Object.fromEntries(Object.keys(v2Petitions[0]!).map((k) => [k, row[k]])))).toEqual(v2Petitions);
       expect(after.map((r) => [r.stage, r.due_on, r.reply_due_on])).toEqual([
