@@ -1,7 +1,6 @@
 // The holiday calendar as data: each year's defaults generated once, edited by an administrator,
 // and every stored deadline (due_on, reply_due_on, hence the to-do lists) moved by the edits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Holiday } from '../../shared/api/contract.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
 import type { User } from '../../shared/domain/user.ts';
 import { defaultHolidays } from '../../shared/calendar/holidays.ts';
