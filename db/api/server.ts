@@ -23,6 +23,7 @@ import {
   type AppMeta,
 } from './handlers.ts';
 import { HandlerTable, type SessionState } from './table.ts';
+import { registerBackupMethods } from './backups.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -43,6 +44,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerStatsMethods(table, meta);
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
+  registerBackupMethods(table);
   table.assertComplete();
   return table;
 }

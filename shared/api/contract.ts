@@ -50,6 +50,7 @@ import {
 } from '../domain/attachment.ts';
 
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
+import { backupConfigureSchema, backupRestoreSchema, type BackupStatus, type RestorePlan } from '../domain/backup.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -170,6 +171,11 @@ export const contract = {
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
+
+  'backups.status': method(noInput).returns<BackupStatus>(),
+  'backups.configure': method(backupConfigureSchema).returns<BackupStatus>(),
+  'backups.run': method(noInput).returns<BackupStatus>(),
+  'backups.restore': method(backupRestoreSchema).returns<RestorePlan>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } f
 import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
 import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
+import { BackupsCard } from '../components/backups/BackupsCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
@@ -186,6 +187,7 @@ export function SettingsPage() {
       {error && <Alert color="red">{error}</Alert>}
       {settings && <SettingsForm initial={settings} provinces={provinces} />}
       <HolidaysCard />
+      <BackupsCard />
     </Stack>
   );
 }
