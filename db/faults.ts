@@ -1,7 +1,10 @@
 // Faults of the file system and of SQLite, said in plain Vietnamese; the original error is kept
-// in a log file next to the register (`<register>.errors.log`, one line per fault), or on stderr
-// when that folder cannot be written.
+// in a log file next to the register (`<register>.errors.log`, one entry per fault), or, when that
+// folder cannot be written (a read-only or full disk), in `petreg-errors.log` in the system's
+// temporary folder. Never on the officer's terminal or screen.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ApiError } from '../shared/errors.ts';
 
 function codeOf(error: unknown): string {
@@ -18,15 +21,39 @@ export function faultLogPath(registerPath: string): string {
 export function logFault(registerPath: string | null, context: string, error: unknown): void {
   const detail = error instanceof Error ? `${codeOf(error) ? `[${codeOf(error)}] ` : ''}${error.stack ?? error.message}` : String(error);
   const line = `${new Date().toISOString()} ${context}: ${detail.replace(/\r?\n/g, '\n    ')}\n`;
-  if (registerPath) {
+  for (const file of [registerPath ? faultLogPath(registerPath) : null, FALLBACK_LOG]) {
+    if (!file) continue;
     try {
-      fs.appendFileSync(faultLogPath(registerPath), line, 'utf8');
+      fs.appendFileSync(file, line, 'utf8');
       return;
     } catch {
-      // fall through to stderr
+      // the next place
     }
   }
-  process.stderr.write(`[petreg] ${line}`);
+}
+
+/** Where faults are logged when the register's folder cannot be written. */
+export const FALLBACK_LOG = path.join(os.tmpdir(), 'petreg-errors.log');
+
+function folderWritable(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+    return !isReadOnlyMount(file);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a file sits on a read-only mount (Linux; elsewhere false). */
+function isReadOnlyMount(file: string): boolean {
+  try {
+    const probe = path.join(path.dirname(path.resolve(file)), `.petreg-write-probe-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe, { force: true });
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EROFS' || (error as NodeJS.ErrnoException).code === 'EACCES';
+  }
 }
 
 /**
@@ -54,6 +81,12 @@ export function describeStorageFault(error: unknown, file: string): ApiError | n
     return new ApiError('BAD_DATABASE', `Tệp ${file} không phải là cơ sở dữ liệu SQLite hợp lệ của Sổ tiếp công dân.`);
   }
   if (/SQLITE_CANTOPEN|unable to open database/i.test(both)) {
+    if (file && fs.existsSync(file) && !folderWritable(file)) {
+      return new ApiError(
+        'STORAGE',
+        `Không mở được sổ ${file}: thư mục chứa sổ chỉ cho đọc (SQLite cần ghi tệp phụ -shm/-wal cạnh sổ, kể cả khi chỉ đọc). Không có gì được ghi; hãy chép sổ sang thư mục ghi được hoặc cấp quyền ghi.`,
+      );
+    }
     return new ApiError('STORAGE', `Không mở được tệp sổ ${file} (tệp không có, hoặc thư mục không cho phép). Không có gì được ghi.`);
   }
   if (/SQLITE_IOERR|disk I\/O error/i.test(both)) {

@@ -119,8 +119,10 @@ async function assignRegisterNumbers(trx: Transaction<DB>, file: CheckedIntercha
 
 /**
  * The register promises gap-free numbers in each year: an import whose numbers would leave one
- * out (2026/000005 given while 2026/000004 exists nowhere) is refused, naming the missing number
- * and the record that skips it.
+ * out between the year's first and last number (2026/000007 given after 2026/000005, with
+ * 2026/000006 nowhere) is refused, naming the missing number and the record that skips it.
+ * A year's series may start above 1 (a register continued from a paper one: its earlier numbers
+ * live there), but never skips once started.
  */
 async function refuseGaps(trx: Transaction<DB>, file: CheckedInterchange, numbers: string[]): Promise<void> {
   const byYear = new Map<number, { seq: number; label: string }[]>();
@@ -135,7 +137,7 @@ async function refuseGaps(trx: Transaction<DB>, file: CheckedInterchange, number
     const existing = (await trx.selectFrom('petitions').select('seq').where('year', '=', year).execute()).map((r) => r.seq);
     const used = new Set([...existing, ...added.map((a) => a.seq)]);
     const max = Math.max(...used);
-    for (let seq = 1; seq <= max && issues.length < 5; seq++) {
+    for (let seq = Math.min(...used); seq <= max && issues.length < 5; seq++) {
       if (used.has(seq)) continue;
       const skipper = added.filter((a) => a.seq > seq).sort((a, b) => a.seq - b.seq)[0];
       issues.push({
