@@ -198,9 +198,8 @@ export function restoreRequestPath(registerPath: string): string {
 export function applyPendingRestore(registerPath: string): { restored: string | null; error: string | null } {
   const requestFile = restoreRequestPath(registerPath);
   if (!fs.existsSync(requestFile)) return { restored: null, error: null };
-  let backup: string | null = null;
   try {
-    backup = (JSON.parse(fs.readFileSync(requestFile, 'utf8')) as { backup?: unknown }).backup as string;
+    const backup = (JSON.parse(fs.readFileSync(requestFile, 'utf8')) as { backup?: unknown }).backup as string;
     if (typeof backup !== 'string') throw new ApiError('VALIDATION', 'Yêu cầu khôi phục không hợp lệ.');
     restoreRegister(backup, registerPath);
     return { restored: backup, error: null };

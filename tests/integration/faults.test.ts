@@ -255,6 +255,7 @@ describe('input hygiene', () => {
     raw.close();
     const r = petreg(['search', 'dat dai', '--db', t.path]);
     expect(r.status).toBe(0);
+    // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(r.stdout).toContain('\\u{1b}[31mĐỎ\\u{7}');
   });
