@@ -31,6 +31,8 @@ export interface PreviewOptions {
   port: number;
   token: string;
   appVersion: string;
+  /** The built renderer to serve (default dist/renderer; tests pass a small one). */
+  rendererDir?: string;
 }
 
 async function bundleBrowserPreload(): Promise<string> {
@@ -116,8 +118,9 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, se
 }
 
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close(): Promise<void> }> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`Chưa có bản dựng giao diện trong ${RENDERER_DIR}: chạy "npx vite build" (hoặc "npm run web") trước.`);
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`Chưa có bản dựng giao diện trong ${rendererDir}: chạy "npx vite build" (hoặc "npm run web") trước.`);
   }
   const fixed = options.now;
   // The same start as the desktop app: a pending restore first, then open, then the backup scheduler.
@@ -130,7 +133,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   void backups.tick();
   const bridgeScript = await bundleBrowserPreload();
   const indexHtml = fs
-    .readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8')
+    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
 
   // No request can bring the bridge down: a URL that does not parse or decode is a 400, and every
@@ -150,7 +153,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     if (url.pathname === BRIDGE_PATH) return send(res, 200, bridgeScript, 'text/javascript; charset=utf-8');
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml, 'text/html; charset=utf-8');
-    const file = resolveStaticFile(RENDERER_DIR, url.pathname);
+    const file = resolveStaticFile(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'Not found', 'text/plain');
     send(res, 200, fs.readFileSync(file), contentType(file));
   };
