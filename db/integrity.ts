@@ -55,8 +55,9 @@ export interface PetitionStateReport {
 }
 
 /**
- * Each petition's stored fields against the `after` snapshot of its latest audit row that has
- * one (create, update; workflow rows carry a status summary instead and are skipped). Only keys
+ * Each petition's stored fields against the `after` snapshot of its latest audit row that holds
+ * a whole petition (registerNo, receivedOn and summary: create, update, whatever the action is
+ * called; workflow and print rows carry a summary of their own and are skipped). Only keys
  * both sides have are compared, so new fields or actions need nothing here.
  */
 export function verifyPetitionStates(sqlite: Database.Database, limit = 20): PetitionStateReport {
@@ -66,7 +67,7 @@ export function verifyPetitionStates(sqlite: Database.Database, limit = 20): Pet
   const columns = new Set((sqlite.pragma('table_info(petitions)') as { name: string }[]).map((c) => c.name));
   const latest = new Map<string, Record<string, unknown>>();
   const audit = sqlite
-    .prepare("select entity_id, after_json from audit_log where entity = 'petition' and after_json is not null and json_extract(after_json, '$.registerNo') is not null order by id")
+    .prepare("select entity_id, after_json from audit_log where entity = 'petition' and after_json is not null and json_extract(after_json, '$.registerNo') is not null and json_extract(after_json, '$.receivedOn') is not null and json_extract(after_json, '$.summary') is not null order by id")
     .iterate() as IterableIterator<{ entity_id: string; after_json: string }>;
   for (const row of audit) latest.set(row.entity_id, JSON.parse(row.after_json) as Record<string, unknown>);
   const names = sqlite.prepare(
