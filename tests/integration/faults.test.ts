@@ -1,7 +1,7 @@
 // Every fault a clear message and nothing written: full disk, read-only folder, damaged file,
 // a file that is not a register, a locked register; control characters and invalid Unicode.
 import crypto from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -260,3 +260,47 @@ describe('input hygiene', () => {
     expect(r.stdout).toContain('\\u{1b}[31mĐỎ\\u{7}');
   });
 });
+
+describe('a register read-only to the user, with read-only -wal/-shm left by a reader', () => {
+  const asNobody = (() => {
+    if (process.getuid?.() !== 0) return false;
+    try {
+      execFileSync('id', ['nobody'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!asNobody)('petreg backup finishes (no spinning) and the copy is good', () => {
+    const d = dir();
+    const t = path.join(d, 'src', 'register.sqlite');
+    fs.mkdirSync(path.dirname(t));
+    expect(petreg(['init', '--db', t]).status).toBe(0);
+    const ro = path.join(d, 'ro');
+    fs.mkdirSync(ro);
+    const writer = new Database(t);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare("insert into settings (key, value, updated_at) values ('probe', '1', 't')").run();
+    for (const suffix of ['', '-wal', '-shm']) fs.copyFileSync(`${t}${suffix}`, path.join(ro, `register.sqlite${suffix}`));
+    writer.close();
+    for (const f of fs.readdirSync(ro)) fs.chmodSync(path.join(ro, f), 0o444);
+    fs.chmodSync(ro, 0o555);
+    fs.chmodSync(d, 0o777);
+    const out = path.join(d, 'out.sqlite');
+    const started = Date.now();
+    const r = spawnSyncAs(['backup', out, '--db', path.join(ro, 'register.sqlite')]);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const copy = new Database(out, { readonly: true });
+    expect(copy.prepare("select value from settings where key = 'probe'").get()).toEqual({ value: '1' });
+    copy.close();
+    fs.chmodSync(ro, 0o755);
+  }, 90_000);
+});
+
+function spawnSyncAs(args: string[]): { status: number | null; stderr: string } {
+  const command = [process.execPath, path.join(ROOT, 'bin', 'petreg.js'), ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const r = spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', `cd '${ROOT}' && ${command}`], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stderr: r.stderr };
+}
