@@ -16,22 +16,26 @@ export function BackupStatusCard() {
   if (!status) return null;
   const last = status.lastGood ? `Lần sao lưu tốt gần nhất: ${formatDateTime(status.lastGood.at)}` : 'Chưa có bản sao lưu nào.';
   const failed = status.lastAttempt && !status.lastAttempt.ok ? ` Lần sao lưu gần nhất bị lỗi: ${status.lastAttempt.error ?? ''}` : '';
+  return <section aria-label="Tình trạng sao lưu">{body(status, last, failed)}</section>;
+}
+
+function body(status: BackupStatus, last: string, failed: string) {
   if (!status.folder) {
     return (
-      <Alert color="orange" title="Chưa sao lưu tự động" aria-label="Tình trạng sao lưu">
+      <Alert color="orange" title="Chưa sao lưu tự động">
         Chưa chọn thư mục sao lưu. Vào Cài đặt → Sao lưu để chọn một thư mục trên ổ đĩa khác hoặc USB.
       </Alert>
     );
   }
   if (status.stale) {
     return (
-      <Alert color="orange" title="Bản sao lưu đã cũ" aria-label="Tình trạng sao lưu">
+      <Alert color="orange" title="Bản sao lưu đã cũ">
         {last} Quá {status.warnAfterHours} giờ chưa có bản sao lưu tốt.{failed}
       </Alert>
     );
   }
   return (
-    <Alert color="green" title="Sao lưu" aria-label="Tình trạng sao lưu">
+    <Alert color="green" title="Sao lưu">
       <Text size="sm">{last} (thư mục {status.folder}).{failed}</Text>
     </Alert>
   );
