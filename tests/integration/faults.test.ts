@@ -12,6 +12,8 @@ import { snapshot } from '../helpers/snapshot.ts';
 import { petreg, ROOT, STACK_LINE } from '../helpers/petreg.ts';
 import { expectError } from '../helpers/envelope.ts';
 import type { PetitionCreateInput } from '../../shared/domain/petition.ts';
+import { importFile } from '../../db/interchange/import.ts';
+import { SYSTEM_ACTOR } from '../../db/context.ts';
 
 const require = createRequire(import.meta.url);
 const dirs: TempDir[] = [];
@@ -304,3 +306,46 @@ function spawnSyncAs(args: string[]): { status: number | null; stderr: string } 
   const r = spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', `cd '${ROOT}' && ${command}`], { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stderr: r.stderr };
 }
+
+describe('imports that would leave a gap in the numbering', () => {
+  const petition = (ref: string, registerNo: string | null, receivedOn = '2026-03-10') => ({
+    ref,
+    register_no: registerNo,
+    received_on: receivedOn,
+    channel: 'post',
+    visit: null,
+    forwarded_by: null,
+    written_on: null,
+    kind: 'complaint',
+    field: 'land',
+    signatories: 1,
+    petitioners: [],
+    subject: null,
+    summary: `Đơn ${ref}`,
+    classification: null,
+    decision: null,
+    reply: null,
+    reminders: [],
+  });
+  const file = (...petitions: unknown[]) => ({ format: 'petition-register/v1', exported_at: '2026-03-10T00:00:00Z', agencies: [], sessions: [], visits: [], petitions });
+
+  it.each([
+    ['a number after the register’s last, skipping one', [petition('P1', '2026/000003')], /2026\/000002 bị bỏ trống/],
+    ['two numbers in the file with one missing between them', [petition('P1', '2026/000002'), petition('P2', '2026/000004')], /2026\/000003 bị bỏ trống/],
+  ])('refuses %s, naming the missing number, and writes nothing', async (_label, petitions, message) => {
+    const t = await tempRegister();
+    registers.push(t);
+    await t.client.petitions.create(PETITION); // 2026/000001
+    const before = snapshot(t.register.sqlite);
+    await expect(importFile(t.register, file(...petitions), SYSTEM_ACTOR)).rejects.toThrow(message);
+    expect(snapshot(t.register.sqlite)).toEqual(before);
+  });
+
+  it('accepts numbers that continue the series, and a year that starts above 1 (a register continued from paper)', async () => {
+    const t = await tempRegister();
+    registers.push(t);
+    await t.client.petitions.create(PETITION);
+    const counts = await importFile(t.register, file(petition('P1', '2026/000002'), petition('P2', null), petition('P3', '2025/000120', '2025-12-30')), SYSTEM_ACTOR);
+    expect([counts.firstRegisterNo, counts.lastRegisterNo]).toEqual(['2025/000120', '2026/000003']);
+  });
+});
