@@ -2,10 +2,15 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDatabasePath } from '../db/paths.ts';
+import fs from 'node:fs';
+import { ApiError } from '../shared/errors.ts';
+import { escapeTerminal } from '../shared/text.ts';
+import { describeStorageFault, faultLogPath, logFault } from '../db/faults.ts';
 import { exitStatusOf, UserError, type Command, type CommandIo } from './command.ts';
 import { initCommand } from './commands/init.ts';
 import { checkCommand } from './commands/check.ts';
 import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
 import { searchCommand } from './commands/search.ts';
@@ -14,16 +19,18 @@ import { documentCommand } from './commands/document.ts';
 import { statsCommand } from './commands/stats.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand];
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   db: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
+// Every line a command prints is escaped: a control character stored in a name (ESC, BEL, NUL)
+// shows as \u{1b} instead of acting on the officer's terminal.
 const consoleIo: CommandIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  out: (line) => process.stdout.write(escapeTerminal(line) + '\n'),
+  err: (line) => process.stderr.write(escapeTerminal(line) + '\n'),
 };
 
 /** node:util parseArgs errors, said in Vietnamese. */
@@ -60,6 +67,7 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     io.err(`Lệnh không có: “${name}”. Các lệnh: ${COMMANDS.map((c) => c.name).join(', ')}. Xem "petreg --help".`);
     return 1;
   }
+  let dbPath: string | null = null;
   try {
     let parsed;
     try {
@@ -75,12 +83,18 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     if (extra.length > 0) throw new UserError(`Tham số thừa: ${extra.join(' ')}. Cách dùng: ${command.usage}`);
     const db = parsed.values.db;
     if (db === '') throw new UserError('--db cần một tên tệp');
-    const dbPath = path.resolve(typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath());
+    dbPath = path.resolve(typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath());
     await command.run({ dbPath, positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, io });
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    // Storage faults (full disk, read-only, damaged, busy) are said plainly; the original error
+    // goes to the register's log (db/faults.ts), never a stack trace on the terminal.
+    const isOwn = caught instanceof UserError || caught instanceof ApiError;
+    const fault = isOwn ? null : describeStorageFault(caught, dbPath ?? '');
+    if (!isOwn) logFault(dbPath && fs.existsSync(path.dirname(dbPath)) ? dbPath : null, `petreg ${name}`, caught);
+    const error = fault ?? caught;
     const status = exitStatusOf(error);
-    io.err(status === 2 ? `Lỗi nội bộ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : (error as Error).message);
+    io.err(escapeTerminal(status === 2 ? `Lỗi nội bộ: ${error instanceof Error ? error.message : String(error)} (chi tiết trong ${dbPath ? faultLogPath(dbPath) : 'stderr'})` : (error as Error).message));
     return status;
   }
 }

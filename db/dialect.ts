@@ -59,10 +59,12 @@ function dropMutex(key: string | null): void {
 class RegisterDriver extends SqliteDriver {
   readonly #key: string | null;
   readonly #mutex: Mutex;
+  readonly #database: BetterSqlite3.Database;
   #destroyed = false;
 
   constructor(database: BetterSqlite3.Database) {
     super({ database });
+    this.#database = database;
     this.#key = fileKey(database);
     this.#mutex = takeMutex(this.#key);
   }
@@ -85,7 +87,20 @@ class RegisterDriver extends SqliteDriver {
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    // A read-only handle reads in a deferred transaction (one consistent snapshot, no write lock).
+    await connection.executeQuery(CompiledQuery.raw(this.#database.readonly ? 'begin' : 'begin immediate'));
+  }
+
+  // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, ...):
+  // a ROLLBACK then fails with "cannot rollback - no transaction is active", and Kysely would
+  // throw that instead of the real error. Roll back only what is still open.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#database.inTransaction) return;
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (this.#database.inTransaction) throw error;
+    }
   }
 }
 

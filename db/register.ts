@@ -10,7 +10,8 @@ import { RegisterDialect } from './dialect.ts';
 import { InCodeMigrationProvider, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import { seedDefaults } from './seed.ts';
-import { recomputeProcessingDeadlines } from './ops/deadlines.ts';
+import { fillMissingDeadlines } from './ops/deadlines.ts';
+import { describeStorageFault, logFault } from './faults.ts';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -29,6 +30,8 @@ export interface Register {
   readonly path: string;
   readonly sqlite: Database.Database;
   readonly db: Kysely<DB>;
+  /** Opened read-only: no write, no write lock (openRegisterReadOnly). */
+  readonly readOnly: boolean;
   now(): Date;
   schemaVersion(): number;
   close(): Promise<void>;
@@ -53,12 +56,30 @@ function refuseNewerSchema(sqlite: Database.Database, file: string): void {
   }
 }
 
-function openSqlite(file: string): Database.Database {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+/** Whether `file` is missing or empty (a new register is made there). */
+function isNew(file: string): boolean {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return !stat || stat.size === 0;
+}
+
+function openSqlite(file: string, readOnly: boolean): Database.Database {
+  if (!readOnly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS, readonly: readOnly, fileMustExist: readOnly });
+  } catch (error) {
+    logFault(file, 'open', error);
+    throw describeStorageFault(error, file) ?? error;
+  }
   try {
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    sqlite.pragma('journal_mode = WAL');
+    // Read the header before anything may write to the file: a damaged or foreign file is never
+    // touched (setting WAL mode writes two header bytes).
+    sqlite.prepare('select count(*) from sqlite_master').get();
+    if (!readOnly) {
+      const mode = sqlite.pragma('journal_mode', { simple: true }) as string;
+      if (mode !== 'wal') sqlite.pragma('journal_mode = WAL');
+    }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
     // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
@@ -66,54 +87,136 @@ function openSqlite(file: string): Database.Database {
     return sqlite;
   } catch (error) {
     sqlite.close();
-    if (error instanceof Error && /not a database|malformed/i.test(error.message)) {
-      throw new ApiError('BAD_DATABASE', `Tệp ${file} không phải là cơ sở dữ liệu SQLite hợp lệ của Sổ tiếp công dân.`);
-    }
-    throw error;
+    const fault = describeStorageFault(error, file);
+    // A foreign file is said as such; only real faults go to the log (never beside a foreign file).
+    if (fault?.code !== 'BAD_DATABASE') logFault(file, 'open', error);
+    throw fault ?? error;
   }
 }
 
+function makeRegister(file: string, sqlite: Database.Database, now: (() => Date) | undefined, readOnly: boolean): Register {
+  const db = new Kysely<DB>({ dialect: new RegisterDialect(sqlite) });
+  return {
+    path: file,
+    sqlite,
+    db,
+    readOnly,
+    now: now ?? (() => new Date()),
+    schemaVersion: () => sqlite.pragma('user_version', { simple: true }) as number,
+    close: () => db.destroy(),
+  };
+}
+
+function refuseOlderSchema(sqlite: Database.Database, file: string): void {
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version === 0 && !sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'").get()) {
+    throw new ApiError('BAD_DATABASE', `Tệp ${file} không phải là sổ của Sổ tiếp công dân (chưa có lược đồ). Dùng "petreg init --db ${file}" để tạo sổ mới.`);
+  }
+  if (version < LATEST_SCHEMA_VERSION) {
+    throw new ApiError(
+      'SCHEMA_TOO_OLD',
+      `Sổ ${file} dùng lược đồ ${version}, cũ hơn phiên bản này (${LATEST_SCHEMA_VERSION}). Hãy chạy "petreg init --db ${file}" (hoặc mở ứng dụng) để nâng cấp; dữ liệu không bị thay đổi.`,
+    );
+  }
+}
+
+/**
+ * Opens a register for reading only: no migration, no seed, no write, never the write lock
+ * (WAL readers do not wait for a writer). An older schema is refused with "run petreg init".
+ */
+export async function openRegisterReadOnly(options: { path: string; now?: () => Date }): Promise<Register> {
+  const sqlite = openSqlite(options.path, true);
+  try {
+    refuseNewerSchema(sqlite, options.path);
+    refuseOlderSchema(sqlite, options.path);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return makeRegister(options.path, sqlite, options.now, true);
+}
+
+/**
+ * Opens a register to write without migrating it (CLI writers: import, demo, the print and export
+ * records). A missing or empty file becomes a new register (as `petreg init` would make it); an
+ * older schema is refused with "run petreg init".
+ */
+export async function openRegisterForWrite(options: { path: string; now?: () => Date }): Promise<Register> {
+  if (isNew(options.path)) return openRegister(options);
+  const sqlite = openSqlite(options.path, false);
+  try {
+    refuseNewerSchema(sqlite, options.path);
+    refuseOlderSchema(sqlite, options.path);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return makeRegister(options.path, sqlite, options.now, false);
+}
+
+/** Whether a register needs migrating or seeding (read without taking any lock). */
+function needsPreparing(sqlite: Database.Database, upTo: number, seed: boolean): boolean {
+  const applied = appliedMigrations(sqlite);
+  if (applied.length < upTo) return true;
+  if (!seed) return false;
+  const settings = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'settings'").get();
+  return !settings || !sqlite.prepare("select 1 from settings where key = 'seed_version'").get();
+}
+
+/**
+ * Opens a register and migrates it (the app's start, `petreg init`, tests): creates the file when
+ * missing, migrates, seeds a new register. A register already current is only opened (nothing is
+ * written). After a migration, petitions from before stored deadlines get theirs.
+ */
 export async function openRegister(options: OpenOptions): Promise<Register> {
-  const sqlite = openSqlite(options.path);
+  const created = isNew(options.path);
+  const sqlite = openSqlite(options.path, false);
   try {
     refuseNewerSchema(sqlite, options.path);
   } catch (error) {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new RegisterDialect(sqlite) });
-  const now = options.now ?? (() => new Date());
-  const register: Register = {
-    path: options.path,
-    sqlite,
-    db,
-    now,
-    schemaVersion: () => sqlite.pragma('user_version', { simple: true }) as number,
-    close: () => db.destroy(),
-  };
+  const register = makeRegister(options.path, sqlite, options.now, false);
+  const upTo = options.migrateTo ?? LATEST_SCHEMA_VERSION;
+  const seed = options.seed !== false && upTo === LATEST_SCHEMA_VERSION;
   try {
-    await migrate(register, options.migrateTo ?? LATEST_SCHEMA_VERSION);
-    if (options.seed !== false && (options.migrateTo ?? LATEST_SCHEMA_VERSION) === LATEST_SCHEMA_VERSION) {
-      await seedDefaults(register);
-      // Petitions registered before deadlines were stored (schema < 3) get theirs now.
-      await db.transaction().execute((trx) => recomputeProcessingDeadlines(trx, false));
+    if (needsPreparing(sqlite, upTo, seed)) {
+      const migrated = await migrate(register, upTo);
+      if (seed) {
+        await seedDefaults(register);
+        // Petitions registered before deadlines were stored (schema < 3) get theirs now.
+        if (migrated > 0) await fillMissingDeadlines(register);
+      }
     }
   } catch (error) {
-    await db.destroy();
-    throw error;
+    await register.close();
+    // A register that could not even be made (e.g. a full disk) is not left behind half-built.
+    if (created) removeRegisterFiles(options.path);
+    logFault(options.path, 'migrate', error);
+    throw describeStorageFault(error, options.path) ?? error;
   }
   return register;
 }
 
-async function migrate(register: Register, upTo: number): Promise<void> {
+/** Removes a register file and its -wal/-shm companions. */
+export function removeRegisterFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** Migrates up to `upTo`; returns how many migrations ran. */
+async function migrate(register: Register, upTo: number): Promise<number> {
   const migrator = new Migrator({ db: register.db, provider: new InCodeMigrationProvider(upTo) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'không rõ';
+    const fault = describeStorageFault(error, register.path);
+    if (fault) throw fault;
     throw new ApiError('INTERNAL', `Không nâng cấp được cơ sở dữ liệu (bước ${failed}): ${String((error as Error).message ?? error)}`);
   }
   // Through Kysely, under the per-file lock: a direct write on the handle would block the whole
   // process while another register on the same file holds the write lock.
   const applied = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
   await sql.raw(`pragma user_version = ${applied}`).execute(register.db);
+  return results?.filter((r) => r.status === 'Success').length ?? 0;
 }

@@ -40,6 +40,9 @@ export interface AuditLogTable {
   entity_id: string | null;
   before_json: string | null;
   after_json: string | null;
+  /** Hash chain (migration 0008): the previous row's hash, and this row's (db/audit.ts). */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 interface PersonColumns {

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebC
 import { createApiServer } from '../db/api/server.ts';
 import { DATABASE_FILE, defaultDataDir } from '../db/paths.ts';
 import { openRegister, type Register } from '../db/register.ts';
+import { applyPendingRestore, runBackup, startBackupScheduler, type BackupScheduler } from '../db/backups.ts';
 import { ApiError } from '../shared/errors.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -27,6 +28,7 @@ const RENDERER_DIR = path.join(__dirname, '..', 'dist', 'renderer');
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 
 let register: Register | null = null;
+let backups: BackupScheduler | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // Before ready: the scheme's privileges, the sandbox for every renderer, and the data folder the
@@ -78,6 +80,9 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const databasePath = path.join(app.getPath('userData'), DATABASE_FILE);
+  // A restore asked for from Cài đặt → Sao lưu is carried out now, before the register opens.
+  const restore = applyPendingRestore(databasePath);
+  if (restore.error) dialog.showErrorBox('Không khôi phục được bản sao lưu', `${restore.error}\n\nSổ hiện tại được giữ nguyên.`);
   try {
     register = await openRegister({ path: databasePath });
   } catch (error) {
@@ -85,6 +90,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  backups = startBackupScheduler(register);
+  void backups.tick();
   const server = createApiServer(register, { appVersion: app.getVersion(), pdf: htmlToPdf });
   registerIpcHandlers(ipcMain, server);
 
@@ -119,8 +126,11 @@ if (!app.requestSingleInstanceLock()) {
     if (!open) return;
     register = null;
     event.preventDefault();
-    open
-      .close()
+    backups?.stop();
+    // A backup at every close (when a folder is set), then the register closes.
+    runBackup(open, 'close')
+      .catch((error: unknown) => console.error('[main] backup at close:', error))
+      .then(() => open.close())
       .catch((error: unknown) => console.error('[main] closing the register:', error))
       .finally(() => app.quit());
   });

@@ -7,6 +7,9 @@ export const API_ERROR_CODES = [
   'UNKNOWN_METHOD',
   'FORBIDDEN',
   'SCHEMA_TOO_NEW',
+  'SCHEMA_TOO_OLD',
+  'BUSY',
+  'STORAGE',
   'BAD_DATABASE',
   'INTERNAL',
 ] as const;

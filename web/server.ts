@@ -12,6 +12,8 @@ import { build } from 'esbuild';
 import { openRegister } from '../db/register.ts';
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
 import { defaultDatabasePath } from '../db/paths.ts';
+import { logFault } from '../db/faults.ts';
+import { applyPendingRestore, startBackupScheduler } from '../db/backups.ts';
 import { htmlToPdf } from '../print/chromium-pdf.ts';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile, contentType } from './static.ts';
 import type { ApiEnvelope } from '../shared/errors.ts';
@@ -29,6 +31,8 @@ export interface PreviewOptions {
   port: number;
   token: string;
   appVersion: string;
+  /** The built renderer to serve (default dist/renderer; tests pass a small one). */
+  rendererDir?: string;
 }
 
 async function bundleBrowserPreload(): Promise<string> {
@@ -77,6 +81,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** The request's URL, or null when it does not parse (`//`, `http://[`, ...). */
+export function parseRequestUrl(raw: string | undefined): URL | null {
+  const value = raw ?? '/';
+  if (!value.startsWith('/') || value.startsWith('//')) return null;
+  try {
+    return new URL(value, 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -103,29 +118,64 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, se
 }
 
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close(): Promise<void> }> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`Chưa có bản dựng giao diện trong ${RENDERER_DIR}: chạy "npx vite build" (hoặc "npm run web") trước.`);
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`Chưa có bản dựng giao diện trong ${rendererDir}: chạy "npx vite build" (hoặc "npm run web") trước.`);
   }
   const fixed = options.now;
+  // The same start as the desktop app: a pending restore first, then open, then the backup scheduler.
+  const restore = applyPendingRestore(options.dbPath);
+  if (restore.error) console.error(`Không khôi phục được bản sao lưu: ${restore.error}`);
+  if (restore.restored) console.log(`Đã khôi phục sổ từ ${restore.restored}.`);
   const register = await openRegister({ path: options.dbPath, ...(fixed ? { now: () => new Date(fixed.getTime()) } : {}) });
   const api = createApiServer(register, { appVersion: options.appVersion, pdf: htmlToPdf });
+  const backups = startBackupScheduler(register);
+  void backups.tick();
   const bridgeScript = await bundleBrowserPreload();
   const indexHtml = fs
-    .readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8')
+    .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
     .replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
 
-  const httpServer = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // No request can bring the bridge down: a URL that does not parse or decode is a 400, and every
+  // handler's error (thrown or rejected) is caught, logged next to the register and answered 500.
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = parseRequestUrl(req.url);
+    if (!url) return send(res, 400, 'Bad request', 'text/plain');
     if (url.pathname.startsWith('/__api/')) {
-      void handleApi(req, res, api, options, decodeURIComponent(url.pathname.slice('/__api/'.length)));
-      return;
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/__api/'.length));
+      } catch {
+        return sendEnvelope(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Địa chỉ yêu cầu không hợp lệ' } });
+      }
+      return handleApi(req, res, api, options, method);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     if (url.pathname === BRIDGE_PATH) return send(res, 200, bridgeScript, 'text/javascript; charset=utf-8');
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml, 'text/html; charset=utf-8');
-    const file = resolveStaticFile(RENDERER_DIR, url.pathname);
+    const file = resolveStaticFile(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'Not found', 'text/plain');
     send(res, 200, fs.readFileSync(file), contentType(file));
+  };
+  const httpServer = http.createServer((req, res) => {
+    res.on('error', () => undefined);
+    req.on('error', () => undefined);
+    route(req, res).catch((error: unknown) => {
+      logFault(options.dbPath, `preview ${req.method ?? ''} ${String(req.url).slice(0, 200)}`, error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      try {
+        sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Lỗi nội bộ của bản xem trước; chi tiết trong nhật ký lỗi cạnh tệp sổ' } });
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  httpServer.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -141,6 +191,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
+      backups.stop();
+      await backups.tick();
       await register.close();
     },
   };

@@ -1,5 +1,5 @@
 import { fillDemo } from '../../db/demo/demo.ts';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterForWrite } from '../../db/register.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { UserError, type Command } from '../command.ts';
 import { CLI_ACTOR } from './import.ts';
@@ -18,7 +18,7 @@ export const demoCommand: Command = {
   summary: 'điền vào sổ trống một năm dữ liệu mẫu (kỳ tiếp, lượt tiếp, đoàn đông người, khoảng 1.000 đơn) để tập huấn, dùng thử',
   async run({ dbPath, options, io }) {
     const seed = parseSeed(options.seed);
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterForWrite({ path: dbPath });
     try {
       const started = Date.now();
       const c = await fillDemo(register, { seed, actor: CLI_ACTOR });

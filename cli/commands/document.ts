@@ -3,7 +3,7 @@
 // Every print is recorded in the audit log, as in the app.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterForWrite, openRegisterReadOnly } from '../../db/register.ts';
 import { SYSTEM_ACTOR } from '../../db/context.ts';
 import { DOCUMENT_TYPES, PRINT_KINDS, type PrintKind } from '../../shared/documents/kinds.ts';
 import { REFUSAL_NOTICE_GROUNDS, type RefusalNoticeGround } from '../../shared/documents/legal.ts';
@@ -96,7 +96,7 @@ export const documentCommand: Command = {
     if (format === 'pdf' && !findChromium()) throw new UserError(`${NO_CHROMIUM_MESSAGE} Có thể in ra .html rồi mở bằng trình duyệt để in.`);
     if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
 
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterReadOnly({ path: dbPath });
     try {
       const doc = await loadDocument(register, request, { officer: null, extension: format });
       const content = format === 'pdf' ? await htmlToPdf(doc.html) : Buffer.from(doc.html, 'utf8');
@@ -109,7 +109,13 @@ export const documentCommand: Command = {
         fs.rmSync(temp, { force: true });
         throw new UserError(`Không ghi được tệp ${out}: ${(error as Error).message}`);
       }
-      await recordPrint({ register, actor: SYSTEM_ACTOR }, doc, format);
+      // The print is recorded through a short write handle: the read above never held the write lock.
+      const writer = await openRegisterForWrite({ path: dbPath });
+      try {
+        await recordPrint({ register: writer, actor: SYSTEM_ACTOR }, doc, format);
+      } finally {
+        await writer.close();
+      }
       io.out(`Đã in ${doc.title}${doc.number ? ` số ${doc.number}` : ''}${doc.audit.registerNo ? ` của đơn ${doc.audit.registerNo}` : ''} ra ${out}.`);
     } finally {
       await register.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportRegister } from '../../db/interchange/export.ts';
 import { redactDenouncers } from '../../db/interchange/redact.ts';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterReadOnly } from '../../db/register.ts';
 import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { UserError, type Command } from '../command.ts';
 
@@ -23,7 +23,7 @@ export const exportCommand: Command = {
     const existing = fs.statSync(target, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw new UserError(`${file} là một thư mục; hãy cho tên tệp, ví dụ ${path.join(file, 'so-tiep-cong-dan.json')}.`);
     if (existing && !options.force) throw new UserError(`Tệp ${file} đã có; dùng --force để ghi đè.`);
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterReadOnly({ path: dbPath });
     let text: string;
     let summary: string;
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../../db/context.ts';
 import { importFile } from '../../db/interchange/import.ts';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterForWrite } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
 import { checkInterchange } from '../../shared/interchange/v1.ts';
@@ -70,7 +70,7 @@ export const importCommand: Command = {
     const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
     const checked = isV2 ? checkInterchangeV2(data, { today: vietnamDate(new Date()) }) : checkInterchange(data, { today: vietnamDate(new Date()) });
     if (!checked.ok) throw refused(checked.issues);
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterForWrite({ path: dbPath });
     try {
       const counts = await importFile(register, data, CLI_ACTOR, { source: path.basename(file) });
       const numbers = counts.firstRegisterNo ? ` (số vào sổ ${counts.firstRegisterNo} … ${counts.lastRegisterNo})` : '';

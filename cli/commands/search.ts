@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { listPetitions } from '../../db/ops/petitions.ts';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterReadOnly } from '../../db/register.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { petitionListSchema } from '../../shared/domain/petition.ts';
+import { textProblem } from '../../shared/validation.ts';
 import { UserError, type Command } from '../command.ts';
 
 const MAX_LIMIT = 1000;
@@ -28,9 +29,11 @@ export const searchCommand: Command = {
     const text = positionals.join(' ').trim();
     if (!text) throw new UserError('Thiếu nội dung cần tìm: petreg search TEXT');
     if (text.length > MAX_QUERY) throw new UserError(`Nội dung cần tìm dài quá ${MAX_QUERY} ký tự.`);
+    const problem = textProblem(text);
+    if (problem) throw new UserError(`Nội dung cần tìm ${problem}.`);
     const limit = parseLimit(options.limit);
     if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterReadOnly({ path: dbPath });
     try {
       const page = await listPetitions(register.db, petitionListSchema.parse({ search: text, limit }), vietnamDate(register.now()));
       if (options.json) {

@@ -4,7 +4,7 @@
 // renamed, never over an existing file without --force; each file written is one audit row.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openRegister } from '../../db/register.ts';
+import { openRegisterForWrite, openRegisterReadOnly } from '../../db/register.ts';
 import { prepareStatistics, recordStatisticsExport, renderStatistics, statisticsJson, type StatisticsFileFormat } from '../../db/stats-export/index.ts';
 import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../print/chromium-pdf.ts';
 import { statsRequestSchema, checkIdentities, RECEPTION_GROUP_LABELS, RECEPTION_GROUPS } from '../../shared/stats/definitions.ts';
@@ -85,7 +85,7 @@ export const statsCommand: Command = {
 
     // With --json, stdout carries the JSON only; what was written is told on stderr.
     const tell = options.json ? io.err : io.out;
-    const register = await openRegister({ path: dbPath });
+    const register = await openRegisterReadOnly({ path: dbPath });
     try {
       const prepared = await prepareStatistics(register, period.from, period.to);
       if (options.json) io.out(statisticsJson(prepared.stats).trimEnd());
@@ -99,7 +99,12 @@ export const statsCommand: Command = {
           fs.rmSync(temp, { force: true });
           throw new UserError(`Không ghi được tệp ${t.file}: ${(error as Error).message}`);
         }
-        await recordStatisticsExport({ register, actor: CLI_ACTOR }, period, t.format, path.basename(t.file));
+        const writer = await openRegisterForWrite({ path: dbPath });
+        try {
+          await recordStatisticsExport({ register: writer, actor: CLI_ACTOR }, period, t.format, path.basename(t.file));
+        } finally {
+          await writer.close();
+        }
         tell(`Đã ghi số liệu thống kê ${describePeriod(period)} ra ${t.file}.`);
       }
       if (!options.json && targets.length === 0) {

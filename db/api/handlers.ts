@@ -17,7 +17,7 @@ import { todoSummary } from '../ops/todo.ts';
 import { computeStatistics, drillPetitions } from '../ops/stats.ts';
 import { resolvePeriod } from '../../shared/stats/periods.ts';
 import { exportStatistics } from '../stats-export/index.ts';
-import { ensureHolidayYears, listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
+import { listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
 import { writeAudit } from '../audit.ts';
 import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../ops/attachments.ts';
 import { loadDocument, recordPrint } from '../../print/load.ts';
@@ -149,12 +149,7 @@ async function requireAdmin(ctx: CallContext, what: string): Promise<void> {
 }
 
 export function registerHolidayMethods(t: HandlerTable): void {
-  t.method('holidays.list', (input, { register }) =>
-    register.db.transaction().execute(async (trx) => {
-      await ensureHolidayYears(trx, [input.year], register.now().toISOString());
-      return listHolidays(trx, input.year);
-    }),
-  );
+  t.method('holidays.list', (input, { register }) => listHolidays(register.db, input.year));
   t.method('holidays.upsert', async (input, ctx) => {
     await requireAdmin(ctx, 'sửa lịch ngày nghỉ');
     return ctx.register.db.transaction().execute(async (trx) => {

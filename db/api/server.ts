@@ -2,8 +2,9 @@
 // answers with an envelope. Electron's ipcMain, the browser preview's bridge and tests call it.
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
 import { ApiError, type ApiEnvelope } from '../../shared/errors.ts';
-import { summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
+import { findBadText, summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
 import type { Register } from '../register.ts';
+import { describeStorageFault, logFault } from '../faults.ts';
 import { getUser } from '../ops/users.ts';
 import { SYSTEM_ACTOR, type Actor } from '../context.ts';
 import {
@@ -27,6 +28,7 @@ import { registerLawMethods } from './law.ts';
 import { registerProtectionMethods } from './protection.ts';
 import { registerReceiptMethods } from './receipts.ts';
 import { registerCalendarMethods } from './calendar.ts';
+import { registerBackupMethods } from './backups.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -52,12 +54,13 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerProtectionMethods(table);
   registerReceiptMethods(table);
   registerCalendarMethods(table);
+  registerBackupMethods(table);
   table.assertComplete();
   return table;
 }
 
-/** Turns any thrown value into the typed error the client sees. */
-export function toApiError(error: unknown): ApiError {
+/** Turns any thrown value into the typed error the client sees; `file` names the register in storage faults. */
+export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) {
     const issues = toFieldIssues(error);
@@ -66,9 +69,8 @@ export function toApiError(error: unknown): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   // better-sqlite3 puts SQLITE_* in error.code; the message is SQLite's own text.
   const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
-  if (/SQLITE_BUSY|database is locked/i.test(`${sqliteCode} ${message}`)) {
-    return new ApiError('CONFLICT', 'Cơ sở dữ liệu đang bận (một chương trình khác đang ghi). Vui lòng thử lại sau giây lát.');
-  }
+  const fault = describeStorageFault(error, file);
+  if (fault) return fault;
   if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`)) {
     return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
   }
@@ -92,12 +94,16 @@ export function createApiServer(register: Register, meta: AppMeta): ApiServer {
         if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `Không có phương thức “${method}” trong giao diện lập trình`);
         const handler = table.get(method);
         if (!handler) throw new ApiError('UNKNOWN_METHOD', `Phương thức “${method}” chưa được cài đặt`);
+        // Control characters and invalid Unicode are refused in every text field of every method.
+        const badText = findBadText(rawInput);
+        if (badText.length > 0) throw new ApiError('VALIDATION', summariseIssues(badText), badText);
         const input = contract[method].input.parse(rawInput) as never;
         const value = await handler(input, { register, actor: await currentActor(), session });
         return { ok: true, value };
       } catch (error) {
-        const apiError = toApiError(error);
-        if (apiError.code === 'INTERNAL') console.error(`[api] ${method}:`, error);
+        const apiError = toApiError(error, register.path);
+        // The original error goes to the register's log (db/faults.ts), the officer reads the message.
+        if (!(error instanceof ApiError) && !(error instanceof z.ZodError)) logFault(register.path, `api ${method}`, error);
         return { ok: false, error: apiError.toShape() };
       }
     },

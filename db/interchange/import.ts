@@ -108,13 +108,47 @@ async function assignRegisterNumbers(trx: Transaction<DB>, file: CheckedIntercha
     const { year, seq } = parseRegisterNo(p.registerNo!)!;
     next.set(year, Math.max(next.get(year) ?? 1, seq + 1));
   }
-  return file.petitions.map((p) => {
+  const numbers = file.petitions.map((p) => {
     if (p.registerNo !== null) return p.registerNo;
     const year = Number(p.data.receivedOn.slice(0, 4));
     const seq = next.get(year) ?? 1;
     next.set(year, seq + 1);
     return formatRegisterNo(year, seq);
   });
+  await refuseGaps(trx, file, numbers);
+  return numbers;
+}
+
+/**
+ * The register promises gap-free numbers in each year: an import whose numbers would leave one
+ * out between the year's first and last number (2026/000007 given after 2026/000005, with
+ * 2026/000006 nowhere) is refused, naming the missing number and the record that skips it.
+ * A year's series may start above 1 (a register continued from a paper one: its earlier numbers
+ * live there), but never skips once started.
+ */
+async function refuseGaps(trx: Transaction<DB>, file: CheckedInterchange, numbers: string[]): Promise<void> {
+  const byYear = new Map<number, { seq: number; label: string }[]>();
+  numbers.forEach((no, i) => {
+    const { year, seq } = parseRegisterNo(no)!;
+    const list = byYear.get(year) ?? [];
+    list.push({ seq, label: file.petitions[i]!.label });
+    byYear.set(year, list);
+  });
+  const issues: FieldIssue[] = [];
+  for (const [year, added] of byYear) {
+    const existing = (await trx.selectFrom('petitions').select('seq').where('year', '=', year).execute()).map((r) => r.seq);
+    const used = new Set([...existing, ...added.map((a) => a.seq)]);
+    const max = Math.max(...used);
+    for (let seq = Math.min(...used); seq <= max && issues.length < 5; seq++) {
+      if (used.has(seq)) continue;
+      const skipper = added.filter((a) => a.seq > seq).sort((a, b) => a.seq - b.seq)[0];
+      issues.push({
+        path: `${skipper?.label ?? 'petitions'}.register_no`,
+        message: `Số vào sổ ${formatRegisterNo(year, seq)} bị bỏ trống: sổ không được có số nhảy cách; tệp phải có đủ các số liên tiếp của năm ${year}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw refused(issues);
 }
 
 /**

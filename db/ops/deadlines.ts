@@ -56,3 +56,11 @@ export async function recomputeReplyDeadlines(trx: Transaction<DB>, replyDays: R
     await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', row.petition_id).execute();
   }
 }
+
+/**
+ * An operation of its own (never part of opening): stores the processing deadline of petitions
+ * that have none (those registered before deadlines were stored). Run after a migration.
+ */
+export async function fillMissingDeadlines(register: { db: Kysely<DB> }): Promise<number> {
+  return register.db.transaction().execute((trx) => recomputeProcessingDeadlines(trx, false));
+}

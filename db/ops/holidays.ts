@@ -76,7 +76,14 @@ export async function processingDeadline(db: Kysely<DB>, receivedOn: string): Pr
 }
 
 export async function listHolidays(db: Kysely<DB>, year: number): Promise<HolidayRow[]> {
-  return db.selectFrom('holidays').select(['date', 'name']).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).orderBy('date').execute();
+  const stored = await db.selectFrom('holidays').select(['date', 'name']).where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).orderBy('date').execute();
+  const generated = await db.selectFrom('holiday_years').select('year').where('year', '=', year).executeTakeFirst();
+  if (generated) return stored;
+  // A year not generated yet reads its defaults (stored rows win, as ensureHolidayYears would
+  // keep them): a read never writes and never takes the write lock. The first edit stores them.
+  const byDate = new Map<string, HolidayRow>(defaultHolidays(year).map((h) => [h.date, { date: h.date, name: h.name }]));
+  for (const row of stored) byDate.set(row.date, row);
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Changes to the calendar move the deadlines that count across it. */

@@ -14,6 +14,7 @@ export function formatDateTime(iso: string): string {
 }
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  restore_requested: 'Yêu cầu khôi phục',
   create: 'Thêm mới',
   update: 'Sửa',
   delete: 'Xóa',
@@ -29,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  backup_settings: 'Thư mục sao lưu',
   agency: 'Cơ quan',
   settings: 'Cài đặt',
   user: 'Cán bộ',

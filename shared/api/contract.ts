@@ -78,6 +78,7 @@ export interface ScheduleImportResult {
   removed: string[];
   moved: { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; before: string; after: string }[];
 }
+import { backupConfigureSchema, backupRestoreSchema, type BackupStatus, type RestorePlan } from '../domain/backup.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -219,6 +220,10 @@ export const contract = {
   'notices.get': method(idInput).returns<Notice>(),
   'notices.issue': method(noticeIssueSchema).returns<Notice>(),
   'todo.law': method(noInput).returns<LawTodo>(),
+  'backups.status': method(noInput).returns<BackupStatus>(),
+  'backups.configure': method(backupConfigureSchema).returns<BackupStatus>(),
+  'backups.run': method(noInput).returns<BackupStatus>(),
+  'backups.restore': method(backupRestoreSchema).returns<RestorePlan>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,7 +14,7 @@ import { maxRepresentatives, sessionUpsertSchema, visitSaveSchema } from '../dom
 import { INELIGIBLE_REASONS, classifySchema, decideSchema, replySchema, type IneligibleReason } from '../domain/workflow.ts';
 import { ApiError, type FieldIssue } from '../errors.ts';
 import { cleanText } from '../text.ts';
-import { optionalText, requiredText, z } from '../validation.ts';
+import { findBadText, optionalText, requiredText, z } from '../validation.ts';
 import { DECISION_LAW_FIELDS, SESSION_LAW_FIELDS, VISIT_LAW_FIELDS, sessionLawIn, visitLawIn, type DecisionLawFields, type SessionLawFields } from './law.ts';
 
 export const INTERCHANGE_FORMAT = 'petition-register/v1';
@@ -552,6 +552,8 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
         : `Định dạng ${JSON.stringify(raw.format)} không được hỗ trợ; phiên bản này đọc "${INTERCHANGE_FORMAT}" và "petition-register/v2"`,
     );
   }
+  const badText = findBadText(raw);
+  if (badText.length > 0) return { ok: false, issues: badText.map((i) => ({ path: describePath(raw, i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))), message: i.message })) };
   const parsed = interchangeFileSchema.safeParse(raw, { error: errorMap });
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: describePath(raw, i.path), message: withChoices(i) })) };
   const file = parsed.data;

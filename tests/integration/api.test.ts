@@ -1,6 +1,8 @@
 // The API server over a real register: every contract method with valid and invalid input,
 // refused calls write nothing, every write leaves exactly one audit row.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.ts';
 import type { Agency } from '../../shared/domain/agency.ts';
 import type { Petition, PetitionPage, ReceptionRegisterRow } from '../../shared/domain/petition.ts';
@@ -1440,6 +1442,48 @@ const CASES = {
     check: (v) => expect(v).toMatchObject({ today: '2026-03-15', notices: [], counts: { notices: 0, noticesOverdue: 0 } }),
     bad: [['an input it does not take', { all: true }, 'VALIDATION']],
   },
+  'backups.status': {
+    writes: false,
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ folder: null, lastGood: null, stale: true, kept: [] }),
+    bad: noInputBad,
+  },
+  'backups.configure': {
+    writes: true,
+    valid: (c: Ctx) => ({ folder: path.join(c.t.dir, 'sao-luu') }),
+    check: (v, c) => expect(v).toMatchObject({ folder: path.join(c.t.dir, 'sao-luu'), lastGood: null, stale: true }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a relative folder', { folder: 'sao-luu' }, 'VALIDATION'],
+      ['a folder with a control character', { folder: '/tmp/sao\u0007luu' }, 'VALIDATION'],
+      ['the register folder itself', (c: Ctx) => ({ folder: c.t.dir }), 'VALIDATION'],
+      ['an extra unknown field', { folder: '/tmp/x', keep: 3 }, 'VALIDATION'],
+    ],
+  },
+  'backups.run': {
+    writes: false,
+    prepare: (c) => c.t.client.backups.configure({ folder: path.join(c.t.dir, 'sao-luu') }),
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ lastGood: { ok: true, file: 'so-tiep-cong-dan-2026-03-15T08-30-00Z.sqlite' }, stale: false, kept: ['so-tiep-cong-dan-2026-03-15T08-30-00Z.sqlite'] }),
+    bad: [...noInputBad, ['no folder set', undefined, 'CONFLICT', (c) => c.t.client.backups.configure({ folder: null })]],
+  },
+  'backups.restore': {
+    writes: true,
+    prepare: async (c) => {
+      await c.t.client.backups.configure({ folder: path.join(c.t.dir, 'sao-luu') });
+      await c.t.client.backups.run();
+    },
+    valid: { file: 'so-tiep-cong-dan-2026-03-15T08-30-00Z.sqlite' },
+    check: (v, c) => {
+      expect(v).toMatchObject({ file: 'so-tiep-cong-dan-2026-03-15T08-30-00Z.sqlite', petitions: 1 });
+      expect(fs.existsSync(`${c.t.path}.restore-request.json`)).toBe(true);
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a path instead of a backup name', { file: '../register.sqlite' }, 'VALIDATION'],
+      ['a backup that is not there', { file: 'so-tiep-cong-dan-2020-01-01T00-00-00Z.sqlite' }, 'NOT_FOUND'],
+    ],
+  },
 } satisfies Record<MethodName, MethodCases>;
 
 const cases = CASES as Record<MethodName, MethodCases>;
@@ -1723,16 +1767,11 @@ describe('unknown methods', () => {
 });
 
 describe('internal errors', () => {
-  it('are reported as INTERNAL envelopes, not thrown', async () => {
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      ctx.t.register.sqlite.exec('drop index agencies_kind_name');
-      ctx.t.register.sqlite.exec('alter table agencies rename to agencies_gone');
-      const envelope = await ctx.t.api.call('agencies.list', undefined);
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-      expect(spy).toHaveBeenCalled();
-    } finally {
-      spy.mockRestore();
-    }
+  it('are reported as INTERNAL envelopes, not thrown, with the original error in the log beside the register', async () => {
+    ctx.t.register.sqlite.exec('drop index agencies_kind_name');
+    ctx.t.register.sqlite.exec('alter table agencies rename to agencies_gone');
+    const envelope = await ctx.t.api.call('agencies.list', undefined);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(fs.readFileSync(`${ctx.t.path}.errors.log`, 'utf8')).toMatch(/api agencies\.list: .*no such table: agencies/);
   });
 });

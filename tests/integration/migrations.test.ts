@@ -542,6 +542,15 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, `insert into receipt_items (petition_id, position, name, state) values (999, 0, 'Đơn', 'original')`, /FOREIGN KEY constraint failed/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
   },
+  '0008-audit-chain': (sqlite) => {
+    expect(columns(sqlite, 'audit_log')).toMatchObject({ prev_hash: col('TEXT'), hash: col('TEXT') });
+    const triggers = (sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'audit_log' order by name").all() as { name: string }[]).map((r) => r.name);
+    expect(triggers).toEqual(['audit_log_hashed', 'audit_log_no_delete', 'audit_log_no_update']);
+    rejects(sqlite, `insert into audit_log (at, actor_name, action, entity) values (${T}, 'x', 'create', 'agency')`, /hash chain/);
+    sqlite.prepare(`insert into audit_log (id, at, actor_name, action, entity, prev_hash, hash) values (1, ${T}, 'x', 'create', 'agency', 'a', 'b')`).run();
+    rejects(sqlite, "update audit_log set actor_name = 'y'", /append-only/);
+    rejects(sqlite, 'delete from audit_log', /append-only/);
+  },
 };
 
 let dirs: TempDir[] = [];

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api.ts';
 import type { AppInfo } from '../../../shared/api/contract.ts';
 import type { AuditEntry } from '../../../shared/domain/audit.ts';
 import type { Settings } from '../../../shared/domain/settings.ts';
+import { BackupStatusCard } from '../components/backups/BackupStatusCard.tsx';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatDateTime } from '../format.ts';
 
 function Figure({ label, value }: { label: string; value: number | string }) {
@@ -41,6 +42,7 @@ export function OverviewPage() {
     <Stack>
       <Title order={2}>Tổng quan</Title>
       <Text>{settings.boardName} — {settings.parentBody}</Text>
+      <BackupStatusCard />
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure label="Cơ quan trong danh bạ" value={info.counts.agencies} />
         <Figure label="Cơ quan đang hoạt động" value={info.counts.activeAgencies} />

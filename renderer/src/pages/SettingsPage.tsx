@@ -9,6 +9,7 @@ import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import { DeadlinesCard } from '../components/notices/DeadlinesCard.tsx';
 import { UsersCard } from '../components/UsersCard.tsx';
+import { BackupsCard } from '../components/backups/BackupsCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
@@ -190,6 +191,7 @@ export function SettingsPage() {
       <DeadlinesCard />
       <HolidaysCard />
       <UsersCard />
+      <BackupsCard />
     </Stack>
   );
 }
