@@ -3,6 +3,7 @@
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { vietnamDate, yearOf } from '../../shared/domain/dates.ts';
+import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { deriveStatus, type PetitionStatus, type Stage } from '../../shared/domain/workflow.ts';
 import { processingDeadline } from './holidays.ts';
 import {
@@ -134,8 +135,22 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   return row.id;
 }
 
+/**
+ * A petition cannot be received after today: its receipt starts the Board's processing period
+ * (Law on Citizen Reception 2013, art. 26; Decree 154/2026/ND-CP) and takes a permanent register
+ * number, so a mistyped future date is refused before a number is used.
+ */
+function refuseFutureReceipt(ctx: OpContext, receivedOn: string): void {
+  const today = todayOf(ctx);
+  if (receivedOn > today) {
+    const message = `Ngày nhận đơn (${formatDateVN(receivedOn)}) không được sau ngày hôm nay (${formatDateVN(today)})`;
+    throw new ApiError('VALIDATION', message, [{ path: 'receivedOn', message }]);
+  }
+}
+
 export function createPetition(ctx: OpContext, input: PetitionData): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
+    refuseFutureReceipt(ctx, input.receivedOn);
     const id = await insertPetition(trx, ctx, input);
     const created = await getPetition(trx, id, todayOf(ctx));
     await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });
@@ -147,6 +162,7 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
   return ctx.register.db.transaction().execute(async (trx) => {
     const today = todayOf(ctx);
     const before = await getPetition(trx, input.id, today);
+    refuseFutureReceipt(ctx, input.receivedOn);
     if (yearOf(input.receivedOn) !== yearOf(before.receivedOn)) {
       throw new ApiError('VALIDATION', `Không thể đổi ngày nhận sang năm khác: đơn đã vào sổ năm ${yearOf(before.receivedOn)} với số ${before.registerNo}`, [
         { path: 'receivedOn', message: `Ngày nhận phải thuộc năm ${yearOf(before.receivedOn)}` },
@@ -157,7 +173,7 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
     // against it when recorded; an edit of the receipt date must not undo that).
     const classified = await trx.selectFrom('classifications').select('decided_on').where('petition_id', '=', input.id).where('reversed_at', 'is', null).executeTakeFirst();
     if (classified && input.receivedOn > classified.decided_on) {
-      const message = `Ngày nhận đơn (${input.receivedOn}) không được sau ngày phân loại đơn (${classified.decided_on})`;
+      const message = `Ngày nhận đơn (${formatDateVN(input.receivedOn)}) không được sau ngày phân loại đơn (${formatDateVN(classified.decided_on)})`;
       throw new ApiError('VALIDATION', message, [{ path: 'receivedOn', message }]);
     }
     const now = ctx.register.now().toISOString();

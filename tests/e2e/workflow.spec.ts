@@ -137,7 +137,7 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await classify.getByRole('radio', { name: 'Đủ điều kiện xử lý', exact: true }).check();
   await classify.getByLabel('Ngày phân loại').fill('2026-03-05');
   await classify.getByRole('button', { name: /Ghi phân loại/ }).click();
-  await expect(classify.getByRole('alert').first()).toContainText('Ngày phân loại (2026-03-05) không được sau ngày hôm nay (2026-03-02)');
+  await expect(classify.getByRole('alert').first()).toContainText('Ngày phân loại (05/03/2026) không được sau ngày hôm nay (02/03/2026)');
   await classify.getByLabel('Ngày phân loại').fill('2026-03-02');
   await page.keyboard.press('Control+S');
   await expect(status).toHaveText('Chờ quyết định xử lý');
@@ -225,7 +225,7 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await reply.getByRole('combobox', { name: 'Kết quả giải quyết' }).click();
   await page.getByRole('option', { name: 'Đã giải quyết' }).click();
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();
-  await expect(reply.getByRole('alert').first()).toContainText('Ngày nhận báo cáo (2026-02-27) không được trước ngày chuyển đơn (2026-03-02)');
+  await expect(reply.getByRole('alert').first()).toContainText('Ngày nhận báo cáo (27/02/2026) không được trước ngày chuyển đơn (02/03/2026)');
   await reply.getByLabel('Ngày nhận báo cáo').fill(later);
   await reply.getByLabel('Tóm tắt kết quả').fill('Sở đã kiểm tra, UBND xã lập phương án bồi thường bổ sung cho gia đình bà Tuyết');
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();

@@ -28,6 +28,7 @@ import { isIsoDate } from '../../../../shared/domain/dates.ts';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
+import { DateField } from '../DateInput.tsx';
 
 const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
 const KIND_OPTIONS = PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
@@ -180,7 +181,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
           <Title order={5} mb={4}>Tiếp nhận</Title>
           <Grid gap="xs">
             <Grid.Col span={4}>
-              <TextInput type="date" label="Ngày nhận đơn" withAsterisk {...form.register('receivedOn')} error={errors.receivedOn?.message} />
+              <DateField control={form.control} name="receivedOn" label="Ngày nhận đơn" withAsterisk max={vietnamDate(new Date())} maxMessage="Ngày nhận đơn không được sau hôm nay" error={errors.receivedOn?.message} />
             </Grid.Col>
             <Grid.Col span={4}>
               <Controller
@@ -201,7 +202,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
               />
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput type="date" label="Ngày viết đơn" {...form.register('writtenOn')} error={errors.writtenOn?.message} />
+              <DateField control={form.control} name="writtenOn" label="Ngày viết đơn" error={errors.writtenOn?.message} />
             </Grid.Col>
             {visitId !== null && (
               <Grid.Col span={12}>
@@ -247,7 +248,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
                   <TextInput label="Số văn bản chuyển" {...form.register('forwardedBy.letterNo')} error={errors.forwardedBy?.letterNo?.message} />
                 </Grid.Col>
                 <Grid.Col span={3}>
-                  <TextInput type="date" label="Ngày văn bản chuyển" {...form.register('forwardedBy.letterDate')} error={errors.forwardedBy?.letterDate?.message} />
+                  <DateField control={form.control} name="forwardedBy.letterDate" label="Ngày văn bản chuyển" error={errors.forwardedBy?.letterDate?.message} />
                 </Grid.Col>
               </>
             )}

@@ -1,6 +1,6 @@
 // The handling decision (hướng xử lý): accept, forward or guide (to an agency), return, or file.
 // After an ineligible classification only "return" and "file" are offered (the core refuses the rest).
-import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Grid, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { api } from '../../api.ts';
@@ -8,6 +8,7 @@ import { DECISION_ACTIONS, DECISION_ACTION_LABELS, decideSchema, type DecisionAc
 import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
 import type { WorkflowData } from './data.ts';
+import { DateField } from '../DateInput.tsx';
 
 interface Values {
   action: DecisionAction | null;
@@ -100,7 +101,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, onSaved }
         )}
         <Grid gap="xs">
           <Grid.Col span={4}>
-            <TextInput type="date" label="Ngày quyết định" withAsterisk min={classifiedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+            <DateField control={form.control} name="on" label="Ngày quyết định" withAsterisk min={classifiedOn ?? undefined} max={data.today} maxMessage="Ngày quyết định không được sau hôm nay" error={errors.on?.message} />
           </Grid.Col>
           <Grid.Col span={8}>
             <Textarea label="Ghi chú" autosize minRows={1} maxRows={4} {...form.register('note')} error={errors.note?.message} />

@@ -8,6 +8,7 @@ import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type
 import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
 import type { WorkflowData } from './data.ts';
+import { DateField } from '../DateInput.tsx';
 
 interface ReplyValues {
   on: string;
@@ -46,7 +47,7 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
         {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}
         <Grid gap="xs">
           <Grid.Col span={4}>
-            <TextInput type="date" label="Ngày nhận báo cáo" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+            <DateField control={form.control} name="on" label="Ngày nhận báo cáo" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày nhận báo cáo không được sau hôm nay" error={errors.on?.message} />
           </Grid.Col>
           <Grid.Col span={4}>
             <TextInput label="Số văn bản trả lời" placeholder="ví dụ 125/UBND-NN" {...form.register('documentNo')} error={errors.documentNo?.message} />
@@ -102,7 +103,7 @@ export function ReminderForm({ petitionId, forwardedOn, data, onSaved }: Props) 
       <Stack gap="xs">
         {errors.root && <Alert color="red" title="Không ghi được đôn đốc">{errors.root.message}</Alert>}
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput type="date" label="Ngày đôn đốc" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} w={170} />
+          <DateField control={form.control} name="on" label="Ngày đôn đốc" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày đôn đốc không được sau hôm nay" error={errors.on?.message} w={170} />
           <Button type="submit" variant="light" loading={isSubmitting}>Ghi đôn đốc và cấp số văn bản</Button>
         </Group>
       </Stack>
