@@ -5,7 +5,8 @@ import { Controller } from 'react-hook-form';
 import { api, errorMessage } from '../api.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } from '../../../shared/domain/settings.ts';
 import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
-import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
+import { DEFAULT_REASON_LABELS, INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
+import type { AppInfo } from '../../../shared/api/contract.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
@@ -135,8 +136,14 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
           <Stack>
             <Title order={4}>Lý do đơn không đủ điều kiện xử lý</Title>
             <SimpleGrid cols={2}>
-              {INELIGIBLE_REASONS.map((reason) => (
-                <TextInput key={reason} label={`Mã ${reason}`} {...form.register(`reasonLabels.${reason}`)} error={errors.reasonLabels?.[reason]?.message} />
+              {INELIGIBLE_REASONS.map((reason, i) => (
+                <TextInput
+                  key={reason}
+                  label={`Lý do ${i + 1}`}
+                  description={`Mặc định: ${DEFAULT_REASON_LABELS[reason]}`}
+                  {...form.register(`reasonLabels.${reason}`)}
+                  error={errors.reasonLabels?.[reason]?.message}
+                />
               ))}
             </SimpleGrid>
             <Controller
@@ -186,6 +193,28 @@ export function SettingsPage() {
       {error && <Alert color="red">{error}</Alert>}
       {settings && <SettingsForm initial={settings} provinces={provinces} />}
       <HolidaysCard />
+      <TechnicalInfo />
     </Stack>
+  );
+}
+
+/** Thông tin kỹ thuật: where the register lives and which version wrote it (for support). */
+function TechnicalInfo() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void api.app.info().then(setInfo, () => undefined);
+  }, []);
+  if (!info) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">Thông tin kỹ thuật</Title>
+      <Stack gap={4}>
+        <Text size="sm">Tệp dữ liệu: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
+        <Text size="sm">Phiên bản phần mềm {info.appVersion}, phiên bản cấu trúc dữ liệu {info.schemaVersion}</Text>
+        <Text size="sm">
+          {info.counts.agencies} cơ quan trong danh bạ ({info.counts.activeAgencies} đang hoạt động), {info.counts.users} cán bộ, {info.counts.auditEntries} mục nhật ký
+        </Text>
+      </Stack>
+    </Card>
   );
 }
