@@ -29,6 +29,8 @@ import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
 import { DateField } from '../DateInput.tsx';
+import { useDraft, useUnsavedGuard } from '../useUnsavedGuard.tsx';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 
 const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
 const KIND_OPTIONS = PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
@@ -145,6 +147,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
     resolver: (editing ? updateResolver : createResolver) as never,
     defaultValues: editing ? fromPetition(initial) : fromVisit(visit, defaults),
     mode: 'onSubmit',
+    shouldFocusError: false,
   });
   const { errors, isSubmitting } = form.formState;
   const petitioners = useFieldArray({ control: form.control, name: 'petitioners' });
@@ -159,13 +162,21 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
     void api.agencies.list({}).then((list) => setAgencies([...new Set(list.map((a) => a.name))]), () => undefined);
   }, [channel, agencies.length]);
 
+  const draft = useDraft(editing ? null : visit ? `petition:visit:${visit.id}` : 'petition:new', form);
+  const release = useUnsavedGuard(form.formState.isDirty, editing ? `Đơn ${initial.registerNo} đang sửa` : 'Đơn đang nhập', !editing);
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     try {
-      onSaved(editing ? await api.petitions.update({ ...values, id: initial.id }) : await api.petitions.create(values));
+      const saved = editing ? await api.petitions.update({ ...values, id: initial.id }) : await api.petitions.create(values);
+      draft.clear();
+      release();
+      onSaved(saved);
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
 
   useHotkeys([['mod+S', () => void submit()]], []);
 
@@ -173,8 +184,10 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
   const linkedVisit = visit && visit.id === visitId ? visit : null;
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={editing ? `Sửa đơn ${initial.registerNo}` : 'Nhập đơn'}>
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={editing ? `Sửa đơn ${initial.registerNo}` : 'Nhập đơn'}>
       <Stack gap="sm">
+        {draft.offer}
+        {errorFocus.summary}
         {errors.root && <Alert color="red">{errors.root.message}</Alert>}
 
         <Paper withBorder p="sm" role="group" aria-label="Tiếp nhận đơn">
