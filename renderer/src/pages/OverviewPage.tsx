@@ -77,7 +77,7 @@ export function OverviewPage() {
   return (
     <Stack>
       <div>
-        <Title order={2}>Công việc hôm nay, {formatDateVN(day.today)}</Title>
+        <Title order={2}>Tổng quan: công việc hôm nay, {formatDateVN(day.today)}</Title>
         <Text c="dimmed">{settings.boardName} — {settings.parentBody}</Text>
       </div>
       <SimpleGrid cols={{ base: 2, md: 5 }} role="list" aria-label="Công việc trong ngày">
