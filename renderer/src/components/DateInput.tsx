@@ -36,12 +36,19 @@ function monthGrid(year: number, month: number): string[] {
 }
 
 function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: string): void; min?: string; max?: string }) {
-  const [focus, setFocus] = useState(() => (isIsoDate(value) ? value : today()));
+  const [focus, setFocus] = useState(() => {
+    let start = isIsoDate(value) ? value : today();
+    if (max !== undefined && start > max) start = max;
+    if (min !== undefined && start < min) start = min;
+    return start;
+  });
   const { year, month } = parseIsoDate(focus);
   const grid = monthGrid(year, month);
   const gridRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    gridRef.current?.querySelector<HTMLElement>(`[data-date="${focus}"]`)?.focus();
+    // The dropdown may still be entering: focus the day once it is laid out.
+    const frame = window.requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>(`[data-date="${focus}"]`)?.focus());
+    return () => window.cancelAnimationFrame(frame);
   }, [focus]);
   const shiftMonth = (n: number) => {
     const m0 = month - 1 + n;
@@ -150,7 +157,7 @@ export const DateInput = forwardRef<HTMLInputElement, DateInputProps>(function D
   };
 
   return (
-    <Popover opened={open} onChange={setOpen} position="bottom-start" withinPortal trapFocus returnFocus shadow="md">
+    <Popover opened={open} onChange={setOpen} position="bottom-start" withinPortal returnFocus shadow="md">
       <Popover.Target>
         <TextInput
           {...rest}
