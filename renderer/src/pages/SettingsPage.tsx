@@ -152,7 +152,7 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
               render={({ field }) => (
                 <LinesInput
                   label="Lý do bổ sung (mỗi dòng một lý do)"
-                  description="Khi phân loại, lý do bổ sung được ghi với mã “other” (lý do khác) kèm nội dung của nó, đúng định dạng trao đổi dữ liệu."
+                  description="Khi phân loại, lý do bổ sung được ghi là “Lý do khác” kèm nội dung của nó."
                   value={field.value ?? []}
                   onChange={field.onChange}
                   error={errors.customReasons?.message ?? (Array.isArray(errors.customReasons) ? errors.customReasons.find(Boolean)?.message : undefined)}
