@@ -180,6 +180,29 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
 
   useHotkeys([['mod+S', () => void submit()]], []);
 
+  // A new petition opens on the first required field still empty (after "Nhập đơn của lượt tiếp
+  // này" the visit has filled the date, channel, kind and petitioners: the cursor waits at Lĩnh vực).
+  useEffect(() => {
+    if (editing) return;
+    const v = form.getValues();
+    const first = (
+      [
+        ['receivedOn', v.receivedOn],
+        ['channel', v.channel],
+        ['kind', v.kind],
+        ['field', v.field],
+        ['signatories', v.signatories],
+        ['petitioners.0.fullName', v.petitioners[0]?.fullName],
+        ['summary', v.summary],
+      ] as const
+    ).find(([, value]) => value === null || value === '' || value === undefined);
+    if (first) {
+      const timer = window.setTimeout(() => form.setFocus(first[0]), 50);
+      return () => window.clearTimeout(timer);
+    }
+    // Once, when the form appears.
+  }, []);
+
   const petitionersError = (errors.petitioners as { root?: { message?: string } } | undefined)?.root?.message ?? errors.petitioners?.message;
   const linkedVisit = visit && visit.id === visitId ? visit : null;
 
