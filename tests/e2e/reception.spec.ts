@@ -106,7 +106,7 @@ test('reception: open today, visits by keyboard, a delegation and its petition, 
   await kb.press('Tab');
   // Refused: saving without content says so in Vietnamese, next to the field.
   await kb.press('Control+S');
-  await expect(screen.dialog.getByText('Nội dung không được để trống')).toBeVisible();
+  await expect(screen.dialog.getByText('Nội dung không được để trống', { exact: true })).toBeVisible();
   await expect(screen.dialog.getByLabel('Nội dung')).toBeFocused();
   await screen.type('Khiếu nại quyết định thu hồi đất tại tổ 5, chưa được bồi thường.');
   await screen.choose('Giải thích, trả lời'); // Kết quả tiếp
