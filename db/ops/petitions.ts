@@ -136,8 +136,8 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
 }
 
 /**
- * A petition cannot be received after today: its receipt starts the Board's processing period
- * (Law on Citizen Reception 2013, art. 26; Decree 154/2026/ND-CP) and takes a permanent register
+ * A petition cannot be received after today: the date of receipt is a fact already past when it is
+ * recorded, it starts the Board's processing period and the petition takes a permanent register
  * number, so a mistyped future date is refused before a number is used.
  */
 function refuseFutureReceipt(ctx: OpContext, receivedOn: string): void {
