@@ -47,7 +47,7 @@ export function helpText(): string {
   return [
     'petreg — Sổ tiếp công dân, dòng lệnh',
     '',
-    'Cách dùng: petreg LỆNH [tham số] [--db FILE]',
+    'Cách dùng: petreg [--db FILE] LỆNH [tham số] (--db đặt trước hoặc sau lệnh)',
     '',
     ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
@@ -56,9 +56,30 @@ export function helpText(): string {
   ].join('\n');
 }
 
+/**
+ * Finds the command name among the arguments: global options (`--db FILE`, `--db=FILE`, `--help`,
+ * `-h`) may come before it as well as after it. Returns the name and the other arguments, the
+ * leading global options first, so the command's own parser sees them all.
+ */
+export function splitCommandLine(argv: readonly string[]): { name: string | undefined; rest: string[] } {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg === '--db') {
+      leading.push(arg, ...(i + 1 < argv.length ? [argv[i + 1]!] : []));
+      i += 2;
+    } else if (arg.startsWith('--db=') || arg === '--help' || arg === '-h') {
+      leading.push(arg);
+      i += 1;
+    } else break;
+  }
+  return { name: argv[i], rest: [...leading, ...argv.slice(i + 1)] };
+}
+
 export async function main(argv: string[], io: CommandIo = consoleIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const { name, rest } = splitCommandLine(argv);
+  if (!name || name === 'help') {
     io.out(helpText());
     return 0;
   }

@@ -36,6 +36,9 @@ let mainWindow: BrowserWindow | null = null;
 protocol.registerSchemesAsPrivileged(privilegedSchemes());
 app.enableSandbox();
 app.setPath('userData', defaultDataDir());
+// The Vietnamese locale whatever the OS language: Chromium's own strings, number and date formats
+// (an officer's English Windows must not turn dates into mm/dd/yyyy).
+app.commandLine.appendSwitch('lang', 'vi-VN');
 
 function openErrorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

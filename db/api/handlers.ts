@@ -1,4 +1,5 @@
 // Every API method's handler, grouped by domain. Each is a thin call into db/ops.
+import { nameAuditRecords } from '../ops/audit-names.ts';
 import { getAgency, listAgencies, setAgencyActive, upsertAgency } from '../ops/agencies.ts';
 import { listAudit } from '../ops/audit.ts';
 import { getSettings, updateSettings } from '../ops/settings.ts';
@@ -84,7 +85,7 @@ export function registerUserMethods(t: HandlerTable): void {
     session.officerId = officer.id;
     return { officer };
   });
-  t.method('audit.list', async (input, { register }) => redactAudit(register.db, await listAudit(register.db, input)));
+  t.method('audit.list', async (input, { register }) => redactAudit(register.db, await nameAuditRecords(register.db, await listAudit(register.db, input))));
 }
 
 export function registerReceptionMethods(t: HandlerTable): void {

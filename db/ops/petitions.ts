@@ -3,6 +3,7 @@
 import type { Kysely, Selectable, SelectQueryBuilder, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { vietnamDate, yearOf } from '../../shared/domain/dates.ts';
+import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { deriveStatus, type PetitionStatus, type Stage } from '../../shared/domain/workflow.ts';
 import { processingDeadline } from './holidays.ts';
 import { stepColumns } from './notices.ts';
@@ -140,8 +141,22 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   return row.id;
 }
 
+/**
+ * A petition cannot be received after today: the date of receipt is a fact already past when it is
+ * recorded, it starts the Board's processing period and the petition takes a permanent register
+ * number, so a mistyped future date is refused before a number is used.
+ */
+function refuseFutureReceipt(ctx: OpContext, receivedOn: string): void {
+  const today = todayOf(ctx);
+  if (receivedOn > today) {
+    const message = `Ngày nhận đơn (${formatDateVN(receivedOn)}) không được sau ngày hôm nay (${formatDateVN(today)})`;
+    throw new ApiError('VALIDATION', message, [{ path: 'receivedOn', message }]);
+  }
+}
+
 export function createPetition(ctx: OpContext, rawInput: PetitionData): Promise<Petition> {
   return ctx.register.db.transaction().execute(async (trx) => {
+    refuseFutureReceipt(ctx, rawInput.receivedOn);
     // Pre-filled from a denouncer's visit, the form holds them redacted (db/protection.ts).
     const input = await fillFromProtectedVisit({ ...ctx, register: { ...ctx.register, db: trx } }, rawInput);
     const id = await insertPetition(trx, ctx, input);
@@ -181,6 +196,7 @@ export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitio
     const today = todayOf(ctx);
     const before = await getPetition(trx, rawInput.id, today);
     const input = await keepProtectedPetitioners({ ...ctx, register: { ...ctx.register, db: trx } }, before, rawInput);
+    refuseFutureReceipt(ctx, input.receivedOn);
     if (yearOf(input.receivedOn) !== yearOf(before.receivedOn)) {
       throw new ApiError('VALIDATION', `Không thể đổi ngày nhận sang năm khác: đơn đã vào sổ năm ${yearOf(before.receivedOn)} với số ${before.registerNo}`, [
         { path: 'receivedOn', message: `Ngày nhận phải thuộc năm ${yearOf(before.receivedOn)}` },
@@ -195,7 +211,7 @@ export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitio
     // against it when recorded; an edit of the receipt date must not undo that).
     const classified = await trx.selectFrom('classifications').select('decided_on').where('petition_id', '=', input.id).where('reversed_at', 'is', null).executeTakeFirst();
     if (classified && input.receivedOn > classified.decided_on) {
-      const message = `Ngày nhận đơn (${input.receivedOn}) không được sau ngày phân loại đơn (${classified.decided_on})`;
+      const message = `Ngày nhận đơn (${formatDateVN(input.receivedOn)}) không được sau ngày phân loại đơn (${formatDateVN(classified.decided_on)})`;
       throw new ApiError('VALIDATION', message, [{ path: 'receivedOn', message }]);
     }
     const now = ctx.register.now().toISOString();

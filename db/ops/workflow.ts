@@ -1,6 +1,7 @@
 // The rules of a petition's life after intake, held in the core (not only in forms):
 // classify -> decide (accept / forward / guide / return / file) -> reply and reminders.
 // Nothing is deleted: a mistake is corrected by a recorded reversal, then a new record.
+import { formatDateVN } from '../../shared/calendar/dates.ts';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { yearOf } from '../../shared/domain/dates.ts';
@@ -70,9 +71,9 @@ function refuseDate(field: string, message: string): never {
 
 /** Dates never precede receipt (or the step before), and are never in the future. */
 function checkDate(ctx: OpContext, on: string, notBefore: string, what: string, before: string): void {
-  if (on < notBefore) refuseDate('on', `${what} (${on}) không được trước ${before} (${notBefore})`);
+  if (on < notBefore) refuseDate('on', `${what} (${formatDateVN(on)}) không được trước ${before} (${formatDateVN(notBefore)})`);
   const today = todayOf(ctx);
-  if (on > today) refuseDate('on', `${what} (${on}) không được sau ngày hôm nay (${today})`);
+  if (on > today) refuseDate('on', `${what} (${formatDateVN(on)}) không được sau ngày hôm nay (${formatDateVN(today)})`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppShell, Badge, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { LeaveGuardDialog } from './components/useUnsavedGuard.tsx';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from './api.ts';
@@ -161,6 +162,7 @@ export function App() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <LeaveGuardDialog />
         {page === 'overview' && <OverviewPage />}
         {page === 'todo' && <TodoPage />}
         {page === 'reception' && <ReceptionPage />}

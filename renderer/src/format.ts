@@ -27,6 +27,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   reply: 'Ghi kết quả trả lời',
   remind: 'Đôn đốc',
   reverse: 'Hủy (có ghi lý do)',
+  demo: 'Tạo dữ liệu mẫu',
+  export: 'Xuất tệp',
+  forward: 'Chuyển đơn',
+};
+
+/** Workflow steps recorded under their own action names (see db/ops/workflow.ts). */
+export const WORKFLOW_AUDIT_LABELS: Record<string, string> = {
+  classify: 'Phân loại',
+  decide: 'Quyết định xử lý',
+  reply: 'Ghi kết quả trả lời',
+  remind: 'Đôn đốc',
+  reverse: 'Hủy (có ghi lý do)',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -39,4 +51,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   visit: 'Lượt tiếp',
   session: 'Kỳ tiếp',
   holiday: 'Ngày nghỉ',
+  attachment: 'Tệp đính kèm',
+  statistics: 'Thống kê',
 };

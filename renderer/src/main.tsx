@@ -12,7 +12,8 @@ import '@mantine/core/styles.css';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, Select, createTheme } from '@mantine/core';
+import { foldedFilter } from './components/intake/util.ts';
 import { App } from './App.tsx';
 
 const theme = createTheme({
@@ -20,6 +21,11 @@ const theme = createTheme({
   headings: { fontFamily: '"Noto Sans", "Segoe UI", Arial, sans-serif' },
   primaryColor: 'red',
   defaultRadius: 'sm',
+  components: {
+    // Every drop-down jumps to an option by its typed letters (tone marks ignored: "dat" finds
+    // "Đất đai") and Enter picks the first match.
+    Select: Select.extend({ defaultProps: { searchable: true, selectFirstOptionOnChange: true, filter: foldedFilter, nothingFoundMessage: 'Không có lựa chọn phù hợp', onFocus: (e) => e.currentTarget.select() } }),
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -10,6 +10,8 @@ export interface AuditEntry {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** The record as an officer knows it ("Đơn 2026/000123", "Cơ quan “…”"); set by audit.list. */
+  recordName?: string | null;
 }
 
 export const auditListSchema = z

@@ -16,14 +16,14 @@ export function yearOf(iso: string): number {
 
 export function isoDate(label: string) {
   return z
-    .string({ error: `${label} là bắt buộc (dạng YYYY-MM-DD)` })
-    .refine(isIsoDate, { error: `${label} không phải ngày hợp lệ (dạng YYYY-MM-DD)` });
+    .string({ error: `${label} là bắt buộc` })
+    .refine(isIsoDate, { error: `${label} không phải ngày hợp lệ (ngày/tháng/năm, dd/mm/yyyy)` });
 }
 
 export function optionalIsoDate(label: string) {
   return z
-    .string({ error: `${label} phải là ngày dạng YYYY-MM-DD` })
+    .string({ error: `${label} phải là một ngày (dd/mm/yyyy)` })
     .nullish()
     .transform((v) => (v === '' || v === undefined ? null : v))
-    .refine((v) => v === null || isIsoDate(v), { error: `${label} không phải ngày hợp lệ (dạng YYYY-MM-DD)` });
+    .refine((v) => v === null || isIsoDate(v), { error: `${label} không phải ngày hợp lệ (ngày/tháng/năm, dd/mm/yyyy)` });
 }

@@ -64,8 +64,8 @@ export interface Statistics {
 
 export const statsRequestSchema = z
   .strictObject({
-    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không hợp lệ (YYYY-MM-DD)' }),
-    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không hợp lệ (YYYY-MM-DD)' }),
+    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
   })
   .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] });
 export type StatsRequest = z.input<typeof statsRequestSchema>;

@@ -13,8 +13,8 @@ export const STATS_EXPORT_FORMAT_LABELS: Record<StatsExportFormat, string> = {
 
 export const statsExportSchema = z
   .strictObject({
-    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không hợp lệ (YYYY-MM-DD)' }),
-    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không hợp lệ (YYYY-MM-DD)' }),
+    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
     format: z.enum(STATS_EXPORT_FORMATS, { error: 'Định dạng xuất phải là xlsx, csv hoặc pdf' }),
   })
   .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] });

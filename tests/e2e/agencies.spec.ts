@@ -62,6 +62,9 @@ test('agency directory: search without tone marks, add, edit, refuse bad input, 
   // Deactivate: hidden from the list, back with "show inactive".
   await screen.search.fill('dac biet');
   await screen.row('SO-KH-DT').getByRole('button', { name: /^Ngừng/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Ngừng hoạt động cơ quan?' });
+  await expect(confirm).toContainText('sẽ không còn trong danh sách chọn khi chuyển đơn');
+  await confirm.getByRole('button', { name: 'Ngừng hoạt động' }).click();
   await expect(page.getByText('Đã ngừng hoạt động “Sở Kế hoạch Đặc biệt tỉnh”')).toBeVisible();
   await expect(screen.row('SO-KH-DT')).toHaveCount(0);
   await page.getByRole('switch', { name: 'Hiện cả cơ quan ngừng hoạt động' }).check({ force: true });

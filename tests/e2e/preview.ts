@@ -15,11 +15,14 @@ export function tempDbPath(prefix = 'petreg-e2e-'): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'register.sqlite');
 }
 
-/** `now`: a fixed instant the register reads as the current time (ISO, e.g. 2026-03-02T09:00:00+07:00). */
-export async function startPreview(dbPath: string, now?: string): Promise<Preview> {
+/**
+ * `now`: a fixed instant the register reads as the current time (ISO, e.g. 2026-03-02T09:00:00+07:00).
+ * `root`: another checkout to serve (its built renderer), e.g. to measure the previous version.
+ */
+export async function startPreview(dbPath: string, now?: string, root = path.resolve(import.meta.dirname, '../..')): Promise<Preview> {
   const args = ['web/server.ts', '--db', dbPath, '--port', '0', ...(now ? ['--now', now] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: path.resolve(import.meta.dirname, '../..'),
+    cwd: root,
     env: { ...process.env, PETREG_WEB_TOKEN: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -106,11 +106,11 @@ test('reception: open today, visits by keyboard, a delegation and its petition, 
   await kb.press('Tab');
   // Refused: saving without content says so in Vietnamese, next to the field.
   await kb.press('Control+S');
-  await expect(screen.dialog.getByText('Nội dung không được để trống')).toBeVisible();
+  await expect(screen.dialog.getByText('Nội dung không được để trống', { exact: true })).toBeVisible();
   await expect(screen.dialog.getByLabel('Nội dung')).toBeFocused();
   await screen.type('Khiếu nại quyết định thu hồi đất tại tổ 5, chưa được bồi thường.');
   await screen.choose('Giải thích, trả lời'); // Kết quả tiếp
-  await kb.press('Enter'); // Enter submits
+  await kb.press('Control+S'); // Enter on a select only picks; Ctrl+S saves
   await expect(screen.dialog).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText('Đã thêm lượt tiếp số 1: Nguyễn Văn Đức');
   await expect(screen.row('Nguyễn Văn Đức')).toContainText('Khiếu nại quyết định thu hồi đất');
@@ -231,7 +231,7 @@ test('reception: open today, visits by keyboard, a delegation and its petition, 
   await kb.press('Tab');
   await screen.type('Hỏi lại kết quả giải quyết khiếu nại lần trước.');
   await screen.choose('Hướng dẫn đến cơ quan có thẩm quyền');
-  await kb.press('Enter');
+  await kb.press('Control+S'); // Enter on a select only picks; Ctrl+S saves
   await expect(screen.dialog).toHaveCount(0);
   await expect(screen.visits.getByRole('row')).toHaveCount(4);
   await expect(screen.row('Hỏi lại kết quả')).toContainText('Tiếp nhiều lần');

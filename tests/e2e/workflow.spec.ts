@@ -136,8 +136,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   // On second thought it is a new request (compensation): eligible. A date after today is refused by the core.
   await classify.getByRole('radio', { name: 'Đủ điều kiện xử lý', exact: true }).check();
   await classify.getByLabel('Ngày phân loại').fill('2026-03-05');
+  await classify.getByLabel('Ngày phân loại').press('Tab');
+  await expect(classify).toContainText('Ngày phân loại không được sau hôm nay');
   await classify.getByRole('button', { name: /Ghi phân loại/ }).click();
-  await expect(classify.getByRole('alert').first()).toContainText('Ngày phân loại (2026-03-05) không được sau ngày hôm nay (2026-03-02)');
+  await expect(classify.getByRole('alert').first()).toContainText('Ngày phân loại (05/03/2026) không được sau ngày hôm nay (02/03/2026)');
   await classify.getByLabel('Ngày phân loại').fill('2026-03-02');
   await page.keyboard.press('Control+S');
   await expect(status).toHaveText('Chờ quyết định xử lý');
@@ -154,6 +156,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await decide.getByRole('combobox', { name: 'Chuyển đến cơ quan' }).fill('nong nghiep moi truong');
   await page.getByRole('option', { name: AGENCY }).click();
   await decide.getByRole('button', { name: /Ghi quyết định/ }).click();
+  // A forward uses a document number: asked once, saying so.
+  const confirmDecision = page.getByRole('dialog', { name: /Chuyển đơn đến cơ quan có thẩm quyền/ });
+  await expect(confirmDecision).toContainText('sẽ cấp một số văn bản đi');
+  await confirmDecision.getByRole('button', { name: 'Ghi và cấp số' }).click();
   const notice = panel.getByTestId('workflow-notice');
   await expect(notice).toContainText(`Đã ghi quyết định: Chuyển đơn đến cơ quan có thẩm quyền (${AGENCY}). Số văn bản: 01/PC-BTCD.`);
   await expect(status).toHaveText('Đã chuyển, chờ trả lời');
@@ -212,6 +218,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await expect(panel.getByTestId('workflow-reply-due')).toHaveText(`${vn(replyDue)} (quá hạn)`);
   await expect(panel.getByTestId('workflow-reply-due')).toHaveClass(/wf-late/);
   await panel.getByRole('button', { name: 'Ghi đôn đốc và cấp số văn bản' }).click();
+  // Overdue: no "early" warning, one confirmation of the number.
+  const confirmReminder = page.getByRole('dialog', { name: 'Ghi đôn đốc?' });
+  await expect(confirmReminder).not.toContainText('Chưa đến hạn');
+  await confirmReminder.getByRole('button', { name: 'Ghi đôn đốc và cấp số' }).click();
   await expect(notice).toContainText('Đã ghi đôn đốc. Số văn bản: 01/ĐĐ-BTCD.');
   await expect(history).toContainText('Đôn đốc: văn bản số 01/ĐĐ-BTCD');
   await notice.getByRole('button', { name: 'In văn bản đôn đốc' }).click();
@@ -225,7 +235,7 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await reply.getByRole('combobox', { name: 'Kết quả giải quyết' }).click();
   await page.getByRole('option', { name: 'Đã giải quyết' }).click();
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();
-  await expect(reply.getByRole('alert').first()).toContainText('Ngày nhận báo cáo (2026-02-27) không được trước ngày chuyển đơn (2026-03-02)');
+  await expect(reply.getByRole('alert').first()).toContainText('Ngày nhận báo cáo (27/02/2026) không được trước ngày chuyển đơn (02/03/2026)');
   await reply.getByLabel('Ngày nhận báo cáo').fill(later);
   await reply.getByLabel('Tóm tắt kết quả').fill('Sở đã kiểm tra, UBND xã lập phương án bồi thường bổ sung cho gia đình bà Tuyết');
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();

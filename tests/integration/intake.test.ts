@@ -522,7 +522,10 @@ describe('petitions.list over ~1,000 petitions', () => {
   const day = (offset: number) => new Date(Date.UTC(2025, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    big = await tempRegister();
+    // The petitions are received up to 2026-03-18: they are recorded on that day (a receipt after
+    // today is refused), then read at TEST_NOW as the assertions below expect.
+    let clock = new Date('2026-03-18T08:30:00.000Z');
+    big = await tempRegister({ now: () => clock });
     all = [];
     for (let i = 0; i < N; i++) {
       const given = GIVEN[i % 7]!;
@@ -545,6 +548,7 @@ describe('petitions.list over ~1,000 petitions', () => {
         }),
       );
     }
+    clock = TEST_NOW;
   }, 120_000);
   afterAll(async () => {
     await big.cleanup();

@@ -268,6 +268,14 @@ describe('every kind', () => {
     expect(html).toContain('Đây là lần đôn đốc thứ 2./.');
   });
 
+  it('a reminder sent before the reply deadline does not say the deadline has passed', () => {
+    for (const issuedOn of ['2026-04-10', '2026-04-24']) {
+      const html = buildDocument({ ...dataFor('reminder'), issuedOn } as DocumentData).html;
+      expect(html, issuedOn).not.toContain('quá thời hạn');
+      expect(html, issuedOn).toContain('Thời hạn báo cáo kết quả giải quyết là ngày 24 tháng 4 năm 2026; đến nay');
+    }
+  });
+
   it('the receipt (02/TCD) has no number, the time, the receiver and title, the items and the form’s signature labels', () => {
     const html = buildDocument(dataFor('receipt')).html;
     expect(html).not.toContain('Số:');

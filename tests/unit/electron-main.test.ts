@@ -22,6 +22,7 @@ function fakeElectron() {
     paths: new Map<string, string>(),
     schemes: null as unknown,
     sandbox: false,
+    switches: new Map<string, string | undefined>(),
     lockRequested: false,
     ipc: new Map<string, Listener>(),
     protocolHandlers: new Map<string, Listener>(),
@@ -40,6 +41,7 @@ function fakeElectron() {
     setPath: (name: string, value: string) => rec.paths.set(name, value),
     getPath: (name: string) => rec.paths.get(name),
     enableSandbox: () => (rec.sandbox = true),
+    commandLine: { appendSwitch: (name: string, value?: string) => rec.switches.set(name, value) },
     requestSingleInstanceLock: () => (rec.lockRequested = true),
     on: (name: string, fn: Listener) => rec.appEvents.set(name, [...(rec.appEvents.get(name) ?? []), fn]),
     whenReady: () => ready,
@@ -170,6 +172,10 @@ describe('main.cjs under a fake Electron', () => {
     expect(fake.rec.paths.get('userData')).toBe(path.resolve(dataDir));
     expect(fake.rec.lockRequested).toBe(true);
     expect(fake.rec.ipc.size).toBe(0);
+  });
+
+  it('before ready: starts Chromium in the Vietnamese locale whatever the OS language', () => {
+    expect(fake.rec.switches.get('lang')).toBe('vi-VN');
   });
 
   it('when ready: opens the register, wires IPC, protocol, permissions, menu and one window', async () => {

@@ -158,7 +158,7 @@ describe('petitionCreateSchema', () => {
     expect(issues(petitionCreateSchema, { ...base, petitioners: [{ fullName: 'A' }, { fullName: 'B' }] })).toEqual([
       'signatories: Số người đứng tên không được ít hơn số người đứng đơn đã ghi (2)',
     ]);
-    expect(issues(petitionCreateSchema, { ...base, receivedOn: '2026-02-29' })).toEqual(['receivedOn: Ngày nhận đơn không phải ngày hợp lệ (dạng YYYY-MM-DD)']);
+    expect(issues(petitionCreateSchema, { ...base, receivedOn: '2026-02-29' })).toEqual(['receivedOn: Ngày nhận đơn không phải ngày hợp lệ (ngày/tháng/năm, dd/mm/yyyy)']);
     expect(petitionCreateSchema.parse({ ...base, writtenOn: '2026-03-15', signatories: 3, petitioners: [{ fullName: 'A' }] }).signatories).toBe(3);
   });
 

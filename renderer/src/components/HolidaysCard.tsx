@@ -8,6 +8,7 @@ import { vietnamDate } from '../../../shared/domain/dates.ts';
 import type { Holiday } from '../../../shared/api/contract.ts';
 import { useUi } from '../state/ui.ts';
 import { HolidayImport } from './HolidayImport.tsx';
+import { DateInput } from './DateInput.tsx';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
@@ -90,7 +91,7 @@ export function HolidaysCard() {
           }}
         />
         <Group align="flex-end">
-          <TextInput type="date" label="Thêm hoặc sửa ngày nghỉ" value={date} onChange={(e) => setDate(e.currentTarget.value)} w={180} />
+          <DateInput label="Thêm hoặc sửa ngày nghỉ" value={date} onChange={setDate} w={180} />
           <TextInput label="Tên ngày nghỉ" placeholder="Ví dụ: Nghỉ bù Giỗ Tổ Hùng Vương" value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />
           <Button
             variant="light"

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useConfirm } from '../components/useConfirm.tsx';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Controller } from 'react-hook-form';
@@ -82,7 +83,17 @@ export function AgenciesPage() {
     ['alt+N', () => setEditing('new')],
   ], []);
 
+  const [confirm, confirmDialog] = useConfirm();
   const toggleActive = async (agency: Agency) => {
+    if (
+      agency.active &&
+      !(await confirm({
+        title: 'Ngừng hoạt động cơ quan?',
+        message: `“${agency.name}” sẽ không còn trong danh sách chọn khi chuyển đơn. Các đơn đã chuyển đến cơ quan này giữ nguyên; có thể kích hoạt lại sau.`,
+        confirmLabel: 'Ngừng hoạt động',
+      }))
+    )
+      return;
     try {
       const saved = await api.agencies.setActive({ id: agency.id, active: !agency.active });
       setNotice(saved.active ? `Đã kích hoạt lại “${saved.name}”` : `Đã ngừng hoạt động “${saved.name}”`);
@@ -94,6 +105,7 @@ export function AgenciesPage() {
 
   return (
     <Stack>
+      {confirmDialog}
       <Group justify="space-between">
         <Title order={2}>Danh bạ cơ quan</Title>
         <Button onClick={() => setEditing('new')}>Thêm cơ quan <kbd className="key" style={{ marginLeft: 8 }}>Alt+N</kbd></Button>

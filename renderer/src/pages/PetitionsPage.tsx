@@ -19,6 +19,8 @@ import {
 import { PetitionTable, type PetitionQuery, type PetitionTableHandle } from '../components/petitions/PetitionTable.tsx';
 import { DEFAULT_FILTERS, usePetitionScreens } from '../components/petitions/state.ts';
 import { formatCount, periodRange, type PeriodChoice } from '../components/petitions/format.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { isIsoDate } from '../../../shared/calendar/dates.ts';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((v) => ({ value: v, label: labels[v] }));
 const KIND_OPTIONS = options(PETITION_KINDS, PETITION_KIND_LABELS);
@@ -125,18 +127,16 @@ export function PetitionsPage() {
           <Text size="sm" fw={500} id="pl-period-label">Thời gian nhận</Text>
           <SegmentedControl aria-labelledby="pl-period-label" data={PERIODS} value={filters.period} onChange={choosePeriod} />
         </Stack>
-        <TextInput
-          type="date"
+        <DateInput
           label="Từ ngày"
           value={filters.from}
-          onChange={(e) => setFilters({ from: e.currentTarget.value, period: 'custom' })}
+          onChange={(v) => (v === '' || isIsoDate(v)) && setFilters({ from: v, period: 'custom' })}
           w={140}
         />
-        <TextInput
-          type="date"
+        <DateInput
           label="Đến ngày"
           value={filters.to}
-          onChange={(e) => setFilters({ to: e.currentTarget.value, period: 'custom' })}
+          onChange={(v) => (v === '' || isIsoDate(v)) && setFilters({ to: v, period: 'custom' })}
           w={140}
         />
       </Group>

@@ -332,10 +332,12 @@ export function ReceptionPage() {
 
       <Modal
         opened={editingVisit !== null && session !== null}
-        onClose={() => {
-          focusAfterDialog.current = 'add';
-          setEditingVisit(null);
-        }}
+        onClose={() =>
+          useUi.getState().leave(() => {
+            focusAfterDialog.current = 'add';
+            setEditingVisit(null);
+          })
+        }
         title={<Text fw={600}>{editingVisit === 'new' ? 'Thêm lượt tiếp' : 'Sửa lượt tiếp'}</Text>}
         size={1240}
         returnFocus={false}
@@ -346,10 +348,12 @@ export function ReceptionPage() {
           <VisitForm
             session={session}
             visit={editingVisit === 'new' ? undefined : editingVisit}
-            onCancel={() => {
-              focusAfterDialog.current = 'add';
-              setEditingVisit(null);
-            }}
+            onCancel={() =>
+              useUi.getState().leave(() => {
+                focusAfterDialog.current = 'add';
+                setEditingVisit(null);
+              })
+            }
             onSaved={(v) => void onVisitSaved(v)}
           />
         )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { RECEPTION_REGISTER_COLUMNS } from '../../../shared/domain/petition.ts';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
@@ -8,6 +8,8 @@ import { usePetitionScreens } from '../components/petitions/state.ts';
 import { formatIsoDate, periodRange } from '../components/petitions/format.ts';
 import '../components/petitions/register.css';
 import { DocumentButton } from '../components/documents/index.ts';
+import { DateInput } from '../components/DateInput.tsx';
+import { isIsoDate } from '../../../shared/calendar/dates.ts';
 
 
 /** Column widths (% of the table), tuned so the register fits a 1366 px screen without scrolling sideways. */
@@ -57,8 +59,8 @@ export function ReceptionRegisterPage() {
         </Group>
       </Group>
       <Group align="flex-end" gap="sm">
-        <TextInput type="date" label="Từ ngày" value={period.from} onChange={(e) => setPeriod({ from: e.currentTarget.value })} w={150} />
-        <TextInput type="date" label="Đến ngày" value={period.to} onChange={(e) => setPeriod({ to: e.currentTarget.value })} w={150} />
+        <DateInput label="Từ ngày" value={period.from} onChange={(v) => isIsoDate(v) && setPeriod({ from: v })} w={150} />
+        <DateInput label="Đến ngày" value={period.to} onChange={(v) => isIsoDate(v) && setPeriod({ to: v })} w={150} />
         <Button.Group>
           <Button variant="default" onClick={() => setRegisterPeriod(periodRange('month'))}>Tháng này</Button>
           <Button variant="default" onClick={() => setRegisterPeriod(periodRange('year'))}>Năm nay</Button>

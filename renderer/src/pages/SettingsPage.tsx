@@ -5,7 +5,8 @@ import { Controller } from 'react-hook-form';
 import { api, errorMessage } from '../api.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } from '../../../shared/domain/settings.ts';
 import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
-import { INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
+import { DEFAULT_REASON_LABELS, INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
+import type { AppInfo } from '../../../shared/api/contract.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import { DeadlinesCard } from '../components/notices/DeadlinesCard.tsx';
 import { UsersCard } from '../components/UsersCard.tsx';
@@ -138,8 +139,14 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
           <Stack>
             <Title order={4}>Lý do đơn không đủ điều kiện xử lý</Title>
             <SimpleGrid cols={2}>
-              {INELIGIBLE_REASONS.map((reason) => (
-                <TextInput key={reason} label={`Mã ${reason}`} {...form.register(`reasonLabels.${reason}`)} error={errors.reasonLabels?.[reason]?.message} />
+              {INELIGIBLE_REASONS.map((reason, i) => (
+                <TextInput
+                  key={reason}
+                  label={`Lý do ${i + 1}`}
+                  description={`Mặc định: ${DEFAULT_REASON_LABELS[reason]}`}
+                  {...form.register(`reasonLabels.${reason}`)}
+                  error={errors.reasonLabels?.[reason]?.message}
+                />
               ))}
             </SimpleGrid>
             <Controller
@@ -148,7 +155,7 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
               render={({ field }) => (
                 <LinesInput
                   label="Lý do bổ sung (mỗi dòng một lý do)"
-                  description="Khi phân loại, lý do bổ sung được ghi với mã “other” (lý do khác) kèm nội dung của nó, đúng định dạng trao đổi dữ liệu."
+                  description="Khi phân loại, lý do bổ sung được ghi là “Lý do khác” kèm nội dung của nó."
                   value={field.value ?? []}
                   onChange={field.onChange}
                   error={errors.customReasons?.message ?? (Array.isArray(errors.customReasons) ? errors.customReasons.find(Boolean)?.message : undefined)}
@@ -192,6 +199,28 @@ export function SettingsPage() {
       <HolidaysCard />
       <UsersCard />
       <BackupsCard />
+      <TechnicalInfo />
     </Stack>
+  );
+}
+
+/** Thông tin kỹ thuật: where the register lives and which version wrote it (for support). */
+function TechnicalInfo() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void api.app.info().then(setInfo, () => undefined);
+  }, []);
+  if (!info) return null;
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">Thông tin kỹ thuật</Title>
+      <Stack gap={4}>
+        <Text size="sm">Tệp dữ liệu: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
+        <Text size="sm">Phiên bản phần mềm {info.appVersion}, phiên bản cấu trúc dữ liệu {info.schemaVersion}</Text>
+        <Text size="sm">
+          {info.counts.agencies} cơ quan trong danh bạ ({info.counts.activeAgencies} đang hoạt động), {info.counts.users} cán bộ, {info.counts.auditEntries} mục nhật ký
+        </Text>
+      </Stack>
+    </Card>
   );
 }

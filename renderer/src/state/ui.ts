@@ -27,6 +27,13 @@ export interface PageParams {
   matterId?: number;
 }
 
+export interface LeaveGuard {
+  /** What is at stake, e.g. "Đơn đang nhập chưa được lưu". */
+  what: string;
+  /** True when a draft is kept (and offered on return), so leaving loses nothing. */
+  drafted: boolean;
+}
+
 interface UiState {
   page: Page;
   params: PageParams;
@@ -37,18 +44,38 @@ interface UiState {
   revision: number;
   touch(): void;
   go(page: Page, params?: PageParams): void;
+  /** Set by a form holding unsaved work (useUnsavedGuard): leaving it asks first. */
+  guard: LeaveGuard | null;
+  /** What to do once the officer agrees to leave the guarded form. */
+  pendingLeave: (() => void) | null;
+  setGuard(guard: LeaveGuard | null): void;
+  /** Runs `action` at once, or, when a form holds unsaved work, after the officer agrees. */
+  leave(action: () => void): void;
+  answerLeave(leave: boolean): void;
   setOfficer(officer: User | null): void;
   setBoardName(name: string): void;
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   page: 'overview',
   params: {},
   officer: null,
   boardName: '',
   revision: 0,
   touch: () => set((s) => ({ revision: s.revision + 1 })),
-  go: (page, params = {}) => set({ page, params }),
+  go: (page, params = {}) => get().leave(() => set({ page, params })),
+  guard: null,
+  pendingLeave: null,
+  setGuard: (guard) => set({ guard }),
+  leave: (action) => {
+    if (get().guard) set({ pendingLeave: action });
+    else action();
+  },
+  answerLeave: (leave) => {
+    const action = get().pendingLeave;
+    set(leave ? { pendingLeave: null, guard: null } : { pendingLeave: null });
+    if (leave) action?.();
+  },
   setOfficer: (officer) => set({ officer }),
   setBoardName: (boardName) => set({ boardName }),
 }));

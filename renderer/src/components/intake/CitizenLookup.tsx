@@ -39,6 +39,17 @@ function describe(c: CitizenMatch): string {
     .join(' · ');
 }
 
+/** The index of the only citizen whose CCCD or folded full name is exactly what was typed; else -1. */
+export function exactMatchIndex(results: readonly CitizenMatch[], typed: string): number {
+  const digits = typed.replace(/\s+/g, '');
+  const name = fold(typed);
+  if (!name) return -1;
+  const byId = results.findIndex((c) => c.idNumber !== null && c.idNumber === digits);
+  if (byId >= 0) return byId;
+  const byName = results.flatMap((c, i) => (fold(c.fullName) === name ? [i] : []));
+  return byName.length === 1 ? byName[0]! : -1;
+}
+
 export function CitizenLookup({ label = 'Tìm công dân', onPick, onNew, autoFocus, focusOnMount }: CitizenLookupProps) {
   const combobox = useCombobox();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -66,9 +77,13 @@ export function CitizenLookup({ label = 'Tìm công dân', onPick, onNew, autoFo
   const results = fold(query).length >= 2 ? found.list : NONE;
   const typed = query.trim();
 
-  // Keep "Công dân mới" highlighted whenever the list changes, so Enter is predictable.
+  // Whenever the list changes, highlight the one citizen who matches exactly (the same CCCD, or
+  // the same full name ignoring tone marks and case), else "Công dân mới", so Enter is predictable.
   useEffect(() => {
-    if (combobox.dropdownOpened) combobox.selectFirstOption();
+    if (!combobox.dropdownOpened) return;
+    const exact = exactMatchIndex(results, typed);
+    if (exact >= 0) combobox.selectOption(exact + 1);
+    else combobox.selectFirstOption();
     // (the store object is new on each render, so it is not a dependency)
   }, [results, typed]);
 

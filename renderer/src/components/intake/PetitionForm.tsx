@@ -28,6 +28,9 @@ import { CONTENT_KINDS, type ContentKind } from '../../../../shared/domain/petit
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
+import { DateField } from '../DateInput.tsx';
+import { useDraft, useUnsavedGuard } from '../useUnsavedGuard.tsx';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 
 const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
 const ALL_KIND_OPTIONS = PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
@@ -165,6 +168,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
     resolver: (editing ? updateResolver : createResolver) as never,
     defaultValues: editing ? fromPetition(initial) : fromVisit(visit, defaults),
     mode: 'onSubmit',
+    shouldFocusError: false,
   });
   const { errors, isSubmitting } = form.formState;
   const petitioners = useFieldArray({ control: form.control, name: 'petitioners' });
@@ -181,29 +185,62 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
     void api.agencies.list({}).then((list) => setAgencies([...new Set(list.map((a) => a.name))]), () => undefined);
   }, [channel, agencies.length]);
 
+  const draft = useDraft(editing ? null : visit ? `petition:visit:${visit.id}` : 'petition:new', form);
+  const release = useUnsavedGuard(form.formState.isDirty, editing ? `Đơn ${initial.registerNo} đang sửa` : 'Đơn đang nhập', !editing);
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     try {
-      onSaved(editing ? await api.petitions.update({ ...values, id: initial.id }) : await api.petitions.create(values));
+      const saved = editing ? await api.petitions.update({ ...values, id: initial.id }) : await api.petitions.create(values);
+      draft.clear();
+      release();
+      onSaved(saved);
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
 
   useHotkeys([['mod+S', () => void submit()]], []);
+
+  // A new petition opens on the first required field still empty (after "Nhập đơn của lượt tiếp
+  // này" the visit has filled the date, channel, kind and petitioners: the cursor waits at Lĩnh vực).
+  useEffect(() => {
+    if (editing) return;
+    const v = form.getValues();
+    const first = (
+      [
+        ['receivedOn', v.receivedOn],
+        ['channel', v.channel],
+        ['kind', v.kind],
+        ['field', v.field],
+        ['signatories', v.signatories],
+        ['petitioners.0.fullName', v.petitioners[0]?.fullName],
+        ['summary', v.summary],
+      ] as const
+    ).find(([, value]) => value === null || value === '' || value === undefined);
+    if (first) {
+      const timer = window.setTimeout(() => form.setFocus(first[0]), 50);
+      return () => window.clearTimeout(timer);
+    }
+    // Once, when the form appears.
+  }, []);
 
   const petitionersError = (errors.petitioners as { root?: { message?: string } } | undefined)?.root?.message ?? errors.petitioners?.message;
   const linkedVisit = visit && visit.id === visitId ? visit : null;
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={editing ? `Sửa đơn ${initial.registerNo}` : 'Nhập đơn'}>
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={editing ? `Sửa đơn ${initial.registerNo}` : 'Nhập đơn'}>
       <Stack gap="sm">
+        {draft.offer}
+        {errorFocus.summary}
         {errors.root && <Alert color="red">{errors.root.message}</Alert>}
 
         <Paper withBorder p="sm" role="group" aria-label="Tiếp nhận đơn">
           <Title order={5} mb={4}>Tiếp nhận</Title>
           <Grid gap="xs">
             <Grid.Col span={4}>
-              <TextInput type="date" label="Ngày nhận đơn" withAsterisk {...form.register('receivedOn')} error={errors.receivedOn?.message} />
+              <DateField control={form.control} name="receivedOn" label="Ngày nhận đơn" withAsterisk max={vietnamDate(new Date())} maxMessage="Ngày nhận đơn không được sau hôm nay" error={errors.receivedOn?.message} />
             </Grid.Col>
             <Grid.Col span={4}>
               <Controller
@@ -224,7 +261,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
               />
             </Grid.Col>
             <Grid.Col span={4}>
-              <TextInput type="date" label="Ngày viết đơn" {...form.register('writtenOn')} error={errors.writtenOn?.message} />
+              <DateField control={form.control} name="writtenOn" label="Ngày viết đơn" error={errors.writtenOn?.message} />
             </Grid.Col>
             {visitId !== null && (
               <Grid.Col span={12}>
@@ -270,7 +307,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
                   <TextInput label="Số văn bản chuyển" {...form.register('forwardedBy.letterNo')} error={errors.forwardedBy?.letterNo?.message} />
                 </Grid.Col>
                 <Grid.Col span={3}>
-                  <TextInput type="date" label="Ngày văn bản chuyển" {...form.register('forwardedBy.letterDate')} error={errors.forwardedBy?.letterDate?.message} />
+                  <DateField control={form.control} name="forwardedBy.letterDate" label="Ngày văn bản chuyển" error={errors.forwardedBy?.letterDate?.message} />
                 </Grid.Col>
               </>
             )}

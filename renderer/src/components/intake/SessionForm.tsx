@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { SESSION_KINDS, SESSION_KIND_LABELS, sessionUpsertSchema, type ReceptionSession, type SessionKind } from '../../../../shared/domain/reception.ts';
 import { showApiError, useApiForm } from '../useApiForm.ts';
 import { enterSubmitsFromSelects } from './util.ts';
+import { DateField } from '../DateInput.tsx';
 
 export const SESSION_KIND_OPTIONS = SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }));
 const HOST_MODE_OPTIONS = HOST_MODES.map((m) => ({ value: m, label: HOST_MODE_LABELS[m] }));
@@ -80,7 +81,7 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
               />
             )}
           />
-          <TextInput type="date" label="Ngày tiếp" withAsterisk {...form.register('date')} error={errors.date?.message} />
+          <DateField control={form.control} name="date" label="Ngày tiếp" withAsterisk error={errors.date?.message} />
           <TextInput
             label="Chức vụ người chủ trì"
             description="Ví dụ: Chủ tịch UBND tỉnh"

@@ -25,6 +25,8 @@ import { CitizenHistoryPanel } from './CitizenHistoryPanel.tsx';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { SameMatter } from '../matters/SameMatter.tsx';
+import { useDraft, useUnsavedGuard } from '../useUnsavedGuard.tsx';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
 
 const MAX_REPRESENTATIVES = 5;
@@ -138,6 +140,7 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
     resolver,
     defaultValues: defaults(session, visit),
     mode: 'onSubmit',
+    shouldFocusError: false,
   });
   const { errors, isSubmitting } = form.formState;
   const reps = useFieldArray({ control: form.control, name: 'delegation.representatives' });
@@ -158,13 +161,21 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
     if (isDelegation && !membersEdited.current) form.setValue('delegation.members', persons);
   }, [isDelegation, persons, form]);
 
+  const draft = useDraft(visit ? null : `visit:new:session:${session.id}`, form);
+  const release = useUnsavedGuard(form.formState.isDirty, visit ? 'Lượt tiếp đang sửa' : 'Lượt tiếp đang nhập', !visit);
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     try {
-      onSaved(await api.visits.save(values));
+      const saved = await api.visits.save(values);
+      draft.clear();
+      release();
+      onSaved(saved);
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
 
   useHotkeys([
     ['mod+S', () => void submit()],
@@ -175,10 +186,12 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
     (errors.delegation?.representatives as { root?: { message?: string } } | undefined)?.root?.message ?? errors.delegation?.representatives?.message;
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={visit ? 'Sửa lượt tiếp' : 'Thêm lượt tiếp'}>
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={visit ? 'Sửa lượt tiếp' : 'Thêm lượt tiếp'}>
       <Grid gap="md">
         <Grid.Col span={8}>
           <Stack gap="sm">
+            {draft.offer}
+            {errorFocus.summary}
             {errors.root && <Alert color="red">{errors.root.message}</Alert>}
             <Text size="sm" c="dimmed">
               Kỳ tiếp ngày {formatDate(session.date)}

@@ -101,9 +101,9 @@ export function numberOrNull(value: number | bigint | string): number | null {
 }
 
 /**
- * Form-level `onKeyDownCapture` for the selects inside: Enter on a closed select submits the form,
- * as it does in a text field (Mantine's non-searchable Select would open its list instead; ↓ and
- * Space still do). Enter in an open list takes the highlighted option and never submits.
+ * Form-level `onKeyDownCapture` for the selects inside: Enter in an open list takes the
+ * highlighted option; Enter on a closed select opens its list. Neither submits the form (an
+ * officer pressing Enter to pick must not save a half-filled form); Ctrl+S saves.
  */
 export function enterSubmitsFromSelects(event: KeyboardEvent<HTMLFormElement>): void {
   if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.ctrlKey || event.altKey || event.shiftKey) return;
@@ -120,11 +120,8 @@ export function enterSubmitsFromSelects(event: KeyboardEvent<HTMLFormElement>): 
     }, 0);
     return;
   }
-  if (target.readOnly) {
-    event.preventDefault();
-    event.stopPropagation();
-    event.currentTarget.requestSubmit();
-  }
+  // Closed: no implicit submission; the select's own handler (bubbling) opens the list.
+  event.preventDefault();
 }
 
 /** A choice left empty reads "Chưa chọn …" rather than the schema's "… không hợp lệ". */

@@ -1,9 +1,11 @@
 // The reporting period: a kind (calendar month, official quarter 15th–14th, …), the year, the
 // month or quarter where the kind has one, or two dates for a custom period.
-import { Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select } from '@mantine/core';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import { PERIOD_KINDS, PERIOD_KIND_LABELS, type PeriodKind } from '../../../../shared/stats/periods.ts';
 import { currentChoice, type PeriodChoice } from './state.ts';
+import { DateInput } from '../DateInput.tsx';
+import { isIsoDate } from '../../../../shared/calendar/dates.ts';
 
 const KIND_OPTIONS = PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_KIND_LABELS[k] }));
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${i + 1}` }));
@@ -58,8 +60,8 @@ export function PeriodPicker({ choice, period, onChange }: {
       )}
       {custom && (
         <>
-          <TextInput type="date" label="Từ ngày" value={choice.from} onChange={(e) => onChange({ ...choice, from: e.currentTarget.value })} w={150} />
-          <TextInput type="date" label="Đến ngày" value={choice.to} onChange={(e) => onChange({ ...choice, to: e.currentTarget.value })} w={150} />
+          <DateInput label="Từ ngày" value={choice.from} onChange={(v) => isIsoDate(v) && onChange({ ...choice, from: v })} w={150} />
+          <DateInput label="Đến ngày" value={choice.to} onChange={(v) => isIsoDate(v) && onChange({ ...choice, to: v })} w={150} />
         </>
       )}
     </Group>

@@ -12,6 +12,7 @@ import { formatIsoDate } from '../petitions/format.ts';
 import { showApiError } from '../useApiForm.ts';
 import { reasonOptions, resolveReason, type WorkflowData } from './data.ts';
 import { CandidateList, SameMatterLine, type Candidate } from './SimilarPetitions.tsx';
+import { DateField } from '../DateInput.tsx';
 
 interface Values {
   eligible: 'yes' | 'no' | null;
@@ -188,7 +189,7 @@ export function ClassifyForm({ petitionId, receivedOn, candidates, data, onSaved
         )}
         <Grid gap="xs">
           <Grid.Col span={4}>
-            <TextInput type="date" label="Ngày phân loại" withAsterisk min={receivedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+            <DateField control={form.control} name="on" label="Ngày phân loại" withAsterisk min={receivedOn ?? undefined} max={data.today} maxMessage="Ngày phân loại không được sau hôm nay" error={errors.on?.message} />
           </Grid.Col>
           <Grid.Col span={8}>
             <Textarea label="Ghi chú" autosize minRows={1} maxRows={4} {...form.register('note')} error={errors.note?.message} />

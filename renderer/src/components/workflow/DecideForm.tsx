@@ -1,13 +1,16 @@
 // The handling decision (hướng xử lý): accept, forward or guide (to an agency), return, or file.
 // After an ineligible classification only "return" and "file" are offered (the core refuses the rest).
-import { Alert, Button, Grid, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Grid, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { api } from '../../api.ts';
-import { DECISION_ACTIONS, DECISION_ACTION_LABELS, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
+import { DECISION_ACTIONS, DECISION_ACTION_LABELS, DECISION_DOCUMENT, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
 import type { WorkflowData } from './data.ts';
+import { DateField } from '../DateInput.tsx';
+import { useConfirm } from '../useConfirm.tsx';
+import { formatDateVN } from '../../../../shared/calendar/dates.ts';
 
 interface Values {
   action: DecisionAction | null;
@@ -48,7 +51,16 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const { errors, isSubmitting } = form.formState;
   const action = useWatch({ control: form.control, name: 'action' });
 
+  const [confirm, confirmDialog] = useConfirm();
   const submit = form.handleSubmit(async (values) => {
+    if (DECISION_DOCUMENT[values.action] !== null) {
+      const ok = await confirm({
+        title: `${DECISION_ACTION_LABELS[values.action]}?`,
+        message: `Ghi quyết định “${DECISION_ACTION_LABELS[values.action].toLowerCase()}” ngày ${formatDateVN(values.on)} sẽ cấp một số văn bản đi. Số đã cấp không thu hồi được: muốn sửa phải hủy bước này kèm lý do, số vẫn được giữ trong sổ.`,
+        confirmLabel: 'Ghi và cấp số',
+      });
+      if (!ok) return;
+    }
     try {
       onSaved(await api.workflow.decide(values), values.action);
     } catch (error) {
@@ -61,6 +73,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
 
   return (
     <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
+      {confirmDialog}
       <Stack gap="xs">
         {errors.root && <Alert color="red" title="Không ghi được quyết định">{errors.root.message}</Alert>}
         {!eligible && !inspectable && <Text size="sm" c="dimmed">Đơn không đủ điều kiện xử lý: chỉ có thể trả lại đơn hoặc lưu đơn.</Text>}
@@ -111,7 +124,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
         )}
         <Grid gap="xs">
           <Grid.Col span={4}>
-            <TextInput type="date" label="Ngày quyết định" withAsterisk min={classifiedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+            <DateField control={form.control} name="on" label="Ngày quyết định" withAsterisk min={classifiedOn ?? undefined} max={data.today} maxMessage="Ngày quyết định không được sau hôm nay" error={errors.on?.message} />
           </Grid.Col>
           <Grid.Col span={8}>
             <Textarea label="Ghi chú" autosize minRows={1} maxRows={4} {...form.register('note')} error={errors.note?.message} />

@@ -8,6 +8,9 @@ import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type
 import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
 import type { WorkflowData } from './data.ts';
+import { DateField } from '../DateInput.tsx';
+import { useConfirm } from '../useConfirm.tsx';
+import { formatDateVN } from '../../../../shared/calendar/dates.ts';
 
 interface ReplyValues {
   on: string;
@@ -46,7 +49,7 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
         {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}
         <Grid gap="xs">
           <Grid.Col span={4}>
-            <TextInput type="date" label="Ngày nhận báo cáo" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} />
+            <DateField control={form.control} name="on" label="Ngày nhận báo cáo" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày nhận báo cáo không được sau hôm nay" error={errors.on?.message} />
           </Grid.Col>
           <Grid.Col span={4}>
             <TextInput label="Số văn bản trả lời" placeholder="ví dụ 125/UBND-NN" {...form.register('documentNo')} error={errors.documentNo?.message} />
@@ -82,7 +85,8 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
   );
 }
 
-export function ReminderForm({ petitionId, forwardedOn, data, onSaved }: Props) {
+export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSaved }: Props & { replyDueOn: string | null }) {
+  const [confirm, confirmDialog] = useConfirm();
   const form = useForm<{ on: string }, unknown, ReturnType<typeof reminderSchema.parse>>({
     resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId })),
     defaultValues: { on: data.today },
@@ -90,6 +94,16 @@ export function ReminderForm({ petitionId, forwardedOn, data, onSaved }: Props) 
   });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
+    const early = replyDueOn !== null && values.on <= replyDueOn;
+    const ok = await confirm({
+      title: 'Ghi đôn đốc?',
+      warning: early
+        ? `Chưa đến hạn: cơ quan có đến hết ngày ${formatDateVN(replyDueOn)} để báo cáo kết quả giải quyết. Đôn đốc lúc này là sớm.`
+        : undefined,
+      message: `Ghi đôn đốc ngày ${formatDateVN(values.on)} sẽ cấp một số văn bản đôn đốc. Số đã cấp không thu hồi được.`,
+      confirmLabel: early ? 'Vẫn đôn đốc và cấp số' : 'Ghi đôn đốc và cấp số',
+    });
+    if (!ok) return;
     try {
       onSaved(await api.workflow.remind(values));
     } catch (error) {
@@ -99,10 +113,11 @@ export function ReminderForm({ petitionId, forwardedOn, data, onSaved }: Props) 
 
   return (
     <form onSubmit={submit} noValidate aria-label="Đôn đốc cơ quan">
+      {confirmDialog}
       <Stack gap="xs">
         {errors.root && <Alert color="red" title="Không ghi được đôn đốc">{errors.root.message}</Alert>}
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput type="date" label="Ngày đôn đốc" withAsterisk min={forwardedOn} max={data.today} {...form.register('on')} error={errors.on?.message} w={170} />
+          <DateField control={form.control} name="on" label="Ngày đôn đốc" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày đôn đốc không được sau hôm nay" error={errors.on?.message} w={170} />
           <Button type="submit" variant="light" loading={isSubmitting}>Ghi đôn đốc và cấp số văn bản</Button>
         </Group>
       </Stack>

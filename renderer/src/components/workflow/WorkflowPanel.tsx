@@ -136,7 +136,7 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
         <Stack gap="sm">
           <ReplyForm petitionId={p.id} forwardedOn={decision.decidedOn} data={data} onSaved={(next) => saved(next, 'Đã ghi kết quả trả lời của cơ quan. Đơn đã xử lý xong.')} />
           <Divider label="Cơ quan chưa trả lời: đôn đốc" labelPosition="left" />
-          <ReminderForm petitionId={p.id} forwardedOn={decision.decidedOn} data={data} onSaved={onReminded} />
+          <ReminderForm petitionId={p.id} forwardedOn={decision.decidedOn} replyDueOn={w.replyDueOn} data={data} onSaved={onReminded} />
         </Stack>
       ),
     };
