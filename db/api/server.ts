@@ -21,6 +21,7 @@ import {
   registerStatsMethods,
   type AppMeta,
 } from './handlers.ts';
+import { registerReportMethods } from './reports.ts';
 import { HandlerTable, type SessionState } from './table.ts';
 
 export interface ApiServer {
@@ -42,6 +43,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerStatsMethods(table, meta);
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
+  registerReportMethods(table, meta);
   table.assertComplete();
   return table;
 }

@@ -50,6 +50,7 @@ import {
 } from '../domain/attachment.ts';
 
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
+import { reportDrillSchema, reportExportSchema, reportRequestSchema, type OfficialReport, type ReportDrill } from '../reports/report.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -170,6 +171,10 @@ export const contract = {
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
+
+  'reports.get': method(reportRequestSchema).returns<OfficialReport>(),
+  'reports.drill': method(reportDrillSchema).returns<ReportDrill>(),
+  'reports.export': method(reportExportSchema).returns<StatsExportFile>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@
 // from the definition, and consolidation: reports of several units added as rows with a total.
 import { z } from '../validation.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import type { PetitionPage } from '../domain/petition.ts';
+import type { ReceptionSession, Visit } from '../domain/reception.ts';
 import { REPORT_FORM_IDS, reportDefinition } from './forms.ts';
 import { checkRow, figureColumns, parseIdentity, type ReportDefinition } from './model.ts';
 
@@ -53,6 +55,12 @@ export const reportExportSchema = z.strictObject({
   to: z.string().refine(isIsoDate, { error: 'Đến ngày không hợp lệ' }),
   format: z.enum(['xlsx', 'pdf', 'json'], { error: 'Định dạng tệp không hợp lệ' }),
 });
+
+/** The records behind a cell: petitions (a page of the list), visits, or sessions. */
+export type ReportDrill =
+  | { records: 'petitions'; page: PetitionPage }
+  | { records: 'visits'; total: number; visits: Visit[] }
+  | { records: 'sessions'; total: number; sessions: ReceptionSession[] };
 
 export interface GridCell {
   text: string;
