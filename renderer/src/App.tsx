@@ -13,6 +13,7 @@ import { PetitionIntakePage } from './pages/PetitionIntakePage.tsx';
 import { PetitionDetailPage } from './pages/PetitionDetailPage.tsx';
 import { TodoPage } from './pages/TodoPage.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
+import { ReportsPage } from './pages/ReportsPage.tsx';
 import type { TodoSummary } from '../../shared/domain/workflow.ts';
 import type { User } from '../../shared/domain/user.ts';
 
@@ -33,6 +34,7 @@ const NAV: NavItem[] = [
   { page: 'petitions', label: 'Đơn thư', key: '3', ready: true, children: ['petitionNew', 'petition'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
+  { page: 'reports', label: 'Báo cáo biểu mẫu', key: '7', ready: true },
   { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
 ];
 
@@ -167,6 +169,7 @@ export function App() {
         {page === 'petition' && params.petitionId !== undefined && <PetitionDetailPage key={params.petitionId} petitionId={params.petitionId} />}
         {page === 'agencies' && <AgenciesPage />}
         {page === 'statistics' && <StatisticsPage />}
+        {page === 'reports' && <ReportsPage />}
         {page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

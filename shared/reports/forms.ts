@@ -34,7 +34,7 @@ function receptionGroup(start: number, parent: string[], by: 'regular' | 'head' 
   out.push(col(ms++, 'Số đoàn', [...parent, 'Đoàn đông người'], visits(del)));
   out.push(col(ms++, 'Số người', [...parent, 'Đoàn đông người'], persons(del)));
   out.push(col(ms++, 'Lần đầu', [...parent, 'Đoàn đông người', 'Vụ việc'], first(del)));
-  out.push(col(ms++, 'Nhiều lần', [...parent, 'Đoàn đông người', 'Vụ việc'], repeat(del)));
+  out.push(col(ms, 'Nhiều lần', [...parent, 'Đoàn đông người', 'Vụ việc'], repeat(del)));
   return out;
 }
 
