@@ -5,7 +5,7 @@
 import writeXlsxFile, { type Cell, type CellObject, type Row } from 'write-excel-file/node';
 import { issuerLine, upper } from '../../shared/documents/html.ts';
 import type { ReportDefinition } from '../../shared/reports/model.ts';
-import { headerRows, msLabel, type OfficialReport, type ReportRowData } from '../../shared/reports/report.ts';
+import { columnNotes, headerRows, msLabel, type OfficialReport, type ReportRowData } from '../../shared/reports/report.ts';
 
 const FONT = 'Times New Roman';
 const BORDER = { borderStyle: 'thin', borderColor: '#000000' } as const;
@@ -42,7 +42,7 @@ function dataRow(definition: ReportDefinition, row: ReportRowData, index: string
   const weight = bold ? ({ fontWeight: 'bold' } as const) : {};
   return [
     { value: index, type: String, align: 'center', alignVertical: 'center', ...BORDER, ...weight },
-    { value: row.unit, type: String, wrap: true, alignVertical: 'center', ...BORDER, ...weight },
+    { value: row.unit, type: String, wrap: true, alignVertical: 'center', height: 32, ...BORDER, ...weight },
     ...definition.columns.map((c): Cell =>
       c.value === 'note'
         ? { value: row.note ?? '', type: String, wrap: true, alignVertical: 'center', ...BORDER }
@@ -85,7 +85,7 @@ export function reportSheet(definition: ReportDefinition, report: OfficialReport
         ...BORDER,
         ...(cell.colSpan ? { columnSpan: cell.colSpan } : {}),
         ...(cell.rowSpan ? { rowSpan: cell.rowSpan } : {}),
-        ...(r === 0 ? { height: 36 } : { height: 54 }),
+        ...(r === 0 ? { height: 36 } : { height: 68 }),
       };
       for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++) for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) if (taken[r + dr]) taken[r + dr]![c + dc] = true;
       c += cell.colSpan ?? 1;
@@ -95,12 +95,12 @@ export function reportSheet(definition: ReportDefinition, report: OfficialReport
   data.push([
     { value: 'A', type: String, align: 'center', fontStyle: 'italic', ...BORDER },
     { value: 'B', type: String, align: 'center', fontStyle: 'italic', ...BORDER },
-    ...definition.columns.map((c): Cell => ({ value: msLabel(definition, c.ms), type: String, align: 'center', fontStyle: 'italic', wrap: true, fontSize: 9, ...BORDER })),
+    ...definition.columns.map((c): Cell => ({ value: msLabel(definition, c.ms), type: String, align: 'center', alignVertical: 'center', fontStyle: 'italic', wrap: true, fontSize: 9, height: 44, ...BORDER })),
   ]);
   report.rows.forEach((row, i) => data.push(dataRow(definition, row, String(i + 1), false)));
   if (report.total) data.push(dataRow(definition, report.total, '', true));
   data.push(pad([], width));
-  const notes = definition.columns.flatMap((c) => (c.why ? [`Cột ${c.ms}: ${c.why}.`] : []));
+  const notes = columnNotes(definition);
   data.push(line('Ghi chú:', width, { align: 'left', fontWeight: 'bold', fontStyle: 'italic' }));
   for (const note of notes) data.push(line(note, width, { align: 'left', fontSize: 10 }));
   data.push(pad([], width));
@@ -132,12 +132,9 @@ const fitToWidth = {
 /** The workbook of one form (one sheet named after it). */
 export async function reportXlsx(definition: ReportDefinition, report: OfficialReport, header: ReportSheetHeader): Promise<Buffer> {
   const { data, widths } = reportSheet(definition, report, header);
-  return writeXlsxFile(data, {
-    sheet: definition.form.replace('/', '-'),
-    columns: widths.map((width) => ({ width })),
-    orientation: 'landscape',
-    fontFamily: FONT,
-    fontSize: 12,
-    features: [fitToWidth],
-  } as never).toBuffer();
+  return writeXlsxFile(
+    data,
+    { sheet: definition.form.replace('/', '-'), columns: widths.map((width) => ({ width })), orientation: 'landscape' },
+    { fontFamily: FONT, fontSize: 12, features: [fitToWidth] },
+  ).toBuffer();
 }

@@ -3,7 +3,7 @@
 // with its identities, one row per unit and the total. Pure: printed to PDF by the injected engine.
 import { escapeHtml, page, signerOf, title, twoSignatures, type Html, type Letterhead } from '../documents/html.ts';
 import type { ReportDefinition } from './model.ts';
-import { headerRows, msLabel, type OfficialReport, type ReportRowData } from './report.ts';
+import { columnNotes, headerRows, msLabel, type OfficialReport, type ReportRowData } from './report.ts';
 
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -35,7 +35,7 @@ export function reportPage(definition: ReportDefinition, report: OfficialReport,
     ...report.rows.map((r, i) => rowHtml(definition, r, String(i + 1), false)),
     ...(report.total ? [rowHtml(definition, report.total, '', true)] : []),
   ].join('\n');
-  const notes = definition.columns.flatMap((c) => (c.why ? [`Cột ${c.ms}: ${c.why}.`] : []));
+  const notes = columnNotes(definition);
   const maker = { titleLines: ['NGƯỜI LẬP BIỂU'], note: '(Ký, ghi rõ họ tên)', name: '' };
   const signer = { ...signerOf(letterhead), note: '(Ký, ghi rõ họ tên, đóng dấu)' };
   const html = [

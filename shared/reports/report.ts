@@ -112,6 +112,13 @@ export function msLabel(definition: ReportDefinition, ms: number): string {
   return rule ? rule.replace(/\s+/g, '') : String(ms);
 }
 
+/** The form's notes on how columns are counted, one line per distinct note: "Cột 6, 15, 24: …". */
+export function columnNotes(definition: ReportDefinition): string[] {
+  const byText = new Map<string, number[]>();
+  for (const c of definition.columns) if (c.why) byText.set(c.why, [...(byText.get(c.why) ?? []), c.ms]);
+  return [...byText].map(([why, columns]) => `Cột ${columns.join(', ')}: ${why}.`);
+}
+
 /** Adds the rows of several units: a total row, and every identity checked per row and on the total. */
 export function consolidate(definition: ReportDefinition, period: { from: string; to: string }, rows: ReportRowData[]): OfficialReport {
   const total: ReportRowData = { unit: 'Tổng cộng', columns: {} };

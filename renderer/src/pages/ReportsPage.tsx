@@ -8,7 +8,7 @@ import { api, errorMessage } from '../api.ts';
 import { downloadBase64 } from '../download.ts';
 import { useUi } from '../state/ui.ts';
 import { REPORT_FORMS, reportDefinition, type ReportFormCode } from '../../../shared/reports/forms.ts';
-import type { OfficialReport } from '../../../shared/reports/report.ts';
+import { columnNotes, type OfficialReport } from '../../../shared/reports/report.ts';
 import { describePeriod } from '../../../shared/stats/periods.ts';
 import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
 import { useStatsScreen } from '../components/stats/state.ts';
@@ -122,11 +122,11 @@ export function ReportsPage() {
                 <Badge key={i.rule} color={i.holds ? 'green' : 'red'} variant="light" tt="none">{i.rule} {i.holds ? '✓' : '✗'}</Badge>
               ))}
             </Group>
-            {definition.columns.some((c) => c.why) && (
+            {columnNotes(definition).length > 0 && (
               <Stack gap={2}>
                 <Text size="sm" fw={600} fs="italic">Ghi chú cách tính:</Text>
-                {definition.columns.filter((c) => c.why).map((c) => (
-                  <Text key={c.ms} size="xs" c="dimmed">Cột {c.ms}: {c.why}.</Text>
+                {columnNotes(definition).map((note) => (
+                  <Text key={note} size="xs" c="dimmed">{note}</Text>
                 ))}
               </Stack>
             )}
