@@ -49,6 +49,13 @@ interface PersonColumns {
   phone: string | null;
   address: string | null;
   commune_code: string | null;
+  /** Since schema 4: citizen, foreigner or organisation, and the ID's issue and the organisation's details. */
+  person_kind: Generated<string>;
+  nationality: string | null;
+  id_issued_on: string | null;
+  id_issued_place: string | null;
+  org_reg_no: string | null;
+  org_representative: string | null;
 }
 
 export interface CitizenTable extends PersonColumns {
@@ -86,6 +93,8 @@ export interface VisitTable {
   outcome: string;
   created_at: string;
   updated_at: string;
+  /** Since schema 4: the matter (vụ việc) the visit is about; set on every visit. */
+  matter_id: number | null;
 }
 
 export interface VisitRepresentativeTable {
@@ -218,6 +227,35 @@ export interface AttachmentTable {
   removed_at: string | null;
 }
 
+export interface MatterTable {
+  id: Generated<number>;
+  kind: string;
+  field: string | null;
+  title: string;
+  title_folded: string;
+  case_commune_code: string | null;
+  arrival_state: Generated<string>;
+  complaint_level: string | null;
+  decided_by: string | null;
+  first_seen_on: string;
+  seen_before: Generated<number>;
+  merged_into: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PetitionContentTable {
+  id: Generated<number>;
+  petition_id: number;
+  position: number;
+  matter_id: number;
+  kind: string;
+  field: string;
+  summary: string;
+  needs_split: Generated<number>;
+  repeat: Generated<number>;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -238,4 +276,6 @@ export interface DB {
   replies: ReplyTable;
   reminders: ReminderTable;
   attachments: AttachmentTable;
+  matters: MatterTable;
+  petition_contents: PetitionContentTable;
 }

@@ -10,7 +10,7 @@ export const exportCommand: Command = {
   usage: 'petreg export FILE.json [--force] [--db FILE]',
   maxPositionals: 1,
   options: { force: { type: 'boolean' } },
-  summary: 'xuất toàn bộ sổ ra tệp petition-register/v1 (không ghi đè tệp có sẵn nếu không có --force)',
+  summary: 'xuất toàn bộ sổ ra tệp petition-register/v2 (không ghi đè tệp có sẵn nếu không có --force)',
   async run({ dbPath, positionals, options, io }) {
     const file = positionals[0];
     if (!file) throw new UserError('Thiếu tên tệp xuất: petreg export FILE.json');

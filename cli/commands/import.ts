@@ -6,6 +6,7 @@ import { openRegister } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
 import { checkInterchange } from '../../shared/interchange/v1.ts';
+import { checkInterchangeV2, INTERCHANGE_FORMAT_V2 } from '../../shared/interchange/v2.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { UserError, type Command } from '../command.ts';
 
@@ -57,7 +58,7 @@ export const importCommand: Command = {
   name: 'import',
   usage: 'petreg import FILE.json [--db FILE]',
   maxPositionals: 1,
-  summary: 'nhập tệp petition-register/v1 trong một giao dịch: nhận tất cả hoặc không nhận gì',
+  summary: 'nhập tệp petition-register/v1 hoặc v2 trong một giao dịch: nhận tất cả hoặc không nhận gì',
   async run({ dbPath, positionals, io }) {
     const file = positionals[0];
     if (!file) throw new UserError('Thiếu tên tệp cần nhập: petreg import FILE.json');
@@ -66,7 +67,8 @@ export const importCommand: Command = {
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
     // Check what needs no register first: a bad file then leaves no new register behind either.
     // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
-    const checked = checkInterchange(data, { today: vietnamDate(new Date()) });
+    const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
+    const checked = isV2 ? checkInterchangeV2(data, { today: vietnamDate(new Date()) }) : checkInterchange(data, { today: vietnamDate(new Date()) });
     if (!checked.ok) throw refused(checked.issues);
     const register = await openRegister({ path: dbPath });
     try {

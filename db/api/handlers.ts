@@ -7,6 +7,7 @@ import { communesOf, PROVINCES, provinceByCode } from '../units.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { citizenHistory } from '../ops/citizens.ts';
+import { petitionContents } from '../ops/matters.ts';
 import { searchCitizens } from '../ops/persons.ts';
 import { createPetition, getPetition, listPetitions, updatePetition } from '../ops/petitions.ts';
 import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
@@ -110,6 +111,7 @@ export function registerPetitionMethods(t: HandlerTable): void {
       visit: petition.visitId === null ? null : await getVisit(register.db, petition.visitId),
       workflow: await getWorkflow(register.db, petition.id, vietnamDate(register.now())),
       history: await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 }),
+      contents: await petitionContents(register.db, petition.id),
     };
   });
   t.method('petitions.list', (input, { register }) => listPetitions(register.db, input, vietnamDate(register.now())));

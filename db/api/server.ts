@@ -23,6 +23,7 @@ import {
 } from './handlers.ts';
 import { registerReportMethods } from './reports.ts';
 import { HandlerTable, type SessionState } from './table.ts';
+import { registerMatterMethods } from './matters.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -44,6 +45,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
   registerReportMethods(table, meta);
+  registerMatterMethods(table);
   table.assertComplete();
   return table;
 }

@@ -1,4 +1,6 @@
-// Exporting the whole register as a petition-register/v1 file. Refs come from row ids (S12, V40,
+// Exporting the whole register as a petition-register/v2 file (v1 plus matters, contents and
+// petitioners of every kind; docs/interchange-v2.md). Matter refs are ordinal (M1, M2... in id
+// order), so an import into an empty register and a second export give the same refs. Refs come from row ids (S12, V40,
 // P7), records go in id order and keys in the contract's order, so exporting the same register
 // twice, or re-importing an export into an empty register, gives the same file.
 // A petition's handling is its active records (reversed ones are history v1 does not carry), and
@@ -6,9 +8,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgencyKind } from '../../shared/domain/agency.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
+import { INTERCHANGE_FORMAT_V2, personToV2, type V2Content, type V2File, type V2Matter, type V2Petition, type V2Visit } from '../../shared/interchange/v2.ts';
+import type { ArrivalState, ComplaintLevel, MatterKind } from '../../shared/domain/matter.ts';
+import type { Field, PetitionKind } from '../../shared/domain/petition.ts';
+import type { Selectable } from 'kysely';
+import type { MatterTable } from '../schema.ts';
 import {
-  INTERCHANGE_FORMAT,
-  personToV1,
   vietnamTimestamp,
   type ClassificationReason,
   type DecisionAction,
@@ -16,16 +21,15 @@ import {
   type V1Agency,
   type V1Classification,
   type V1Decision,
-  type V1File,
-  type V1Petition,
   type V1Reminder,
   type V1Reply,
   type V1Session,
-  type V1Visit,
 } from '../../shared/interchange/v1.ts';
 import { processingDeadline } from '../ops/holidays.ts';
 import { getPetitions } from '../ops/petitions.ts';
 import { getVisits } from '../ops/reception.ts';
+import type { Visit } from '../../shared/domain/reception.ts';
+import type { Petition } from '../../shared/domain/petition.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 
@@ -42,7 +46,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  * The whole register as a v1 file. Read inside one deferred read transaction: a consistent
  * snapshot even while the desk keeps writing (WAL), without taking the write lock.
  */
-export function exportRegister(register: Register, now: Date = register.now()): Promise<V1File> {
+export function exportRegister(register: Register, now: Date = register.now()): Promise<V2File> {
   return register.db.connection().execute(async (db) => {
     await sql`begin deferred`.execute(db);
     try {
@@ -53,7 +57,7 @@ export function exportRegister(register: Register, now: Date = register.now()): 
   });
 }
 
-async function readRegister(db: Kysely<DB>, now: Date): Promise<V1File> {
+async function readRegister(db: Kysely<DB>, now: Date): Promise<V2File> {
   const agencies = (await db.selectFrom('agencies').selectAll().orderBy('code').execute()).map(
     (a): V1Agency => ({ code: a.code, name: a.name, kind: a.kind as AgencyKind, active: a.active === 1 }),
   );
@@ -70,55 +74,97 @@ async function readRegister(db: Kysely<DB>, now: Date): Promise<V1File> {
     }),
   );
 
-  const visits: V1Visit[] = [];
+  const matterRows = await db.selectFrom('matters').selectAll().orderBy('id').execute();
+  const matterRef = new Map(matterRows.map((m, i) => [m.id, `M${i + 1}`]));
+  const refOf = (id: number | null) => (id === null ? '' : matterRef.get(id)!);
+  const matters = matterRows.map((m) => matterToV2(m, refOf));
+
+  const visits: V2Visit[] = [];
   const visitIds = (await db.selectFrom('visits').select('id').orderBy('id').execute()).map((r) => r.id);
   for (const ids of chunks(visitIds, BATCH)) {
-    for (const v of await getVisits(db, { ids })) {
-      visits.push({
-        ref: `V${v.id}`,
-        session: `S${v.sessionId}`,
-        persons: v.persons,
-        delegation: v.delegation && { members: v.delegation.members, representatives: v.delegation.representatives.map(personToV1) },
-        citizen: personToV1(v.citizen),
-        matter: v.matter,
-        content: v.content,
-        repeat: v.repeat,
-        outcome: v.outcome,
-      });
-    }
+    for (const v of await getVisits(db, { ids })) visits.push(visitToV2(v, refOf));
   }
 
-  const petitions: V1Petition[] = [];
+  const petitions: V2Petition[] = [];
   const petitionIds = (await db.selectFrom('petitions').select('id').orderBy('id').execute()).map((r) => r.id);
   for (const ids of chunks(petitionIds, BATCH)) {
     const workflow = await readWorkflow(db, ids);
+    const contents = await readContents(db, ids, refOf);
     for (const p of await getPetitions(db, ids, vietnamDate(now))) {
-      const w = workflow.get(p.id);
-      petitions.push({
-        ref: `P${p.id}`,
-        register_no: p.registerNo,
-        received_on: p.receivedOn,
-        channel: p.channel,
-        visit: p.visitId === null ? null : `V${p.visitId}`,
-        forwarded_by: p.forwardedBy && { agency: p.forwardedBy.agency, letter_no: p.forwardedBy.letterNo, letter_date: p.forwardedBy.letterDate },
-        written_on: p.writtenOn,
-        kind: p.kind,
-        field: p.field,
-        signatories: p.signatories,
-        petitioners: p.petitioners.map(personToV1),
-        subject: p.subject,
-        summary: p.summary,
-        classification: w?.classification ?? null,
-        decision: w?.decision ?? null,
-        reply: w?.reply ?? null,
-        reminders: w?.reminders ?? [],
-        // Stored on every petition since schema 3; computed the same way should one lack it.
-        due_on: p.dueOn ?? (await processingDeadline(db, p.receivedOn)),
-      });
+      // Stored on every petition since schema 3; computed the same way should one lack it.
+      const dueOn = p.dueOn ?? (await processingDeadline(db, p.receivedOn));
+      petitions.push(petitionToV2(p, workflow.get(p.id), contents.get(p.id) ?? [], dueOn));
     }
   }
 
-  return { format: INTERCHANGE_FORMAT, exported_at: vietnamTimestamp(now), agencies, sessions, visits, petitions };
+  return { format: INTERCHANGE_FORMAT_V2, exported_at: vietnamTimestamp(now), agencies, sessions, matters, visits, petitions };
+}
+
+function matterToV2(m: Selectable<MatterTable>, refOf: (id: number | null) => string): V2Matter {
+  return {
+    ref: refOf(m.id),
+    kind: m.kind as MatterKind,
+    field: m.field as Field | null,
+    title: m.title,
+    case_commune_code: m.case_commune_code,
+    arrival_state: m.arrival_state as ArrivalState,
+    complaint_level: m.complaint_level as ComplaintLevel | null,
+    decided_by: m.decided_by,
+    first_seen_on: m.first_seen_on,
+    seen_before: m.seen_before === 1,
+    merged_into: m.merged_into === null ? null : refOf(m.merged_into),
+  };
+}
+
+function visitToV2(v: Visit, refOf: (id: number | null) => string): V2Visit {
+  return {
+    ref: `V${v.id}`,
+    session: `S${v.sessionId}`,
+    persons: v.persons,
+    delegation: v.delegation && { members: v.delegation.members, representatives: v.delegation.representatives.map(personToV2) },
+    citizen: personToV2(v.citizen),
+    matter: v.matter,
+    content: v.content,
+    repeat: v.repeat,
+    outcome: v.outcome,
+    matter_ref: refOf(v.matterId),
+  };
+}
+
+function petitionToV2(p: Petition, w: PetitionWorkflow | undefined, contents: V2Content[], dueOn: string): V2Petition {
+  return {
+    ref: `P${p.id}`,
+    register_no: p.registerNo,
+    received_on: p.receivedOn,
+    channel: p.channel,
+    visit: p.visitId === null ? null : `V${p.visitId}`,
+    forwarded_by: p.forwardedBy && { agency: p.forwardedBy.agency, letter_no: p.forwardedBy.letterNo, letter_date: p.forwardedBy.letterDate },
+    written_on: p.writtenOn,
+    kind: p.kind,
+    field: p.field,
+    signatories: p.signatories,
+    petitioners: p.petitioners.map(personToV2),
+    subject: p.subject,
+    summary: p.summary,
+    classification: w?.classification ?? null,
+    decision: w?.decision ?? null,
+    reply: w?.reply ?? null,
+    reminders: w?.reminders ?? [],
+    due_on: dueOn,
+    contents,
+  };
+}
+
+/** Each petition's contents in order, in the file's shape. */
+async function readContents(db: Kysely<DB>, petitionIds: number[], refOf: (id: number | null) => string): Promise<Map<number, V2Content[]>> {
+  const rows = await db.selectFrom('petition_contents').selectAll().where('petition_id', 'in', petitionIds).orderBy('petition_id').orderBy('position').execute();
+  const result = new Map<number, V2Content[]>();
+  for (const c of rows) {
+    const list = result.get(c.petition_id) ?? [];
+    list.push({ matter_ref: refOf(c.matter_id), kind: c.kind as PetitionKind, field: c.field as Field, summary: c.summary, needs_split: c.needs_split === 1, repeat: c.repeat === 1 });
+    result.set(c.petition_id, list);
+  }
+  return result;
 }
 
 interface PetitionWorkflow {

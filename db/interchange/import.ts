@@ -14,6 +14,8 @@ import { insertSession, writeVisit } from '../ops/reception.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
+import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
+import { insertMatterRecord, joinOriginalMatter, setMatterMerged } from '../ops/matters.ts';
 
 export interface ImportCounts {
   agenciesAdded: number;
@@ -165,6 +167,11 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const numbers = await assignRegisterNumbers(trx, file);
   checkSameDayDuplicates(file, numbers);
 
+  const v2 = 'matters' in file ? (file as CheckedInterchangeV2) : null;
+  const matterIds = new Map<string, number>();
+  if (v2) {
+    for (const m of v2.matters) matterIds.set(m.ref, await insertMatterRecord(trx, ctx, m.data));
+  }
   const sessionIds = new Map<string, number>();
   for (const s of file.sessions) {
     try {
@@ -174,9 +181,10 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   }
   const visitIds = new Map<string, number>();
-  for (const v of file.visits) {
+  for (const [i, v] of file.visits.entries()) {
     try {
-      visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)! }));
+      const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
+      visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
     } catch (error) {
       throw inRecord(v.label, error);
     }
@@ -184,12 +192,38 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const petitionIds = new Map<string, number>();
   for (const [i, p] of file.petitions.entries()) {
     try {
-      petitionIds.set(p.ref, await insertPetition(trx, ctx, { ...p.data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!));
+      const contents = v2?.petitionContents[i];
+      const data = contents
+        ? {
+            ...p.data,
+            matterId: matterIds.get(contents[0]!.matter_ref)!,
+            contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
+          }
+        : p.data;
+      const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+      // After a split the first content says more narrowly than the letter's summary.
+      if (contents && contents[0]!.summary !== p.data.summary) {
+        await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
+      }
+      petitionIds.set(p.ref, id);
     } catch (error) {
       throw inRecord(p.label, error);
     }
   }
   const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
+  if (v2) {
+    for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
+  } else {
+    // v1: a duplicate joins its original's matter, originals first (an original is received first).
+    const duplicates = file.petitions
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => p.workflow.classification?.eligible === false && p.workflow.classification.duplicate_of !== null)
+      .sort((a, b) => a.p.data.receivedOn.localeCompare(b.p.data.receivedOn) || a.i - b.i);
+    for (const { p } of duplicates) {
+      const c = p.workflow.classification as { duplicate_of: string };
+      await joinOriginalMatter(trx, petitionIds.get(p.ref)!, petitionIds.get(c.duplicate_of)!);
+    }
+  }
   const sorted = [...numbers].sort((a, b) => {
     const x = parseRegisterNo(a)!;
     const y = parseRegisterNo(b)!;
@@ -207,17 +241,18 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   };
 }
 
-/** Imports a v1 file (already parsed from JSON) into the register: all or nothing. */
+/** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */
 export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
   const ctx: OpContext = { register, actor };
-  const file = parseInterchange(data, { today: todayOf(ctx) });
+  const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
+  const file = isV2 ? parseInterchangeV2(data, { today: todayOf(ctx) }) : parseInterchange(data, { today: todayOf(ctx) });
   return register.db.transaction().execute(async (trx) => {
     const counts = await writeInterchange(trx, ctx, file);
     await writeAudit(trx, ctx, {
       action: 'import',
       entity: 'register',
       entityId: null,
-      after: { format: 'petition-register/v1', source: options.source ?? null, exportedAt: file.exportedAt, ...counts },
+      after: { format: isV2 ? INTERCHANGE_FORMAT_V2 : 'petition-register/v1', source: options.source ?? null, exportedAt: file.exportedAt, ...counts },
     });
     return counts;
   });

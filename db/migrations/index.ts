@@ -4,11 +4,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-reference-tables.ts';
 import * as m0002 from './0002-intake.ts';
 import * as m0003 from './0003-workflow.ts';
+import * as m0004 from './0004-matters.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
   ['0002-intake', m0002],
   ['0003-workflow', m0003],
+  ['0004-matters', m0004],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ApiError } from '../../shared/errors.ts';
-import type { CitizenMatch, Gender, Person, personSchema } from '../../shared/domain/person.ts';
+import type { CitizenMatch, Gender, Person, PersonExtra, PersonKind, personSchema } from '../../shared/domain/person.ts';
 import { fold } from '../../shared/text.ts';
 import type { z } from '../../shared/validation.ts';
 import type { DB, PersonTable } from '../schema.ts';
@@ -22,7 +22,32 @@ function columns(p: PersonData) {
     phone: p.phone,
     address: p.address,
     commune_code: p.communeCode,
+    person_kind: p.kind ?? 'citizen',
+    nationality: p.nationality ?? null,
+    id_issued_on: p.idIssuedOn ?? null,
+    id_issued_place: p.idIssuedPlace ?? null,
+    org_reg_no: p.orgRegNo ?? null,
+    org_representative: p.representative ?? null,
   };
+}
+
+/** The details beyond a citizen's, only those that carry something (see PersonExtra). */
+export function personExtra(row: {
+  person_kind: string;
+  nationality: string | null;
+  id_issued_on: string | null;
+  id_issued_place: string | null;
+  org_reg_no: string | null;
+  org_representative: string | null;
+}): PersonExtra {
+  const extra: PersonExtra = {};
+  if (row.person_kind !== 'citizen') extra.kind = row.person_kind as PersonKind;
+  if (row.nationality) extra.nationality = row.nationality;
+  if (row.id_issued_on) extra.idIssuedOn = row.id_issued_on;
+  if (row.id_issued_place) extra.idIssuedPlace = row.id_issued_place;
+  if (row.org_reg_no) extra.orgRegNo = row.org_reg_no;
+  if (row.org_representative) extra.representative = row.org_representative;
+  return extra;
 }
 
 /** Finds or creates the citizen for a person and refreshes its details; returns its id. */
@@ -33,6 +58,9 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string, fie
     if (!exists) throw new ApiError('NOT_FOUND', `Không tìm thấy công dân có mã số ${citizenId}`);
   } else if (p.idNumber) {
     citizenId = (await trx.selectFrom('citizens').select('id').where('id_number', '=', p.idNumber).executeTakeFirst())?.id ?? null;
+  } else if (p.kind === 'organisation' && p.orgRegNo) {
+    citizenId =
+      (await trx.selectFrom('citizens').select('id').where('person_kind', '=', 'organisation').where('org_reg_no', '=', p.orgRegNo).executeTakeFirst())?.id ?? null;
   }
   if (citizenId === null) {
     const row = await trx.insertInto('citizens').values({ ...columns(p), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
@@ -59,6 +87,12 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string, fie
       phone: sql`coalesce(${c.phone}, phone)`,
       address: sql`coalesce(${c.address}, address)`,
       commune_code: sql`coalesce(${c.commune_code}, commune_code)`,
+      person_kind: c.person_kind,
+      nationality: sql`coalesce(${c.nationality}, nationality)`,
+      id_issued_on: sql`coalesce(${c.id_issued_on}, id_issued_on)`,
+      id_issued_place: sql`coalesce(${c.id_issued_place}, id_issued_place)`,
+      org_reg_no: sql`coalesce(${c.org_reg_no}, org_reg_no)`,
+      org_representative: sql`coalesce(${c.org_representative}, org_representative)`,
       updated_at: now,
     })
     .where('id', '=', citizenId)
@@ -94,6 +128,7 @@ export function toPerson(row: Selectable<PersonTable>): Person {
     phone: row.phone,
     address: row.address,
     communeCode: row.commune_code,
+    ...personExtra(row),
   };
 }
 

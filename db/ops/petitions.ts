@@ -27,6 +27,7 @@ import type { OpContext } from '../context.ts';
 import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { likeContains } from './search.ts';
+import { writePetitionContents } from './matters.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
 
@@ -131,6 +132,7 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
     .returning('id')
     .executeTakeFirstOrThrow();
   await writePetitioners(trx, row.id, p.petitioners, now);
+  await writePetitionContents(trx, ctx, row.id, p, 'create');
   return row.id;
 }
 
@@ -153,6 +155,10 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
       ]);
     }
     await checkReferences(trx, input);
+    if (input.kind === 'multiple' && before.kind !== 'multiple') {
+      const message = 'Loại “Nhiều nội dung” không còn dùng cho đơn mới: mỗi nội dung ghi riêng (Thêm nội dung)';
+      throw new ApiError('VALIDATION', message, [{ path: 'kind', message }]);
+    }
     // No step of the petition's handling may precede its receipt (workflow dates are checked
     // against it when recorded; an edit of the receipt date must not undo that).
     const classified = await trx.selectFrom('classifications').select('decided_on').where('petition_id', '=', input.id).where('reversed_at', 'is', null).executeTakeFirst();
@@ -167,6 +173,7 @@ export function updatePetition(ctx: OpContext, input: z.output<typeof petitionUp
       .where('id', '=', input.id)
       .execute();
     await writePetitioners(trx, input.id, input.petitioners, now);
+    await writePetitionContents(trx, ctx, input.id, input, 'update');
     const after = await getPetition(trx, input.id, today);
     await writeAudit(trx, ctx, { action: 'update', entity: 'petition', entityId: input.id, before, after });
     return after;

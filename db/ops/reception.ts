@@ -20,6 +20,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, ReceptionSessionTable } from '../schema.ts';
 import { readPersons, sameWrittenPerson, savePerson } from './persons.ts';
+import { writeVisitMatter } from './matters.ts';
 
 type SessionRow = Selectable<ReceptionSessionTable> & { visit_count: number; person_count: number };
 
@@ -141,6 +142,7 @@ export async function getVisits(db: Kysely<DB>, where: { sessionId?: number; ids
     content: r.content,
     repeat: r.repeat === 1,
     outcome: r.outcome as Outcome,
+    matterId: r.matter_id,
     petitions: petitions.filter((p) => p.visit_id === r.id).map((p) => ({ id: p.id, registerNo: p.register_no })),
   }));
 }
@@ -152,7 +154,12 @@ export async function getVisit(db: Kysely<DB>, id: number): Promise<Visit> {
 }
 
 /** Writes a visit's rows (new or replacing an existing visit's people); returns its id. */
-export async function writeVisit(trx: Transaction<DB>, ctx: OpContext, v: z.output<typeof visitSaveSchema>): Promise<number> {
+export async function writeVisit(
+  trx: Transaction<DB>,
+  ctx: OpContext,
+  v: z.output<typeof visitSaveSchema>,
+  options: { keepRepeat?: boolean } = {},
+): Promise<number> {
   const session = await trx.selectFrom('reception_sessions').select('id').where('id', '=', v.sessionId).executeTakeFirst();
   if (!session) throw new ApiError('NOT_FOUND', `Không tìm thấy kỳ tiếp có mã số ${v.sessionId}`, [{ path: 'sessionId', message: 'Kỳ tiếp không tồn tại' }]);
   const now = ctx.register.now().toISOString();
@@ -183,6 +190,7 @@ export async function writeVisit(trx: Transaction<DB>, ctx: OpContext, v: z.outp
     const { personId: repPersonId } = await savePerson(trx, linked, now, `delegation.representatives.${position}`);
     await trx.insertInto('visit_representatives').values({ visit_id: id, position, person_id: repPersonId }).execute();
   }
+  await writeVisitMatter(trx, ctx, id, v, options);
   return id;
 }
 

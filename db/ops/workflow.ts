@@ -34,6 +34,7 @@ import type { DB, PetitionTable } from '../schema.ts';
 import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
+import { joinOriginalMatter } from './matters.ts';
 import { likeContains } from './search.ts';
 
 type Trx = Transaction<DB>;
@@ -179,6 +180,8 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
         created_at: ctx.register.now().toISOString(),
       })
       .execute();
+    // A duplicate is a repeat on its original's matter.
+    if (input.duplicateOf !== null) await joinOriginalMatter(trx, petition.id, input.duplicateOf);
     return { eligible: input.eligible, reason: input.reason };
   });
 }

@@ -14,6 +14,8 @@ import { PetitionDetailPage } from './pages/PetitionDetailPage.tsx';
 import { TodoPage } from './pages/TodoPage.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
 import { ReportsPage } from './pages/ReportsPage.tsx';
+import { MattersPage } from './pages/MattersPage.tsx';
+import { MatterPage } from './pages/MatterPage.tsx';
 import type { TodoSummary } from '../../shared/domain/workflow.ts';
 import type { User } from '../../shared/domain/user.ts';
 
@@ -32,6 +34,7 @@ const NAV: NavItem[] = [
   { page: 'todo', label: 'Việc cần làm', key: '0', ready: true },
   { page: 'reception', label: 'Tiếp công dân', key: '2', ready: true, children: ['receptionRegister'] },
   { page: 'petitions', label: 'Đơn thư', key: '3', ready: true, children: ['petitionNew', 'petition'] },
+  { page: 'matters', label: 'Vụ việc', key: '7', ready: true, children: ['matter'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
   { page: 'reports', label: 'Báo cáo biểu mẫu', key: '7', ready: true },
@@ -167,6 +170,8 @@ export function App() {
         {page === 'petitions' && <PetitionsPage />}
         {page === 'petitionNew' && <PetitionIntakePage key={`new-${params.visitId ?? ''}`} visitId={params.visitId ?? null} />}
         {page === 'petition' && params.petitionId !== undefined && <PetitionDetailPage key={params.petitionId} petitionId={params.petitionId} />}
+        {page === 'matters' && <MattersPage />}
+        {page === 'matter' && params.matterId !== undefined && <MatterPage key={params.matterId} matterId={params.matterId} />}
         {page === 'agencies' && <AgenciesPage />}
         {page === 'statistics' && <StatisticsPage />}
         {page === 'reports' && <ReportsPage />}

@@ -49,6 +49,19 @@ import {
   type AttachmentContent,
 } from '../domain/attachment.ts';
 
+import {
+  matterListSchema,
+  matterMergeSchema,
+  matterMoveSchema,
+  matterSuggestSchema,
+  matterUpdateSchema,
+  splitContentSchema,
+  type Matter,
+  type MatterCandidate,
+  type MatterDetail,
+  type MatterPage,
+  type PetitionContent,
+} from '../domain/matter.ts';
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 import { reportDrillSchema, reportExportSchema, reportRequestSchema, type OfficialReport, type ReportDrill } from '../reports/report.ts';
 
@@ -90,6 +103,8 @@ export interface PetitionDetail {
   visit: Visit | null;
   workflow: Workflow;
   history: AuditEntry[];
+  /** The petition's contents in order, each with its matter (vụ việc). */
+  contents: (PetitionContent & { matterTitle: string })[];
 }
 
 export interface Holiday {
@@ -175,6 +190,13 @@ export const contract = {
   'reports.get': method(reportRequestSchema).returns<OfficialReport>(),
   'reports.drill': method(reportDrillSchema).returns<ReportDrill>(),
   'reports.export': method(reportExportSchema).returns<StatsExportFile>(),
+  'matters.suggest': method(matterSuggestSchema).returns<MatterCandidate[]>(),
+  'matters.get': method(idInput).returns<MatterDetail>(),
+  'matters.list': method(matterListSchema).returns<MatterPage>(),
+  'matters.update': method(matterUpdateSchema).returns<Matter>(),
+  'matters.merge': method(matterMergeSchema).returns<MatterDetail>(),
+  'matters.move': method(matterMoveSchema).returns<MatterDetail>(),
+  'petitions.splitContent': method(splitContentSchema).returns<PetitionContent[]>(),
 } as const;
 
 export type Contract = typeof contract;

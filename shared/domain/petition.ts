@@ -97,6 +97,27 @@ export function parseRegisterNo(value: string): { year: number; seq: number } | 
   return seq >= 1 ? { year: Number(m[1]), seq } : null;
 }
 
+/** The kinds a new content may take: several contents are several contents, not `multiple`. */
+export const CONTENT_KINDS = ['complaint', 'denunciation', 'recommendation'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** An existing matter (vụ việc), or null / absent: a new matter. */
+export const matterRef = z
+  .number({ error: 'Mã vụ việc phải là số' })
+  .int({ error: 'Mã vụ việc phải là số nguyên dương' })
+  .positive({ error: 'Mã vụ việc phải là số nguyên dương' })
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** A further content of a petition, after the first (which the petition's own kind and field describe). */
+export const contentInputSchema = z.strictObject({
+  kind: z.enum(CONTENT_KINDS, { error: 'Loại nội dung phải là khiếu nại, tố cáo hoặc kiến nghị, phản ánh' }),
+  field: z.enum(FIELDS, { error: 'Lĩnh vực không hợp lệ' }),
+  summary: requiredText('Tóm tắt nội dung', 4000),
+  matterId: matterRef,
+});
+export type ContentInput = z.input<typeof contentInputSchema>;
+
 const forwardedBySchema = z.strictObject({
   agency: requiredText('Cơ quan chuyển đơn', 300),
   letterNo: optionalText('Số văn bản chuyển', 50),
@@ -115,6 +136,10 @@ const petitionFields = {
   petitioners: z.array(personSchema).max(50, { error: 'Tối đa 50 người đứng đơn' }).default([]),
   subject: optionalText('Người, cơ quan bị khiếu nại, tố cáo', 300),
   summary: requiredText('Tóm tắt nội dung', 4000),
+  /** The matter of the first content: an existing one, or absent/null for a new one (on update: absent keeps it). */
+  matterId: matterRef.optional(),
+  /** Contents after the first, each on its own matter (on update: absent keeps them). */
+  contents: z.array(contentInputSchema).max(20, { error: 'Tối đa 21 nội dung trong một đơn' }).optional(),
 };
 
 type PetitionFields = z.output<z.ZodObject<typeof petitionFields>>;

@@ -65,6 +65,8 @@ export interface Visit {
   content: string;
   repeat: boolean;
   outcome: Outcome;
+  /** The matter (vụ việc) the visit is about. */
+  matterId: number | null;
   /** Petitions handed in at this visit. */
   petitions: { id: number; registerNo: string }[];
 }
@@ -131,5 +133,11 @@ export const visitSaveSchema = z.strictObject({
   content: requiredText('Nội dung', 4000),
   repeat: z.boolean().default(false),
   outcome: z.enum(OUTCOMES, { error: 'Kết quả tiếp không hợp lệ' }),
+  /** The matter: an existing one, or absent/null for a new one (on an edit, absent keeps it). */
+  matterId: z
+    .number({ error: 'Mã vụ việc phải là số' })
+    .int({ error: 'Mã vụ việc phải là số nguyên dương' })
+    .positive({ error: 'Mã vụ việc phải là số nguyên dương' })
+    .nullish(),
 });
 export type VisitSaveInput = z.input<typeof visitSaveSchema>;

@@ -6,7 +6,7 @@ import type { AgencyKind } from '../domain/agency.ts';
 import { agencyCodeSchema, agencyKindSchema, agencyUpsertSchema } from '../domain/agency.ts';
 import { isIsoDate, isoDate, optionalIsoDate, yearOf } from '../domain/dates.ts';
 import type { Gender, Person } from '../domain/person.ts';
-import { personSchema } from '../domain/person.ts';
+import { personShape } from '../domain/person.ts';
 import type { Channel, Field, PetitionKind } from '../domain/petition.ts';
 import { formatRegisterNo, parseRegisterNo, petitionCreateSchema } from '../domain/petition.ts';
 import type { Matter, Outcome, SessionKind } from '../domain/reception.ts';
@@ -161,7 +161,7 @@ export function vietnamTimestamp(at: Date): string {
 }
 
 /** The file's text: two-space indented JSON and a final newline, so that diffs stay readable. */
-export function serialiseInterchange(file: V1File): string {
+export function serialiseInterchange(file: V1File | { format: string }): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -182,13 +182,13 @@ const optionalRef = (label: string) =>
     .refine((v) => v === null || v.length <= 64, { error: `${label} dài quá 64 ký tự` });
 
 const person = z.strictObject({
-  full_name: personSchema.shape.fullName,
-  id_number: personSchema.shape.idNumber,
-  birth_year: personSchema.shape.birthYear,
-  gender: personSchema.shape.gender,
-  phone: personSchema.shape.phone,
-  address: personSchema.shape.address,
-  commune_code: personSchema.shape.communeCode,
+  full_name: personShape.fullName,
+  id_number: personShape.idNumber,
+  birth_year: personShape.birthYear,
+  gender: personShape.gender,
+  phone: personShape.phone,
+  address: personShape.address,
+  commune_code: personShape.communeCode,
 });
 
 const agency = z.strictObject({
@@ -542,7 +542,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
       'format',
       raw.format === undefined
         ? `Thiếu trường format: tệp không phải tệp trao đổi ${INTERCHANGE_FORMAT} của Sổ tiếp công dân`
-        : `Định dạng ${JSON.stringify(raw.format)} không được hỗ trợ; phiên bản này đọc "${INTERCHANGE_FORMAT}"`,
+        : `Định dạng ${JSON.stringify(raw.format)} không được hỗ trợ; phiên bản này đọc "${INTERCHANGE_FORMAT}" và "petition-register/v2"`,
     );
   }
   const parsed = interchangeFileSchema.safeParse(raw, { error: errorMap });

@@ -487,6 +487,7 @@ const CASES = {
         content: 'Khiếu nại quyết định thu hồi đất của UBND xã',
         repeat: false,
         outcome: 'explained',
+        matterId: expect.any(Number),
         petitions: [],
       }),
     bad: [
@@ -617,6 +618,7 @@ const CASES = {
           duplicateCandidates: [],
         },
         history: [expect.objectContaining({ action: 'create', entity: 'petition', entityId: String(c.petition.id), before: null, after: c.petition })],
+        contents: [expect.objectContaining({ position: 0, matterId: c.visit.matterId, kind: c.petition.kind, repeat: false, needsSplit: false })],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -1140,6 +1142,137 @@ const CASES = {
       ['no format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31' }, 'VALIDATION'],
       ['an unknown format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', format: 'csv' }, 'VALIDATION'],
       ['an unknown form', { form: 'XLD', from: '2026-03-01', to: '2026-03-31', format: 'json' }, 'VALIDATION'],
+
+  'matters.suggest': {
+    writes: false,
+    valid: { petitioners: [{ fullName: 'Nguyễn Văn Đức', idNumber: '051065001234' }], summary: 'Khiếu nại quyết định thu hồi đất' },
+    check: (v, c) => expect(v).toEqual([expect.objectContaining({ matterId: c.visit.matterId, petitions: 1, visits: 1, lastRegisterNo: '2026/000001', reasons: expect.arrayContaining(['person']) })]),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['petitioners not a list', { petitioners: 'Đức' }, 'VALIDATION'],
+      ['a limit above 10', { summary: 'đất', limit: 11 }, 'VALIDATION'],
+      ['an extra unknown field', { summary: 'đất', kind: 'complaint' }, 'VALIDATION'],
+    ],
+  },
+  'matters.get': {
+    writes: false,
+    valid: (c: Ctx) => ({ id: c.visit.matterId }),
+    check: (v, c) =>
+      expect(v).toMatchObject({
+        matter: { id: c.visit.matterId, kind: 'complaint', petitions: 1, visits: 1, repeated: true },
+        items: [
+          { type: 'visit', visitId: c.visit.id, first: true },
+          { type: 'petition', petitionId: c.petition.id, registerNo: '2026/000001', first: true },
+        ],
+      }),
+    bad: [
+      ['a missing matter', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a zero id', { id: 0 }, 'VALIDATION'],
+      ['no input', undefined, 'VALIDATION'],
+    ],
+  },
+  'matters.list': {
+    writes: false,
+    valid: { search: 'doan dong nguoi' },
+    check: (v, c) => expect(v).toMatchObject({ total: 1, offset: 0, rows: [{ id: c.delegation.matterId, visits: 1, petitions: 0 }] }),
+    bad: [
+      ['an unknown kind', { kind: 'multiple' }, 'VALIDATION'],
+      ['a negative offset', { offset: -1 }, 'VALIDATION'],
+      ['an extra unknown field', { page: 1 }, 'VALIDATION'],
+    ],
+  },
+  'matters.update': {
+    writes: true,
+    valid: (c: Ctx) => ({
+      id: c.visit.matterId,
+      title: 'Thu hồi đất thôn An Phú',
+      kind: 'complaint',
+      field: 'land',
+      caseCommuneCode: '21184',
+      arrivalState: 'resolved_once',
+      complaintLevel: 'second',
+      decidedBy: 'Chủ tịch UBND xã Tịnh Khê',
+    }),
+    check: (v, c) =>
+      expect(v).toMatchObject({ id: c.visit.matterId, title: 'Thu hồi đất thôn An Phú', arrivalState: 'resolved_once', complaintLevel: 'second', caseCommuneCode: '21184' }),
+    bad: [
+      ['a denunciation state on a complaint', (c: Ctx) => ({ id: c.visit.matterId, title: 'X', kind: 'complaint', arrivalState: 'denunciation_concluded', decidedBy: 'Thanh tra tỉnh' }), 'VALIDATION'],
+      ['a complaint level on a recommendation', (c: Ctx) => ({ id: c.visit.matterId, title: 'X', kind: 'recommendation', arrivalState: 'unresolved', complaintLevel: 'first' }), 'VALIDATION'],
+      ['a resolved matter without the body that decided', (c: Ctx) => ({ id: c.visit.matterId, title: 'X', kind: 'complaint', arrivalState: 'resolved_once' }), 'VALIDATION'],
+      ['a bad commune code', (c: Ctx) => ({ id: c.visit.matterId, title: 'X', kind: 'complaint', arrivalState: 'unresolved', caseCommuneCode: '123' }), 'VALIDATION'],
+      ['a missing matter', { id: MISSING_ID, title: 'X', kind: 'complaint', arrivalState: 'unresolved' }, 'NOT_FOUND'],
+      [
+        'a merged matter',
+        (c: Ctx) => ({ id: c.delegation.matterId, title: 'X', kind: 'complaint', arrivalState: 'unresolved' }),
+        'CONFLICT',
+        (c: Ctx) => c.t.client.matters.merge({ fromId: c.delegation.matterId!, intoId: c.visit.matterId! }),
+      ],
+    ],
+  },
+  'matters.merge': {
+    writes: true,
+    valid: (c: Ctx) => ({ fromId: c.delegation.matterId, intoId: c.visit.matterId }),
+    check: (v, c) => expect(v).toMatchObject({ matter: { id: c.visit.matterId, visits: 2, petitions: 1 }, merged: [{ id: c.delegation.matterId }] }),
+    bad: [
+      ['a matter into itself', (c: Ctx) => ({ fromId: c.visit.matterId, intoId: c.visit.matterId }), 'VALIDATION'],
+      ['a missing matter', (c: Ctx) => ({ fromId: MISSING_ID, intoId: c.visit.matterId }), 'NOT_FOUND'],
+      [
+        'a matter merged already',
+        (c: Ctx) => ({ fromId: c.delegation.matterId, intoId: c.visit.matterId }),
+        'CONFLICT',
+        (c: Ctx) => c.t.client.matters.merge({ fromId: c.delegation.matterId!, intoId: c.visit.matterId! }),
+      ],
+      ['no input', undefined, 'VALIDATION'],
+    ],
+  },
+  'matters.move': {
+    writes: true,
+    valid: (c: Ctx) => ({ visitId: c.delegation.id, toMatterId: c.visit.matterId }),
+    check: (v, c) => expect(v).toMatchObject({ matter: { id: c.visit.matterId, visits: 2 } }),
+    bad: [
+      ['both a content and a visit', (c: Ctx) => ({ visitId: c.delegation.id, contentId: 1, toMatterId: c.visit.matterId }), 'VALIDATION'],
+      ['neither a content nor a visit', (c: Ctx) => ({ toMatterId: c.visit.matterId }), 'VALIDATION'],
+      ['a visit already on that matter', (c: Ctx) => ({ visitId: c.visit.id, toMatterId: c.visit.matterId }), 'CONFLICT'],
+      ['a missing target matter', (c: Ctx) => ({ visitId: c.delegation.id, toMatterId: MISSING_ID }), 'NOT_FOUND'],
+      ['a missing visit', (c: Ctx) => ({ visitId: MISSING_ID, toMatterId: c.visit.matterId }), 'NOT_FOUND'],
+    ],
+  },
+  'petitions.splitContent': {
+    writes: true,
+    prepare: async (c) => {
+      const p = await c.t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', kind: 'multiple', field: 'land', summary: 'Khiếu nại thu hồi đất và tố cáo cán bộ địa chính' }));
+      c.made.multi = (await c.t.client.petitions.get({ id: p.id })).contents[0]!.id;
+      c.made.plain = (await c.t.client.petitions.get({ id: c.petition.id })).contents[0]!.id;
+    },
+    valid: (c: Ctx) => ({
+      contentId: c.made.multi,
+      parts: [
+        { kind: 'complaint', field: 'land', summary: 'Khiếu nại thu hồi đất' },
+        { kind: 'denunciation', field: 'corruption', summary: 'Tố cáo cán bộ địa chính' },
+      ],
+    }),
+    check: (v) =>
+      expect(v).toMatchObject([
+        { position: 0, kind: 'complaint', needsSplit: false },
+        { position: 1, kind: 'denunciation', field: 'corruption', needsSplit: false },
+      ]),
+    bad: [
+      ['one part only', (c: Ctx) => ({ contentId: c.made.multi, parts: [{ kind: 'complaint', field: 'land', summary: 'A' }] }), 'VALIDATION'],
+      [
+        'a part of kind multiple',
+        (c: Ctx) => ({ contentId: c.made.multi, parts: [{ kind: 'multiple', field: 'land', summary: 'A' }, { kind: 'complaint', field: 'land', summary: 'B' }] }),
+        'VALIDATION',
+      ],
+      [
+        'a content that needs no split',
+        (c: Ctx) => ({ contentId: c.made.plain, parts: [{ kind: 'complaint', field: 'land', summary: 'A' }, { kind: 'denunciation', field: 'land', summary: 'B' }] }),
+        'CONFLICT',
+      ],
+      [
+        'a missing content',
+        { contentId: MISSING_ID, parts: [{ kind: 'complaint', field: 'land', summary: 'A' }, { kind: 'denunciation', field: 'land', summary: 'B' }] },
+        'NOT_FOUND',
+      ],
     ],
   },
 } satisfies Record<MethodName, MethodCases>;

@@ -101,7 +101,7 @@ describe('petreg import', SLOW, () => {
       [path.join(dir, 'missing.json'), [/Không có tệp .*missing\.json/]],
       [write('broken.json', '{\n  "format": "petition-register/v1",\n  "agencies": [,]\n}\n'), [/broken\.json không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 16/]],
       [write('latin1.json', ''), [/latin1\.json rỗng/]],
-      [write('v2.json', JSON.stringify({ ...sample, format: 'petition-register/v2' })), [/v2\.json/, /format: Định dạng "petition-register\/v2" không được hỗ trợ/]],
+      [write('v3.json', JSON.stringify({ ...sample, format: 'petition-register/v3' })), [/v3\.json/, /format: Định dạng "petition-register\/v3" không được hỗ trợ/]],
       [write('late.json', JSON.stringify(late)), [/late\.json: 1 lỗi; sổ không thay đổi/, /petitions\[ref=P3\]\.written_on: Ngày viết đơn không được sau ngày nhận đơn/]],
       [FIXTURE, [/petitions\[ref=P1\]\.register_no: Số vào sổ 2026\/000005 đã được dùng trong sổ/]],
       [write('future.json', JSON.stringify(future)), [/future\.json: 1 lỗi; sổ không thay đổi/, /petitions\[ref=P1\]\.reply\.on: Ngày trả lời 2099-01-02 sau ngày hôm nay/]],
@@ -146,7 +146,7 @@ describe('petreg export', SLOW, () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('2 kỳ tiếp, 2 lượt tiếp, 6 đơn');
     const text = fs.readFileSync(out, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'petition-register/v1' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'petition-register/v2' });
     expect(text.endsWith('}\n')).toBe(true);
 
     fs.writeFileSync(out, 'keep me');

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor, OpContext } from '../../db/context.ts';
 import { fillDemo } from '../../db/demo/demo.ts';
-import { exportRegister } from '../../db/interchange/export.ts';
+import { exportRegister as exportRegisterV2 } from '../../db/interchange/export.ts';
+import { downgradeToV1 } from '../../shared/interchange/v2.ts';
 import { importFile } from '../../db/interchange/import.ts';
 import { workingDaysAfter } from '../../db/ops/holidays.ts';
 import { decidePetition, reverseStep } from '../../db/ops/workflow.ts';
@@ -135,7 +136,7 @@ describe('import', () => {
 
   it.each<[string, (f: V1File) => unknown, string, string]>([
     ['not a JSON object', () => 'đây không phải JSON', '', 'đối tượng JSON'],
-    ['wrong format string', (f) => ({ ...f, format: 'petition-register/v2' }), 'format', 'petition-register/v2'],
+    ['wrong format string', (f) => ({ ...f, format: 'petition-register/v3' }), 'format', 'petition-register/v3'],
     ['a duplicate ref', (f) => void (f.petitions[1]!.ref = 'P1'), 'petitions[ref=P1].ref', 'đã dùng cho một đơn khác'],
     ['an unresolved visit ref', (f) => void (f.petitions[0]!.visit = 'V9'), 'petitions[ref=P1].visit', 'Không có lượt tiếp ref “V9”'],
     ['an unresolved session ref', (f) => void (f.visits[0]!.session = 'S7'), 'visits[ref=V1].session', 'Không có kỳ tiếp ref “S7”'],
@@ -363,6 +364,9 @@ describe('handling records (classification, decision, reply, reminders)', () => 
   });
 });
 
+/** The export as v1 states it (v2 adds matters and contents, checked in interchange-v2.test.ts). */
+const exportRegister = async (register: Parameters<typeof exportRegisterV2>[0]) => downgradeToV1(await exportRegisterV2(register));
+
 describe('export', () => {
   it('writes the sample back in the contract’s shape, with due dates in working days', async () => {
     const r = await newRegister();
@@ -372,6 +376,9 @@ describe('export', () => {
     expect(exported.format).toBe('petition-register/v1');
     expect(exported.exported_at).toBe('2026-08-20T10:00:00+07:00');
     expect(Object.keys(exported)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'visits', 'petitions']);
+    const v2 = await exportRegisterV2(r.register);
+    expect(Object.keys(v2)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'matters', 'visits', 'petitions']);
+    expect(v2.format).toBe('petition-register/v2');
     expect(exported.sessions).toEqual(original.sessions);
     expect(exported.visits).toEqual(original.visits);
     // 27/4 → 13/5 skips 30/4 and 1/5; 30/12/2025 → 14/1/2026 skips New Year's Day.
@@ -408,12 +415,12 @@ describe('export', () => {
   it('round trip of the sample: import of the export into an empty register exports the same bytes', async () => {
     const first = await newRegister();
     await importFile(first.register, sample(), ACTOR);
-    const text1 = serialiseInterchange(await exportRegister(first.register));
+    const text1 = serialiseInterchange(await exportRegisterV2(first.register));
     expect(text1).toContain('"duplicate_of": "P1"');
     expect(text1).toContain('"document_no": "12/ĐĐ-BTCD"');
     const second = await newRegister(new Date('2026-11-21T03:00:00Z'));
     await importFile(second.register, JSON.parse(text1), ACTOR);
-    const text2 = serialiseInterchange(await exportRegister(second.register));
+    const text2 = serialiseInterchange(await exportRegisterV2(second.register));
     expect(text2).not.toBe(text1);
     expect(withoutExportedAt(text2)).toBe(withoutExportedAt(text1));
   });
@@ -457,11 +464,11 @@ describe('export', () => {
     const now = new Date('2026-11-21T03:00:00Z');
     const first = await newRegister(now);
     await fillDemo(first.register, { seed: 3 });
-    const text1 = serialiseInterchange(await exportRegister(first.register));
+    const text1 = serialiseInterchange(await exportRegisterV2(first.register));
     const second = await newRegister(now);
     const counts = await importFile(second.register, JSON.parse(text1), ACTOR);
     expect(counts.petitions).toBeGreaterThan(800);
-    const text2 = serialiseInterchange(await exportRegister(second.register));
+    const text2 = serialiseInterchange(await exportRegisterV2(second.register));
     expect(withoutExportedAt(text2)).toBe(withoutExportedAt(text1));
   });
 });

@@ -14,6 +14,8 @@ export const PAGES = [
   'statistics',
   'reports',
   'settings',
+  'matters',
+  'matter',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -22,6 +24,8 @@ export interface PageParams {
   visitId?: number;
   /** petition: the petition to show. */
   petitionId?: number;
+  /** matter: the matter (vụ việc) to show. */
+  matterId?: number;
 }
 
 interface UiState {
