@@ -37,7 +37,7 @@ const NAV: NavItem[] = [
   { page: 'matters', label: 'Vụ việc', key: '7', ready: true, children: ['matter'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
-  { page: 'reports', label: 'Báo cáo biểu mẫu', key: '7', ready: true },
+  { page: 'reports', label: 'Báo cáo biểu mẫu', key: '8', ready: true },
   { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
 ];
 

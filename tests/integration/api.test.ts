@@ -1142,7 +1142,8 @@ const CASES = {
       ['no format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31' }, 'VALIDATION'],
       ['an unknown format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', format: 'csv' }, 'VALIDATION'],
       ['an unknown form', { form: 'XLD', from: '2026-03-01', to: '2026-03-31', format: 'json' }, 'VALIDATION'],
-
+    ],
+  },
   'matters.suggest': {
     writes: false,
     valid: { petitioners: [{ fullName: 'Nguyễn Văn Đức', idNumber: '051065001234' }], summary: 'Khiếu nại quyết định thu hồi đất' },
