@@ -178,6 +178,11 @@ describe('official forms of random registers', () => {
           const state: State = { clock, sessions: [], visits: [], petitions: [], agencies };
           for (const cmd of commands) await apply(t, state, cmd);
           const population = t.register.sqlite.prepare('select count(*) as n from petitions where received_on <= ? and (received_on >= ? or dec_on is null or dec_on >= ?)');
+          const matters = t.register.sqlite.prepare(`
+            select count(distinct coalesce(m.merged_into, m.id)) as n from petitions p
+            join petition_contents c on c.petition_id = p.id and c.position = 0 join matters m on m.id = c.matter_id
+            where p.received_on <= ? and (p.received_on >= ? or p.dec_on is null or p.dec_on >= ?)
+              and p.cls_eligible = 1 and p.dec_on <= ? and p.dec_action in ('accept', 'guide', 'return', 'forward', 'urge')`);
           const visits = t.register.sqlite.prepare('select count(*) as n from visits v join reception_sessions s on s.id = v.session_id where s.date between ? and ?');
           for (const [offset, length] of periods) {
             const from = addDays(START, offset);
@@ -186,7 +191,10 @@ describe('official forms of random registers', () => {
               const report = await t.client.reports.get({ form: definition.form as never, from, to });
               expect(report.identities.filter((i) => !i.holds), `${definition.form} ${from}..${to}`).toEqual([]);
               const columns = report.rows[0]!.columns;
-              if (definition.form === '01/XLD') expect(columns['1']).toBe((population.get(to, from, from) as { n: number }).n);
+              if (definition.form === '01/XLD') {
+                expect(columns['1']).toBe((population.get(to, from, from) as { n: number }).n);
+                expect(columns['7']).toBe((matters.get(to, from, from, to) as { n: number }).n);
+              }
               if (definition.form === '01/TCD') expect(columns['1']).toBe((visits.get(from, to) as { n: number }).n);
             }
           }
