@@ -8,7 +8,6 @@ import { listPetitions } from '../ops/petitions.ts';
 import { getSession, getVisits } from '../ops/reception.ts';
 import { definitionOf, prepareReport, recordReportExport, renderReport, type PdfEngine } from '../reports-export/index.ts';
 import { getSettings } from '../ops/settings.ts';
-import type { Settings } from '../../shared/domain/settings.ts';
 import type { HandlerTable } from './table.ts';
 
 export function registerReportMethods(t: HandlerTable, meta: { pdf?: PdfEngine } = {}): void {
@@ -16,7 +15,7 @@ export function registerReportMethods(t: HandlerTable, meta: { pdf?: PdfEngine }
 
   t.method('reports.drill', async (input, { register }) => {
     const definition = definitionOf(input.form);
-    const settings = (await getSettings(register.db)) as Settings & { fieldGroups?: Record<string, string> };
+    const settings = await getSettings(register.db);
     const drill = drillIdsSql(definition, input.ms, input.from, input.to, { fieldGroups: settings.fieldGroups });
     if (!drill) throw new ApiError('VALIDATION', `Cột ${input.ms} của mẫu ${input.form} không có số liệu để xem`);
     const today = vietnamDate(register.now());

@@ -28,7 +28,7 @@ export function definitionOf(form: string): ReportDefinition {
 export async function prepareReport(db: Kysely<DB>, form: string, from: string, to: string): Promise<{ definition: ReportDefinition; report: OfficialReport; settings: Settings }> {
   const definition = definitionOf(form);
   const settings = await getSettings(db);
-  const report = await officialReport(db, definition, from, to, settings.boardName, { fieldGroups: (settings as Settings & { fieldGroups?: Record<string, string> }).fieldGroups });
+  const report = await officialReport(db, definition, from, to, settings.boardName, { fieldGroups: settings.fieldGroups });
   return { definition, report, settings };
 }
 

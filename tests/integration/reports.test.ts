@@ -135,6 +135,17 @@ describe('official reports over a hand-built register', () => {
     expectError(await t.api.call('reports.drill', { form: '02/TCD', ms: 17, ...PERIOD }), 'VALIDATION');
   });
 
+  it('follows the mapping of the Board fields to the official groups (settings)', async () => {
+    await t.client.settings.update({ fieldGroups: { policy: 'admin_other' } });
+    try {
+      const columns = (await t.client.reports.get({ form: '02/XLD', ...PERIOD })).rows[0]!.columns;
+      expect([columns['10'], columns['11'], columns['12'], columns['9']]).toEqual([0, 1, 1, 2]);
+    } finally {
+      await t.client.settings.update({ fieldGroups: { policy: 'admin_policy' } });
+    }
+    expectError(await t.api.call('settings.update', { fieldGroups: { policy: 'chinh_sach' } }), 'VALIDATION');
+  });
+
   it('a period without records gives zeros that still add up', async () => {
     for (const definition of REPORT_FORMS) {
       const report = await t.client.reports.get({ form: definition.form as never, from: '2025-01-01', to: '2025-01-31' });
