@@ -86,7 +86,7 @@ export async function matterDetail(db: Db, id: number): Promise<MatterDetail> {
   const contents = await db
     .selectFrom('petition_contents as c')
     .innerJoin('petitions as p', 'p.id', 'c.petition_id')
-    .select(['c.id', 'c.position', 'c.kind', 'c.field', 'c.summary', 'c.needs_split', 'c.repeat', 'p.id as petition_id', 'p.register_no', 'p.received_on'])
+    .select(['c.id', 'c.position', 'c.kind', 'c.field', 'c.summary', 'c.needs_split', 'c.repeat', 'p.id as petition_id', 'p.register_no', 'p.received_on', 'p.created_at'])
     .select(sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id order by pp.position))`.as('names'))
     .where('c.matter_id', '=', id)
     .execute();
@@ -94,7 +94,7 @@ export async function matterDetail(db: Db, id: number): Promise<MatterDetail> {
     .selectFrom('visits as v')
     .innerJoin('reception_sessions as s', 's.id', 'v.session_id')
     .innerJoin('persons as x', 'x.id', 'v.person_id')
-    .select(['v.id', 'v.session_id', 's.date', 'x.full_name', 'v.persons', 'v.content'])
+    .select(['v.id', 'v.session_id', 's.date', 'x.full_name', 'v.persons', 'v.content', 'v.created_at'])
     .where('v.matter_id', '=', id)
     .execute();
   const items: MatterItem[] = [
@@ -118,11 +118,15 @@ export async function matterDetail(db: Db, id: number): Promise<MatterDetail> {
       }),
     ),
   ];
-  const key = (i: MatterItem) => (i.type === 'visit' ? [i.date, 0, i.visitId] : [i.date, 1, i.petitionId]) as [string, number, number];
+  // Oldest first: by date, then by when it was recorded (a visit before the petition handed in at it).
+  const recorded = new Map<MatterItem, string>();
+  visits.forEach((v, i) => recorded.set(items[i]!, v.created_at));
+  contents.forEach((c, i) => recorded.set(items[visits.length + i]!, c.created_at));
+  const key = (i: MatterItem) => (i.type === 'visit' ? [i.date, recorded.get(i)!, 0, i.visitId] : [i.date, recorded.get(i)!, 1, i.petitionId]) as [string, string, number, number];
   items.sort((a, b) => {
-    const [da, ta, ia] = key(a);
-    const [db2, tb, ib] = key(b);
-    return da.localeCompare(db2) || ta - tb || ia - ib;
+    const [da, ca, ta, ia] = key(a);
+    const [db2, cb, tb, ib] = key(b);
+    return da.localeCompare(db2) || ca.localeCompare(cb) || ta - tb || ia - ib;
   });
   // A visit is the first arrival when nothing came before it and the matter was not seen before.
   items.forEach((item, index) => {
@@ -284,20 +288,19 @@ export async function refreshMatter(trx: Trx, matterId: number): Promise<void> {
   const contents = await trx
     .selectFrom('petition_contents as c')
     .innerJoin('petitions as p', 'p.id', 'c.petition_id')
-    .select(['c.id', 'c.repeat', 'p.id as petition_id', 'p.received_on', 'p.visit_id'])
+    .select(['c.id', 'c.repeat', 'p.id as petition_id', 'p.received_on', 'p.visit_id', 'p.created_at'])
     .where('c.matter_id', '=', matterId)
     .execute();
   const visits = await trx
     .selectFrom('visits as v')
     .innerJoin('reception_sessions as s', 's.id', 'v.session_id')
-    .select(['v.id', 's.date'])
+    .select(['v.id', 's.date', 'v.created_at'])
     .where('v.matter_id', '=', matterId)
     .execute();
   for (const c of contents) {
     const earlierPetition = contents.some((o) => o.petition_id !== c.petition_id && (o.received_on < c.received_on || (o.received_on === c.received_on && o.petition_id < c.petition_id)));
-    const earlierVisit = visits.some(
-      (v) => v.id !== c.visit_id && (v.date < c.received_on || (v.date === c.received_on && (c.visit_id === null || v.id < c.visit_id))),
-    );
+    // A visit the same day counts when recorded before the petition (its own visit never does).
+    const earlierVisit = visits.some((v) => v.id !== c.visit_id && (v.date < c.received_on || (v.date === c.received_on && v.created_at < c.created_at)));
     const repeat = matter.seen_before === 1 || earlierPetition || earlierVisit ? 1 : 0;
     if (repeat !== c.repeat) await trx.updateTable('petition_contents').set({ repeat }).where('id', '=', c.id).execute();
   }

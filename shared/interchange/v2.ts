@@ -7,7 +7,7 @@ import { ApiError, type FieldIssue } from '../errors.ts';
 import { isoDate } from '../domain/dates.ts';
 import { ARRIVAL_STATES, COMPLAINT_LEVELS, MATTER_KINDS, type ArrivalState, type ComplaintLevel, type MatterKind } from '../domain/matter.ts';
 import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
-import { PERSON_KINDS, personSchema, type Person, type PersonKind } from '../domain/person.ts';
+import { personSchema, type Person, type PersonKind } from '../domain/person.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
 import { checkInterchange, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Person, type V1Petition, type V1Visit } from './v1.ts';
 

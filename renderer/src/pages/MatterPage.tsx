@@ -154,8 +154,8 @@ export function MatterPage({ matterId }: { matterId: number }) {
           <UnstyledButton c="blue.8" onClick={() => go('matter', { matterId: m.mergedInto! })}>vụ việc số {m.mergedInto}</UnstyledButton>.
         </Alert>
       )}
-      <Paper withBorder p="sm" aria-label="Thông tin vụ việc">
-        <Grid gutter="xs">
+      <Paper withBorder p="sm" role="region" aria-label="Thông tin vụ việc">
+        <Grid>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Loại, lĩnh vực</Text><Text size="sm">{MATTER_KIND_LABELS[m.kind]}{m.field ? ` · ${FIELD_LABELS[m.field]}` : ''}</Text></Grid.Col>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Tình trạng khi đến Ban</Text><Text size="sm">{ARRIVAL_STATE_LABELS[m.arrivalState]}</Text></Grid.Col>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Cấp khiếu nại</Text><Text size="sm">{m.complaintLevel ? COMPLAINT_LEVEL_LABELS[m.complaintLevel] : '—'}</Text></Grid.Col>

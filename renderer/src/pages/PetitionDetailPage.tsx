@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Divider, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ContentsSection } from '../components/matters/ContentsSection.tsx';
 import { api, errorMessage } from '../api.ts';
 import { useUi } from '../state/ui.ts';
 import type { PetitionDetail } from '../../../shared/api/contract.ts';
@@ -137,6 +138,8 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
         </Group>
       </Group>
       {notice && <Alert color="green" withCloseButton onClose={() => setNotice(null)} role="status">{notice}</Alert>}
+
+      <ContentsSection contents={detail.contents} onChanged={() => void load()} />
 
       <SimpleGrid cols={2} spacing="md">
         <Section title="Thông tin đơn">

@@ -94,6 +94,11 @@ function VisitRow({ no, visit, onEdit }: { no: number; visit: Visit; onEdit(): v
             Tiếp nhiều lần
           </Badge>
         )}
+        {visit.matterId !== null && (
+          <Anchor component="button" type="button" size="xs" display="block" onClick={() => go('matter', { matterId: visit.matterId! })} aria-label={`Vụ việc của lượt tiếp ${no}`}>
+            Vụ việc số {visit.matterId}
+          </Anchor>
+        )}
       </Table.Td>
       <Table.Td ta="right">{visit.persons}</Table.Td>
       <Table.Td>

@@ -4,12 +4,13 @@
 import { Badge, Button, Fieldset, Grid, Group, NumberInput, Select, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Controller, get, useFormState, useWatch, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
-import { GENDERS, GENDER_LABELS, type CitizenMatch, type Gender } from '../../../../shared/domain/person.ts';
+import { GENDERS, GENDER_LABELS, PERSON_KINDS, PERSON_KIND_LABELS, type CitizenMatch, type Gender, type PersonKind } from '../../../../shared/domain/person.ts';
 import { CitizenLookup, looksLikeIdNumber } from './CitizenLookup.tsx';
 import { CommunePicker } from './CommunePicker.tsx';
 import { emptyPerson, numberOrNull, personToForm, type PersonFormValue } from './util.ts';
 
 const GENDER_OPTIONS = GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }));
+const KIND_OPTIONS = PERSON_KINDS.map((k) => ({ value: k, label: PERSON_KIND_LABELS[k] }));
 
 export interface PersonFieldsProps<T extends FieldValues> {
   /** Any form holding a person at `name`. */
@@ -45,6 +46,7 @@ export function PersonFields<T extends FieldValues>({
   const { errors } = useFormState({ control: form.control, name: name as Path<T> });
   const error = (field: keyof PersonFormValue): string | undefined => (get(errors, `${name}.${field}`) as { message?: string } | undefined)?.message;
   const citizenId = useWatch({ control: form.control, name: path('citizenId') }) as number | null;
+  const kind = ((useWatch({ control: form.control, name: path('kind') }) as PersonKind | undefined) ?? 'citizen') as PersonKind;
 
   const fill = (person: PersonFormValue) => {
     for (const [key, value] of Object.entries(person)) form.setValue(path(key as keyof PersonFormValue), value as never, { shouldDirty: true });
@@ -104,48 +106,66 @@ export function PersonFields<T extends FieldValues>({
           </Grid.Col>
         )}
         <Grid.Col span={5}>
-          <TextInput label="Họ và tên" withAsterisk autoComplete="off" {...form.register(path('fullName'))} error={error('fullName')} />
+          <TextInput label={kind === 'organisation' ? 'Tên cơ quan, tổ chức' : 'Họ và tên'} withAsterisk autoComplete="off" {...form.register(path('fullName'))} error={error('fullName')} />
         </Grid.Col>
-        <Grid.Col span={3}>
-          <TextInput label="Số CCCD" autoComplete="off" {...form.register(path('idNumber'))} error={error('idNumber')} />
-        </Grid.Col>
-        <Grid.Col span={2}>
-          <Controller
-            control={form.control}
-            name={path('birthYear')}
-            render={({ field }) => (
-              <NumberInput
-                ref={field.ref}
-                label="Năm sinh"
-                hideControls
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator={false}
-                value={field.value ?? ''}
-                onChange={(v) => field.onChange(numberOrNull(v))}
-                onBlur={field.onBlur}
-                error={error('birthYear')}
-              />
+        {kind === 'organisation' ? (
+          <>
+            <Grid.Col span={3}>
+              <TextInput label="Mã số thuế/số đăng ký" autoComplete="off" {...form.register(path('orgRegNo'))} error={error('orgRegNo')} />
+            </Grid.Col>
+            <Grid.Col span={4}>
+              <TextInput label="Người đại diện (họ tên, chức vụ)" autoComplete="off" {...form.register(path('representative'))} error={error('representative')} />
+            </Grid.Col>
+          </>
+        ) : (
+          <>
+            <Grid.Col span={3}>
+              <TextInput label={kind === 'foreigner' ? 'Số hộ chiếu' : 'Số CCCD'} autoComplete="off" {...form.register(path('idNumber'))} error={error('idNumber')} />
+            </Grid.Col>
+            {kind === 'foreigner' && (
+              <Grid.Col span={3}>
+                <TextInput label="Quốc tịch" withAsterisk autoComplete="off" {...form.register(path('nationality'))} error={error('nationality')} />
+              </Grid.Col>
             )}
-          />
-        </Grid.Col>
-        <Grid.Col span={2}>
-          <Controller
-            control={form.control}
-            name={path('gender')}
-            render={({ field }) => (
-              <Select
-                ref={field.ref}
-                label="Giới tính"
-                data={GENDER_OPTIONS}
-                value={field.value ?? null}
-                onChange={(v) => field.onChange((v as Gender | null) ?? null)}
-                onBlur={field.onBlur}
-                error={error('gender')}
+            <Grid.Col span={2}>
+              <Controller
+                control={form.control}
+                name={path('birthYear')}
+                render={({ field }) => (
+                  <NumberInput
+                    ref={field.ref}
+                    label="Năm sinh"
+                    hideControls
+                    allowDecimal={false}
+                    allowNegative={false}
+                    thousandSeparator={false}
+                    value={field.value ?? ''}
+                    onChange={(v) => field.onChange(numberOrNull(v))}
+                    onBlur={field.onBlur}
+                    error={error('birthYear')}
+                  />
+                )}
               />
-            )}
-          />
-        </Grid.Col>
+            </Grid.Col>
+            <Grid.Col span={2}>
+              <Controller
+                control={form.control}
+                name={path('gender')}
+                render={({ field }) => (
+                  <Select
+                    ref={field.ref}
+                    label="Giới tính"
+                    data={GENDER_OPTIONS}
+                    value={field.value ?? null}
+                    onChange={(v) => field.onChange((v as Gender | null) ?? null)}
+                    onBlur={field.onBlur}
+                    error={error('gender')}
+                  />
+                )}
+              />
+            </Grid.Col>
+          </>
+        )}
         <Grid.Col span={3}>
           <TextInput label="Điện thoại" autoComplete="off" {...form.register(path('phone'))} error={error('phone')} />
         </Grid.Col>
@@ -169,6 +189,33 @@ export function PersonFields<T extends FieldValues>({
         />
         <Grid.Col span={3}>
           <TextInput label="Địa chỉ" placeholder="Thôn, tổ, số nhà" autoComplete="off" {...form.register(path('address'))} error={error('address')} />
+        </Grid.Col>
+        {kind !== 'organisation' && (
+          <>
+            <Grid.Col span={3}>
+              <TextInput type="date" label="Ngày cấp" {...form.register(path('idIssuedOn'))} error={error('idIssuedOn')} />
+            </Grid.Col>
+            <Grid.Col span={6}>
+              <TextInput label="Nơi cấp" autoComplete="off" {...form.register(path('idIssuedPlace'))} error={error('idIssuedPlace')} />
+            </Grid.Col>
+          </>
+        )}
+        <Grid.Col span={3}>
+          <Controller
+            control={form.control}
+            name={path('kind')}
+            render={({ field }) => (
+              <Select
+                ref={field.ref}
+                label="Loại"
+                data={KIND_OPTIONS}
+                value={(field.value as PersonKind | undefined) ?? 'citizen'}
+                onChange={(v) => field.onChange((v as PersonKind | null) ?? 'citizen')}
+                allowDeselect={false}
+                error={error('kind')}
+              />
+            )}
+          />
         </Grid.Col>
       </Grid>
     </Fieldset>

@@ -23,14 +23,17 @@ import {
 } from '../../../../shared/domain/petition.ts';
 import type { Visit } from '../../../../shared/domain/reception.ts';
 import { showApiError } from '../useApiForm.ts';
-import { SimilarPetitions } from '../workflow/SimilarPetitions.tsx';
-import { isIsoDate } from '../../../../shared/domain/dates.ts';
+import { SameMatter } from '../matters/SameMatter.tsx';
+import { CONTENT_KINDS, type ContentKind } from '../../../../shared/domain/petition.ts';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, foldedFilter, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
 
 const CHANNEL_OPTIONS = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
-const KIND_OPTIONS = PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
+const ALL_KIND_OPTIONS = PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
+/** Several contents are several contents ("Thêm nội dung"): `multiple` stays only on old, unsplit letters. */
+const KIND_OPTIONS = ALL_KIND_OPTIONS.filter((o) => o.value !== 'multiple');
+const CONTENT_KIND_OPTIONS = CONTENT_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }));
 const FIELD_OPTIONS = FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }));
 
 export interface PetitionFormValues {
@@ -47,20 +50,28 @@ export interface PetitionFormValues {
   petitioners: PersonFormValue[];
   subject: string;
   summary: string;
+  /** The matter (vụ việc) of the first content; null: a new matter (on an edit: unchanged). */
+  matterId: number | null;
+  /** Contents after the first, each on a new matter (new petitions only). */
+  contents: { kind: ContentKind | null; field: Field | null; summary: string }[];
 }
 
-/** Earlier petitions that look like this one, suggested while it is typed (possible duplicates). */
-function MatterSeenBefore({ control, excludeId }: { control: Control<PetitionFormValues, unknown, ReturnType<typeof petitionUpdateSchema.parse>>; excludeId: number | null }) {
-  const [receivedOn, petitioners, subject, summary] = useWatch({ control, name: ['receivedOn', 'petitioners', 'subject', 'summary'] });
-  if (!isIsoDate(receivedOn)) return null;
+/** "Cùng vụ việc?": the matters this petition may belong to, picked with one key. */
+function MatterChoice({ control, excludeId }: { control: Control<PetitionFormValues, unknown, ReturnType<typeof petitionUpdateSchema.parse>>; excludeId: number | null }) {
+  const [petitioners, subject, summary] = useWatch({ control, name: ['petitioners', 'subject', 'summary'] });
   const probe = {
-    excludeId,
-    receivedOn,
+    excludePetitionId: excludeId,
     petitioners: petitioners.map((p) => ({ citizenId: p.citizenId ?? null, fullName: p.fullName ?? '', idNumber: p.idNumber || null })),
     subject: subject || null,
     summary,
   };
-  return <SimilarPetitions probe={probe} />;
+  return (
+    <Controller
+      control={control}
+      name="matterId"
+      render={({ field }) => <SameMatter probe={probe} value={field.value} onChange={(id) => field.onChange(id)} noneLabel={excludeId === null ? 'Vụ việc mới' : 'Giữ vụ việc hiện tại'} />}
+    />
+  );
 }
 
 function reshape(v: PetitionFormValues) {
@@ -68,9 +79,13 @@ function reshape(v: PetitionFormValues) {
 }
 const createResolver = reshapingResolver<PetitionFormValues, typeof petitionCreateSchema>(petitionCreateSchema, (v) => {
   const { id: _id, ...rest } = reshape(v);
-  return rest;
+  return { ...rest, contents: v.contents.map((c) => ({ ...c, matterId: null })) };
 });
-const updateResolver = reshapingResolver<PetitionFormValues, typeof petitionUpdateSchema>(petitionUpdateSchema, reshape);
+// An edit keeps the further contents, and the matter unless another one is picked.
+const updateResolver = reshapingResolver<PetitionFormValues, typeof petitionUpdateSchema>(petitionUpdateSchema, (v) => {
+  const { contents: _contents, matterId, ...rest } = reshape(v);
+  return matterId === null ? rest : { ...rest, matterId };
+});
 
 function fromPetition(p: Petition): PetitionFormValues {
   return {
@@ -86,6 +101,8 @@ function fromPetition(p: Petition): PetitionFormValues {
     petitioners: p.petitioners.map(personToForm),
     subject: p.subject ?? '',
     summary: p.summary,
+    matterId: null,
+    contents: [],
   };
 }
 
@@ -102,6 +119,8 @@ function fromVisit(v: Visit | null | undefined, defaults: PetitionFormDefaults |
     petitioners: [emptyPerson()],
     subject: '',
     summary: '',
+    matterId: null,
+    contents: [],
   };
   if (!v) return blank;
   return {
@@ -113,6 +132,8 @@ function fromVisit(v: Visit | null | undefined, defaults: PetitionFormDefaults |
     signatories: v.delegation ? v.delegation.members : 1,
     petitioners: (v.delegation ? v.delegation.representatives : [v.citizen]).map(personToForm),
     summary: v.content,
+    // A petition handed in at a visit is on the visit's matter.
+    matterId: v.matterId,
   };
 }
 
@@ -147,6 +168,8 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
   });
   const { errors, isSubmitting } = form.formState;
   const petitioners = useFieldArray({ control: form.control, name: 'petitioners' });
+  const contents = useFieldArray({ control: form.control, name: 'contents' });
+  const kindOptions = editing && initial.kind === 'multiple' ? ALL_KIND_OPTIONS : KIND_OPTIONS;
   const channel = useWatch({ control: form.control, name: 'channel' });
   const visitId = useWatch({ control: form.control, name: 'visitId' });
   const [agencies, setAgencies] = useState<string[]>([]);
@@ -266,7 +289,7 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
                     ref={field.ref}
                     label="Loại đơn"
                     withAsterisk
-                    data={KIND_OPTIONS}
+                    data={kindOptions}
                     value={field.value}
                     onChange={(v) => field.onChange(v as PetitionKind | null)}
                     onBlur={field.onBlur}
@@ -371,10 +394,67 @@ export function PetitionForm({ initial, visit, defaults, onSaved, onCancel }: Pe
           <Stack gap="xs">
             <TextInput label="Người, cơ quan bị khiếu nại, tố cáo" {...form.register('subject')} error={errors.subject?.message} />
             <Textarea label="Tóm tắt nội dung" withAsterisk autosize minRows={3} maxRows={10} {...form.register('summary')} error={errors.summary?.message} />
+            {contents.fields.map((f, i) => (
+              <Paper key={f.id} withBorder p="xs" role="group" aria-label={`Nội dung ${i + 2}`}>
+                <Group justify="space-between" mb={4}>
+                  <Text size="sm" fw={600}>Nội dung {i + 2} (vụ việc mới)</Text>
+                  <Button size="compact-xs" variant="subtle" color="gray" onClick={() => contents.remove(i)} aria-label={`Xóa nội dung ${i + 2}`}>
+                    Xóa
+                  </Button>
+                </Group>
+                <Grid gap="xs">
+                  <Grid.Col span={6}>
+                    <Controller
+                      control={form.control}
+                      name={`contents.${i}.kind`}
+                      render={({ field }) => (
+                        <Select
+                          ref={field.ref}
+                          label="Loại nội dung"
+                          withAsterisk
+                          data={CONTENT_KIND_OPTIONS}
+                          value={field.value}
+                          onChange={(v) => field.onChange(v as ContentKind | null)}
+                          error={choiceError(field.value, errors.contents?.[i]?.kind, 'Chưa chọn loại nội dung')}
+                        />
+                      )}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <Controller
+                      control={form.control}
+                      name={`contents.${i}.field`}
+                      render={({ field }) => (
+                        <Select
+                          ref={field.ref}
+                          label="Lĩnh vực"
+                          withAsterisk
+                          data={FIELD_OPTIONS}
+                          value={field.value}
+                          onChange={(v) => field.onChange(v as Field | null)}
+                          error={choiceError(field.value, errors.contents?.[i]?.field, 'Chưa chọn lĩnh vực')}
+                        />
+                      )}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={12}>
+                    <Textarea label="Tóm tắt nội dung" withAsterisk autosize minRows={2} maxRows={6} {...form.register(`contents.${i}.summary`)} error={errors.contents?.[i]?.summary?.message} />
+                  </Grid.Col>
+                </Grid>
+              </Paper>
+            ))}
+            {!editing && (
+              <Group>
+                <Button variant="light" size="xs" onClick={() => contents.append({ kind: null, field: null, summary: '' })}>
+                  Thêm nội dung
+                </Button>
+                <Text size="xs" c="dimmed">Đơn có nhiều nội dung (ví dụ vừa khiếu nại vừa tố cáo): mỗi nội dung ghi riêng, với loại và lĩnh vực riêng.</Text>
+              </Group>
+            )}
           </Stack>
         </Paper>
 
-        <MatterSeenBefore control={form.control} excludeId={initial?.id ?? null} />
+        <MatterChoice control={form.control} excludeId={initial?.id ?? null} />
 
         <Group justify="flex-end">
           {onCancel && (

@@ -4,7 +4,7 @@
 import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control } from 'react-hook-form';
 import { api } from '../../api.ts';
 import {
   DELEGATION_MIN_MEMBERS,
@@ -23,6 +23,7 @@ import { showApiError } from '../useApiForm.ts';
 import { CitizenHistoryPanel } from './CitizenHistoryPanel.tsx';
 import { PersonFields } from './PersonFields.tsx';
 import { refreshBoardProvince } from './units.ts';
+import { SameMatter } from '../matters/SameMatter.tsx';
 import { choiceError, emptyPerson, enterSubmitsFromSelects, formatDate, numberOrNull, personToForm, reshapingResolver, type PersonFormValue } from './util.ts';
 
 const MAX_REPRESENTATIVES = 5;
@@ -40,13 +41,17 @@ export interface VisitFormValues {
   content: string;
   repeat: boolean;
   outcome: Outcome | null;
+  /** The matter (vụ việc); null: a new one (on an edit: unchanged). */
+  matterId: number | null;
 }
 
 /** The API input the form stands for: the delegation only from five people, led by the citizen. */
 function toInput(v: VisitFormValues) {
   const isDelegation = (v.persons ?? 0) >= DELEGATION_MIN_MEMBERS;
+  const { matterId, ...rest } = v;
   return {
-    ...v,
+    ...rest,
+    ...(matterId === null ? {} : { matterId }),
     delegation: isDelegation ? { members: v.delegation.members, representatives: [v.citizen, ...v.delegation.representatives.slice(1)] } : null,
   };
 }
@@ -64,6 +69,7 @@ function defaults(session: ReceptionSession, visit?: Visit): VisitFormValues {
       content: '',
       repeat: false,
       outcome: null,
+      matterId: null,
     };
   }
   const citizen = personToForm(visit.citizen);
@@ -79,7 +85,32 @@ function defaults(session: ReceptionSession, visit?: Visit): VisitFormValues {
     content: visit.content,
     repeat: visit.repeat,
     outcome: visit.outcome,
+    matterId: null,
   };
+}
+
+/** "Cùng vụ việc?" for the visitor: picked with one key, a new matter by default. */
+function VisitMatterChoice({ control, onRepeat, editing }: { control: Control<VisitFormValues, unknown, ReturnType<typeof visitSaveSchema.parse>>; onRepeat(): void; editing: boolean }) {
+  const [citizen, content] = useWatch({ control, name: ['citizen', 'content'] });
+  const probe = { petitioners: [{ citizenId: citizen.citizenId ?? null, fullName: citizen.fullName ?? '', idNumber: citizen.idNumber || null }], summary: content };
+  return (
+    <Controller
+      control={control}
+      name="matterId"
+      render={({ field }) => (
+        <SameMatter
+          probe={probe}
+          noneLabel={editing ? 'Giữ vụ việc hiện tại' : 'Vụ việc mới'}
+          value={field.value}
+          onChange={(id) => {
+            field.onChange(id);
+            // On an existing matter the visit is a repeat.
+            if (id !== null) onRepeat();
+          }}
+        />
+      )}
+    />
+  );
 }
 
 export interface VisitFormProps {
@@ -273,6 +304,7 @@ export function VisitForm({ session, visit, onSaved, onCancel }: VisitFormProps)
               />
             </Group>
             <Textarea label="Nội dung" withAsterisk autosize minRows={3} maxRows={8} {...form.register('content')} error={errors.content?.message} />
+            <VisitMatterChoice control={form.control} onRepeat={() => form.setValue('repeat', true)} editing={visit !== undefined} />
             <Group align="flex-end" justify="space-between" wrap="nowrap">
               <Controller
                 control={form.control}

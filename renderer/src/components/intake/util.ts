@@ -5,7 +5,7 @@ import type { ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import type { Person, PersonInput } from '../../../../shared/domain/person.ts';
+import type { Person, PersonInput, PersonKind } from '../../../../shared/domain/person.ts';
 import { fold } from '../../../../shared/text.ts';
 
 /** A person as the forms hold it: text inputs are strings, numbers and choices may be empty. */
@@ -18,10 +18,32 @@ export interface PersonFormValue {
   phone: string;
   address: string;
   communeCode: string | null;
+  kind: PersonKind;
+  nationality: string;
+  idIssuedOn: string;
+  idIssuedPlace: string;
+  orgRegNo: string;
+  representative: string;
 }
 
 export function emptyPerson(patch: Partial<PersonFormValue> = {}): PersonFormValue {
-  return { citizenId: null, fullName: '', idNumber: '', birthYear: null, gender: null, phone: '', address: '', communeCode: null, ...patch };
+  return {
+    citizenId: null,
+    fullName: '',
+    idNumber: '',
+    birthYear: null,
+    gender: null,
+    phone: '',
+    address: '',
+    communeCode: null,
+    kind: 'citizen',
+    nationality: '',
+    idIssuedOn: '',
+    idIssuedPlace: '',
+    orgRegNo: '',
+    representative: '',
+    ...patch,
+  };
 }
 
 export function personToForm(p: Person | PersonInput): PersonFormValue {
@@ -34,6 +56,12 @@ export function personToForm(p: Person | PersonInput): PersonFormValue {
     phone: p.phone ?? '',
     address: p.address ?? '',
     communeCode: p.communeCode ?? null,
+    kind: p.kind ?? 'citizen',
+    nationality: p.nationality ?? '',
+    idIssuedOn: p.idIssuedOn ?? '',
+    idIssuedPlace: p.idIssuedPlace ?? '',
+    orgRegNo: p.orgRegNo ?? '',
+    representative: p.representative ?? '',
   };
 }
 

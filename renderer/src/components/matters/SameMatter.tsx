@@ -36,9 +36,11 @@ export interface SameMatterProps {
   onChange(matterId: number | null): void;
   /** Debounce of the typing, in milliseconds. */
   wait?: number;
+  /** What "no choice" means: a new matter at intake, the current matter on an edit. */
+  noneLabel?: string;
 }
 
-export function SameMatter({ probe, value, onChange, wait = 350 }: SameMatterProps) {
+export function SameMatter({ probe, value, onChange, wait = 350, noneLabel = 'Vụ việc mới' }: SameMatterProps) {
   const key = JSON.stringify(probe);
   const [debounced] = useDebouncedValue(key, wait);
   const input = useMemo(() => JSON.parse(debounced) as MatterSuggestInput, [debounced]);
@@ -84,26 +86,27 @@ export function SameMatter({ probe, value, onChange, wait = 350 }: SameMatterPro
       <Group justify="space-between" gap="xs">
         <Text size="sm" fw={600}>Cùng vụ việc?</Text>
         <Text size="xs" c="dimmed">
-          Chọn bằng <kbd className="key">Alt+Shift+số</kbd>; <kbd className="key">Alt+Shift+0</kbd>: vụ việc mới
+          Chọn bằng <kbd className="key">Alt+Shift+số</kbd>; <kbd className="key">Alt+Shift+0</kbd>: {noneLabel.toLowerCase()}
         </Text>
       </Group>
       {error && <Text size="xs" c="red">Không tìm được vụ việc tương tự: {error}</Text>}
       <div role="radiogroup" aria-label="Vụ việc của đơn" className="mt-choices">
-        <UnstyledButton role="radio" aria-checked={value === null} className="mt-choice" data-checked={value === null || undefined} onClick={() => onChange(null)}>
+        <UnstyledButton tabIndex={-1} role="radio" aria-checked={value === null} className="mt-choice" data-checked={value === null || undefined} onClick={() => onChange(null)}>
           <Group gap="xs" wrap="nowrap">
             <kbd className="key">0</kbd>
-            <Text size="sm" fw={600}>Vụ việc mới</Text>
-            <Text size="xs" c="dimmed">(lần đầu)</Text>
+            <Text size="sm" fw={600}>{noneLabel}</Text>
+            {noneLabel === 'Vụ việc mới' && <Text size="xs" c="dimmed">(lần đầu)</Text>}
           </Group>
         </UnstyledButton>
         {chosen !== null && (
-          <UnstyledButton role="radio" aria-checked className="mt-choice" data-checked>
+          <UnstyledButton tabIndex={-1} role="radio" aria-checked className="mt-choice" data-checked>
             <Text size="sm" fw={600}>Vụ việc số {chosen}</Text>
           </UnstyledButton>
         )}
         {shown.map((c, i) => (
           <UnstyledButton
             key={c.matterId}
+            tabIndex={-1}
             role="radio"
             aria-checked={value === c.matterId}
             aria-label={`Vụ việc số ${c.matterId}: ${c.title}`}
