@@ -17,9 +17,10 @@ import { searchCommand } from './commands/search.ts';
 import { demoCommand } from './commands/demo.ts';
 import { documentCommand } from './commands/document.ts';
 import { statsCommand } from './commands/stats.ts';
+import { reportCommand } from './commands/report.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand, reportCommand];
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   db: { type: 'string' },

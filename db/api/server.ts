@@ -22,6 +22,7 @@ import {
   registerStatsMethods,
   type AppMeta,
 } from './handlers.ts';
+import { registerReportMethods } from './reports.ts';
 import { HandlerTable, type SessionState } from './table.ts';
 import { registerMatterMethods } from './matters.ts';
 import { registerLawMethods } from './law.ts';
@@ -49,6 +50,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerStatsMethods(table, meta);
   registerAttachmentMethods(table);
   registerDocumentMethods(table, meta);
+  registerReportMethods(table, meta);
   registerMatterMethods(table);
   registerLawMethods(table);
   registerProtectionMethods(table);

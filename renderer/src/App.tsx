@@ -14,6 +14,7 @@ import { PetitionIntakePage } from './pages/PetitionIntakePage.tsx';
 import { PetitionDetailPage } from './pages/PetitionDetailPage.tsx';
 import { TodoPage } from './pages/TodoPage.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
+import { ReportsPage } from './pages/ReportsPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import type { TodoSummary } from '../../shared/domain/workflow.ts';
@@ -37,6 +38,7 @@ const NAV: NavItem[] = [
   { page: 'matters', label: 'Vụ việc', key: '7', ready: true, children: ['matter'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
+  { page: 'reports', label: 'Báo cáo biểu mẫu', key: '8', ready: true },
   { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
 ];
 
@@ -174,6 +176,7 @@ export function App() {
         {page === 'matter' && params.matterId !== undefined && <MatterPage key={params.matterId} matterId={params.matterId} />}
         {page === 'agencies' && <AgenciesPage />}
         {page === 'statistics' && <StatisticsPage />}
+        {page === 'reports' && <ReportsPage />}
         {page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

@@ -79,6 +79,7 @@ export interface ScheduleImportResult {
   moved: { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; before: string; after: string }[];
 }
 import { backupConfigureSchema, backupRestoreSchema, type BackupStatus, type RestorePlan } from '../domain/backup.ts';
+import { reportDrillSchema, reportExportSchema, reportRequestSchema, type OfficialReport, type ReportDrill } from '../reports/report.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -209,6 +210,9 @@ export const contract = {
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),
 
+  'reports.get': method(reportRequestSchema).returns<OfficialReport>(),
+  'reports.drill': method(reportDrillSchema).returns<ReportDrill>(),
+  'reports.export': method(reportExportSchema).returns<StatsExportFile>(),
   'matters.suggest': method(matterSuggestSchema).returns<MatterCandidate[]>(),
   'matters.get': method(idInput).returns<MatterDetail>(),
   'matters.list': method(matterListSchema).returns<MatterPage>(),

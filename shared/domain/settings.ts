@@ -1,6 +1,8 @@
 // Board settings: who the Board is, where it is, how its outgoing documents are numbered and signed.
 import { z, requiredText } from '../validation.ts';
-import { PETITION_KINDS, type PetitionKind } from './petition.ts';
+import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from './petition.ts';
+import { FIELD_GROUPS, type FieldGroup } from '../reports/model.ts';
+import { DEFAULT_FIELD_GROUPS } from '../reports/field-groups.ts';
 import { DEFAULT_REASON_LABELS, DEFAULT_REPLY_DAYS, INELIGIBLE_REASONS, type IneligibleReason } from './workflow.ts';
 
 /** Outgoing document kinds that carry a number (Số: 12/PC-BTCD). */
@@ -66,6 +68,8 @@ export interface Settings {
    * added reason is recorded as `other` with its wording as the note.
    */
   customReasons: string[];
+  /** The official group (reports' "lĩnh vực") of each field the register keeps. */
+  fieldGroups: Record<Field, FieldGroup>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -79,10 +83,11 @@ export const DEFAULT_SETTINGS: Settings = {
   replyDays: DEFAULT_REPLY_DAYS,
   reasonLabels: DEFAULT_REASON_LABELS,
   customReasons: [],
+  fieldGroups: DEFAULT_FIELD_GROUPS,
 };
 
 /** Settings fields that are records of sub-values, merged key by key on update. */
-export const NESTED_SETTINGS = ['docPrefixes', 'replyDays', 'reasonLabels'] as const;
+export const NESTED_SETTINGS = ['docPrefixes', 'replyDays', 'reasonLabels', 'fieldGroups'] as const;
 
 const docPrefix = requiredText('Ký hiệu văn bản', 30).pipe(
   z.string().regex(/^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u, {
@@ -96,6 +101,7 @@ const replyDays = z
   .min(1, { error: 'Ít nhất 1 ngày làm việc' })
   .max(365, { error: 'Tối đa 365 ngày làm việc' });
 const reasonLabel = requiredText('Tên lý do', 200);
+const fieldGroup = z.enum(FIELD_GROUPS, { error: 'Nhóm lĩnh vực trong biểu mẫu không hợp lệ' });
 
 export const settingsSchema = z.strictObject({
   boardName: requiredText('Tên Ban', 200),
@@ -117,6 +123,7 @@ export const settingsSchema = z.strictObject({
     .array(reasonLabel)
     .max(30, { error: 'Tối đa 30 lý do bổ sung' })
     .refine((xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length, { error: 'Các lý do bổ sung không được trùng nhau' }),
+  fieldGroups: z.strictObject(Object.fromEntries(FIELDS.map((f) => [f, fieldGroup])) as Record<Field, typeof fieldGroup>),
 });
 
 /** settings.update takes any subset of the fields; the nested records may also be partial. */
@@ -125,6 +132,7 @@ export const settingsUpdateSchema = settingsSchema
     docPrefixes: settingsSchema.shape.docPrefixes.partial(),
     replyDays: settingsSchema.shape.replyDays.partial(),
     reasonLabels: settingsSchema.shape.reasonLabels.partial(),
+    fieldGroups: settingsSchema.shape.fieldGroups.partial(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { error: 'Không có thay đổi nào để lưu' });

@@ -1261,7 +1261,46 @@ const CASES = {
       ['an extra unknown field', { from: '2026-03-01', to: '2026-03-31', format: 'csv', sheet: 1 }, 'VALIDATION'],
     ],
   },
-
+  'reports.get': {
+    writes: false,
+    valid: { form: '02/TCD', from: '2026-03-01', to: '2026-03-31' },
+    check: (v) => {
+      const report = v as { form: string; rows: { columns: Record<string, number> }[]; identities: { holds: boolean }[] };
+      expect(report.form).toBe('02/TCD');
+      expect(Object.keys(report.rows[0]!.columns)).toHaveLength(16);
+      expect(report.identities.every((i) => i.holds)).toBe(true);
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['an unknown form', { form: '05/XLD', from: '2026-03-01', to: '2026-03-31' }, 'VALIDATION'],
+      ['an end before the start', { form: '01/XLD', from: '2026-03-31', to: '2026-03-01' }, 'VALIDATION'],
+      ['a date that is not a date', { form: '01/XLD', from: '2026-02-30', to: '2026-03-01' }, 'VALIDATION'],
+    ],
+  },
+  'reports.drill': {
+    writes: false,
+    valid: { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', ms: 3 },
+    check: (v, c) => {
+      const drill = v as { records: string; page: PetitionPage };
+      expect(drill.records).toBe('petitions');
+      expect(drill.page.rows.map((r) => r.id)).toEqual([c.petition.id]);
+    },
+    bad: [
+      ['no column', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31' }, 'VALIDATION'],
+      ['a column the form does not have', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', ms: 40 }, 'VALIDATION'],
+      ['an unknown form', { form: '01/ABC', from: '2026-03-01', to: '2026-03-31', ms: 1 }, 'VALIDATION'],
+    ],
+  },
+  'reports.export': {
+    writes: true,
+    valid: { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', format: 'xlsx' },
+    check: (v) => expect(v).toEqual({ fileName: 'bao-cao_01-XLD_2026-03-01_2026-03-31.xlsx', base64: expect.any(String) }),
+    bad: [
+      ['no format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31' }, 'VALIDATION'],
+      ['an unknown format', { form: '01/XLD', from: '2026-03-01', to: '2026-03-31', format: 'csv' }, 'VALIDATION'],
+      ['an unknown form', { form: 'XLD', from: '2026-03-01', to: '2026-03-31', format: 'json' }, 'VALIDATION'],
+    ],
+  },
   'matters.suggest': {
     writes: false,
     valid: { petitioners: [{ fullName: 'Nguyễn Văn Đức', idNumber: '051065001234' }], summary: 'Khiếu nại quyết định thu hồi đất' },

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { api, errorMessage } from '../api.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, settingsSchema, type Settings } from '../../../shared/domain/settings.ts';
-import { PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
+import { FIELDS, FIELD_LABELS, PETITION_KINDS, PETITION_KIND_LABELS } from '../../../shared/domain/petition.ts';
+import { FIELD_GROUPS, FIELD_GROUP_LABELS } from '../../../shared/reports/model.ts';
 import { DEFAULT_REASON_LABELS, INELIGIBLE_REASONS } from '../../../shared/domain/workflow.ts';
 import type { AppInfo } from '../../../shared/api/contract.ts';
 import { HolidaysCard } from '../components/HolidaysCard.tsx';
@@ -162,6 +163,33 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
                 />
               )}
             />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
+            <Title order={4}>Nhóm lĩnh vực trong biểu mẫu báo cáo</Title>
+            <Text size="sm" c="dimmed">
+              Sổ ghi lĩnh vực chi tiết hơn biểu mẫu thống kê; mỗi lĩnh vực được tính vào đúng một nhóm của biểu mẫu (các biểu 02/XLD, 03/XLD, 04/XLD).
+            </Text>
+            <SimpleGrid cols={2}>
+              {FIELDS.map((field) => (
+                <Controller
+                  key={field}
+                  control={form.control}
+                  name={`fieldGroups.${field}`}
+                  render={({ field: f }) => (
+                    <Select
+                      label={FIELD_LABELS[field]}
+                      data={FIELD_GROUPS.map((g) => ({ value: g, label: FIELD_GROUP_LABELS[g] }))}
+                      value={f.value}
+                      onChange={(v) => v && f.onChange(v)}
+                      allowDeselect={false}
+                      error={errors.fieldGroups?.[field]?.message}
+                    />
+                  )}
+                />
+              ))}
+            </SimpleGrid>
           </Stack>
         </Card>
         <Group justify="flex-end">

@@ -9,37 +9,16 @@ import { api, errorMessage } from '../api.ts';
 import { useUi } from '../state/ui.ts';
 import { DEFAULT_REASON_LABELS, type IneligibleReason } from '../../../shared/domain/workflow.ts';
 import type { Statistics } from '../../../shared/stats/definitions.ts';
-import { describePeriod, type Period } from '../../../shared/stats/periods.ts';
+import { describePeriod } from '../../../shared/stats/periods.ts';
 import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
 import { ReceptionReport } from '../components/stats/ReceptionReport.tsx';
 import { PetitionReport } from '../components/stats/PetitionReport.tsx';
 import { StatsCharts } from '../components/stats/StatsCharts.tsx';
 import { DrillDrawer } from '../components/stats/DrillDrawer.tsx';
 import { ExportButtons } from '../components/stats/ExportButtons.tsx';
-import { useStatsScreen, type PeriodChoice, type StatsTab } from '../components/stats/state.ts';
+import { useStatsScreen, type StatsTab } from '../components/stats/state.ts';
+import { usePeriod } from '../components/stats/usePeriod.ts';
 import type { DrillTarget } from '../components/stats/Figure.tsx';
-
-/** The period a choice names (stats.periods), or why it names none. */
-function usePeriod(choice: PeriodChoice): { period: Period | null; error: string | null } {
-  const [state, setState] = useState<{ period: Period | null; error: string | null }>({ period: null, error: null });
-  const key = JSON.stringify(choice);
-  useEffect(() => {
-    const c = JSON.parse(key) as PeriodChoice;
-    if (c.kind === 'custom' && (!c.from || !c.to)) {
-      setState({ period: null, error: 'Chọn từ ngày và đến ngày của kỳ báo cáo.' });
-      return;
-    }
-    let live = true;
-    api.stats
-      .periods({ kind: c.kind, year: c.year, index: c.index, ...(c.kind === 'custom' ? { from: c.from, to: c.to } : {}) })
-      .then((period) => live && setState((s) => (s.period?.from === period.from && s.period.to === period.to ? { ...s, error: null } : { period, error: null })))
-      .catch((e: unknown) => live && setState({ period: null, error: errorMessage(e) }));
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return state;
-}
 
 export function StatisticsPage() {
   const go = useUi((s) => s.go);

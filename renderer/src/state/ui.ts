@@ -12,6 +12,7 @@ export const PAGES = [
   'petition',
   'agencies',
   'statistics',
+  'reports',
   'settings',
   'matters',
   'matter',

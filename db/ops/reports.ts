@@ -1,0 +1,286 @@
+// The official report forms, counted from the records: each column's `Count` (shared/reports)
+// becomes one `count(*) filter (where …)` over a period's facts — one query for the petitions,
+// one for the visits, one for the sessions, one for the replies — in SQL that SQLite and
+// PostgreSQL both run. Conditions are built from the definitions' closed vocabularies, never
+// from input; dates are bound parameters.
+import type { Kysely } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { FIELDS } from '../../shared/domain/petition.ts';
+import { fieldGroupMapping } from '../../shared/reports/field-groups.ts';
+import { checkRow, type Count, type IdentityResult, type PetitionWhere, type ReportDefinition, type VisitWhere } from '../../shared/reports/model.ts';
+import type { OfficialReport } from '../../shared/reports/report.ts';
+import { ApiError } from '../../shared/errors.ts';
+import type { DB } from '../schema.ts';
+
+const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const list = (values: readonly string[]) => `(${values.map(q).join(', ')})`;
+const HANDLED_ACTIONS = ['accept', 'guide', 'return', 'forward', 'urge'] as const;
+
+/** Who received at a session: the Board's desk, the head in person, or on the head's delegation. */
+export const RECEPTION_BY_SQL = `case when s.kind in ('periodic', 'adhoc') then 'head' else 'regular' end`;
+
+function fieldGroupCase(mapping: Record<string, string>): string {
+  return `case p.field ${FIELDS.map((f) => `when ${q(f)} then ${q(mapping[f]!)}`).join(' ')} else 'other' end`;
+}
+
+/** The SQL condition of a petition filter over the facts (`f.*` columns). */
+export function petitionCondition(where: PetitionWhere): string {
+  const parts: string[] = [];
+  if (where.scope === 'carried') parts.push('f.carried = 1');
+  if (where.scope === 'received') parts.push('f.carried = 0');
+  if (where.processed === true) parts.push('f.processed = 1');
+  if (where.processed === false) parts.push('f.processed = 0');
+  if (where.eligibleHandled) parts.push(`f.cls_eligible = 1 and f.processed = 1 and f.dec_action in ${list(HANDLED_ACTIONS)}`);
+  if (where.receptionHandled) parts.push(`f.visit_id is not null and f.cls_eligible = 1 and f.handled_in_period = 1 and f.dec_action in ${list(HANDLED_ACTIONS)}`);
+  if (where.kind) parts.push(`f.kind = ${q(where.kind)}`);
+  if (where.action) parts.push(`f.dec_action in ${list(where.action)}`);
+  if (where.fieldGroup) parts.push(`f.field_group in ${list(where.fieldGroup)}`);
+  if (where.state) parts.push(`f.arrival_state in ${list(where.state)}`);
+  if (where.complaintLevel === 'second') parts.push(`f.complaint_level = 'second'`);
+  if (where.complaintLevel === 'first') parts.push(`(f.complaint_level is null or f.complaint_level <> 'second')`);
+  if (where.viaReception === true) parts.push('f.visit_id is not null');
+  if (where.viaReception === false) parts.push('f.visit_id is null');
+  return parts.length === 0 ? '1 = 1' : parts.join(' and ');
+}
+
+/** The SQL condition of a visit filter over the reception facts (`f.*`). */
+export function visitCondition(where: VisitWhere): string {
+  const parts: string[] = [];
+  if (where.by) parts.push(`f.by = ${q(where.by)}`);
+  if (where.delegation === true) parts.push('f.delegation = 1');
+  if (where.delegation === false) parts.push('f.delegation = 0');
+  return parts.length === 0 ? '1 = 1' : parts.join(' and ');
+}
+
+/**
+ * The period's petitions: received by its end and not processed before it began (carried over)
+ * or received in it. A petition stands for its matter through its first content; a merged matter
+ * counts as the matter it was merged into.
+ */
+function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string): RawBuilder<unknown> {
+  return sql`
+    with pop as (
+      select p.id, p.kind, p.received_on, p.dec_on, p.dec_action, p.cls_eligible, p.visit_id,
+        ${sql.raw(fieldGroupCase(mapping))} as field_group,
+        case when p.received_on < ${from} then 1 else 0 end as carried,
+        case when p.dec_on is not null and p.dec_on <= ${to} then 1 else 0 end as processed,
+        case when p.dec_on is not null and p.dec_on >= ${from} and p.dec_on <= ${to} then 1 else 0 end as handled_in_period,
+        coalesce(m.merged_into, m.id, -p.id) as matter_id, coalesce(m.arrival_state, 'unresolved') as arrival_state, m.complaint_level
+      from petitions p
+      left join petition_contents c on c.petition_id = p.id and c.position = 0
+      left join matters m on m.id = c.matter_id
+      where p.received_on <= ${to} and (p.received_on >= ${from} or p.dec_on is null or p.dec_on >= ${from})
+    ),
+    f0 as (
+      select pop.*, case when ${sql.raw(matterBase.replace(/\bf\./g, 'pop.'))} then 1 else 0 end as in_base from pop
+    ),
+    f as (
+      select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0
+    )`;
+}
+
+export interface ComputedForm {
+  /** Column number -> figure. */
+  columns: Record<string, number>;
+  identities: IdentityResult[];
+}
+
+type CountColumn = { ms: number; count: Count };
+
+function countColumns(definition: ReportDefinition): CountColumn[] {
+  return definition.columns.flatMap((c) => (c.value !== 'note' && 'unit' in c.value ? [{ ms: c.ms, count: c.value }] : []));
+}
+
+/** The SQL aggregate of one column over the petition facts. */
+function petitionAggregate(count: Count): string | null {
+  if (count.unit === 'petitions') return `count(*) filter (where ${petitionCondition(count.where)})`;
+  if (count.unit === 'matters') return `count(*) filter (where ${petitionCondition(count.where)} and f.in_base = 1 and f.matter_rank = 1)`;
+  return null;
+}
+
+function visitAggregate(count: Count): string | null {
+  switch (count.unit) {
+    case 'visits':
+      return `count(*) filter (where ${visitCondition(count.where)})`;
+    case 'persons':
+      return `coalesce(sum(f.persons) filter (where ${visitCondition(count.where)}), 0)`;
+    case 'matters_first':
+      return `count(distinct f.matter_id) filter (where ${visitCondition(count.where)} and f.repeat = 0)`;
+    case 'matters_repeat':
+      return `count(distinct f.matter_id) filter (where ${visitCondition(count.where)}) - count(distinct f.matter_id) filter (where ${visitCondition(count.where)} and f.repeat = 0)`;
+    default:
+      return null;
+  }
+}
+
+const alias = (ms: number) => `"c${ms}"`;
+
+async function runAggregates(db: Kysely<DB>, head: RawBuilder<unknown> | null, from: string, columns: [number, string][]): Promise<Record<string, number>> {
+  if (columns.length === 0) return {};
+  const select = columns.map(([ms, agg]) => `${agg} as ${alias(ms)}`).join(',\n  ');
+  const query = head ? sql`${head} select ${sql.raw(select)} from f` : sql`select ${sql.raw(select)} from ${sql.raw(from)}`;
+  const row = ((await query.execute(db)).rows[0] ?? {}) as Record<string, number | string | null>;
+  return Object.fromEntries(columns.map(([ms]) => [String(ms), Number(row[`c${ms}`] ?? 0)]));
+}
+
+export interface ReportOptions {
+  /** The Board's mapping of its fields to the official groups (settings); defaults otherwise. */
+  fieldGroups?: Partial<Record<string, string>>;
+}
+
+/** One form for a period, counted from the records, with its identities checked. */
+export async function computeForm(db: Kysely<DB>, definition: ReportDefinition, from: string, to: string, options: ReportOptions = {}): Promise<ComputedForm> {
+  const counts = countColumns(definition);
+  const mapping = fieldGroupMapping(options.fieldGroups);
+  const base = petitionCondition(definition.matterBase ?? {});
+  const values: Record<string, number> = {};
+
+  const petitionCols = counts.flatMap(({ ms, count }) => {
+    const agg = petitionAggregate(count);
+    return agg ? [[ms, agg] as [number, string]] : [];
+  });
+  Object.assign(values, await runAggregates(db, petitionFacts(from, to, mapping, base), '', petitionCols));
+
+  const visitCols = counts.flatMap(({ ms, count }) => {
+    const agg = visitAggregate(count);
+    return agg ? [[ms, agg] as [number, string]] : [];
+  });
+  if (visitCols.length > 0) {
+    const head = sql`with f as (
+      select v.id, v.persons, case when v.delegation_members is not null then 1 else 0 end as delegation,
+        coalesce(m.merged_into, v.matter_id, -v.id) as matter_id, v.repeat, ${sql.raw(RECEPTION_BY_SQL)} as by
+      from visits v join reception_sessions s on s.id = v.session_id left join matters m on m.id = v.matter_id
+      where s.date >= ${from} and s.date <= ${to})`;
+    Object.assign(values, await runAggregates(db, head, '', visitCols));
+  }
+
+  for (const { ms, count } of counts) {
+    if (count.unit === 'sessions') {
+      const row = await sql<{ n: number }>`
+        select count(*) as n from reception_sessions s
+        where s.date >= ${from} and s.date <= ${to} and ${sql.raw(RECEPTION_BY_SQL)} = ${count.by}`.execute(db);
+      values[String(ms)] = Number(row.rows[0]?.n ?? 0);
+    }
+    if (count.unit === 'replies') {
+      // Replies received in the period to the Board's forwards (whenever the petition was received).
+      const cond = petitionCondition(count.where);
+      const row = await sql<{ n: number }>`
+        select count(*) as n from petitions p
+        where p.dec_action = 'forward' and p.reply_on >= ${from} and p.reply_on <= ${to}
+          and ${sql.raw(cond.replace(/\bf\./g, 'p.'))}`.execute(db);
+      values[String(ms)] = Number(row.rows[0]?.n ?? 0);
+    }
+  }
+
+  for (const c of definition.columns) {
+    if (c.value !== 'note' && 'sum' in c.value) values[String(c.ms)] = 0;
+  }
+  // Printed totals after every counted column (a total may add totals: resolve in order of need).
+  const resolve = (ms: number, depth = 0): number => {
+    const column = definition.columns.find((c) => c.ms === ms);
+    if (!column || column.value === 'note') return 0;
+    if ('sum' in column.value) {
+      if (depth > definition.columns.length) throw new Error(`Cột ${ms} của mẫu ${definition.form} cộng vòng quanh`);
+      return column.value.sum.reduce((n, part) => n + resolve(part, depth + 1), 0);
+    }
+    return values[String(ms)] ?? 0;
+  };
+  for (const c of definition.columns) if (c.value !== 'note' && 'sum' in c.value) values[String(c.ms)] = resolve(c.ms);
+  return { columns: values, identities: checkRow(definition, values) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report of the register's own unit, and the records behind a cell.
+
+/** Petitions whose kind is still "several contents" (imported, not split) in the period: the cause of a broken kind split. */
+async function unsplitInPeriod(db: Kysely<DB>, from: string, to: string): Promise<string[]> {
+  const rows = await sql<{ register_no: string }>`
+    select register_no from petitions
+    where kind = 'multiple' and received_on <= ${to} and (received_on >= ${from} or dec_on is null or dec_on >= ${from})
+    order by year, seq limit 20`.execute(db);
+  return rows.rows.map((r) => r.register_no);
+}
+
+/** The form for the period, checked: throws ReportInconsistentError when an identity fails. */
+export async function officialReport(
+  db: Kysely<DB>,
+  definition: ReportDefinition,
+  from: string,
+  to: string,
+  unit: string,
+  options: ReportOptions = {},
+): Promise<OfficialReport> {
+  const computed = await computeForm(db, definition, from, to, options);
+  const broken = computed.identities.filter((i) => !i.holds);
+  if (broken.length > 0) {
+    const unsplit = await unsplitInPeriod(db, from, to);
+    const detail = unsplit.length > 0 ? `Có đơn nhiều nội dung chưa tách (${unsplit.join(', ')}): tách từng nội dung trước khi lập báo cáo.` : '';
+    throw new ApiError(
+      'CONFLICT',
+      `Báo cáo mẫu ${definition.form} không khớp: ${broken.map((b) => `${b.rule} (${b.values.join(' ≠ ')})`).join('; ')}.${detail ? ` ${detail}` : ''} Báo cáo sai không được in; hãy sửa dữ liệu rồi lập lại.`,
+    );
+  }
+  return {
+    form: definition.form,
+    title: definition.title,
+    period: { from, to },
+    rows: [{ unit, columns: computed.columns }],
+    identities: computed.identities.map((i) => ({ rule: i.rule, holds: i.holds })),
+  };
+}
+
+/** The condition that selects the records behind a column (a printed total: any of its parts). */
+function drillCondition(definition: ReportDefinition, ms: number): { unit: 'petitions' | 'replies' | 'visits' | 'sessions'; condition: string } | null {
+  const column = definition.columns.find((c) => c.ms === ms);
+  if (!column || column.value === 'note') return null;
+  const value = column.value;
+  if ('sum' in value) {
+    const parts = value.sum.map((part) => drillCondition(definition, part)).filter((p): p is NonNullable<typeof p> => p !== null);
+    if (parts.length === 0) return null;
+    return { unit: parts[0]!.unit, condition: parts.map((p) => `(${p.condition})`).join(' or ') };
+  }
+  switch (value.unit) {
+    case 'petitions':
+      return { unit: 'petitions', condition: petitionCondition(value.where) };
+    case 'matters':
+      return { unit: 'petitions', condition: `${petitionCondition(value.where)} and f.in_base = 1 and f.matter_rank = 1` };
+    case 'replies':
+      return { unit: 'replies', condition: petitionCondition(value.where) };
+    case 'visits':
+    case 'persons':
+      return { unit: 'visits', condition: visitCondition(value.where) };
+    case 'matters_first':
+      return { unit: 'visits', condition: `${visitCondition(value.where)} and f.repeat = 0` };
+    case 'matters_repeat':
+      return { unit: 'visits', condition: `${visitCondition(value.where)} and f.matter_id not in (select g.matter_id from f g where ${visitCondition(value.where).replace(/\bf\./g, 'g.')} and g.repeat = 0)` };
+    case 'sessions':
+      return { unit: 'sessions', condition: `${RECEPTION_BY_SQL} = ${q(value.by)}` };
+  }
+}
+
+/** Ids of the records behind a column, as SQL usable in `id in (…)`. */
+export function drillIdsSql(definition: ReportDefinition, ms: number, from: string, to: string, options: ReportOptions = {}): { records: 'petitions' | 'visits' | 'sessions'; ids: RawBuilder<number> } | null {
+  const drill = drillCondition(definition, ms);
+  if (!drill) return null;
+  const mapping = fieldGroupMapping(options.fieldGroups);
+  switch (drill.unit) {
+    case 'petitions':
+      return { records: 'petitions', ids: sql<number>`(${petitionFacts(from, to, mapping, petitionCondition(definition.matterBase ?? {}))} select f.id from f where ${sql.raw(drill.condition)})` };
+    case 'replies':
+      return {
+        records: 'petitions',
+        ids: sql<number>`(select p.id from petitions p where p.dec_action = 'forward' and p.reply_on >= ${from} and p.reply_on <= ${to} and ${sql.raw(drill.condition.replace(/\bf\./g, 'p.'))})`,
+      };
+    case 'visits':
+      return {
+        records: 'visits',
+        ids: sql<number>`(with f as (
+          select v.id, v.persons, case when v.delegation_members is not null then 1 else 0 end as delegation,
+            coalesce(m.merged_into, v.matter_id, -v.id) as matter_id, v.repeat, ${sql.raw(RECEPTION_BY_SQL)} as by
+          from visits v join reception_sessions s on s.id = v.session_id left join matters m on m.id = v.matter_id
+          where s.date >= ${from} and s.date <= ${to}) select f.id from f where ${sql.raw(drill.condition)})`,
+      };
+    case 'sessions':
+      return { records: 'sessions', ids: sql<number>`(select s.id from reception_sessions s where s.date >= ${from} and s.date <= ${to} and ${sql.raw(drill.condition)})` };
+  }
+}

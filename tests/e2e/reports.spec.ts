@@ -1,0 +1,104 @@
+// Báo cáo biểu mẫu (Alt+8) on a demo register at 1366×800: each of the six forms laid out from its
+// definition, every cell equal to the core's report (reports.get), the identities shown holding, a
+// cell opening the records it counts, and the Excel file downloaded.
+import { expect, test, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startPreview, tempDbPath, type Preview } from './preview.ts';
+import { AppPage } from './pages/app.ts';
+import { REPORT_FORMS } from '../../shared/reports/forms.ts';
+import type { OfficialReport } from '../../shared/reports/report.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function fillDemo(dbPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/petreg.js', 'demo', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`petreg demo exited with ${code}:\n${output}`))));
+  });
+}
+
+async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const [ns, fn] = method.split('.') as [string, string];
+      const api = (globalThis as unknown as { api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> }).api;
+      const envelope = (await api[ns]![fn]!(input)) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    },
+    { method, input },
+  ) as Promise<T>;
+}
+
+let preview: Preview;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const dbPath = tempDbPath('petreg-reports-');
+  await fillDemo(dbPath);
+  preview = await startPreview(dbPath);
+});
+
+test.afterAll(async () => {
+  await preview?.stop();
+});
+
+test('the six official forms, as on paper, equal to the core, each cell opening its records', async ({ page }) => {
+  test.setTimeout(180_000);
+  const app = new AppPage(page);
+  const errors = app.collectErrors();
+  await app.open(preview.url);
+  await page.keyboard.press('Alt+8');
+  await expect(page.getByRole('heading', { name: 'Báo cáo theo biểu mẫu' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Loại kỳ báo cáo' }).click();
+  await page.getByRole('option', { name: 'Năm (kỳ báo cáo 15/12–14/12)', exact: true }).click();
+  const period = (await page.getByTestId('report-period').textContent())!;
+  expect(period).toMatch(/từ 15\/12\/\d{4} đến 14\/12\/\d{4}/);
+  const [, fd, fm, fy, td, tm, ty] = /từ (\d\d)\/(\d\d)\/(\d{4}) đến (\d\d)\/(\d\d)\/(\d{4})/.exec(period)!;
+  const from = `${fy}-${fm}-${fd}`;
+  const to = `${ty}-${tm}-${td}`;
+
+  for (const definition of REPORT_FORMS) {
+    await page.getByRole('radiogroup', { name: 'Biểu mẫu' }).getByText(`Biểu ${definition.form}`, { exact: true }).click();
+    const form = page.getByTestId('official-form');
+    await expect(page.getByRole('heading', { name: definition.title })).toBeVisible();
+    const report = await callApi<OfficialReport>(page, 'reports.get', { form: definition.form, from, to });
+    for (const column of definition.columns) {
+      if (column.value === 'note') continue;
+      const cell = form.locator(`button[data-ms="${column.ms}"]`);
+      await expect(cell, `${definition.form} cột ${column.ms}`).toHaveText(report.rows[0]!.columns[String(column.ms)]!.toLocaleString('vi-VN'));
+    }
+    for (const identity of definition.identities) await expect(page.getByText(`${identity} ✓`, { exact: true })).toBeVisible();
+    await expect(page.getByTestId('report-error')).toHaveCount(0);
+  }
+
+  // 01/XLD column 3 (received in the period) opens exactly that many petitions.
+  await page.getByRole('radiogroup', { name: 'Biểu mẫu' }).getByText('Biểu 01/XLD', { exact: true }).click();
+  const report = await callApi<OfficialReport>(page, 'reports.get', { form: '01/XLD', from, to });
+  await app.screenshot('reports-01-xld');
+  await page.getByTestId('official-form').locator('button[data-ms="3"]').click();
+  await expect(page.getByTestId('report-drill-total')).toHaveText(`${report.rows[0]!.columns['3']!.toLocaleString('vi-VN')} đơn`);
+  await page.keyboard.press('Escape');
+
+  // 01/TCD column 12 (sessions of the head's reception) opens the sessions.
+  await page.getByRole('radiogroup', { name: 'Biểu mẫu' }).getByText('Biểu 01/TCD', { exact: true }).click();
+  const tcd = await callApi<OfficialReport>(page, 'reports.get', { form: '01/TCD', from, to });
+  await page.getByTestId('official-form').locator('button[data-ms="12"]').click();
+  await expect(page.getByTestId('report-drill-total')).toHaveText(`${tcd.rows[0]!.columns['12']!.toLocaleString('vi-VN')} kỳ tiếp`);
+  await page.keyboard.press('Escape');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất Excel' }).click();
+  expect((await download).suggestedFilename()).toBe(`bao-cao_01-TCD_${from}_${to}.xlsx`);
+  // The widest form scrolls inside its card, not the page.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/e2e/reports-01-tcd.png' });
+  expect(errors).toEqual([]);
+});
