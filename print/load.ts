@@ -19,7 +19,7 @@ import { formatRegisterNo, parseRegisterNo, type Petition } from '../shared/doma
 import type { Settings } from '../shared/domain/settings.ts';
 import { DECISION_ACTION_LABELS, REPLY_OUTCOME_LABELS, type Decision, type DecisionAction, type Workflow } from '../shared/domain/workflow.ts';
 import { NOTICE_KIND_LABELS } from '../shared/domain/notices.ts';
-import { REFUSAL_GROUNDS, type RefusalGroundCode } from '../shared/rules/reception.ts';
+import type { RefusalGroundCode } from '../shared/rules/reception.ts';
 import { getNotice } from '../db/ops/notices.ts';
 import { ApiError } from '../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../shared/validation.ts';
@@ -84,7 +84,7 @@ export function withPrintedAddress<T extends Person>(person: T, onDate: string):
 }
 
 /** Kinds printed over the Board's signature: these need the signer's name and title in Cài đặt. */
-const SIGNED_KINDS: ReadonlySet<PrintKind> = new Set(['forward', 'guide', 'accept', 'return', 'reminder', 'refusal']);
+const SIGNED_KINDS: ReadonlySet<PrintKind> = new Set(['forward', 'guide', 'accept', 'return', 'reminder', 'refusal', 'urge', 'notice']);
 
 /** No document leaves with an empty signer: says what is missing and where to set it. */
 export function requireSigner(kind: PrintKind, settings: Settings): void {
@@ -283,9 +283,6 @@ function noticeGroundOf(ground: RefusalGroundCode | null): RefusalNoticeGround |
   return null;
 }
 
-function groundWording(ground: RefusalGroundCode | null): string | null {
-  return ground === null ? null : `${REFUSAL_GROUNDS[ground].label} (${REFUSAL_GROUNDS[ground].article})`;
-}
 
 /**
  * A notice to a citizen (db/ops/notices.ts): the refusal notice (form 01/TCD) of a visit, or a

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_FORMS, reportDefinition } from '../../shared/reports/forms.ts';
 import type { OfficialReport, ReportDrill } from '../../shared/reports/report.ts';
 import { expectError } from '../helpers/envelope.ts';
-import { BINH, DUC, HUNG, delegationInput, petitionInput, person, visitInput } from '../helpers/intake.ts';
+import { BINH, HUNG, delegationInput, petitionInput, person, visitInput } from '../helpers/intake.ts';
 import { agencyByCode, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 const PERIOD = { from: '2026-06-15', to: '2026-12-14' };
