@@ -56,7 +56,17 @@ export async function canSeeProtected(ctx: OpContext): Promise<boolean> {
 
 /** SQL twin of isProtectedPetition, on a petition's kind column. Change both together. */
 export function protectedPetitionSql(kindColumn: string): RawBuilder<number> {
-  return sql<number>`(${sql.ref(kindColumn)} = 'denunciation')`;
+  // The petition's own kind is that of its first content; a denunciation among its other contents
+  // protects the petitioners just the same. The id column sits beside the kind column.
+  const idColumn = kindColumn.replace(/kind$/, 'id');
+  return sql<number>`(${sql.ref(kindColumn)} = 'denunciation' or exists (select 1 from petition_contents pcx where pcx.petition_id = ${sql.ref(idColumn)} and pcx.kind = 'denunciation'))`;
+}
+
+/** Whether a petition carries a denunciation in any of its contents (the protected petitions). */
+export async function hasDenunciation(db: Kysely<DB>, petition: { id: number; kind: string }): Promise<boolean> {
+  if (petition.kind === 'denunciation') return true;
+  const row = await db.selectFrom('petition_contents').select('id').where('petition_id', '=', petition.id).where('kind', '=', 'denunciation').executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The petitioners' names, or the protected label for a denunciation (list, to-do, drill, search). */

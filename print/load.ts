@@ -3,8 +3,8 @@
 import type { Register } from '../db/register.ts';
 import type { OpContext } from '../db/context.ts';
 import { writeAudit } from '../db/audit.ts';
-import { protectedVisitIds, redactVisit } from '../db/protection.ts';
-import { isAgencyAddressed, isProtectedPetition, redactedPerson, scrubIdentity, VIEW_PROTECTED_ACTION } from '../shared/domain/protection.ts';
+import { hasDenunciation, protectedVisitIds, redactVisit } from '../db/protection.ts';
+import { isAgencyAddressed, redactedPerson, scrubIdentity, VIEW_PROTECTED_ACTION } from '../shared/domain/protection.ts';
 import { getPetition } from '../db/ops/petitions.ts';
 import { getSession, getVisit } from '../db/ops/reception.ts';
 import { receptionRegister } from '../db/ops/register-book.ts';
@@ -106,8 +106,8 @@ export function requireSigner(kind: PrintKind, settings: Settings): void {
  * petition's own words (Law on Denunciations art. 56(1)-(2)); whatever the template, it has
  * nothing to print. A document to the denouncer carries them only for a permitted officer.
  */
-function factsOf(p: Petition, kind: PrintKind, seeProtected: boolean): PetitionFacts {
-  if (isProtectedPetition(p) && (isAgencyAddressed(kind) || !seeProtected)) {
+function factsOf(p: Petition, kind: PrintKind, seeProtected: boolean, isProtected: boolean): PetitionFacts {
+  if (isProtected && (isAgencyAddressed(kind) || !seeProtected)) {
     const scrub = (text: string) => scrubIdentity(text, p.petitioners);
     return {
       ...plainFactsOf(p),
@@ -185,7 +185,8 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   const today = vietnamDate(register.now());
   const petition = await getPetition(register.db, r.petitionId!, today);
   const letterhead = letterheadOf(settings);
-  const facts = factsOf(petition, kind, options.seeProtected === true);
+  const isProtected = await hasDenunciation(register.db, petition);
+  const facts = factsOf(petition, kind, options.seeProtected === true, isProtected);
   if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
     const workflow = await getWorkflow(register.db, petition.id, today);
     const d = decisionFor(petition, workflow, kind);
@@ -317,6 +318,7 @@ async function noticeDocument(
     return { data, number: notice.documentNo, audit: { entity: 'visit', entityId: String(visit.id), registerNo: null }, key, showsProtected: false };
   }
   const petition = await getPetition(register.db, notice.petitionId!, today);
+  const isProtected = await hasDenunciation(register.db, petition);
   const workflow = await getWorkflow(register.db, petition.id, today);
   const row = await register.db.selectFrom('notices').select(['decision_id', 'reply_id']).where('id', '=', notice.id).executeTakeFirstOrThrow();
   const reply = row.reply_id === null ? null : (workflow.replies.find((x) => x.id === row.reply_id) ?? null);
@@ -331,12 +333,12 @@ async function noticeDocument(
     number: notice.documentNo,
     prefix: settings.docPrefixes.notice,
     issuedOn,
-    petition: factsOf(petition, 'notice', options.seeProtected === true),
+    petition: factsOf(petition, 'notice', options.seeProtected === true, isProtected),
     noticeKind: notice.kind,
     decision: { action: decision.action, decidedOn: decision.decidedOn, documentNo: decision.documentNo, agency: decision.agency?.name ?? null },
     reply: reply ? { receivedOn: reply.receivedOn, documentNo: reply.documentNo, outcome: REPLY_OUTCOME_LABELS[reply.outcome], summary: reply.summary } : null,
   };
-  const showsProtected = isProtectedPetition(petition) && options.seeProtected === true && petition.petitioners.length > 0;
+  const showsProtected = isProtected && options.seeProtected === true && petition.petitioners.length > 0;
   return { data, number: notice.documentNo, audit: { entity: 'petition', entityId: String(petition.id), registerNo: petition.registerNo }, key, showsProtected };
 }
 
@@ -364,7 +366,7 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
     data = loaded.data;
     number = loaded.number;
     audit = { entity: 'petition', entityId: String(loaded.petition.id), registerNo: loaded.petition.registerNo };
-    showsProtected = isProtectedPetition(loaded.petition) && !isAgencyAddressed(r.kind) && options.seeProtected === true && loaded.petition.petitioners.length > 0;
+    showsProtected = (await hasDenunciation(register.db, loaded.petition)) && !isAgencyAddressed(r.kind) && options.seeProtected === true && loaded.petition.petitioners.length > 0;
     key = loaded.petition.registerNo;
   } else if (type.needs === 'visit') {
     const stored = await getVisit(register.db, r.visitId!);

@@ -275,7 +275,22 @@ export async function getPetitions(db: Kysely<DB>, ids: number[], today: string)
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).orderBy('id').execute();
   const petitioners = await petitionersOf(db, rows.map((r) => r.id));
-  return rows.map((r) => toPetition(r, petitioners.get(r.id) ?? [], today));
+  // A denunciation in a content after the first protects the petitioners too (db/protection.ts).
+  const laterDenunciations = new Set(
+    (
+      await db
+        .selectFrom('petition_contents')
+        .select('petition_id')
+        .where('petition_id', 'in', rows.map((r) => r.id))
+        .where('kind', '=', 'denunciation')
+        .where('position', '>', 0)
+        .execute()
+    ).map((r) => r.petition_id),
+  );
+  return rows.map((r) => {
+    const petition = toPetition(r, petitioners.get(r.id) ?? [], today);
+    return laterDenunciations.has(r.id) ? { ...petition, hasDenunciation: true } : petition;
+  });
 }
 
 export async function getPetition(db: Kysely<DB>, id: number, today: string): Promise<Petition> {

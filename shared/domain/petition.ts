@@ -68,6 +68,8 @@ export interface Petition {
   replyDueOn: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Set when a content after the first is a denunciation: the petitioners are denouncers too. */
+  hasDenunciation?: boolean;
 }
 
 export interface PetitionListItem {

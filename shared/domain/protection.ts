@@ -75,8 +75,8 @@ export function isAgencyAddressed(kind: string): kind is AgencyAddressedKind {
  * THE test of "a denunciation" for protection. Until the `matters` branch merges it is the
  * petition's kind; after it, "the petition has a denunciation content": change it here only.
  */
-export function isProtectedPetition(p: { kind: string }): boolean {
-  return p.kind === 'denunciation';
+export function isProtectedPetition(p: { kind: string; hasDenunciation?: boolean | undefined }): boolean {
+  return p.kind === 'denunciation' || p.hasDenunciation === true;
 }
 
 /** A visit whose matter is a denunciation: the visitor (and any representative) is a denouncer. */
