@@ -30,7 +30,7 @@ export const documentCommand: Command = {
   name: 'document',
   usage: USAGE,
   summary:
-    'in văn bản ra HTML hoặc PDF (PDF cần Chromium): forward, guide, accept, return, reminder, receipt theo số vào sổ của đơn; refusal MÃ_LƯỢT_TIẾP [--ground law-9-3|decree-154-4-1-h] [--reason TEXT] (mẫu 01/TCD); register --from D --to D (sổ tiếp công dân 03/TCD)',
+    'in văn bản ra HTML hoặc PDF (PDF cần Chromium): forward, guide, accept, return, reminder, receipt theo số vào sổ của đơn; refusal MÃ_LƯỢT_TIẾP [--ground law-9-3|decree-154-4-1-h] [--reason TEXT] (mẫu 01/TCD); urge theo số vào sổ; notice MÃ_THÔNG_BÁO (thông báo gửi công dân); register --from D --to D (sổ tiếp công dân 03/TCD)',
   maxPositionals: 2,
   options: {
     out: { type: 'string', short: 'o' },
@@ -59,6 +59,9 @@ export const documentCommand: Command = {
       if (needs === 'visit') {
         if (!subject) throw new UserError('Thiếu mã lượt tiếp: petreg document refusal MÃ_LƯỢT_TIẾP --out FILE');
         request.visitId = positiveInt(subject, 'Mã lượt tiếp');
+      } else if (needs === 'notice') {
+        if (!subject) throw new UserError('Thiếu mã thông báo: petreg document notice MÃ_THÔNG_BÁO --out FILE');
+        request.noticeId = positiveInt(subject, 'Mã thông báo');
       } else {
         if (!subject) throw new UserError(`Thiếu số vào sổ của đơn: petreg document ${kind} 2026/000123 --out FILE`);
         request.registerNo = subject;
