@@ -2,7 +2,7 @@
 // `petitioners.0`: the registry lookup on top, then họ tên, CCCD, năm sinh, giới tính,
 // điện thoại, tỉnh -> xã/phường, địa chỉ. Choosing a citizen fills them and keeps its id.
 import { Badge, Button, Fieldset, Grid, Group, NumberInput, Select, Text, TextInput } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Controller, get, useFormState, useWatch, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { GENDERS, GENDER_LABELS, PERSON_KINDS, PERSON_KIND_LABELS, type CitizenMatch, type Gender, type PersonKind } from '../../../../shared/domain/person.ts';
 import { CitizenLookup, looksLikeIdNumber } from './CitizenLookup.tsx';
@@ -47,6 +47,10 @@ export function PersonFields<T extends FieldValues>({
   const error = (field: keyof PersonFormValue): string | undefined => (get(errors, `${name}.${field}`) as { message?: string } | undefined)?.message;
   const citizenId = useWatch({ control: form.control, name: path('citizenId') }) as number | null;
   const kind = ((useWatch({ control: form.control, name: path('kind') }) as PersonKind | undefined) ?? 'citizen') as PersonKind;
+  const [issuedOn, issuedPlace] = useWatch({ control: form.control, name: [path('idIssuedOn'), path('idIssuedPlace')] }) as [string | undefined, string | undefined];
+  const [extraOpen, setExtraOpen] = useState(false);
+  // Open by itself for a foreigner or an organisation, or when the ID's issue is already written.
+  const showExtra = extraOpen || kind !== 'citizen' || Boolean(issuedOn) || Boolean(issuedPlace);
 
   const fill = (person: PersonFormValue) => {
     for (const [key, value] of Object.entries(person)) form.setValue(path(key as keyof PersonFormValue), value as never, { shouldDirty: true });
@@ -190,33 +194,44 @@ export function PersonFields<T extends FieldValues>({
         <Grid.Col span={3}>
           <TextInput label="Địa chỉ" placeholder="Thôn, tổ, số nhà" autoComplete="off" {...form.register(path('address'))} error={error('address')} />
         </Grid.Col>
-        {kind !== 'organisation' && (
+        {showExtra ? (
           <>
-            <Grid.Col span={3}>
-              <TextInput type="date" label="Ngày cấp" {...form.register(path('idIssuedOn'))} error={error('idIssuedOn')} />
-            </Grid.Col>
-            <Grid.Col span={6}>
-              <TextInput label="Nơi cấp" autoComplete="off" {...form.register(path('idIssuedPlace'))} error={error('idIssuedPlace')} />
-            </Grid.Col>
+        {kind !== 'organisation' && (
+            <>
+              <Grid.Col span={3}>
+                <TextInput type="date" label="Ngày cấp" {...form.register(path('idIssuedOn'))} error={error('idIssuedOn')} />
+              </Grid.Col>
+              <Grid.Col span={6}>
+                <TextInput label="Nơi cấp" autoComplete="off" {...form.register(path('idIssuedPlace'))} error={error('idIssuedPlace')} />
+              </Grid.Col>
+            </>
+          )}
+          <Grid.Col span={3}>
+            <Controller
+              control={form.control}
+              name={path('kind')}
+              render={({ field }) => (
+                <Select
+                  ref={field.ref}
+                  label="Loại"
+                  data={KIND_OPTIONS}
+                  value={(field.value as PersonKind | undefined) ?? 'citizen'}
+                  onChange={(v) => field.onChange((v as PersonKind | null) ?? 'citizen')}
+                  allowDeselect={false}
+                  error={error('kind')}
+                />
+              )}
+            />
+          </Grid.Col>
           </>
+        ) : (
+          <Grid.Col span={12}>
+            {/* Out of the tab order: the keyboard path of a citizen's intake stays as it was. */}
+            <Button tabIndex={-1} size="compact-xs" variant="subtle" onClick={() => setExtraOpen(true)}>
+              Ngày cấp, nơi cấp giấy tờ; người nước ngoài, cơ quan, tổ chức…
+            </Button>
+          </Grid.Col>
         )}
-        <Grid.Col span={3}>
-          <Controller
-            control={form.control}
-            name={path('kind')}
-            render={({ field }) => (
-              <Select
-                ref={field.ref}
-                label="Loại"
-                data={KIND_OPTIONS}
-                value={(field.value as PersonKind | undefined) ?? 'citizen'}
-                onChange={(v) => field.onChange((v as PersonKind | null) ?? 'citizen')}
-                allowDeselect={false}
-                error={error('kind')}
-              />
-            )}
-          />
-        </Grid.Col>
       </Grid>
     </Fieldset>
   );
