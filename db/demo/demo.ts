@@ -9,7 +9,8 @@ import { vietnamDate } from '../../shared/domain/dates.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { checkInterchange, describeIssues } from '../../shared/interchange/v1.ts';
 import { writeAudit } from '../audit.ts';
-import { refreshMatter } from '../ops/matters.ts';
+import { insertMatter, refreshMatter } from '../ops/matters.ts';
+import type { Field } from '../../shared/domain/petition.ts';
 import { SYSTEM_ACTOR, type Actor, type OpContext } from '../context.ts';
 import { writeInterchange } from '../interchange/import.ts';
 import { getSettings } from '../ops/settings.ts';
@@ -73,6 +74,7 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
     }
     const written = await writeInterchange(trx, ctx, checked.value);
     await joinReturningMatters(trx);
+    await splitSeveralContents(trx, ctx);
     await enterDocuments(trx, register.now().toISOString());
     const { from, to } = demoPeriod(today);
     const kinds = { regular: 0, periodic: 0, adhoc: 0, online: 0 };
@@ -94,6 +96,35 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
     await writeAudit(trx, ctx, { action: 'demo', entity: 'register', entityId: null, after: { seed, ...counts } });
     return counts;
   });
+}
+
+/**
+ * The generator writes a letter of several contents as a v1 `multiple` petition ("Khiếu nại … và
+ * đề nghị …"); an officer would register it as two contents, each on its own matter: the
+ * complaint first, then the recommendation. Done here as splitContent would, so the demo register
+ * has no content left to split and its official reports add up.
+ */
+async function splitSeveralContents(trx: Transaction<DB>, ctx: OpContext): Promise<void> {
+  const unsplit = await trx
+    .selectFrom('petition_contents as c')
+    .innerJoin('petitions as p', 'p.id', 'c.petition_id')
+    .select(['c.id', 'c.petition_id', 'c.matter_id', 'c.field', 'c.summary', 'p.received_on'])
+    .where('c.needs_split', '=', 1)
+    .execute();
+  for (const c of unsplit) {
+    const at = c.summary.search(/ và (đề nghị|kiến nghị)/u);
+    const complaint = at > 0 ? c.summary.slice(0, at) : c.summary;
+    const rest = at > 0 ? c.summary.slice(at + 4) : `Đề nghị giải quyết dứt điểm: ${c.summary}`;
+    const recommendation = rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+    await trx.updateTable('petition_contents').set({ kind: 'complaint', summary: complaint, needs_split: 0 }).where('id', '=', c.id).execute();
+    await trx.updateTable('matters').set({ kind: 'complaint' }).where('id', '=', c.matter_id).where('kind', '=', 'other').execute();
+    const matterId = await insertMatter(trx, ctx, { kind: 'recommendation', field: c.field as Field, summary: recommendation, firstSeenOn: c.received_on });
+    await trx
+      .insertInto('petition_contents')
+      .values({ petition_id: c.petition_id, position: 1, matter_id: matterId, kind: 'recommendation', field: c.field, summary: recommendation, needs_split: 0 })
+      .execute();
+    await trx.updateTable('petitions').set({ kind: 'complaint' }).where('id', '=', c.petition_id).execute();
+  }
 }
 
 /**

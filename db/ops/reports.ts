@@ -16,8 +16,13 @@ const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const list = (values: readonly string[]) => `(${values.map(q).join(', ')})`;
 const HANDLED_ACTIONS = ['accept', 'guide', 'return', 'forward', 'urge'] as const;
 
-/** Who received at a session: the Board's desk, the head in person, or on the head's delegation. */
-export const RECEPTION_BY_SQL = `case when s.kind in ('periodic', 'adhoc') then 'head' else 'regular' end`;
+/**
+ * Who received at a session: the Board's desk, the head in person, or on the head's delegation
+ * (reports.md: online reception counts in the group of whoever received; shared/rules/reception.ts
+ * receptionGroup gives an online session's group).
+ */
+export const RECEPTION_BY_SQL = `case when (case when s.kind = 'online' then coalesce(s.online_of, 'regular') else s.kind end) in ('periodic', 'adhoc')
+  then (case when s.host_mode = 'delegated' then 'delegated' else 'head' end) else 'regular' end`;
 
 function fieldGroupCase(mapping: Record<string, string>): string {
   return `case p.field ${FIELDS.map((f) => `when ${q(f)} then ${q(mapping[f]!)}`).join(' ')} else 'other' end`;

@@ -18,7 +18,8 @@ let t: WorkflowRegister;
  * Reception — regular S0 01/05 (V0 Lan, matter M0: before the period); regular S1 01/07: V1 Đức
  * (M1, first), V2 a delegation of 7 led by Bình (M2, first); regular S2 05/08: V3 Đức again on M1
  * (2 persons); periodic S3 10/09 hosted by the head: V4 Hùng (M3, first); regular S5 01/10: V5
- * Lan again on M0 (seen before the period).
+ * Lan again on M0 (seen before the period); ad hoc S6 02/11 received on the head's delegation by a
+ * deputy: V6 Sáu (first).
  * Petitions — A complaint 01/06 (carried over), land, eligible, accepted 25/06, its matter resolved
  * once before, second-level complaint; B complaint 01/07 at V1 (M1), policy, guided 05/07;
  * C denunciation 10/07, corruption, forwarded 12/07, reply 01/08; D recommendation 01/08, land,
@@ -43,6 +44,9 @@ beforeAll(async () => {
   await c.visits.save(visitInput(s3.id, { citizen: HUNG, matter: 'recommendation', content: 'Kiến nghị về chính sách người có công', outcome: 'explained' }));
   const s5 = await c.sessions.upsert({ kind: 'regular', date: '2026-10-01' });
   await c.visits.save(visitInput(s5.id, { citizen: LAN, matter: 'recommendation', content: 'Phản ánh đường thôn xuống cấp (lần 2)', outcome: 'explained', matterId: v0.matterId! }));
+
+  const s6 = await c.sessions.upsert({ kind: 'adhoc', date: '2026-11-02', host: 'Chủ tịch UBND tỉnh', hostMode: 'delegated', delegateName: 'Lê Văn Phó', delegateTitle: 'Phó Chủ tịch UBND tỉnh' });
+  await c.visits.save(visitInput(s6.id, { citizen: person({ fullName: 'Võ Thị Sáu' }), matter: 'complaint', content: 'Khiếu nại việc cưỡng chế thu hồi đất', outcome: 'explained' }));
 
   const step = async (id: number, on: string, eligible: boolean, action: 'accept' | 'guide' | 'forward' | 'file', decideOn: string, agencyId: number | null = null) => {
     await c.workflow.classify(eligible ? { petitionId: id, eligible: true, on } : { petitionId: id, eligible: false, reason: 'insufficient_content', on });
@@ -78,7 +82,7 @@ afterAll(async () => {
 
 /** Expected figures per form: column -> value; columns not listed are 0. */
 const EXPECTED: Record<string, Record<number, number>> = {
-  '01/TCD': { 1: 5, 2: 12, 3: 4, 4: 4, 5: 11, 6: 2, 7: 1, 8: 1, 9: 7, 10: 1, 12: 1, 13: 1, 14: 1, 15: 1 },
+  '01/TCD': { 1: 6, 2: 13, 3: 5, 4: 4, 5: 11, 6: 2, 7: 1, 8: 1, 9: 7, 10: 1, 12: 1, 13: 1, 14: 1, 15: 1, 21: 1, 22: 1, 23: 1, 24: 1 },
   '02/TCD': { 1: 2, 2: 1, 3: 2, 4: 1, 11: 2, 12: 1, 13: 1 },
   '01/XLD': { 1: 8, 2: 1, 3: 7, 4: 6, 5: 2, 6: 5, 7: 4, 8: 3, 9: 1, 10: 1, 11: 1, 13: 4, 14: 2, 15: 1, 17: 1, 18: 3, 19: 2, 20: 1, 22: 1 },
   '02/XLD': { 1: 4, 2: 1, 3: 3, 4: 4, 5: 1, 6: 3, 7: 3, 8: 2, 9: 2, 10: 1, 11: 1, 16: 1, 19: 1, 20: 1, 22: 1, 23: 1, 24: 1 },
