@@ -58,7 +58,8 @@ export async function canSeeProtected(ctx: OpContext): Promise<boolean> {
 export function protectedPetitionSql(kindColumn: string): RawBuilder<number> {
   // The petition's own kind is that of its first content; a denunciation among its other contents
   // protects the petitioners just the same. The id column sits beside the kind column.
-  const idColumn = kindColumn.replace(/kind$/, 'id');
+  // An unqualified kind is the petitions table's own (it would name petition_contents inside).
+  const idColumn = kindColumn.includes('.') ? kindColumn.replace(/kind$/, 'id') : 'petitions.id';
   return sql<number>`(${sql.ref(kindColumn)} = 'denunciation' or exists (select 1 from petition_contents pcx where pcx.petition_id = ${sql.ref(idColumn)} and pcx.kind = 'denunciation'))`;
 }
 
@@ -223,7 +224,10 @@ export async function redactAudit(db: Kysely<DB>, entries: AuditEntry[]): Promis
       mentionsProtected(e.after);
     if (!hidden) return e;
     const persons = personsIn([e.before, e.after]);
-    return { ...e, before: redactPersonsDeep(e.before, persons), after: redactPersonsDeep(e.after, persons) };
+    // The record's name (db/ops/audit-names.ts) may name the visitor: "Lượt tiếp ngày …: <name>".
+    const named = e as AuditEntry & { recordName?: string | null };
+    const recordName = typeof named.recordName === 'string' && e.entity === 'visit' ? named.recordName.replace(/:.*$/u, `: ${PROTECTED_LABEL}`) : named.recordName;
+    return { ...e, ...(recordName === undefined ? {} : { recordName }), before: redactPersonsDeep(e.before, persons), after: redactPersonsDeep(e.after, persons) };
   });
 }
 

@@ -23,7 +23,8 @@ import { writeAudit } from '../audit.ts';
 import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../ops/attachments.ts';
 import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
-import { canSeeProtected, redactAudit, redactPetition, redactVisits } from '../protection.ts';
+import { canSeeProtected, isProtectedPetition, redactAudit, redactPetition, redactVisits } from '../protection.ts';
+import { scrubIdentity } from '../../shared/domain/protection.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
@@ -116,7 +117,10 @@ export function registerPetitionMethods(t: HandlerTable): void {
       visit: visit && (await redactVisits(register.db, [visit]))[0]!,
       workflow: await getWorkflow(register.db, petition.id, vietnamDate(register.now())),
       history: await redactAudit(register.db, await listAudit(register.db, { entity: 'petition', entityId: String(petition.id), limit: 100 })),
-      contents: await petitionContents(register.db, petition.id),
+      // A content's summary and its matter's title repeat the letter's words: the denouncer's identity comes out.
+      contents: (await petitionContents(register.db, petition.id)).map((c) =>
+        isProtectedPetition(petition) ? { ...c, summary: scrubIdentity(c.summary, petition.petitioners), matterTitle: scrubIdentity(c.matterTitle, petition.petitioners) } : c,
+      ),
     };
   });
   t.method('petitions.list', async (input, ctx) => listPetitions(ctx.register.db, input, vietnamDate(ctx.register.now()), undefined, await canSeeProtected(ctx)));

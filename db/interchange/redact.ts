@@ -70,17 +70,23 @@ export function redactDenouncers<T extends object>(file: T): { file: T; summary:
   const scrubFields = (record: Json, persons: Person[], keys: string[]) => {
     for (const key of keys) if (typeof record[key] === 'string') record[key] = scrubIdentity(record[key] as string, persons);
   };
+  const originalPersons: Person[] = [];
   for (const p of hiddenPetitions) {
     const persons = list(p.petitioners).map(asPerson);
+    originalPersons.push(...persons);
     p.petitioners = list(p.petitioners).map(redactedFilePerson);
     scrubFields(p, persons, ['subject', 'summary']);
     for (const c of list(p.contents)) scrubFields(c, persons, ['subject', 'summary']);
   }
   for (const v of hiddenVisits) {
     const persons = visitPersons(v).map(asPerson);
+    originalPersons.push(...persons);
     if (isObject(v.citizen)) v.citizen = redactedFilePerson(v.citizen);
     if (isObject(v.delegation)) v.delegation.representatives = list(v.delegation.representatives).map(redactedFilePerson);
     scrubFields(v, persons, ['content']);
   }
+  // A matter's title is taken from the words of its first petition or visit (v2 `matters`): a
+  // denouncer named there is taken out too.
+  for (const m of list(copy.matters)) scrubFields(m, originalPersons, ['title', 'decided_by']);
   return { file: copy as unknown as T, summary: { petitions: hiddenPetitions.length, visits: hiddenVisits.length } };
 }
