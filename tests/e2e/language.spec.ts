@@ -24,7 +24,7 @@ test.afterAll(async () => {
 /** A Vietnamese syllable written without tone marks (onset, 1–3 vowels, coda): "tinh", "quang", "in". */
 const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
 /** Key names, file formats and the date format hint; acronyms in capitals are codes of forms (TCD, XLD, CCCD, UBND). */
-const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'dd', 'mm', 'yyyy']);
+const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'json', 'dd', 'mm', 'yyyy']);
 /** Proper names of communes in the directory, in the languages of Vietnam's ethnic minorities (Ia Pxi, Đắk Wa…). */
 const PROPER_NAMES = new Set(['bla', 'mar', 'pxi', 'wa', 'rve', 'braih']);
 
@@ -89,6 +89,8 @@ test('every screen speaks Vietnamese with dates day first, in an English browser
     ['Alt+4', 'Danh bạ cơ quan'],
     ['Alt+5', 'Thống kê'],
     ['Alt+6', 'Cài đặt'],
+    ['Alt+7', 'Vụ việc'],
+    ['Alt+8', 'Báo cáo theo biểu mẫu'],
   ] as const) {
     await page.keyboard.press(key);
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
