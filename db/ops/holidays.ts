@@ -81,7 +81,8 @@ export async function listHolidays(db: Kysely<DB>, year: number): Promise<Holida
   if (generated) return stored;
   // A year not generated yet reads its defaults (stored rows win, as ensureHolidayYears would
   // keep them): a read never writes and never takes the write lock. The first edit stores them.
-  const byDate = new Map<string, HolidayRow>(defaultHolidays(year).map((h) => [h.date, { date: h.date, name: h.name }]));
+  const announced = ANNOUNCED_SCHEDULES.get(year);
+  const byDate = new Map<string, HolidayRow>((announced ? announced.daysOff : defaultHolidays(year)).map((h) => [h.date, { date: h.date, name: h.name }]));
   for (const row of stored) byDate.set(row.date, row);
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -689,8 +689,8 @@ const CASES = {
   'petitions.update': {
     writes: true,
     valid: (c: Ctx) => updateInput(c.petition, { summary: 'Đề nghị thu hồi quyết định', receivedOn: '2026-01-02' }),
-    // Received 2 January: due 16 January, so overdue by the register's clock (15 March).
-    check: (v, c) => expect(v).toEqual({ ...c.petition, summary: 'Đề nghị thu hồi quyết định', receivedOn: '2026-01-02', dueOn: '2026-01-16', status: 'overdue' }),
+    // Received 2 January 2026: ten working days counting Saturday 10 January, worked in exchange for 2 January (announced 2026 schedule): due 15 January, so overdue by the register's clock.
+    check: (v, c) => expect(v).toEqual({ ...c.petition, summary: 'Đề nghị thu hồi quyết định', receivedOn: '2026-01-02', dueOn: '2026-01-15', status: 'overdue' }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no id', (c: Ctx) => without(updateInput(c.petition) as Record<string, unknown>, 'id'), 'VALIDATION'],
@@ -831,8 +831,8 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'forwarded',
         stage: 'forwarded',
-        // 37 working days for a complaint from Monday 16 March, skipping 30/4 and 1/5.
-        replyDueOn: '2026-05-07',
+        // 37 working days for a complaint from Monday 16 March, skipping Mon 27/4 (Hùng Kings day fell on a Sunday), 30/4 and 1/5.
+        replyDueOn: '2026-05-08',
         decisions: [
           {
             action: 'forward',
@@ -840,7 +840,7 @@ const CASES = {
             agency: { id: c.agency.id, code: 'SO-NNMT', name: c.agency.name },
             documentNo: '01/PC-BTCD',
             note: 'Chuyển theo thẩm quyền',
-            replyDueOn: '2026-05-07',
+            replyDueOn: '2026-05-08',
             reversed: null,
           },
         ],
