@@ -67,6 +67,8 @@ test('agency directory: search without tone marks, add, edit, refuse bad input, 
   await confirm.getByRole('button', { name: 'Ngừng hoạt động' }).click();
   await expect(page.getByText('Đã ngừng hoạt động “Sở Kế hoạch Đặc biệt tỉnh”')).toBeVisible();
   await expect(screen.row('SO-KH-DT')).toHaveCount(0);
+  // The confirmation has closed (its overlay would take the click).
+  await expect(confirm).toHaveCount(0);
   await page.getByRole('switch', { name: 'Hiện cả cơ quan ngừng hoạt động' }).check({ force: true });
   await expect(screen.row('SO-KH-DT')).toContainText('Ngừng');
 

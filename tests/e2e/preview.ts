@@ -44,6 +44,7 @@ export async function startPreview(dbPath: string, now?: string, root = path.res
       reject(new Error(`preview exited with ${code}:\n${output}`));
     });
   });
+  await ensureSigner(url);
   return {
     url,
     dbPath,
@@ -54,4 +55,23 @@ export async function startPreview(dbPath: string, now?: string, root = path.res
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * A Board sets who signs its documents before it prints any (no document leaves with an empty
+ * signer): the test register gets one, as an officer would in Cài đặt, unless it already has one.
+ */
+async function ensureSigner(url: string): Promise<void> {
+  const origin = new URL(url).origin;
+  const token = new URL(url).hash.replace(/^#token=/, '');
+  const call = async (method: string, input: unknown) => {
+    const response = await fetch(`${origin}/__api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-petreg-token': token },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as { ok: boolean; value?: { signerName?: string } };
+  };
+  const settings = await call('settings.get', null);
+  if (settings.ok && !settings.value?.signerName) await call('settings.update', { signerName: 'Nguyễn Văn Ký' });
 }

@@ -222,10 +222,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   const confirmReminder = page.getByRole('dialog', { name: 'Ghi đôn đốc?' });
   await expect(confirmReminder).not.toContainText('Chưa đến hạn');
   await confirmReminder.getByRole('button', { name: 'Ghi đôn đốc và cấp số' }).click();
-  await expect(notice).toContainText('Đã ghi đôn đốc. Số văn bản: 01/ĐĐ-BTCD.');
-  await expect(history).toContainText('Đôn đốc: văn bản số 01/ĐĐ-BTCD');
+  await expect(notice).toContainText('Đã ghi đôn đốc. Số văn bản: 01/BTCD.');
+  await expect(history).toContainText('Đôn đốc: văn bản số 01/BTCD');
   await notice.getByRole('button', { name: 'In văn bản đôn đốc' }).click();
-  await expect(page.getByRole('dialog')).toContainText('01/ĐĐ-BTCD');
+  await expect(page.getByRole('dialog')).toContainText('01/BTCD');
   await page.getByRole('dialog').getByRole('button', { name: 'Đóng', exact: true }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
