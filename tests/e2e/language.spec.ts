@@ -24,7 +24,8 @@ test.afterAll(async () => {
 /** A Vietnamese syllable written without tone marks (onset, 1–3 vowels, coda): "tinh", "quang", "in". */
 const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
 /** Key names, file formats and the date format hint; acronyms in capitals are codes of forms (TCD, XLD, CCCD, UBND). */
-const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'json', 'dd', 'mm', 'yyyy']);
+// Codes and names that are not words: the tờ trình type code (TTr), the first administrator's user name, the default backup folder.
+const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'json', 'ttr', 'admin', 'saoluu', 'dd', 'mm', 'yyyy']);
 /** Proper names of communes in the directory, in the languages of Vietnam's ethnic minorities (Ia Pxi, Đắk Wa…). */
 const PROPER_NAMES = new Set(['bla', 'mar', 'pxi', 'wa', 'rve', 'braih']);
 
