@@ -75,3 +75,15 @@ async function ensureSigner(url: string): Promise<void> {
   const settings = await call('settings.get', null);
   if (settings.ok && !settings.value?.signerName) await call('settings.update', { signerName: 'Nguyễn Văn Ký' });
 }
+
+/** `petreg demo` fills the register with a year of records up to today (it reads the real clock). */
+export function fillDemo(dbPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/petreg.js', 'demo', '--db', dbPath], { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`petreg demo exited with ${code}:\n${output}`))));
+  });
+}

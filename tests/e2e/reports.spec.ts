@@ -1,39 +1,15 @@
 // Báo cáo biểu mẫu (Alt+8) on a demo register at 1366×800: each of the six forms laid out from its
 // definition, every cell equal to the core's report (reports.get), the identities shown holding, a
 // cell opening the records it counts, and the Excel file downloaded.
-import { expect, test, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { startPreview, tempDbPath, type Preview } from './preview.ts';
+import { expect, test } from '@playwright/test';
+import { fillDemo, startPreview, tempDbPath, type Preview } from './preview.ts';
+import { callApi } from './pages/law.ts';
 import { AppPage } from './pages/app.ts';
 import { REPORT_FORMS } from '../../shared/reports/forms.ts';
 import type { OfficialReport } from '../../shared/reports/report.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function fillDemo(dbPath: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/petreg.js', 'demo', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`petreg demo exited with ${code}:\n${output}`))));
-  });
-}
 
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const [ns, fn] = method.split('.') as [string, string];
-      const api = (globalThis as unknown as { api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> }).api;
-      const envelope = (await api[ns]![fn]!(input)) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
-      if (!envelope.ok) throw new Error(envelope.error.message);
-      return envelope.value;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 let preview: Preview;
 

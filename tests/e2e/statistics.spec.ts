@@ -1,28 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPreview, tempDbPath, type Preview } from './preview.ts';
+import { fillDemo, startPreview, tempDbPath, type Preview } from './preview.ts';
+import { callApi } from './pages/law.ts';
 import { AppPage } from './pages/app.ts';
 import { FIELDS, FIELD_LABELS, PETITION_KINDS, PETITION_KIND_LABELS } from '../../shared/domain/petition.ts';
 import { DECISION_ACTIONS, DECISION_ACTION_LABELS, DEFAULT_REASON_LABELS, INELIGIBLE_REASONS } from '../../shared/domain/workflow.ts';
 import { PETITION_FIGURE_LABELS as L, RECEPTION_GROUPS, type Statistics } from '../../shared/stats/definitions.ts';
 import type { PetitionPage } from '../../shared/domain/petition.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const DRILL_PAGE_SIZE = 50;
 
-/** `petreg demo` fills the register with a year of records up to today (it reads the real clock). */
-function fillDemo(dbPath: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/petreg.js', 'demo', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`petreg demo exited with ${code}:\n${output}`))));
-  });
-}
 
 let preview: Preview;
 
@@ -38,19 +26,6 @@ test.afterAll(async () => {
   await preview?.stop();
 });
 
-/** Calls window.api in the page, as the renderer does. */
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const [ns, fn] = method.split('.') as [string, string];
-      const api = (globalThis as unknown as { api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> }).api;
-      const envelope = (await api[ns]![fn]!(input)) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
-      if (!envelope.ok) throw new Error(envelope.error.message);
-      return envelope.value;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 const vn = (n: number) => n.toLocaleString('vi-VN');
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
