@@ -173,7 +173,11 @@ export function createPetition(ctx: OpContext, rawInput: PetitionData): Promise<
  */
 async function keepProtectedPetitioners(ctx: OpContext, before: Petition, input: z.output<typeof petitionUpdateSchema>): Promise<z.output<typeof petitionUpdateSchema>> {
   if (!isProtectedPetition(before)) return input;
-  if (!isProtectedPetition(input) && !(await canSeeProtected(ctx))) {
+  // The edit stays a denunciation when its first kind is one, or a content is (further contents
+  // left out keep the stored ones).
+  const stillProtected =
+    isProtectedPetition(input) || (input.contents ?? []).some((c) => c.kind === 'denunciation') || (input.contents === undefined && before.hasDenunciation === true);
+  if (!stillProtected && !(await canSeeProtected(ctx))) {
     const message = 'Chỉ cán bộ được quyền xem danh tính người tố cáo mới được đổi loại của đơn tố cáo';
     throw new ApiError('FORBIDDEN', `${message} (đơn ${before.registerNo}).`, [{ path: 'kind', message }]);
   }

@@ -22,16 +22,23 @@ const denunciation = (patch: Partial<PetitionCreateInput> = {}): Partial<Petitio
   ...patch,
 });
 
+/** A register whose signer is set, as a Board sets it before printing (no document leaves unsigned). */
+async function signedRegister(today: string): Promise<WorkflowRegister> {
+  const r = await workflowRegister(today);
+  await r.client.settings.update({ signerName: 'Nguyễn Văn Ký' });
+  return r;
+}
+
 describe('the head’s sessions', () => {
   it('refuses a delegated periodic session, citing the law, and writes nothing', async () => {
-    t = await workflowRegister('2026-08-10');
+    t = await signedRegister('2026-08-10');
     const error = await refused(t, 'sessions.upsert', { kind: 'periodic', date: '2026-08-10', hostMode: 'delegated', delegateName: 'Trần Văn Phó' }, 'VALIDATION');
     expect(error.message).toContain('không được ủy quyền');
     expect(error.message).toContain('Luật số 136/2025/QH15');
   });
 
   it('records an ad hoc session delegated, with who received, and a periodic one in person by default', async () => {
-    t = await workflowRegister('2026-08-10');
+    t = await signedRegister('2026-08-10');
     const adhoc = await t.client.sessions.upsert({ kind: 'adhoc', date: '2026-08-10', hostMode: 'delegated', delegateName: 'Trần Văn Phó', delegateTitle: 'Phó Chủ tịch UBND tỉnh' });
     expect(adhoc).toMatchObject({ hostMode: 'delegated', delegateName: 'Trần Văn Phó', delegateTitle: 'Phó Chủ tịch UBND tỉnh', onlineOf: null });
     const periodic = await t.client.sessions.upsert({ kind: 'periodic', date: '2026-08-10' });
@@ -55,7 +62,7 @@ describe('refusal of reception', () => {
   });
 
   it('puts the 01/TCD notice in the to-do list for 3 working days, issues it once with a number', async () => {
-    t = await workflowRegister('2026-03-09');
+    t = await signedRegister('2026-03-09');
     const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
     const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'decree_4_h', handledBy: 'UBND xã Tịnh Khê' }));
     expect(visit).toMatchObject({ refusalGround: 'decree_4_h', handledBy: 'UBND xã Tịnh Khê' });
@@ -78,7 +85,7 @@ describe('refusal of reception', () => {
   });
 
   it('records a ground explained in person with no notice, and cancels a notice when the ground changes before it is issued', async () => {
-    t = await workflowRegister('2026-03-09');
+    t = await signedRegister('2026-03-09');
     const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
     const oral = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'decree_4_a' }));
     expect(oral.refusalNotice).toBeNull();
@@ -92,7 +99,7 @@ describe('refusal of reception', () => {
   });
 
   it('refuses a refusal without its legal ground, and writes nothing', async () => {
-    t = await workflowRegister('2026-03-09');
+    t = await signedRegister('2026-03-09');
     const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
     const error = await refused(t, 'visits.save', visitInput(session.id, { outcome: 'refused' }), 'VALIDATION');
     expect(error.message).toContain('căn cứ pháp lý');
@@ -109,7 +116,7 @@ describe('deadlines by kind and step', () => {
   });
 
   it('counts at a plain date, across a weekend and across public holidays', async () => {
-    t = await workflowRegister('2026-05-20');
+    t = await signedRegister('2026-05-20');
     // A complaint received Tue 3 March: 7 working days across one weekend, Thu 12 March.
     const complaint = await createPetition(t, { receivedOn: '2026-03-03' });
     expect(await petitionOf(t, complaint.id)).toMatchObject({ dueOn: '2026-03-17' });
@@ -131,7 +138,7 @@ describe('deadlines by kind and step', () => {
   });
 
   it('moves with the calendar, and shows in the to-do list while undecided', async () => {
-    t = await workflowRegister('2026-03-06');
+    t = await signedRegister('2026-03-06');
     const p = await createPetition(t, denunciation({ receivedOn: '2026-03-02' }));
     let todo = await t.client.todo.law();
     expect(todo.steps.map((s) => [s.id, s.step, s.dueOn, s.overdue])).toEqual([]);
@@ -150,14 +157,14 @@ describe('deadlines by kind and step', () => {
 
 describe('decisions', () => {
   it('urges the competent body that has the case, with a numbered document and a notice', async () => {
-    t = await workflowRegister('2026-03-20');
+    t = await signedRegister('2026-03-20');
     const p = await createPetition(t, { receivedOn: '2026-03-16' });
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-17' });
     const error = await refused(t, 'workflow.decide', { petitionId: p.id, action: 'urge', on: '2026-03-18' }, 'VALIDATION');
     expect(error.message).toContain('Đôn đốc giải quyết phải chọn cơ quan');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const w = await t.client.workflow.decide({ petitionId: p.id, action: 'urge', agencyId: agency.id, on: '2026-03-18' });
-    expect(w.decisions.at(-1)).toMatchObject({ action: 'urge', documentNo: '01/ĐĐGQ-BTCD', agency: { code: 'SO-NNMT' } });
+    expect(w.decisions.at(-1)).toMatchObject({ action: 'urge', documentNo: '01/BTCD', agency: { code: 'SO-NNMT' } });
     expect(w.stage).toBe('closed');
     const [notice] = await t.client.notices.list({ petitionId: p.id });
     // The outcome of handling is told within the Board's 10 working days of receipt.
@@ -168,7 +175,7 @@ describe('decisions', () => {
   });
 
   it('forwards an anonymous denunciation with evidence to the inspection body, with no one to tell', async () => {
-    t = await workflowRegister('2026-03-20');
+    t = await signedRegister('2026-03-20');
     const inspection = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, denunciation({ receivedOn: '2026-03-16', petitioners: [] }));
     await t.client.workflow.classify({ petitionId: p.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
@@ -180,7 +187,7 @@ describe('decisions', () => {
   });
 
   it('refuses the inspection flag on a petition that is not an anonymous denunciation, and on another decision', async () => {
-    t = await workflowRegister('2026-03-20');
+    t = await signedRegister('2026-03-20');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, { receivedOn: '2026-03-16' });
     await t.client.workflow.classify({ petitionId: p.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
@@ -192,13 +199,13 @@ describe('decisions', () => {
 
 describe('notices to citizens', () => {
   it('tells the denouncer of the forward within 5 working days of receipt, then the result within 5 of its arrival', async () => {
-    t = await workflowRegister('2026-03-06');
+    t = await signedRegister('2026-03-06');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, denunciation({ receivedOn: '2026-03-02', petitioners: [DUC] }));
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'forward', agencyId: agency.id, on: '2026-03-04' });
     const [forward] = await t.client.notices.list({ petitionId: p.id });
-    expect(forward).toMatchObject({ kind: 'denunciation_forward', dueOn: '2026-03-09', recipient: 'Nguyễn Văn Đức', registerNo: p.registerNo });
+    expect(forward).toMatchObject({ kind: 'denunciation_forward', dueOn: '2026-03-09', recipient: 'Người tố cáo (được bảo vệ)', registerNo: p.registerNo });
     expect((await t.client.todo.law()).notices.map((n) => n.id)).toEqual([forward!.id]);
     t.clock.set('2026-03-10');
     expect((await t.client.todo.law()).notices[0]!.overdue).toBe(true);
@@ -215,7 +222,7 @@ describe('notices to citizens', () => {
   });
 
   it('refuses an issue date before its basis or in the future, writing nothing', async () => {
-    t = await workflowRegister('2026-03-06');
+    t = await signedRegister('2026-03-06');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, { receivedOn: '2026-03-02' });
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
@@ -228,7 +235,7 @@ describe('notices to citizens', () => {
 
 describe('documents of the notices and the urge', () => {
   it('prints a notice to the denouncer, a draft before it is issued and numbered after', async () => {
-    t = await workflowRegister('2026-03-06');
+    t = await signedRegister('2026-03-06');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, denunciation({ receivedOn: '2026-03-02', petitioners: [DUC] }));
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
@@ -237,7 +244,9 @@ describe('documents of the notices and the urge', () => {
     const draft = await t.client.documents.render({ kind: 'notice', noticeId: notice!.id });
     expect(draft.number).toBeNull();
     expect(draft.html).toContain('Về việc chuyển đơn tố cáo');
-    expect(draft.html).toContain('Kính gửi: Ông Nguyễn Văn Đức');
+    // Printed by the system actor, who may not see denouncers: the recipient stays protected.
+    expect(draft.html).toContain('Người tố cáo (được bảo vệ)');
+    expect(draft.html).not.toContain('Nguyễn Văn Đức');
     expect(draft.html).toContain('Điều 24 Luật Tố cáo');
     // Addressed to the denouncer only: no copy to the body handling the denunciation.
     expect(draft.html).not.toMatch(/<div class="recipients">[^<]*Sở Nông nghiệp/);
@@ -248,20 +257,20 @@ describe('documents of the notices and the urge', () => {
   });
 
   it('prints the urge letter of a denunciation without naming the denouncer', async () => {
-    t = await workflowRegister('2026-03-20');
+    t = await signedRegister('2026-03-20');
     const agency = await agencyByCode(t, 'SO-NNMT');
     const p = await createPetition(t, denunciation({ receivedOn: '2026-03-16', petitioners: [DUC] }));
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-17' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'urge', agencyId: agency.id, on: '2026-03-18' });
     const doc = await t.client.documents.render({ kind: 'urge', petitionId: p.id });
-    expect(doc.number).toBe('01/ĐĐGQ-BTCD');
+    expect(doc.number).toBe('01/BTCD');
     expect(doc.html).toContain('V/v đôn đốc giải quyết đơn');
     expect(doc.html).not.toContain('Nguyễn Văn Đức');
     expect(doc.html).not.toContain(DUC.address!);
   });
 
   it('prints the refusal notice with its number and the ground’s article', async () => {
-    t = await workflowRegister('2026-03-09');
+    t = await signedRegister('2026-03-09');
     const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-09' });
     const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'law_9_3' }));
     await t.client.notices.issue({ id: visit.refusalNotice!.id, on: '2026-03-09' });
@@ -269,14 +278,14 @@ describe('documents of the notices and the urge', () => {
       const doc = await t.client.documents.render(request);
       expect(doc.number).toBe('01/TB-BTCD');
       expect(doc.html).toContain('Số: 01/TB-BTCD');
-      expect(doc.html).toContain('Luật Tiếp công dân, Điều 9 khoản 3');
+      expect(doc.html).toContain('khoản 3 Điều 9 Luật Tiếp công dân');
     }
   });
 });
 
 describe('interchange of the 2026 facts (optional fields of the v1 file)', () => {
   it('exports, imports into an empty register and exports again the same file', async () => {
-    t = await workflowRegister('2026-03-20');
+    t = await signedRegister('2026-03-20');
     const agency = await agencyByCode(t, 'SO-NNMT');
     await t.client.sessions.upsert({ kind: 'adhoc', date: '2026-03-09', hostMode: 'delegated', delegateName: 'Trần Văn Phó', delegateTitle: 'Phó Chủ tịch UBND tỉnh' });
     await t.client.sessions.upsert({ kind: 'online', date: '2026-03-10', onlineOf: 'periodic' });
@@ -297,7 +306,7 @@ describe('interchange of the 2026 facts (optional fields of the v1 file)', () =>
     ]);
     expect(first.visits[0]).toMatchObject({ refusal_ground: 'decree_4_k', handled_by: 'Tòa án nhân dân khu vực 1' });
     expect(first.petitions.map((p) => p.decision)).toEqual([
-      expect.objectContaining({ action: 'urge', agency: 'SO-NNMT', document_no: '01/ĐĐGQ-BTCD' }),
+      expect.objectContaining({ action: 'urge', agency: 'SO-NNMT', document_no: '01/BTCD' }),
       expect.objectContaining({ action: 'forward', to_inspection: true }),
     ]);
 

@@ -76,11 +76,14 @@ describe('intake on matters', () => {
     expect(contents[1]!.matterId).toBe(await matterOf(earlier));
     expect(new Set(contents.map((c) => c.matterId)).size).toBe(3);
     // An update with today's shape keeps the contents; one with contents replaces the further ones.
-    const { id, registerNo: _r, status: _s, stage: _st, dueOn: _d, replyDueOn: _rd, createdAt: _c, updatedAt: _u, ...rest } = p;
+    const { id, registerNo: _r, status: _s, stage: _st, dueOn: _d, replyDueOn: _rd, createdAt: _c, updatedAt: _u, hasDenunciation: _h, ...rest } = p;
     await t.client.petitions.update({ id, ...rest, summary: 'Khiếu nại thu hồi đất (sửa)' });
     expect((await t.client.petitions.get({ id })).contents.map((c) => c.summary)).toEqual(['Khiếu nại thu hồi đất (sửa)', 'Tố cáo cán bộ địa chính nhận tiền', 'Kiến nghị chế độ']);
-    await t.client.petitions.update({ id, ...rest, contents: [] });
-    expect((await t.client.petitions.get({ id })).contents).toHaveLength(1);
+    // Dropping the denunciation content would show its denouncer to everyone: only a permitted
+    // officer may (the system actor may not), and nothing changes.
+    const dropped = await t.api.call('petitions.update', { id, ...rest, contents: [] });
+    expect(dropped).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.client.petitions.get({ id })).contents).toHaveLength(3);
   });
 
   it('refuses a missing or merged matter, a content of kind multiple, and writes nothing', async () => {

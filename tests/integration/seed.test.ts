@@ -50,7 +50,7 @@ describe('seeding a new register', () => {
     const { client, register } = await fresh();
     expect(await client.settings.get()).toEqual(DEFAULT_SETTINGS);
     const users = await client.users.list();
-    expect(users).toEqual([{ id: expect.any(Number), username: 'admin', fullName: 'Quản trị viên', title: null, role: 'admin', active: true }]);
+    expect(users).toEqual([{ id: expect.any(Number), username: 'admin', fullName: 'Quản trị viên', title: null, role: 'admin', active: true, canSeeProtected: false }]);
     const audit = await client.audit.list();
     expect(audit).toEqual([
       expect.objectContaining({ action: 'seed', entity: 'register', actorName: 'Hệ thống', after: { agencies: 125 }, at: TEST_NOW.toISOString() }),

@@ -131,9 +131,9 @@ describe('buildStatisticsReport', () => {
         const figures = reportFigures(buildStatisticsReport(s, HEADER));
         expect(new Set(figures.map((f) => f.key)).size).toBe(figures.length);
         for (const f of figures) expect(f.value, f.key).toBe(resolve(s, f.key));
-        // 4 reception rows × 5; petitions 4 (I) + 5 + 9 + 1 (II) + 8 (III) + 7 (IV); 6 per agency and a total line.
+        // 4 reception rows × 5; petitions 4 (I) + 5 + 9 + 1 (II) + 8 (III) + 8 (IV: six actions with urge, total, undecided); 6 per agency and a total line.
         const agencies = s.petitions.forwarded_by_agency.length;
-        expect(figures).toHaveLength(20 + 34 + (agencies === 0 ? 0 : 6 * (agencies + 1)));
+        expect(figures).toHaveLength(20 + 35 + (agencies === 0 ? 0 : 6 * (agencies + 1)));
       }),
       { numRuns: 200 },
     );
