@@ -139,7 +139,7 @@ async function apply(t: TempRegister, clock: MovableClock, model: Model, agencie
       );
       if (!p) return;
       const action: DecisionAction = p.cls!.eligible ? ELIGIBLE_ACTIONS[cmd.b % ELIGIBLE_ACTIONS.length]! : cmd.b % 2 === 0 ? 'file' : 'return';
-      const code = action === 'forward' || action === 'guide' ? AGENCY_CODES[cmd.c % AGENCY_CODES.length]! : null;
+      const code = action === 'forward' || action === 'guide' || action === 'urge' ? AGENCY_CODES[cmd.c % AGENCY_CODES.length]! : null;
       const on = back(p.cls!.on);
       const w = await t.client.workflow.decide({ petitionId: p.id, action, agencyId: code === null ? null : agencies.get(code)!, on });
       p.dec = { action, on, agency: code, due: activeDecision(w).replyDueOn };
