@@ -84,6 +84,15 @@ function petitionFacts(from: string, to: string, mapping: Record<string, string>
     )`;
 }
 
+/** The period's visits (sessions dated in it), each with who received, its matter and whether a repeat. */
+function visitFacts(from: string, to: string): RawBuilder<unknown> {
+  return sql`with f as (
+    select v.id, v.persons, case when v.delegation_members is not null then 1 else 0 end as delegation,
+      coalesce(m.merged_into, v.matter_id, -v.id) as matter_id, v.repeat, ${sql.raw(RECEPTION_BY_SQL)} as by
+    from visits v join reception_sessions s on s.id = v.session_id left join matters m on m.id = v.matter_id
+    where s.date >= ${from} and s.date <= ${to})`;
+}
+
 export interface ComputedForm {
   /** Column number -> figure. */
   columns: Record<string, number>;
@@ -151,12 +160,7 @@ export async function computeForm(db: Kysely<DB>, definition: ReportDefinition, 
     return agg ? [[ms, agg] as [number, string]] : [];
   });
   if (visitCols.length > 0) {
-    const head = sql`with f as (
-      select v.id, v.persons, case when v.delegation_members is not null then 1 else 0 end as delegation,
-        coalesce(m.merged_into, v.matter_id, -v.id) as matter_id, v.repeat, ${sql.raw(RECEPTION_BY_SQL)} as by
-      from visits v join reception_sessions s on s.id = v.session_id left join matters m on m.id = v.matter_id
-      where s.date >= ${from} and s.date <= ${to})`;
-    Object.assign(values, await runAggregates(db, head, '', visitCols));
+    Object.assign(values, await runAggregates(db, visitFacts(from, to), '', visitCols));
   }
 
   for (const { ms, count } of counts) {
@@ -279,11 +283,7 @@ export function drillIdsSql(definition: ReportDefinition, ms: number, from: stri
     case 'visits':
       return {
         records: 'visits',
-        ids: sql<number>`(with f as (
-          select v.id, v.persons, case when v.delegation_members is not null then 1 else 0 end as delegation,
-            coalesce(m.merged_into, v.matter_id, -v.id) as matter_id, v.repeat, ${sql.raw(RECEPTION_BY_SQL)} as by
-          from visits v join reception_sessions s on s.id = v.session_id left join matters m on m.id = v.matter_id
-          where s.date >= ${from} and s.date <= ${to}) select f.id from f where ${sql.raw(drill.condition)})`,
+        ids: sql<number>`(${visitFacts(from, to)} select f.id from f where ${sql.raw(drill.condition)})`,
       };
     case 'sessions':
       return { records: 'sessions', ids: sql<number>`(select s.id from reception_sessions s where s.date >= ${from} and s.date <= ${to} and ${sql.raw(drill.condition)})` };
