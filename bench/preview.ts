@@ -1,0 +1,37 @@
+// The browser preview on a big register, as an officer opens it: the renderer built by Vite, the
+// preview server (web/server.ts) on the bench's register, Debian's Chromium. Measures the first
+// contentful paint of the app and the time until the petition list (Alt+3) shows its first rows.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { startPreview } from '../web/server.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function measurePreview(dbPath: string): Promise<{ firstPaintMs: number; listRowsMs: number }> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'))) {
+    throw new Error('the renderer is not built (npx vite build)');
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
+  const preview = await startPreview({ dbPath, port: 0, token: 'bench', appVersion: 'bench' });
+  const browser = await chromium.launch({ executablePath });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(preview.url, { waitUntil: 'load' });
+    await page.getByRole('navigation').first().waitFor();
+    const firstPaintMs = await page.evaluate(() => {
+      const entry = performance.getEntriesByName('first-contentful-paint')[0];
+      return entry ? entry.startTime : NaN;
+    });
+    const started = Date.now();
+    await page.keyboard.press('Alt+3');
+    await page.getByRole('table', { name: 'Danh sách đơn' }).locator('[data-loaded="true"]').first().waitFor({ timeout: 60_000 });
+    const listRowsMs = Date.now() - started;
+    return { firstPaintMs, listRowsMs };
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+}
