@@ -60,6 +60,13 @@ test('the six official forms, as on paper, equal to the core, each cell opening 
   await app.screenshot('reports-01-xld');
   await page.getByTestId('official-form').locator('button[data-ms="3"]').click();
   await expect(page.getByTestId('report-drill-total')).toHaveText(`${report.rows[0]!.columns['3']!.toLocaleString('vi-VN')} đơn`);
+  // A petition opened from the figure's list comes back to that list ("Quay lại Báo cáo").
+  const firstRow = page.getByRole('table', { name: 'Các đơn của ô số liệu' }).locator('tbody tr').first();
+  const firstName = await firstRow.getAttribute('aria-label');
+  await firstRow.click();
+  await expect(page.getByRole('heading', { name: firstName!.replace('Đơn ', 'Đơn số ') })).toBeVisible();
+  await page.getByRole('button', { name: /^Quay lại Báo cáo/ }).click();
+  await expect(page.getByTestId('report-drill-total')).toHaveText(`${report.rows[0]!.columns['3']!.toLocaleString('vi-VN')} đơn`);
   await page.keyboard.press('Escape');
 
   // 01/TCD column 12 (sessions of the head's reception) opens the sessions.

@@ -185,11 +185,26 @@ test('statistics: official periods, forms 01/TCD and 02/XLD equal the core, dril
   if (process.env.SCREENSHOTS === '1') await page.waitForTimeout(500); // the drawer's slide-in
   await app.screenshot('statistics-drill');
 
-  // A row opens the petition; Alt+5 comes back to the same period.
-  await list.getByRole('row', { name: `Đơn ${drilled.rows[0]!.registerNo}` }).click();
-  await expect(page.getByRole('heading', { name: `Đơn số ${drilled.rows[0]!.registerNo}` })).toBeVisible();
-  await page.keyboard.press('Alt+5');
+  // A row opens the petition; "Quay lại Thống kê" (or Esc) comes back to the same figure's list.
+  const openFirst = async () => {
+    await list.getByRole('row', { name: `Đơn ${drilled.rows[0]!.registerNo}` }).click();
+    await expect(page.getByRole('heading', { name: `Đơn số ${drilled.rows[0]!.registerNo}` })).toBeVisible();
+  };
+  await openFirst();
+  await page.getByRole('button', { name: /^Quay lại Thống kê/ }).click();
   await expect(periodText).toHaveText(`Kỳ báo cáo: từ ${dmy(q.from)} đến ${dmy(q.to)}`);
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByTestId('drill-total')).toHaveText(`${vn(complaints)} đơn`);
+  await openFirst();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeVisible();
+  await expect(list.locator('tbody tr').first()).toContainText(drilled.rows[0]!.registerNo);
+  // Alt+5 from the petition finds it the same way; closing the list leaves the figures.
+  await openFirst();
+  await page.keyboard.press('Alt+5');
+  await expect(drawer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
   await expect(figure(page, drillName)).toHaveText(vn(complaints));
 
   expect(problems).toEqual([]);

@@ -123,6 +123,10 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await expect(classify).toContainText('Vụ việc này đã đến 1 lần');
   await classify.getByRole('button', { name: /Ghi phân loại/ }).click();
   await expect(classify).toContainText('Chọn đủ hoặc không đủ điều kiện xử lý');
+  // The failed save is summed up at the top of the step and the focus is on the field to fix.
+  await expect(classify.getByTestId('error-summary')).toContainText('1 ô cần sửa');
+  await expect(classify.getByTestId('error-summary')).toContainText('Kết quả phân loại: Chọn đủ hoặc không đủ điều kiện xử lý');
+  await expect(classify.getByRole('radio', { name: 'Đủ điều kiện xử lý', exact: true })).toBeFocused();
   await classify.getByRole('radio', { name: 'Không đủ điều kiện xử lý' }).check();
   await classify.getByRole('combobox', { name: 'Lý do không đủ điều kiện' }).click();
   await page.getByRole('option', { name: 'Đơn trùng lặp với đơn đã xử lý' }).click();
@@ -139,12 +143,14 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await classify.getByLabel('Ngày phân loại').press('Tab');
   await expect(classify).toContainText('Ngày phân loại không được sau hôm nay');
   await classify.getByRole('button', { name: /Ghi phân loại/ }).click();
-  await expect(classify.getByRole('alert').first()).toContainText('Ngày phân loại (05/03/2026) không được sau ngày hôm nay (02/03/2026)');
+  await expect(classify).toContainText('Ngày phân loại (05/03/2026) không được sau ngày hôm nay (02/03/2026)');
   await classify.getByLabel('Ngày phân loại').fill('2026-03-02');
   await page.keyboard.press('Control+S');
   await expect(status).toHaveText('Chờ quyết định xử lý');
   await expect(history).toContainText('Phân loại: Đủ điều kiện xử lý');
   await expect(panel.getByTestId('workflow-notice')).toContainText('Đã ghi phân loại: đủ điều kiện xử lý.');
+  // Saved: the focus is on the next step's first field, not at the top of the page.
+  await expect(panel.getByRole('form', { name: 'Quyết định xử lý' }).getByRole('combobox', { name: 'Hướng xử lý' })).toBeFocused();
 
   // Decision: forwarding without an agency is refused with the Vietnamese message.
   const decide = panel.getByRole('form', { name: 'Quyết định xử lý' });
@@ -152,6 +158,8 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await page.getByRole('option', { name: 'Chuyển đơn đến cơ quan có thẩm quyền' }).click();
   await decide.getByRole('button', { name: /Ghi quyết định/ }).click();
   await expect(decide).toContainText('Chuyển đơn hoặc hướng dẫn phải chọn cơ quan có thẩm quyền');
+  await expect(decide.getByTestId('error-summary')).toContainText('Chuyển đến cơ quan');
+  await expect(decide.getByRole('combobox', { name: 'Chuyển đến cơ quan' })).toBeFocused();
   // The agency picker searches without tone marks.
   await decide.getByRole('combobox', { name: 'Chuyển đến cơ quan' }).fill('nong nghiep moi truong');
   await page.getByRole('option', { name: AGENCY }).click();
@@ -163,6 +171,8 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   const notice = panel.getByTestId('workflow-notice');
   await expect(notice).toContainText(`Đã ghi quyết định: Chuyển đơn đến cơ quan có thẩm quyền (${AGENCY}). Số văn bản: 01/PC-BTCD.`);
   await expect(status).toHaveText('Đã chuyển, chờ trả lời');
+  // A numbered step: the next thing to do is to print its slip, and the focus is there.
+  await expect(notice.getByRole('button', { name: 'In phiếu chuyển đơn' })).toBeFocused();
   await expect(history).toContainText('Văn bản số 01/PC-BTCD');
   await expect(history).toContainText(`Cơ quan: ${AGENCY}`);
   const detail = await callApi<{ workflow: { replyDueOn: string } }>(page, 'petitions.get', { id: tuyet.id });
@@ -235,7 +245,7 @@ test('workflow: classify, forward with a numbered slip, print, to-do and badge a
   await reply.getByRole('combobox', { name: 'Kết quả giải quyết' }).click();
   await page.getByRole('option', { name: 'Đã giải quyết' }).click();
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();
-  await expect(reply.getByRole('alert').first()).toContainText('Ngày nhận báo cáo (27/02/2026) không được trước ngày chuyển đơn (02/03/2026)');
+  await expect(reply).toContainText('Ngày nhận báo cáo (27/02/2026) không được trước ngày chuyển đơn (02/03/2026)');
   await reply.getByLabel('Ngày nhận báo cáo').fill(later);
   await reply.getByLabel('Tóm tắt kết quả').fill('Sở đã kiểm tra, UBND xã lập phương án bồi thường bổ sung cho gia đình bà Tuyết');
   await reply.getByRole('button', { name: /Ghi kết quả trả lời/ }).click();

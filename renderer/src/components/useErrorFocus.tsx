@@ -11,6 +11,18 @@ function describe(form: HTMLFormElement, el: HTMLElement): string {
   return [label || el.getAttribute('aria-label'), message].filter(Boolean).join(': ');
 }
 
+/** The error message shown under a group of choices (Mantine's wrapper puts it after the group). */
+function errorOfGroup(group: HTMLElement): string | null {
+  const wrapper = group.closest('.mantine-InputWrapper-root') ?? group;
+  return wrapper.querySelector('.mantine-InputWrapper-error')?.textContent?.trim() || null;
+}
+
+function describeGroup(group: HTMLElement): string {
+  const labelId = group.getAttribute('aria-labelledby');
+  const label = (labelId ? document.getElementById(labelId)?.textContent : group.getAttribute('aria-label'))?.replace(/\s*\*\s*$/, '').trim();
+  return [label, errorOfGroup(group)].filter(Boolean).join(': ');
+}
+
 export function useErrorFocus(): { ref: React.RefObject<HTMLFormElement | null>; onInvalid(): void; summary: ReactNode; clear(): void } {
   const ref = useRef<HTMLFormElement | null>(null);
   const [lines, setLines] = useState<string[]>([]);
@@ -20,8 +32,13 @@ export function useErrorFocus(): { ref: React.RefObject<HTMLFormElement | null>;
       const form = ref.current;
       if (!form) return;
       const invalid = [...form.querySelectorAll<HTMLElement>('[aria-invalid="true"]')].filter((el) => !el.closest('[aria-hidden="true"]'));
-      setLines([...new Set(invalid.map((el) => describe(form, el)).filter(Boolean))]);
-      const first = invalid[0];
+      // A group of choices (radio buttons) shows its error under the group, with no invalid input:
+      // the group counts as one invalid field, focused on its first choice.
+      const groups = [...form.querySelectorAll<HTMLElement>('[role="radiogroup"]')].filter((g) => errorOfGroup(g) !== null && !g.querySelector('[aria-invalid="true"]'));
+      const items = [...invalid.map((el) => ({ el, line: describe(form, el), focus: el })), ...groups.map((g) => ({ el: g, line: describeGroup(g), focus: g.querySelector<HTMLElement>('input:checked, input') ?? g }))];
+      items.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      setLines([...new Set(items.map((i) => i.line).filter(Boolean))]);
+      const first = items[0]?.focus;
       if (first) {
         first.scrollIntoView({ block: 'center' });
         first.focus({ preventScroll: true });

@@ -177,7 +177,7 @@ export function MatterPage({ matterId }: { matterId: number }) {
                 {item.first ? <Badge size="sm" color="blue" variant="light">Lần đầu</Badge> : <Badge size="sm" color="orange" variant="light">Lặp lại</Badge>}
                 {item.type === 'petition' ? (
                   <>
-                    <UnstyledButton onClick={() => go('petition', { petitionId: item.petitionId })} aria-label={`Mở đơn ${item.registerNo}`}>
+                    <UnstyledButton onClick={() => go('petition', { petitionId: item.petitionId, back: { page: 'matter', label: 'vụ việc', params: { matterId: m.id } } })} aria-label={`Mở đơn ${item.registerNo}`}>
                       <Text size="sm" c="blue.8" ff="monospace">Đơn {item.registerNo}</Text>
                     </UnstyledButton>
                     <Text size="sm">{PETITION_KIND_LABELS[item.kind]} · {FIELD_LABELS[item.field]}</Text>

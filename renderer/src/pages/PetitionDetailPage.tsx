@@ -80,7 +80,11 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
     void load();
   }, [load]);
 
-  const back = () => go('petitions');
+  // Back where the petition was opened from: a figure's list (statistics, reports), the to-do list,
+  // or the petition list.
+  const backTo = useUi((s) => s.params.back);
+  const back = () => (backTo ? go(backTo.page, backTo.params) : go('petitions'));
+  const backLabel = backTo ? `Quay lại ${backTo.label}` : 'Quay lại danh sách';
   const openVisitDate = (date: string, visitId: number | null) => {
     showInRegister(date, visitId);
     go('receptionRegister');
@@ -99,7 +103,7 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
     return (
       <Stack>
         <Alert color="red" title="Không mở được đơn">{error}</Alert>
-        <Group><Button variant="default" onClick={back}>Quay lại danh sách</Button></Group>
+        <Group><Button variant="default" onClick={back}>{backLabel}</Button></Group>
       </Stack>
     );
   }
@@ -140,7 +144,7 @@ export function PetitionDetailPage({ petitionId }: { petitionId: number }) {
           <Badge variant="light" size="lg" color={STATUS_COLORS[p.status] ?? 'gray'}>{PETITION_STATUS_LABELS[p.status] ?? p.status}</Badge>
         </Group>
         <Group gap="xs" wrap="nowrap">
-          <Button variant="default" onClick={back}>Quay lại danh sách <kbd className="key" style={{ marginLeft: 8 }}>Esc</kbd></Button>
+          <Button variant="default" onClick={back}>{backLabel} <kbd className="key" style={{ marginLeft: 8 }}>Esc</kbd></Button>
           <Button onClick={() => edit(true)}>Sửa <kbd className="key" style={{ marginLeft: 8 }}>Alt+E</kbd></Button>
         </Group>
       </Group>

@@ -14,7 +14,7 @@ import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
 import { useStatsScreen } from '../components/stats/state.ts';
 import { usePeriod } from '../components/stats/usePeriod.ts';
 import { OfficialForm } from '../components/reports/OfficialForm.tsx';
-import { ReportDrillDrawer, type ReportDrillTarget } from '../components/reports/ReportDrillDrawer.tsx';
+import { ReportDrillDrawer } from '../components/reports/ReportDrillDrawer.tsx';
 import { useReportsScreen } from '../components/reports/state.ts';
 
 const MIME = {
@@ -40,7 +40,10 @@ export function ReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Format | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [drill, setDrill] = useState<ReportDrillTarget | null>(null);
+  const drill = useReportsScreen((s) => s.drill);
+  const setDrill = useReportsScreen((s) => s.setDrill);
+  const drillPage = useReportsScreen((s) => s.drillPage);
+  const setDrillPage = useReportsScreen((s) => s.setDrillPage);
   const definition = reportDefinition(form)!;
 
   useEffect(() => {
@@ -92,7 +95,7 @@ export function ReportsPage() {
       <Card withBorder padding="sm">
         <Stack gap="sm">
           <Group justify="space-between" align="flex-end" wrap="nowrap">
-            <PeriodPicker choice={choice} period={period} onChange={setChoice} />
+            <PeriodPicker choice={choice} period={period} onChange={(c) => { setChoice(c); setDrill(null); }} />
             {period && <Text fw={700} data-testid="report-period">Kỳ báo cáo: {describePeriod(period)}</Text>}
           </Group>
           <SegmentedControl
@@ -138,11 +141,11 @@ export function ReportsPage() {
         <ReportDrillDrawer
           target={drill}
           period={period}
+          page={drillPage}
+          onPage={setDrillPage}
           onClose={() => setDrill(null)}
-          onOpenPetition={(petitionId) => {
-            setDrill(null);
-            go('petition', { petitionId });
-          }}
+          // The figure stays chosen: "Quay lại Báo cáo" on the petition opens its records again.
+          onOpenPetition={(petitionId) => go('petition', { petitionId, back: { page: 'reports', label: 'Báo cáo' } })}
         />
       )}
     </Stack>

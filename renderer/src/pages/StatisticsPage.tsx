@@ -18,7 +18,6 @@ import { DrillDrawer } from '../components/stats/DrillDrawer.tsx';
 import { ExportButtons } from '../components/stats/ExportButtons.tsx';
 import { useStatsScreen, type StatsTab } from '../components/stats/state.ts';
 import { usePeriod } from '../components/stats/usePeriod.ts';
-import type { DrillTarget } from '../components/stats/Figure.tsx';
 
 export function StatisticsPage() {
   const go = useUi((s) => s.go);
@@ -31,7 +30,10 @@ export function StatisticsPage() {
   const [error, setError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [reasonLabels, setReasonLabels] = useState<Record<IneligibleReason, string>>(DEFAULT_REASON_LABELS);
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const drill = useStatsScreen((s) => s.drill);
+  const setDrill = useStatsScreen((s) => s.setDrill);
+  const drillPage = useStatsScreen((s) => s.drillPage);
+  const setDrillPage = useStatsScreen((s) => s.setDrillPage);
 
   useEffect(() => {
     api.settings.get().then((s) => setReasonLabels({ ...DEFAULT_REASON_LABELS, ...s.reasonLabels }), () => undefined);
@@ -102,11 +104,11 @@ export function StatisticsPage() {
         <DrillDrawer
           target={drill}
           period={stats.period}
+          page={drillPage}
+          onPage={setDrillPage}
           onClose={() => setDrill(null)}
-          onOpen={(petitionId) => {
-            setDrill(null);
-            go('petition', { petitionId });
-          }}
+          // The figure stays chosen: "Quay lại Thống kê" on the petition opens its list again.
+          onOpen={(petitionId) => go('petition', { petitionId, back: { page: 'statistics', label: 'Thống kê' } })}
         />
       )}
     </Stack>

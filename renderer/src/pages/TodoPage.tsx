@@ -40,8 +40,8 @@ function Section({ title, hint, color, items, total }: { title: string; hint: st
                   key={item.id}
                   tabIndex={0}
                   style={{ cursor: 'pointer' }}
-                  onClick={() => go('petition', { petitionId: item.id })}
-                  onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: item.id })}
+                  onClick={() => go('petition', { petitionId: item.id, back: { page: 'todo', label: 'Việc cần làm' } })}
+                  onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: item.id, back: { page: 'todo', label: 'Việc cần làm' } })}
                 >
                   <Table.Td ff="monospace">{item.registerNo}</Table.Td>
                   <Table.Td>{item.deadline ? formatDateVN(item.deadline) : ''}</Table.Td>

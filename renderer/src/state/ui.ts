@@ -26,6 +26,19 @@ export interface PageParams {
   petitionId?: number;
   /** matter: the matter (vụ việc) to show. */
   matterId?: number;
+  /**
+   * petition: the screen it was opened from when that is not the petition list (a figure of the
+   * statistics or of a report, the to-do list): "Quay lại" and Esc return there, as it was left.
+   */
+  back?: BackTarget;
+}
+
+export interface BackTarget {
+  page: Page;
+  /** Where "Quay lại" goes, as the button says it: "Quay lại {label}". */
+  label: string;
+  /** That screen's parameters (e.g. the matter it showed). */
+  params?: Omit<PageParams, 'back'>;
 }
 
 export interface LeaveGuard {

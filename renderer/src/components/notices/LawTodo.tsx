@@ -70,7 +70,7 @@ export function LawTodoSections() {
                         {n.registerNo && (
                           <>
                             {' — đơn '}
-                            <Text span size="xs" ff="monospace" style={{ cursor: 'pointer', textDecoration: 'underline' }} onClick={() => go('petition', { petitionId: n.petitionId! })}>
+                            <Text span size="xs" ff="monospace" style={{ cursor: 'pointer', textDecoration: 'underline' }} onClick={() => go('petition', { petitionId: n.petitionId!, back: { page: 'todo', label: 'Việc cần làm' } })}>
                               {n.registerNo}
                             </Text>
                           </>
@@ -120,7 +120,7 @@ export function LawTodoSections() {
               </Table.Thead>
               <Table.Tbody>
                 {todo.steps.map((s) => (
-                  <Table.Tr key={s.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => go('petition', { petitionId: s.id })} onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: s.id })}>
+                  <Table.Tr key={s.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })} onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })}>
                     <Table.Td ff="monospace">{s.registerNo}</Table.Td>
                     <Table.Td>
                       <Late overdue={s.overdue} dueOn={s.dueOn} />

@@ -23,17 +23,18 @@ function totalOf(drill: ReportDrill): number {
 
 const UNIT_WORD: Record<ReportDrill['records'], string> = { petitions: 'đơn', visits: 'lượt tiếp', sessions: 'kỳ tiếp' };
 
-export function ReportDrillDrawer({ target, period, onClose, onOpenPetition }: {
+export function ReportDrillDrawer({ target, period, page, onPage, onClose, onOpenPetition }: {
   target: ReportDrillTarget | null;
   period: Period;
+  /** The page shown (kept by the screen, so coming back from a petition finds it again). */
+  page: number;
+  onPage(page: number): void;
   onClose(): void;
   onOpenPetition(id: number): void;
 }) {
   const [result, setResult] = useState<ReportDrill | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = target ? JSON.stringify({ form: target.form, ms: target.ms, ...period }) : null;
-  const [paging, setPaging] = useState<{ key: string | null; page: number }>({ key: null, page: 1 });
-  const page = paging.key === key ? paging.page : 1;
 
   useEffect(() => {
     setResult(null);
@@ -138,7 +139,7 @@ export function ReportDrillDrawer({ target, period, onClose, onOpenPetition }: {
         )}
         {pages > 1 && (
           <Group justify="center">
-            <Pagination total={pages} value={page} onChange={(p) => setPaging({ key, page: p })} size="sm" getItemProps={(p) => ({ 'aria-label': `Trang ${p}` })} />
+            <Pagination total={pages} value={page} onChange={onPage} size="sm" getItemProps={(p) => ({ 'aria-label': `Trang ${p}` })} />
           </Group>
         )}
       </Stack>

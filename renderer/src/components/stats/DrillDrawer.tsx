@@ -11,19 +11,19 @@ import './stats.css';
 
 export const DRILL_PAGE_SIZE = 50;
 
-export function DrillDrawer({ target, period, onClose, onOpen }: {
+export function DrillDrawer({ target, period, page, onPage, onClose, onOpen }: {
   target: DrillTarget | null;
   period: Period;
+  /** The page shown (kept by the screen, so coming back from a petition finds it again). */
+  page: number;
+  onPage(page: number): void;
   onClose(): void;
   onOpen(petitionId: number): void;
 }) {
   const [result, setResult] = useState<PetitionPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = target ? JSON.stringify({ drill: target.drill, part: target.part, ...period }) : null;
-  // The page belongs to the figure it was chosen for: a new figure starts at its first page.
-  const [paging, setPaging] = useState<{ key: string | null; page: number }>({ key: null, page: 1 });
-  const page = paging.key === key ? paging.page : 1;
-  const setPage = (p: number) => setPaging({ key, page: p });
+  const setPage = onPage;
 
   useEffect(() => {
     setResult(null);

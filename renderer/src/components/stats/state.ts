@@ -1,8 +1,10 @@
 // What the statistics screen remembers while the officer opens a petition behind a figure and
-// comes back (Alt+5): the period chosen and the tab shown.
+// comes back (Alt+5 or "Quay lại Thống kê"): the period chosen, the tab shown and the figure whose
+// petitions were listed, at the page the officer was on.
 import { create } from 'zustand';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import type { PeriodKind } from '../../../../shared/stats/periods.ts';
+import type { DrillTarget } from './Figure.tsx';
 
 export interface PeriodChoice {
   kind: PeriodKind;
@@ -55,13 +57,22 @@ export function currentChoice(kind: PeriodKind, today: string, keep?: PeriodChoi
 interface StatsScreenState {
   choice: PeriodChoice;
   tab: StatsTab;
+  /** The figure whose petitions are listed (the drill-down), and its page: open again on return. */
+  drill: DrillTarget | null;
+  drillPage: number;
   setChoice(choice: PeriodChoice): void;
   setTab(tab: StatsTab): void;
+  setDrill(drill: DrillTarget | null): void;
+  setDrillPage(page: number): void;
 }
 
 export const useStatsScreen = create<StatsScreenState>((set) => ({
   choice: currentChoice('official_quarter', vietnamDate(new Date())),
   tab: 'petitions',
-  setChoice: (choice) => set({ choice }),
+  drill: null,
+  drillPage: 1,
+  setChoice: (choice) => set({ choice, drill: null, drillPage: 1 }),
   setTab: (tab) => set({ tab }),
+  setDrill: (drill) => set({ drill, drillPage: 1 }),
+  setDrillPage: (drillPage) => set({ drillPage }),
 }));

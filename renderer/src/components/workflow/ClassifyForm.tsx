@@ -4,6 +4,7 @@ import { Alert, Button, Grid, Group, Radio, Select, Stack, Text, TextInput, Text
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 import { api, errorMessage } from '../../api.ts';
 import { formatRegisterNo, parseRegisterNo } from '../../../../shared/domain/petition.ts';
 import { classifySchema, type Workflow } from '../../../../shared/domain/workflow.ts';
@@ -58,13 +59,16 @@ export function ClassifyForm({ petitionId, receivedOn, candidates, data, onSaved
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
 
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     try {
       onSaved(await api.workflow.classify(values));
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
   useHotkeys([['mod+S', () => void submit()]], []);
 
   const lookup = async () => {
@@ -102,8 +106,9 @@ export function ClassifyForm({ petitionId, receivedOn, candidates, data, onSaved
   const original = choices.find((c) => c.id === duplicateOf);
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Phân loại đơn">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Phân loại đơn">
       <Stack gap="xs">
+        {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được phân loại">{errors.root.message}</Alert>}
         <SameMatterLine candidates={candidates} />
         <Controller

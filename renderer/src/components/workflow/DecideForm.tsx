@@ -3,6 +3,7 @@
 import { Alert, Button, Grid, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 import { api } from '../../api.ts';
 import { DECISION_ACTIONS, DECISION_ACTION_LABELS, DECISION_DOCUMENT, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
@@ -52,7 +53,9 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const action = useWatch({ control: form.control, name: 'action' });
 
   const [confirm, confirmDialog] = useConfirm();
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     if (DECISION_DOCUMENT[values.action] !== null) {
       const ok = await confirm({
         title: `${DECISION_ACTION_LABELS[values.action]}?`,
@@ -65,16 +68,18 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
       onSaved(await api.workflow.decide(values), values.action);
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
   useHotkeys([['mod+S', () => void submit()]], []);
 
   const agencyOptions = data.agencies.filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name }));
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
       {confirmDialog}
       <Stack gap="xs">
+        {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được quyết định">{errors.root.message}</Alert>}
         {!eligible && !inspectable && <Text size="sm" c="dimmed">Đơn không đủ điều kiện xử lý: chỉ có thể trả lại đơn hoặc lưu đơn.</Text>}
         {toInspection && (

@@ -3,6 +3,7 @@
 import { Alert, Button, Grid, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Controller, useForm } from 'react-hook-form';
+import { useErrorFocus } from '../useErrorFocus.tsx';
 import { api } from '../../api.ts';
 import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type ReplyOutcome, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
@@ -34,18 +35,22 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
   });
   const { errors, isSubmitting } = form.formState;
 
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     try {
       onSaved(await api.workflow.reply(values));
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
   useHotkeys([['mod+S', () => void submit()]], []);
 
   return (
-    <form onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Ghi kết quả trả lời">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Ghi kết quả trả lời">
       <Stack gap="xs">
+        {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}
         <Grid gap="xs">
           <Grid.Col span={4}>
@@ -93,7 +98,9 @@ export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSave
     mode: 'onSubmit',
   });
   const { errors, isSubmitting } = form.formState;
+  const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
+    errorFocus.clear();
     const early = replyDueOn !== null && values.on <= replyDueOn;
     const ok = await confirm({
       title: 'Ghi đôn đốc?',
@@ -108,13 +115,15 @@ export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSave
       onSaved(await api.workflow.remind(values));
     } catch (error) {
       showApiError(form, error);
+      errorFocus.onInvalid();
     }
-  });
+  }, errorFocus.onInvalid);
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Đôn đốc cơ quan">
+    <form ref={errorFocus.ref} onSubmit={submit} noValidate aria-label="Đôn đốc cơ quan">
       {confirmDialog}
       <Stack gap="xs">
+        {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được đôn đốc">{errors.root.message}</Alert>}
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <DateField control={form.control} name="on" label="Ngày đôn đốc" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày đôn đốc không được sau hôm nay" error={errors.on?.message} w={170} />

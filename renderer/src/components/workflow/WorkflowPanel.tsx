@@ -4,7 +4,7 @@
 // enforces the rules; its refusals come back next to the fields or as an alert.
 import { Alert, Badge, Card, Divider, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { PetitionDetail } from '../../../../shared/api/contract.ts';
 import type { DocumentRequest } from '../../../../shared/documents/kinds.ts';
 import { DECISION_ACTION_LABELS, PETITION_STATUS_LABELS, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
@@ -49,6 +49,9 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   const [reversing, setReversing] = useState<keyof typeof STEP_LABELS | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  /** Set by a saved step: once the petition is reloaded, focus goes to the next thing to do. */
+  const focusNext = useRef(false);
 
   useHotkeys(
     [
@@ -66,6 +69,7 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
 
   const saved = (next: Workflow, text: string, print?: Notice['print']) => {
     setNotice({ text, ...(print ? { print } : {}) });
+    focusNext.current = true;
     touch();
     onChanged();
     return next;
@@ -95,6 +99,20 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
       made ? { request: { kind: 'reminder', petitionId: p.id, reminderId: made.id }, label: 'In văn bản đôn đốc' } : undefined,
     );
   };
+
+  // After a step is saved and the petition reloaded, the next thing to do has the focus: the
+  // document to print when the step numbered one, else the first field of the next step, else
+  // the message saying what was recorded (never the top of the page).
+  useEffect(() => {
+    if (!focusNext.current) return;
+    focusNext.current = false;
+    const target =
+      noticeRef.current?.querySelector<HTMLElement>('button:not(.mantine-Alert-closeButton)') ??
+      stepRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), textarea, button:not(:disabled)') ??
+      noticeRef.current;
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }, [w]);
 
   let step: { title: string; body: ReactNode };
   if (!data) {
@@ -190,7 +208,7 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
 
       {error && <Alert color="red" mb="sm" title="Không tải được dữ liệu xử lý đơn">{error}</Alert>}
       {notice && (
-        <Alert color="green" mb="sm" withCloseButton onClose={() => setNotice(null)} aria-live="polite" data-testid="workflow-notice">
+        <Alert ref={noticeRef} tabIndex={-1} color="green" mb="sm" withCloseButton closeButtonLabel="Đóng thông báo" onClose={() => setNotice(null)} aria-live="polite" data-testid="workflow-notice">
           <Group justify="space-between" gap="xs">
             <Text size="sm">{notice.text}</Text>
             {notice.print && <PrintButton request={notice.print.request} label={notice.print.label} />}
