@@ -67,12 +67,26 @@ test('agency directory: search without tone marks, add, edit, refuse bad input, 
   await confirm.getByRole('button', { name: 'Ngừng hoạt động' }).click();
   await expect(page.getByText('Đã ngừng hoạt động “Sở Kế hoạch Đặc biệt tỉnh”')).toBeVisible();
   await expect(screen.row('SO-KH-DT')).toHaveCount(0);
-  // Later, in a fresh screen: the deactivated agency comes back with "show inactive".
+  // At once, with the mouse on the switch's visible label: the deactivated agency comes back.
+  // (A real pointer press where the label is drawn: Mantine lays the switch's transparent input
+  // over its label, which Playwright's element click reads as "covered".)
+  const showInactive = page.getByRole('switch', { name: 'Hiện cả cơ quan ngừng hoạt động' });
+  const clickLabel = async () => {
+    await expect(confirm).toHaveCount(0);
+    const box = (await page.getByText('Hiện cả cơ quan ngừng hoạt động', { exact: true }).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  await clickLabel();
+  await expect(showInactive).toBeChecked();
+  await expect(screen.row('SO-KH-DT')).toContainText('Ngừng');
+  await clickLabel();
+  await expect(showInactive).not.toBeChecked();
+  await expect(screen.row('SO-KH-DT')).toHaveCount(0);
+  // Later, in a fresh screen, with the keyboard (Space on the switch).
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Alt+4');
   await screen.search.fill('dac biet');
   await expect(screen.row('SO-KH-DT')).toHaveCount(0);
-  const showInactive = page.getByRole('switch', { name: 'Hiện cả cơ quan ngừng hoạt động' });
   await showInactive.focus();
   await page.keyboard.press('Space');
   await expect(showInactive).toBeChecked();
