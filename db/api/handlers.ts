@@ -4,7 +4,7 @@ import { getAgency, listAgencies, setAgencyActive, upsertAgency } from '../ops/a
 import { listAudit } from '../ops/audit.ts';
 import { getSettings, updateSettings } from '../ops/settings.ts';
 import { getUser, listUsers, upsertUser } from '../ops/users.ts';
-import { communesOf, PROVINCES, provinceByCode } from '../units.ts';
+import { communeOn, communesOf, PROVINCES, provinceByCode, provinceOn } from '../units.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { citizenHistory } from '../ops/citizens.ts';
@@ -67,10 +67,22 @@ export function registerSettingsMethods(t: HandlerTable): void {
 }
 
 export function registerUnitMethods(t: HandlerTable): void {
-  t.method('units.provinces', async () => PROVINCES);
-  t.method('units.communes', async ({ provinceCode }) => {
+  // Named as they are on the register's today (db/data/unit-changes.json): "Thành phố Đồng Nai"
+  // from 30 April 2026, not the name of the 2025 base list.
+  t.method('units.provinces', async (_input, { register }) => {
+    const today = vietnamDate(register.now());
+    return PROVINCES.map((p) => {
+      const named = provinceOn(p.code, today);
+      return named ? { ...p, name: named.name, fullName: named.fullName } : p;
+    });
+  });
+  t.method('units.communes', async ({ provinceCode }, { register }) => {
     if (!provinceByCode(provinceCode)) throw new ApiError('NOT_FOUND', `Không có tỉnh, thành phố mã ${provinceCode}`);
-    return communesOf(provinceCode);
+    const today = vietnamDate(register.now());
+    return communesOf(provinceCode).map((c) => {
+      const named = communeOn(c.code, today);
+      return named ? { ...c, name: named.name, fullName: named.fullName, type: named.type as typeof c.type } : c;
+    });
   });
 }
 

@@ -133,3 +133,18 @@ describe('holidays.importPreview and holidays.importConfirm', () => {
     expect(snapshot(t.register.sqlite)).toEqual(before);
   });
 });
+
+describe('units as named on the register’s today', () => {
+  it('lists Đồng Nai as a province until 29 April 2026 and as a city from 30 April, its communes with today’s names', async () => {
+    const before = await register({ now: new Date('2026-04-29T09:00:00+07:00') });
+    const after = await register({ now: new Date('2026-04-30T09:00:00+07:00') });
+    const dongNai = async (t: TempRegister) => (await t.client.units.provinces()).find((p) => p.code === '75');
+    expect(await dongNai(before)).toMatchObject({ name: 'Đồng Nai', fullName: 'Tỉnh Đồng Nai' });
+    expect(await dongNai(after)).toMatchObject({ name: 'Đồng Nai', fullName: 'Thành phố Đồng Nai' });
+    // Other provinces keep their names; the list keeps its 34 units and the commune counts.
+    const all = await after.client.units.provinces();
+    expect(all).toHaveLength(34);
+    expect(all).toContainEqual({ code: '51', name: 'Quảng Ngãi', fullName: 'Tỉnh Quảng Ngãi', communeCount: 96 });
+    expect(await after.client.units.communes({ provinceCode: '75' })).toEqual(await before.client.units.communes({ provinceCode: '75' }));
+  });
+});
