@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { startPreview, tempDbPath, type Preview } from './preview.ts';
 import { AppPage } from './pages/app.ts';
+import { VIEW_PROTECTED_ACTION } from '../../shared/domain/protection.ts';
 
 const DENOUNCER = { fullName: 'Phan Thị Tố Giác', idNumber: '051190007777', birthYear: 1990, gender: 'female', phone: '0912 777 888', address: 'Tổ 5, phường Nghĩa Lộ' };
 const LABEL = 'Người tố cáo (được bảo vệ)';
@@ -96,6 +97,27 @@ test('a denouncer is protected on every screen; a permitted officer reveals, aud
     await page.screenshot({ path: test.info().outputPath('protection-revealed.png'), fullPage: true });
     await page.getByRole('button', { name: 'Ẩn danh tính' }).click();
     await expect(petitioners).not.toContainText(DENOUNCER.fullName);
+
+    // The denouncer's visit in Tiếp công dân: protected in the row, revealed on request (audited).
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('combobox', { name: 'Kỳ tiếp', exact: true }).click();
+    await page.getByRole('option', { name: /16\/03\/2026/ }).click();
+    const visitRow = page.getByRole('row').filter({ hasText: 'Tố cáo ông Trần Văn Bị nhận tiền' });
+    await expect(visitRow).toContainText(LABEL);
+    await expect(visitRow).not.toContainText(DENOUNCER.fullName);
+    await visitRow.getByRole('button', { name: 'Hiện danh tính người tố cáo của lượt tiếp 1' }).click();
+    await expect(visitRow).toContainText(DENOUNCER.fullName);
+    await expect(visitRow).toContainText('Lần xem đã được ghi vào nhật ký');
+    await page.screenshot({ path: test.info().outputPath('protection-visit-revealed.png') });
+    const audit = await call(request, preview, 'audit.list', { entity: 'visit', entityId: String(visit.id) });
+    expect(audit.some((entry: { action: string; actor: string | null }) => entry.action === VIEW_PROTECTED_ACTION)).toBe(true);
+    await visitRow.getByRole('button', { name: 'Ẩn danh tính lượt tiếp 1' }).click();
+    await expect(visitRow).not.toContainText(DENOUNCER.fullName);
+    // An officer without the permission has no such button.
+    await chooseOfficer(page, 'Nguyễn Thị Lan');
+    await page.keyboard.press('Alt+2');
+    await expect(visitRow).toContainText(LABEL);
+    await expect(visitRow.getByRole('button', { name: /Hiện danh tính/ })).toHaveCount(0);
     expect(problems).toEqual([]);
   } finally {
     await preview.stop();

@@ -17,6 +17,7 @@ import {
 import { SESSION_KIND_OPTIONS, SessionForm } from '../components/intake/SessionForm.tsx';
 import { VisitForm } from '../components/intake/VisitForm.tsx';
 import { formatDate } from '../components/intake/util.ts';
+import { isProtectedVisit, type RevealedVisit } from '../../../shared/domain/protection.ts';
 
 /** The session last looked at, kept while the app runs (e.g. across a petition intake). */
 let rememberedSessionId: number | null = null;
@@ -53,8 +54,55 @@ function SessionSummary({ session, today, onEdit }: { session: ReceptionSession;
   );
 }
 
-function VisitRow({ no, visit, onEdit }: { no: number; visit: Visit; onEdit(): void }) {
+/**
+ * A denunciation's visit shows its visitor as protected; an officer permitted to see denouncers may
+ * reveal them in the row ("Hiện danh tính"), and the register writes that view to the audit log.
+ */
+function useVisitReveal(visit: Visit, no: number) {
+  const officer = useUi((s) => s.officer);
+  const [revealed, setRevealed] = useState<RevealedVisit | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shown = revealed ? { ...visit, citizen: revealed.citizen, delegation: visit.delegation ? { ...visit.delegation, representatives: revealed.representatives } : null } : visit;
+  const control =
+    isProtectedVisit(visit) && officer?.canSeeProtected === true ? (
+      <Group gap={4} mt={2}>
+        {revealed ? (
+          <Button size="compact-xs" variant="default" onClick={() => setRevealed(null)} aria-label={`Ẩn danh tính lượt tiếp ${no}`}>
+            Ẩn danh tính
+          </Button>
+        ) : (
+          <Button
+            size="compact-xs"
+            color="orange"
+            variant="light"
+            loading={busy}
+            aria-label={`Hiện danh tính người tố cáo của lượt tiếp ${no}`}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                setRevealed(await api.visits.revealDenouncer({ id: visit.id }));
+              } catch (e) {
+                setError(errorMessage(e));
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            Hiện danh tính
+          </Button>
+        )}
+        {revealed && <Text size="xs" c="orange.8">Lần xem đã được ghi vào nhật ký</Text>}
+        {error && <Text size="xs" c="red">{error}</Text>}
+      </Group>
+    ) : null;
+  return { visit: shown, control };
+}
+
+function VisitRow({ no, visit: stored, onEdit }: { no: number; visit: Visit; onEdit(): void }) {
   const go = useUi((s) => s.go);
+  const { visit, control } = useVisitReveal(stored, no);
   const reps = visit.delegation?.representatives ?? [];
   return (
     <Table.Tr>
@@ -81,6 +129,7 @@ function VisitRow({ no, visit, onEdit }: { no: number; visit: Visit; onEdit(): v
             </Text>
           </>
         )}
+        {control}
       </Table.Td>
       <Table.Td>
         <Text size="sm" lineClamp={2}>
