@@ -41,6 +41,8 @@ import { getVisit } from './ops/reception.ts';
 import type { Visit } from '../shared/domain/reception.ts';
 import type { OpContext } from './context.ts';
 import type { DB } from './schema.ts';
+import type { Attachment, AttachmentContent } from '../shared/domain/attachment.ts';
+import { fold } from '../shared/text.ts';
 
 export { isProtectedPetition, isProtectedVisit, PROTECTED_LABEL };
 
@@ -334,4 +336,64 @@ export async function fillFromProtectedVisit<T extends { visitId: number | null;
       return { ...p, ...stored };
     }),
   };
+}
+
+/**
+ * A denunciation's attachments (the scanned letter, its evidence) carry the denouncer's identity
+ * and cannot be blanked out by the register: only a permitted officer opens one, and each opening
+ * is written to the audit log like a reveal. Their file names, shown to everyone, have the
+ * petitioners' identity taken out (a scan is often named after its sender).
+ */
+export async function openAttachmentChecked(
+  ctx: OpContext,
+  id: number,
+  read: (db: Kysely<DB>) => Promise<AttachmentContent>,
+): Promise<AttachmentContent> {
+  const row = await ctx.register.db
+    .selectFrom('attachments as a')
+    .innerJoin('petitions as p', 'p.id', 'a.petition_id')
+    .select(['a.id', 'p.id as petition_id', 'p.kind', 'p.register_no'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+  if (!row || !(await hasDenunciation(ctx.register.db, { id: row.petition_id, kind: row.kind }))) return read(ctx.register.db);
+  if (!(await canSeeProtected(ctx))) {
+    const who = ctx.actor.id === null ? 'Chưa chọn cán bộ đang làm việc' : `Cán bộ ${ctx.actor.name} chưa được cấp quyền`;
+    throw new ApiError(
+      'FORBIDDEN',
+      `${who}: tệp đính kèm của đơn tố cáo ${row.register_no} có thể chứa danh tính người tố cáo, chỉ cán bộ được quản trị viên cấp quyền mới được mở (Luật Tố cáo, Điều 56).`,
+    );
+  }
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const content = await read(trx);
+    await writeAudit(trx, ctx, {
+      action: VIEW_PROTECTED_ACTION,
+      entity: 'petition',
+      entityId: row.petition_id,
+      after: { petitionId: row.petition_id, attachmentId: id, where: `Mở tệp đính kèm “${content.attachment.fileName}” của đơn tố cáo` },
+    });
+    return content;
+  });
+}
+
+/** The attachments of a petition as listed to the acting officer: a denunciation's file names scrubbed unless permitted. */
+export async function scrubAttachmentNames(ctx: OpContext, petitionId: number, attachments: Attachment[]): Promise<Attachment[]> {
+  if (attachments.length === 0) return attachments;
+  const petition = await ctx.register.db.selectFrom('petitions').select(['id', 'kind']).where('id', '=', petitionId).executeTakeFirst();
+  if (!petition || !(await hasDenunciation(ctx.register.db, petition)) || (await canSeeProtected(ctx))) return attachments;
+  const { petitioners } = await getPetition(ctx.register.db, petitionId, vietnamDate(ctx.register.now()));
+  // Names, ID numbers and phone numbers, folded, with separators as spaces: "Phan_Thi-To.Giac" is a name.
+  const words = (text: string) => ` ${fold(text).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const secrets = petitioners
+    .flatMap((p) => [p.fullName, p.idNumber, p.phone?.replace(/\D/g, '')])
+    .filter((v): v is string => typeof v === 'string' && v.trim().length >= 4)
+    .map(words);
+  return attachments.map((a) => {
+    const dot = a.fileName.lastIndexOf('.');
+    const base = dot > 0 ? a.fileName.slice(0, dot) : a.fileName;
+    const extension = dot > 0 ? a.fileName.slice(dot) : '';
+    const named = words(base);
+    const compact = named.replace(/ /g, '');
+    const leaks = secrets.some((s) => named.includes(s) || (s.replace(/ /g, '').length >= 8 && compact.includes(s.replace(/ /g, ''))));
+    return leaks ? { ...a, fileName: `tep-dinh-kem-${a.id}${extension}` } : a;
+  });
 }

@@ -23,7 +23,7 @@ import { writeAudit } from '../audit.ts';
 import { addAttachment, getAttachment, listAttachments, removeAttachment } from '../ops/attachments.ts';
 import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
-import { canSeeProtected, isProtectedPetition, redactAudit, redactPetition, redactVisits } from '../protection.ts';
+import { canSeeProtected, isProtectedPetition, openAttachmentChecked, redactAudit, redactPetition, redactVisits, scrubAttachmentNames } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
 import type { HandlerTable } from './table.ts';
 
@@ -188,8 +188,8 @@ export function registerHolidayMethods(t: HandlerTable): void {
 
 export function registerAttachmentMethods(t: HandlerTable): void {
   t.method('attachments.add', (input, ctx) => addAttachment(ctx, input));
-  t.method('attachments.list', (input, { register }) => listAttachments(register.db, input.petitionId));
-  t.method('attachments.get', (input, { register }) => getAttachment(register, input.id));
+  t.method('attachments.list', async (input, ctx) => scrubAttachmentNames(ctx, input.petitionId, await listAttachments(ctx.register.db, input.petitionId)));
+  t.method('attachments.get', (input, ctx) => openAttachmentChecked(ctx, input.id, (db) => getAttachment({ ...ctx.register, db }, input.id)));
   t.method('attachments.remove', (input, ctx) => removeAttachment(ctx, input));
 }
 

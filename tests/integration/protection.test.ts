@@ -353,3 +353,44 @@ describe.skipIf(!HAS_PDF)('documents sent to an agency, as PDF', () => {
     }
   }, 120_000);
 });
+
+describe('a denunciation’s attachments', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+  const add = (petitionId: number, fileName: string) => w.t.client.attachments.add({ petitionId, fileName, mime: 'application/pdf', base64: PDF.toString('base64') });
+
+  it('open only for a permitted officer, each opening audited; file names that name the denouncer are listed without it', async () => {
+    await as(w.admin);
+    const scan = await add(w.denunciation, 'Don-to-cao_Phan_Thi_To_Giac.pdf');
+    const evidence = await add(w.denunciation, 'anh-chup-bien-lai.pdf');
+    const byId = await add(w.denunciation, 'cccd-051190007777.pdf');
+    const ordinary = await add(w.complaint, 'Don khieu nai Nguyen Van Duc.pdf');
+
+    // An officer without the permission: the list hides the name in file names; opening is refused and writes nothing.
+    await as(w.plain);
+    const listed = await w.t.client.attachments.list({ petitionId: w.denunciation });
+    expectNoIdentity(listed, 'attachments.list');
+    expect(listed.map((a) => a.fileName)).toEqual([`tep-dinh-kem-${scan.id}.pdf`, 'anh-chup-bien-lai.pdf', `tep-dinh-kem-${byId.id}.pdf`]);
+    const before = snapshot(w.t.register.sqlite);
+    for (const a of [scan, evidence]) {
+      const refusedOpen = await w.t.api.call('attachments.get', { id: a.id });
+      expect(refusedOpen.ok).toBe(false);
+      if (!refusedOpen.ok) {
+        expect(refusedOpen.error.code).toBe('FORBIDDEN');
+        expect(refusedOpen.error.message).toContain('chỉ cán bộ được quản trị viên cấp quyền mới được mở');
+      }
+    }
+    expect(snapshot(w.t.register.sqlite)).toEqual(before);
+    // Another petition's attachments are as before, for everyone.
+    expect((await w.t.client.attachments.list({ petitionId: w.complaint }))[0]!.fileName).toBe('Don khieu nai Nguyen Van Duc.pdf');
+    expect((await w.t.client.attachments.get({ id: ordinary.id })).base64).toBe(PDF.toString('base64'));
+
+    // The permitted officer sees the names and opens the scan; the opening is in the audit log, named.
+    await as(w.permitted);
+    expect((await w.t.client.attachments.list({ petitionId: w.denunciation })).map((a) => a.fileName)).toEqual(['Don-to-cao_Phan_Thi_To_Giac.pdf', 'anh-chup-bien-lai.pdf', 'cccd-051190007777.pdf']);
+    const from = lastAuditId(w.t.register.sqlite);
+    expect((await w.t.client.attachments.get({ id: scan.id })).base64).toBe(PDF.toString('base64'));
+    const rows = auditRowsSince(w.t.register.sqlite, from);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'view_protected', entity: 'petition', entity_id: String(w.denunciation), actor_name: 'Trần Văn Tín' });
+  });
+});
