@@ -4,7 +4,6 @@
 // issued with a number of their own series (Số: 05/TB-BTCD).
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, dayOfWeek, formatDateVN } from '../../shared/calendar/dates.ts';
-import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { yearOf } from '../../shared/domain/dates.ts';
 import { NOTICE_DEADLINE, NOTICE_KIND_LABELS, type LawTodo, type Notice, type NoticeKind, type noticeIssueSchema, type noticeListSchema } from '../../shared/domain/notices.ts';
 import type { PetitionKind } from '../../shared/domain/petition.ts';
@@ -181,7 +180,7 @@ export async function recomputeStepDeadlines(trx: Trx, all: boolean): Promise<nu
   let changed = 0;
   for (const r of rows) {
     const step = KIND_STEP[r.kind as PetitionKind] ?? null;
-    const due = step === null ? null : addWorkingDays(r.received_on, DEADLINES[step].days, holidays);
+    const due = step === null ? null : holidays.due(r.received_on, DEADLINES[step].days);
     if (step === r.step && due === r.step_due_on) continue;
     await trx.updateTable('petitions').set({ step, step_due_on: due }).where('id', '=', r.id).execute();
     changed++;
