@@ -15,7 +15,7 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
-import { insertMatterRecord, joinOriginalMatter, setMatterMerged } from '../ops/matters.ts';
+import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
 
 export interface ImportCounts {
   agenciesAdded: number;
@@ -215,35 +215,38 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   }
   const visitIds = new Map<string, number>();
-  for (const [i, v] of file.visits.entries()) {
-    try {
-      const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
-      visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
-    } catch (error) {
-      throw inRecord(v.label, error);
-    }
-  }
   const petitionIds = new Map<string, number>();
-  for (const [i, p] of file.petitions.entries()) {
-    try {
-      const contents = v2?.petitionContents[i];
-      const data = contents
-        ? {
-            ...p.data,
-            matterId: matterIds.get(contents[0]!.matter_ref)!,
-            contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
-          }
-        : p.data;
-      const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
-      // After a split the first content says more narrowly than the letter's summary.
-      if (contents && contents[0]!.summary !== p.data.summary) {
-        await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
+  // Each matter's repeat marks and first date are recomputed once, after its last arrival.
+  await withDeferredMatterRefresh(trx, async () => {
+    for (const [i, v] of file.visits.entries()) {
+      try {
+        const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
+        visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
+      } catch (error) {
+        throw inRecord(v.label, error);
       }
-      petitionIds.set(p.ref, id);
-    } catch (error) {
-      throw inRecord(p.label, error);
     }
-  }
+    for (const [i, p] of file.petitions.entries()) {
+      try {
+        const contents = v2?.petitionContents[i];
+        const data = contents
+          ? {
+              ...p.data,
+              matterId: matterIds.get(contents[0]!.matter_ref)!,
+              contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
+            }
+          : p.data;
+        const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+        // After a split the first content says more narrowly than the letter's summary.
+        if (contents && contents[0]!.summary !== p.data.summary) {
+          await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
+        }
+        petitionIds.set(p.ref, id);
+      } catch (error) {
+        throw inRecord(p.label, error);
+      }
+    }
+  });
   const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
