@@ -1,7 +1,9 @@
 // Importing a petition-register/v1 file: all or nothing, in one transaction, through the same
 // core operations the desk uses (the handling workflow is written by ./workflow.ts), with one
 // audit row for the whole import.
+import path from 'node:path';
 import type { Transaction } from 'kysely';
+import { readJsonObjectStreaming } from './read.ts';
 import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { describeIssues, futureDateIssues, parseInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
@@ -278,11 +280,21 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   };
 }
 
-/** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */
-export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+/** The format a parsed file says it is (v2, else read as v1). */
+export function interchangeFormatOf(data: unknown): typeof INTERCHANGE_FORMAT_V2 | 'petition-register/v1' {
+  return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2 ? INTERCHANGE_FORMAT_V2 : 'petition-register/v1';
+}
+
+/** Checks a parsed v1 or v2 file against the register's today; throws ApiError('VALIDATION'). */
+export function checkFile(register: Register, data: unknown): CheckedInterchange {
+  const today = todayOf({ register, actor: { id: null, name: '' } });
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? parseInterchangeV2(data, { today }) : parseInterchange(data, { today });
+}
+
+/** Writes a checked file into the register in one transaction with one audit row: all or nothing. */
+export async function importChecked(register: Register, file: CheckedInterchange, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
   const ctx: OpContext = { register, actor };
-  const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
-  const file = isV2 ? parseInterchangeV2(data, { today: todayOf(ctx) }) : parseInterchange(data, { today: todayOf(ctx) });
+  const isV2 = 'matters' in file;
   return register.db.transaction().execute(async (trx) => {
     const counts = await writeInterchange(trx, ctx, file);
     await writeAudit(trx, ctx, {
@@ -293,4 +305,30 @@ export async function importFile(register: Register, data: unknown, actor: Actor
     });
     return counts;
   });
+}
+
+/** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */
+export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+  return importChecked(register, checkFile(register, data), actor, options);
+}
+
+/**
+ * Imports an interchange file from disk (what `petreg import` and the bench run): the file is read
+ * record by record (./read.ts, never its whole text), checked, and written all or nothing.
+ * Throws ApiError('VALIDATION') for a refused file and InterchangeFileError when it is not a
+ * readable JSON object.
+ */
+export async function importInterchangeFile(register: Register, file: string, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+  const data = readJsonObjectStreaming(file);
+  if (data === null) throw new InterchangeFileError(file);
+  return importChecked(register, checkFile(register, data), actor, { source: path.basename(file), ...options });
+}
+
+/** A file that is not a JSON object in UTF-8 (petreg reads it whole to say where it goes wrong). */
+export class InterchangeFileError extends Error {
+  readonly file: string;
+  constructor(file: string) {
+    super(`${file} is not a JSON object in UTF-8`);
+    this.file = file;
+  }
 }
