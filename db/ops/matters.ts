@@ -328,7 +328,8 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
     fresh.add(id);
     return id;
   };
-  const first = await trx.selectFrom('petition_contents').selectAll().where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
+  // A petition created in this transaction has no contents yet.
+  const first = mode === 'create' ? undefined : await trx.selectFrom('petition_contents').selectAll().where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
   let firstMatter: number;
   if (!first) {
     let chosen = p.matterId;
