@@ -60,7 +60,7 @@ function withDeadlines(calendar: HolidayCalendar): DeadlineCalendar {
       let due = memo.get(key);
       if (due === undefined) {
         due = addWorkingDays(start, n, calendar);
-        if (memo.size < 100_000) memo.set(key, due);
+        if (memo.size < 20_000) memo.set(key, due);
       }
       return due;
     },
