@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor } from '../../db/context.ts';
-import { importFile } from '../../db/interchange/import.ts';
+import { importChecked, interchangeFormatOf } from '../../db/interchange/import.ts';
+import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
 import { openRegisterForWrite } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
@@ -28,8 +29,18 @@ function fileError(file: string, error: unknown): UserError {
   return new UserError(`Không đọc được tệp ${file}: ${(error as Error).message}`);
 }
 
-/** Reads a UTF-8 JSON file; a missing file, bad UTF-8 or bad JSON is a UserError naming the file. */
+/**
+ * Reads a UTF-8 JSON file; a missing file, bad UTF-8 or bad JSON is a UserError naming the file.
+ * A JSON object is read record by record (db/interchange/read.ts), never as one text: a large
+ * register's export does not fit in a string. Anything else is read whole, to say where it goes wrong.
+ */
 export function readJsonFile(file: string): unknown {
+  try {
+    const streamed = readJsonObjectStreaming(file);
+    if (streamed !== null) return streamed;
+  } catch (error) {
+    throw fileError(file, error);
+  }
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -54,6 +65,12 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
+function checkFileAt(file: string) {
+  const data = readJsonFile(file);
+  const today = vietnamDate(new Date());
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, { today }) : checkInterchange(data, { today });
+}
+
 export const importCommand: Command = {
   name: 'import',
   usage: 'petreg import FILE.json [--db FILE]',
@@ -62,17 +79,17 @@ export const importCommand: Command = {
   async run({ dbPath, positionals, io }) {
     const file = positionals[0];
     if (!file) throw new UserError('Thiếu tên tệp cần nhập: petreg import FILE.json');
-    const data = readJsonFile(file);
     const refused = (issues: FieldIssue[]) =>
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
     // Check what needs no register first: a bad file then leaves no new register behind either.
     // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
-    const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
-    const checked = isV2 ? checkInterchangeV2(data, { today: vietnamDate(new Date()) }) : checkInterchange(data, { today: vietnamDate(new Date()) });
+    // The checked records are all the import needs: the parsed file is let go (it goes out of scope
+    // here), and not checked a second time (the writer checks the dates against the register's today).
+    const checked = checkFileAt(file);
     if (!checked.ok) throw refused(checked.issues);
     const register = await openRegisterForWrite({ path: dbPath });
     try {
-      const counts = await importFile(register, data, CLI_ACTOR, { source: path.basename(file) });
+      const counts = await importChecked(register, checked.value, CLI_ACTOR, { source: path.basename(file) });
       const numbers = counts.firstRegisterNo ? ` (số vào sổ ${counts.firstRegisterNo} … ${counts.lastRegisterNo})` : '';
       io.out(`Đã nhập ${file} vào sổ ${dbPath}:`);
       io.out(`  cơ quan: ${counts.agenciesAdded} thêm mới, ${counts.agenciesUpdated} cập nhật`);

@@ -1,7 +1,9 @@
 // Importing a petition-register/v1 file: all or nothing, in one transaction, through the same
 // core operations the desk uses (the handling workflow is written by ./workflow.ts), with one
 // audit row for the whole import.
+import path from 'node:path';
 import type { Transaction } from 'kysely';
+import { readJsonObjectStreaming } from './read.ts';
 import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { describeIssues, futureDateIssues, parseInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
@@ -15,7 +17,7 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
-import { insertMatterRecord, joinOriginalMatter, setMatterMerged } from '../ops/matters.ts';
+import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
 
 export interface ImportCounts {
   agenciesAdded: number;
@@ -215,35 +217,38 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   }
   const visitIds = new Map<string, number>();
-  for (const [i, v] of file.visits.entries()) {
-    try {
-      const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
-      visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
-    } catch (error) {
-      throw inRecord(v.label, error);
-    }
-  }
   const petitionIds = new Map<string, number>();
-  for (const [i, p] of file.petitions.entries()) {
-    try {
-      const contents = v2?.petitionContents[i];
-      const data = contents
-        ? {
-            ...p.data,
-            matterId: matterIds.get(contents[0]!.matter_ref)!,
-            contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
-          }
-        : p.data;
-      const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
-      // After a split the first content says more narrowly than the letter's summary.
-      if (contents && contents[0]!.summary !== p.data.summary) {
-        await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
+  // Each matter's repeat marks and first date are recomputed once, after its last arrival.
+  await withDeferredMatterRefresh(trx, async () => {
+    for (const [i, v] of file.visits.entries()) {
+      try {
+        const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
+        visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
+      } catch (error) {
+        throw inRecord(v.label, error);
       }
-      petitionIds.set(p.ref, id);
-    } catch (error) {
-      throw inRecord(p.label, error);
     }
-  }
+    for (const [i, p] of file.petitions.entries()) {
+      try {
+        const contents = v2?.petitionContents[i];
+        const data = contents
+          ? {
+              ...p.data,
+              matterId: matterIds.get(contents[0]!.matter_ref)!,
+              contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
+            }
+          : p.data;
+        const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+        // After a split the first content says more narrowly than the letter's summary.
+        if (contents && contents[0]!.summary !== p.data.summary) {
+          await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
+        }
+        petitionIds.set(p.ref, id);
+      } catch (error) {
+        throw inRecord(p.label, error);
+      }
+    }
+  });
   const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
@@ -275,11 +280,21 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   };
 }
 
-/** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */
-export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+/** The format a parsed file says it is (v2, else read as v1). */
+export function interchangeFormatOf(data: unknown): typeof INTERCHANGE_FORMAT_V2 | 'petition-register/v1' {
+  return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2 ? INTERCHANGE_FORMAT_V2 : 'petition-register/v1';
+}
+
+/** Checks a parsed v1 or v2 file against the register's today; throws ApiError('VALIDATION'). */
+export function checkFile(register: Register, data: unknown): CheckedInterchange {
+  const today = todayOf({ register, actor: { id: null, name: '' } });
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? parseInterchangeV2(data, { today }) : parseInterchange(data, { today });
+}
+
+/** Writes a checked file into the register in one transaction with one audit row: all or nothing. */
+export async function importChecked(register: Register, file: CheckedInterchange, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
   const ctx: OpContext = { register, actor };
-  const isV2 = typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2;
-  const file = isV2 ? parseInterchangeV2(data, { today: todayOf(ctx) }) : parseInterchange(data, { today: todayOf(ctx) });
+  const isV2 = 'matters' in file;
   return register.db.transaction().execute(async (trx) => {
     const counts = await writeInterchange(trx, ctx, file);
     await writeAudit(trx, ctx, {
@@ -290,4 +305,30 @@ export async function importFile(register: Register, data: unknown, actor: Actor
     });
     return counts;
   });
+}
+
+/** Imports a v1 or v2 file (already parsed from JSON) into the register: all or nothing. */
+export async function importFile(register: Register, data: unknown, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+  return importChecked(register, checkFile(register, data), actor, options);
+}
+
+/**
+ * Imports an interchange file from disk (what `petreg import` and the bench run): the file is read
+ * record by record (./read.ts, never its whole text), checked, and written all or nothing.
+ * Throws ApiError('VALIDATION') for a refused file and InterchangeFileError when it is not a
+ * readable JSON object.
+ */
+export async function importInterchangeFile(register: Register, file: string, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+  const data = readJsonObjectStreaming(file);
+  if (data === null) throw new InterchangeFileError(file);
+  return importChecked(register, checkFile(register, data), actor, { source: path.basename(file), ...options });
+}
+
+/** A file that is not a JSON object in UTF-8 (petreg reads it whole to say where it goes wrong). */
+export class InterchangeFileError extends Error {
+  readonly file: string;
+  constructor(file: string) {
+    super(`${file} is not a JSON object in UTF-8`);
+    this.file = file;
+  }
 }

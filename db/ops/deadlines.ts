@@ -2,7 +2,6 @@
 // SQL. They are recomputed whenever what they depend on changes: the holiday calendar, the reply
 // periods in settings, a petition's receipt date.
 import type { Kysely, Transaction } from 'kysely';
-import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import type { PetitionKind } from '../../shared/domain/petition.ts';
 import { PROCESSING_WORKING_DAYS } from '../../shared/domain/workflow.ts';
 import { yearOf } from '../../shared/domain/dates.ts';
@@ -30,7 +29,7 @@ export async function recomputeProcessingDeadlines(trx: Transaction<DB>, all: bo
   if (!all) q = q.where('due_on', 'is', null);
   let changed = 0;
   for (const row of await q.execute()) {
-    const due = addWorkingDays(row.received_on, PROCESSING_WORKING_DAYS, holidays);
+    const due = holidays.due(row.received_on, PROCESSING_WORKING_DAYS);
     if (due === row.due_on) continue;
     await trx.updateTable('petitions').set({ due_on: due }).where('id', '=', row.id).execute();
     changed++;
@@ -46,14 +45,20 @@ export async function recomputeReplyDeadlines(trx: Transaction<DB>, replyDays: R
   const rows = await trx
     .selectFrom('decisions as d')
     .innerJoin('petitions as p', 'p.id', 'd.petition_id')
-    .select(['d.id', 'd.petition_id', 'd.decided_on', 'p.kind'])
+    .select(['d.id', 'd.petition_id', 'd.decided_on', 'p.kind', 'd.reply_due_on as decision_due', 'p.reply_due_on as petition_due'])
     .where('d.action', '=', 'forward')
     .where('d.reversed_at', 'is', null)
     .execute();
+  // Only what moves is written: a holiday edit touches the deadlines around it, not every row.
+  // A petition takes its last forward's deadline, as when every row was written in this order.
+  const petitions = new Map<number, { before: string | null; due: string }>();
   for (const row of rows) {
-    const due = addWorkingDays(row.decided_on, replyDays[row.kind as PetitionKind], holidays);
-    await trx.updateTable('decisions').set({ reply_due_on: due }).where('id', '=', row.id).execute();
-    await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', row.petition_id).execute();
+    const due = holidays.due(row.decided_on, replyDays[row.kind as PetitionKind]);
+    if (row.decision_due !== due) await trx.updateTable('decisions').set({ reply_due_on: due }).where('id', '=', row.id).execute();
+    petitions.set(row.petition_id, { before: row.petition_due, due });
+  }
+  for (const [id, { before, due }] of petitions) {
+    if (before !== due) await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', id).execute();
   }
 }
 

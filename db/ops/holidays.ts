@@ -2,7 +2,7 @@
 // generated once: from the government's announced schedule when one ships (shared/calendar/schedules.ts),
 // else from the Labour Code defaults with substitute days (art. 111(3), 112). An administrator edits
 // days, or imports a year's announced schedule from a file after previewing the deadlines it moves.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { defaultHolidays, workCalendar } from '../../shared/calendar/holidays.ts';
 import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
 import { addWorkingDays, type HolidayCalendar } from '../../shared/calendar/working-days.ts';
@@ -45,30 +45,78 @@ export async function ensureHolidayYears(trx: Transaction<DB>, years: Iterable<n
   }
 }
 
+/** A holiday calendar with its deadlines remembered: `due(start, n)` is addWorkingDays(start, n). */
+export type DeadlineCalendar = HolidayCalendar & { due(start: string, n: number): string };
+
+/** Calendars by span and content, most recently used last (a handful of spans are ever asked for). */
+const calendars = new Map<string, DeadlineCalendar>();
+const CALENDAR_CACHE_SIZE = 32;
+
+function withDeadlines(calendar: HolidayCalendar): DeadlineCalendar {
+  const memo = new Map<string, string>();
+  return Object.assign(calendar, {
+    due(start: string, n: number): string {
+      const key = `${start}+${n}`;
+      let due = memo.get(key);
+      if (due === undefined) {
+        due = addWorkingDays(start, n, calendar);
+        if (memo.size < 20_000) memo.set(key, due);
+      }
+      return due;
+    },
+  });
+}
+
 /**
  * The holidays of a span of years, for counting working days. Years not generated yet read their
- * defaults (nothing is written on a read).
+ * defaults (nothing is written on a read). One statement reads what the span's calendar is made
+ * of (its stored days off, worked days and generated years); a calendar already built from the same
+ * content is reused with the deadlines it has counted, so a petition's save, an import or a holiday
+ * edit builds the calendar (and its lunar-calendar defaults) once, not once per petition. Keyed by
+ * content, the cache can never serve a calendar an edit (in this process or another) has changed.
  */
-export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<HolidayCalendar> {
-  const generated = new Set(
-    (await db.selectFrom('holiday_years').select('year').where('year', '>=', fromYear).where('year', '<=', toYear).execute()).map((r) => r.year),
-  );
-  const inSpan = <T extends { date: string }>(rows: T[]) => rows.filter((r) => generated.has(yearOf(r.date)));
-  const off: { date: string }[] = inSpan(await db.selectFrom('holidays').select('date').where('date', '>=', `${fromYear}-01-01`).where('date', '<=', `${toYear}-12-31`).execute());
-  const worked: { date: string }[] = inSpan(await db.selectFrom('worked_days').select('date').where('date', '>=', `${fromYear}-01-01`).where('date', '<=', `${toYear}-12-31`).execute());
+export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<DeadlineCalendar> {
+  const from = `${fromYear}-01-01`;
+  const to = `${toYear}-12-31`;
+  const { rows } = await sql<{ off: string | null; worked: string | null; years: string | null }>`select
+      (select group_concat(date) from (select date from holidays where date >= ${from} and date <= ${to} order by date)) as off,
+      (select group_concat(date) from (select date from worked_days where date >= ${from} and date <= ${to} order by date)) as worked,
+      (select group_concat(year) from (select year from holiday_years where year >= ${fromYear} and year <= ${toYear} order by year)) as years`.execute(db);
+  const { off: offText, worked: workedText, years: yearsText } = rows[0]!;
+  const key = `${fromYear}:${toYear}:${offText ?? ''}|${workedText ?? ''}|${yearsText ?? ''}`;
+  const cached = calendars.get(key);
+  if (cached) {
+    calendars.delete(key);
+    calendars.set(key, cached);
+    return cached;
+  }
+  const generated = new Set(yearsText ? yearsText.split(',').map(Number) : []);
+  const dates = (text: string | null) => (text ? text.split(',').map((date) => ({ date })) : []);
+  const inSpan = <T extends { date: string }>(list: T[]) => list.filter((r) => generated.has(yearOf(r.date)));
+  const off: { date: string }[] = inSpan(dates(offText));
+  const worked: { date: string }[] = inSpan(dates(workedText));
   for (let year = fromYear; year <= toYear; year++) {
     if (generated.has(year)) continue;
     const announced = ANNOUNCED_SCHEDULES.get(year);
     off.push(...(announced ? announced.daysOff : defaultHolidays(year)));
     worked.push(...(announced?.workedDays ?? []));
   }
-  return workCalendar(off, worked);
+  const calendar = withDeadlines(workCalendar(off, worked));
+  calendars.set(key, calendar);
+  if (calendars.size > CALENDAR_CACHE_SIZE) calendars.delete(calendars.keys().next().value!);
+  return calendar;
+}
+
+/** The span of years a deadline counted from `start` may run over (runs over the new year). */
+export function deadlineSpan(start: string, n: number): [number, number] {
+  const year = yearOf(start);
+  return [year, year + 1 + Math.floor(n / 200)];
 }
 
 /** A deadline n working days after a date (the span covers runs over the new year). */
 export async function workingDaysAfter(db: Kysely<DB>, start: string, n: number): Promise<string> {
-  const year = yearOf(start);
-  return addWorkingDays(start, n, await holidaysFor(db, year, year + 1 + Math.floor(n / 200)));
+  const [from, to] = deadlineSpan(start, n);
+  return (await holidaysFor(db, from, to)).due(start, n);
 }
 
 export async function processingDeadline(db: Kysely<DB>, receivedOn: string): Promise<string> {

@@ -328,7 +328,8 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
     fresh.add(id);
     return id;
   };
-  const first = await trx.selectFrom('petition_contents').selectAll().where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
+  // A petition created in this transaction has no contents yet.
+  const first = mode === 'create' ? undefined : await trx.selectFrom('petition_contents').selectAll().where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
   let firstMatter: number;
   if (!first) {
     let chosen = p.matterId;
@@ -362,7 +363,34 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
     }
   }
-  for (const id of touched) if (!fresh.has(id)) await refreshMatter(trx, id);
+  const deferred = deferredRefreshes.get(trx);
+  for (const id of touched) {
+    if (fresh.has(id)) continue;
+    if (deferred) deferred.add(id);
+    else await refreshMatter(trx, id);
+  }
+}
+
+/** Matters whose refresh a bulk write (an import) runs once at its end, by transaction. */
+const deferredRefreshes = new WeakMap<Trx, Set<number>>();
+
+/**
+ * Runs `write` with the matter refreshes of writePetitionContents collected instead of run, then
+ * refreshes each touched matter once. refreshMatter recomputes from the matter's stored arrivals,
+ * so once at the end gives what once per petition gave; an import of many petitions of one matter
+ * no longer reads the matter's whole history for each of them.
+ */
+export async function withDeferredMatterRefresh<T>(trx: Trx, write: () => Promise<T>): Promise<T> {
+  const touched = new Set<number>();
+  deferredRefreshes.set(trx, touched);
+  try {
+    const result = await write();
+    deferredRefreshes.delete(trx);
+    for (const id of touched) await refreshMatter(trx, id);
+    return result;
+  } finally {
+    deferredRefreshes.delete(trx);
+  }
 }
 
 /**

@@ -4,17 +4,17 @@
 // issued with a number of their own series (Số: 05/TB-BTCD).
 import type { Kysely, Transaction } from 'kysely';
 import { addDays, dayOfWeek, formatDateVN } from '../../shared/calendar/dates.ts';
-import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { yearOf } from '../../shared/domain/dates.ts';
 import { NOTICE_DEADLINE, NOTICE_KIND_LABELS, type LawTodo, type Notice, type NoticeKind, type noticeIssueSchema, type noticeListSchema } from '../../shared/domain/notices.ts';
 import type { PetitionKind } from '../../shared/domain/petition.ts';
+import { PROCESSING_WORKING_DAYS } from '../../shared/domain/workflow.ts';
 import { DEADLINES, KIND_STEP, type DeadlineCode } from '../../shared/rules/deadlines.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, NoticeTable } from '../schema.ts';
-import { holidaysFor, workingDaysAfter } from './holidays.ts';
+import { deadlineSpan, holidaysFor, workingDaysAfter } from './holidays.ts';
 import { petitionerNames, todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
 
@@ -169,6 +169,23 @@ export async function stepColumns(db: Kysely<DB>, kind: string, receivedOn: stri
   return { step, step_due_on: dueOn };
 }
 
+/**
+ * The deadlines a petition row stores (processing due_on, and its kind's step), counted on one
+ * calendar: a save reads the calendar once, not once per deadline.
+ */
+export async function petitionDeadlineColumns(db: Kysely<DB>, kind: string, receivedOn: string): Promise<{ due_on: string; step: string | null; step_due_on: string | null }> {
+  const step = KIND_STEP[kind as PetitionKind] ?? null;
+  const [from, to] = deadlineSpan(receivedOn, PROCESSING_WORKING_DAYS);
+  const stepDays = step === null ? null : DEADLINES[step].days;
+  const calendar = await holidaysFor(db, from, to);
+  const sameSpan = stepDays === null || deadlineSpan(receivedOn, stepDays)[1] === to;
+  return {
+    due_on: calendar.due(receivedOn, PROCESSING_WORKING_DAYS),
+    step,
+    step_due_on: stepDays === null ? null : sameSpan ? calendar.due(receivedOn, stepDays) : await workingDaysAfter(db, receivedOn, stepDays),
+  };
+}
+
 /** Sets every petition's step deadline (or only the missing ones) from its kind and receipt date. */
 export async function recomputeStepDeadlines(trx: Trx, all: boolean): Promise<number> {
   let q = trx.selectFrom('petitions').select(['id', 'kind', 'received_on', 'step', 'step_due_on']);
@@ -181,7 +198,7 @@ export async function recomputeStepDeadlines(trx: Trx, all: boolean): Promise<nu
   let changed = 0;
   for (const r of rows) {
     const step = KIND_STEP[r.kind as PetitionKind] ?? null;
-    const due = step === null ? null : addWorkingDays(r.received_on, DEADLINES[step].days, holidays);
+    const due = step === null ? null : holidays.due(r.received_on, DEADLINES[step].days);
     if (step === r.step && due === r.step_due_on) continue;
     await trx.updateTable('petitions').set({ step, step_due_on: due }).where('id', '=', r.id).execute();
     changed++;

@@ -5,8 +5,7 @@ import { sql } from 'kysely';
 import { vietnamDate, yearOf } from '../../shared/domain/dates.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { deriveStatus, type PetitionStatus, type Stage } from '../../shared/domain/workflow.ts';
-import { processingDeadline } from './holidays.ts';
-import { stepColumns } from './notices.ts';
+import { petitionDeadlineColumns } from './notices.ts';
 import {
   formatRegisterNo,
   parseRegisterNo,
@@ -75,8 +74,9 @@ async function checkReferences(trx: Transaction<DB>, p: PetitionData): Promise<v
   }
 }
 
-async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string): Promise<void> {
-  await trx.deleteFrom('petition_petitioners').where('petition_id', '=', petitionId).execute();
+async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string, created = false): Promise<void> {
+  // A petition inserted in this transaction has no petitioners to replace.
+  if (!created) await trx.deleteFrom('petition_petitioners').where('petition_id', '=', petitionId).execute();
   for (const [position, person] of petitioners.entries()) {
     const { personId } = await savePerson(trx, person, now, `petitioners.${position}`);
     await trx.insertInto('petition_petitioners').values({ petition_id: petitionId, position, person_id: personId }).execute();
@@ -129,14 +129,13 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
       seq,
       register_no: number,
       search_folded: searchText(p, number),
-      due_on: await processingDeadline(trx, p.receivedOn),
-      ...(await stepColumns(trx, p.kind, p.receivedOn)),
+      ...(await petitionDeadlineColumns(trx, p.kind, p.receivedOn)),
       created_at: now,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writePetitioners(trx, row.id, p.petitioners, now);
+  await writePetitioners(trx, row.id, p.petitioners, now, true);
   await writePetitionContents(trx, ctx, row.id, p, 'create');
   return row.id;
 }
@@ -221,7 +220,7 @@ export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitio
     const now = ctx.register.now().toISOString();
     await trx
       .updateTable('petitions')
-      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), due_on: await processingDeadline(trx, input.receivedOn), ...(await stepColumns(trx, input.kind, input.receivedOn)), updated_at: now })
+      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), ...(await petitionDeadlineColumns(trx, input.kind, input.receivedOn)), updated_at: now })
       .where('id', '=', input.id)
       .execute();
     await writePetitioners(trx, input.id, input.petitioners, now);

@@ -1,0 +1,183 @@
+// Reading an interchange file without holding its text. A register of a million petitions exports
+// to more than a gigabyte, which cannot be one JavaScript string; JSON.parse of the whole text also
+// held the bytes, the text and the objects at once. This reader takes the file in chunks and parses
+// the top-level object key by key and each array's records one by one (JSON.parse of one record's
+// bytes), so only the records themselves are kept: one copy of the data.
+// It reads exactly what JSON.parse reads. When the file is not a JSON object, or is not UTF-8 or
+// not valid JSON, it says so by returning null: the caller then reads the file whole to report the
+// mistake with its line and column (those files are small, or not worth streaming).
+import fs from 'node:fs';
+
+const CHUNK = 4 * 1024 * 1024;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/** Thrown inside the reader when the bytes are not a JSON object it can stream. */
+class NotStreamable extends Error {}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+class ChunkReader {
+  readonly #fd: number;
+  #buf: Buffer = Buffer.alloc(0);
+  #pos = 0;
+  /** Start of the value being read: kept across refills. -1 when none. */
+  #mark = -1;
+  #eof = false;
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  readonly #chunk: number;
+
+  constructor(fd: number, chunk: number) {
+    this.#fd = fd;
+    this.#chunk = chunk;
+  }
+
+  #more(): boolean {
+    if (this.#eof) return false;
+    const chunk = Buffer.allocUnsafe(this.#chunk);
+    const n = fs.readSync(this.#fd, chunk, 0, this.#chunk, null);
+    if (n === 0) {
+      this.#eof = true;
+      return false;
+    }
+    const keep = this.#mark >= 0 ? this.#mark : this.#pos;
+    this.#buf = Buffer.concat([this.#buf.subarray(keep), chunk.subarray(0, n)]);
+    this.#pos -= keep;
+    if (this.#mark >= 0) this.#mark = 0;
+    return true;
+  }
+
+  /** The next byte after white space (not consumed), or -1 at the end of the file. */
+  peek(): number {
+    for (;;) {
+      while (this.#pos < this.#buf.length) {
+        const b = this.#buf[this.#pos]!;
+        if (!isSpace(b)) return b;
+        this.#pos++;
+      }
+      if (!this.#more()) return -1;
+    }
+  }
+
+  expect(byte: number): void {
+    if (this.peek() !== byte) throw new NotStreamable();
+    this.#pos++;
+  }
+
+  skipBom(): void {
+    while (this.#buf.length - this.#pos < 3 && this.#more());
+    if (this.#buf[0] === 0xef && this.#buf[1] === 0xbb && this.#buf[2] === 0xbf) this.#pos = 3;
+  }
+
+  /** The next value (after white space), parsed. */
+  value(): unknown {
+    if (this.peek() === -1) throw new NotStreamable();
+    this.#mark = this.#pos;
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    const first = this.#buf[this.#pos]!;
+    const structured = first === QUOTE || first === OPEN_BRACE || first === OPEN_BRACKET;
+    for (;;) {
+      if (this.#pos >= this.#buf.length && !this.#more()) {
+        if (structured) throw new NotStreamable();
+        break;
+      }
+      const b = this.#buf[this.#pos]!;
+      if (!structured) {
+        // A number, true, false or null ends at the next delimiter.
+        if (b === COMMA || b === CLOSE_BRACKET || b === CLOSE_BRACE || isSpace(b)) break;
+        this.#pos++;
+        continue;
+      }
+      this.#pos++;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
+        else if (b === QUOTE) {
+          inString = false;
+          if (depth === 0) break;
+        }
+      } else if (b === QUOTE) inString = true;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+      else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    const bytes = this.#buf.subarray(this.#mark, this.#pos);
+    this.#mark = -1;
+    try {
+      return JSON.parse(this.#decoder.decode(bytes)) as unknown;
+    } catch {
+      throw new NotStreamable();
+    }
+  }
+
+  /** An array's records one by one (the reader is at its `[`). */
+  array(): unknown[] {
+    this.expect(OPEN_BRACKET);
+    const items: unknown[] = [];
+    if (this.peek() === CLOSE_BRACKET) {
+      this.#pos++;
+      return items;
+    }
+    for (;;) {
+      items.push(this.value());
+      const b = this.peek();
+      this.#pos++;
+      if (b === CLOSE_BRACKET) return items;
+      if (b !== COMMA) throw new NotStreamable();
+    }
+  }
+
+  /** The top-level object, its arrays read record by record. */
+  document(): Record<string, unknown> {
+    this.skipBom();
+    this.expect(OPEN_BRACE);
+    const doc: Record<string, unknown> = {};
+    if (this.peek() === CLOSE_BRACE) {
+      this.#pos++;
+    } else {
+      for (;;) {
+        if (this.peek() !== QUOTE) throw new NotStreamable();
+        const key = this.value() as string;
+        this.expect(COLON);
+        const value = this.peek() === OPEN_BRACKET ? this.array() : this.value();
+        // As JSON.parse: a repeated key keeps its last value; "__proto__" is a plain key.
+        Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
+        const b = this.peek();
+        this.#pos++;
+        if (b === CLOSE_BRACE) break;
+        if (b !== COMMA) throw new NotStreamable();
+      }
+    }
+    if (this.peek() !== -1) throw new NotStreamable();
+    return doc;
+  }
+}
+
+/**
+ * The file's top-level JSON object, read record by record; null when the file is not a JSON
+ * object in UTF-8 (the caller reads it whole to say what is wrong). File errors (missing,
+ * unreadable) are thrown as they come.
+ */
+export function readJsonObjectStreaming(file: string, options: { chunkBytes?: number } = {}): Record<string, unknown> | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return new ChunkReader(fd, options.chunkBytes ?? CHUNK).document();
+  } catch (error) {
+    if (error instanceof NotStreamable) return null;
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,87 @@
+// The interchange file read record by record (db/interchange/read.ts): the same value JSON.parse
+// gives for every JSON object, whatever the chunk size cuts through; null for anything else, so
+// that petreg reads it whole and names the line and column of the mistake.
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
+import { tempDir, type TempDir } from '../helpers/register.ts';
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.cleanup());
+
+function write(content: string | Buffer): string {
+  const file = path.join(dir.dir, `f${Math.random().toString(36).slice(2)}.json`);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const SAMPLE = {
+  format: 'petition-register/v2',
+  exported_at: '2026-11-30T20:57:56+07:00',
+  agencies: [{ code: 'UBND-X', name: 'Ủy ban nhân dân xã "Tịnh Khê" {a} [b]', kind: 'other', active: true }],
+  sessions: [],
+  petitions: [
+    { ref: 'P1', summary: 'Đơn có dấu \\ gạch chéo, ngoặc ] } và "nháy"', signatories: 1, n: -1.5e3, x: null, y: false, nested: [[1, [2]], { a: { b: [] } }] },
+    { ref: 'P2', summary: '😀 tiếng Việt: Nguyễn Thị Ánh', reminders: [] },
+  ],
+  tail: 7,
+};
+
+describe('readJsonObjectStreaming', () => {
+  it('reads what JSON.parse reads, at every chunk size down to one byte, indented or not', () => {
+    for (const text of [JSON.stringify(SAMPLE), `\ufeff${JSON.stringify(SAMPLE, null, 2)}\n`, ` \n\t{ "a" : [ 1 , 2 ] , "b" : { } , "c" : [ ] }  `]) {
+      const file = write(text);
+      const expected = JSON.parse(text.replace(/^\ufeff/, '')) as unknown;
+      for (const chunkBytes of [1, 2, 3, 7, 64, 4096]) expect(readJsonObjectStreaming(file, { chunkBytes })).toEqual(expected);
+    }
+  });
+
+  it('agrees with JSON.parse on random JSON objects (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 1, max: 50 }), fc.boolean(), (object, chunkBytes, indent) => {
+        const text = JSON.stringify(object, null, indent ? 2 : undefined);
+        const file = write(text);
+        expect(readJsonObjectStreaming(file, { chunkBytes })).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps a repeated key’s last value and "__proto__" as a plain key, as JSON.parse does', () => {
+    const text = '{"a": [1], "a": [2, 3], "__proto__": {"polluted": true}}';
+    const read = readJsonObjectStreaming(write(text))!;
+    expect(read).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('returns null for what is not a JSON object in UTF-8 (read whole to report the mistake)', () => {
+    const bad = [
+      '',
+      '   ',
+      '[1, 2]',
+      '"text"',
+      '{"a": [1, 2}',
+      '{"a": [1, 2]',
+      '{"a": 1,}',
+      '{"a" 1}',
+      '{"a": [1 2]}',
+      '{"a": tru}',
+      '{"a": 1} {"b": 2}',
+      '{"a": "unterminated}',
+      '{"a": [{"b": 1}, ]}',
+    ];
+    for (const text of bad) for (const chunkBytes of [1, 5, 4096]) expect(readJsonObjectStreaming(write(text), { chunkBytes }), text).toBeNull();
+    // Windows-1258 bytes are not UTF-8.
+    expect(readJsonObjectStreaming(write(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xd0, 0xe3, 0x22, 0x7d])))).toBeNull();
+  });
+
+  it('throws file errors as they are (a missing file)', () => {
+    expect(() => readJsonObjectStreaming(path.join(dir.dir, 'missing.json'))).toThrow(/ENOENT/);
+  });
+});
