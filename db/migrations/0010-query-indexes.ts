@@ -3,6 +3,8 @@
 //   partial unique indexes "… where reversed_at is null" serve only reads of the active record,
 //   so reading all of them (reversed ones included) scanned the whole table.
 // - The petition list filters by channel, kind, field and status, newest first.
+// - Statistics and reports of a period count what was carried over into it (received before, not
+//   decided before): by decision date, not by walking every earlier petition (petitions_decided).
 // - The citizen lookup at intake matches each typed word as the beginning of a word of the folded
 //   name (citizens_words, an FTS5 index kept in step with citizens by triggers) or an ID number by
 //   its prefix; citizens are shown most recently seen first (citizens_updated).
@@ -23,6 +25,7 @@ const INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: str
   ['petitions_kind', 'petitions', 'kind, received_on'],
   ['petitions_field', 'petitions', 'field, received_on'],
   ['petitions_stage_reply_due', 'petitions', 'stage, reply_due_on'],
+  ['petitions_decided', 'petitions', 'dec_on, received_on'],
   ['citizens_updated', 'citizens', 'updated_at'],
 ];
 

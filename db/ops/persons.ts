@@ -174,7 +174,56 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
   const walk = nameIds.length > CANDIDATES || idNumberIds.length > CANDIDATES;
   const candidates = [...new Set([...nameIds, ...idNumberIds])];
   if (!walk && candidates.length === 0) return [];
-  const rows = await db
+  // Matches in order (cheap: the citizens' own columns), then the details and the protection check
+  // of a batch at a time, until the limit is filled: the costly checks run on what is shown.
+  const batchSize = Math.max(20, limit * 2);
+  const ordered = (after: { updated_at: string; id: number } | null) =>
+    db
+      .selectFrom('citizens as c')
+      .select(['c.id', 'c.updated_at'])
+      .$if(!walk, (q) => q.where('c.id', 'in', candidates))
+      .where((eb) =>
+        eb.or([
+          ...(byName ? [eb.and(tokens.map((t) => eb(sql<string>`' ' || c.full_name_folded`, 'like', sql<string>`${likeWordPrefix(t)} escape '\\'`)))] : []),
+          ...(byIdNumber ? [eb.and([eb('c.id_number', '>=', digits), eb('c.id_number', '<', afterPrefix(digits))])] : []),
+        ]),
+      )
+      .$if(after !== null, (q) => q.where(sql<boolean>`(c.updated_at, c.id) < (${after!.updated_at}, ${after!.id})`))
+      .orderBy('c.updated_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(batchSize)
+      .execute();
+  const rows: Awaited<ReturnType<typeof citizenDetails>> = [];
+  let after: { updated_at: string; id: number } | null = null;
+  while (rows.length < limit) {
+    const batch = await ordered(after);
+    if (batch.length === 0) break;
+    const details = new Map((await citizenDetails(db, batch.map((b) => b.id))).map((r) => [r.id, r]));
+    for (const b of batch) {
+      const r = details.get(b.id);
+      if (r) rows.push(r);
+    }
+    if (batch.length < batchSize) break;
+    after = batch.at(-1)!;
+  }
+  rows.splice(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    idNumber: r.id_number,
+    birthYear: r.birth_year,
+    address: r.address,
+    phone: r.phone,
+    gender: r.gender as Gender | null,
+    communeCode: r.commune_code,
+    visits: Number(r.visits ?? 0),
+    petitions: Number(r.petitions ?? 0),
+  }));
+}
+
+/** A citizen's row of the lookup with their visits and petitions counted; never one known only as a denouncer. */
+function citizenDetails(db: Kysely<DB>, ids: number[]) {
+  return db
     .selectFrom('citizens as c')
     .select((eb) => [
       'c.id',
@@ -202,30 +251,9 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
         .where(protectedPetitionSql('x.kind'), '=', 0)
         .as('petitions'),
     ])
-    .$if(!walk, (q) => q.where('c.id', 'in', candidates))
-    .where((eb) =>
-      eb.or([
-        ...(byName ? [eb.and(tokens.map((t) => eb(sql<string>`' ' || c.full_name_folded`, 'like', sql<string>`${likeWordPrefix(t)} escape '\\'`)))] : []),
-        ...(byIdNumber ? [eb.and([eb('c.id_number', '>=', digits), eb('c.id_number', '<', afterPrefix(digits))])] : []),
-      ]),
-    )
+    .where('c.id', 'in', ids)
     // A citizen known to the register only as a denouncer is not found at all: finding them
     // would tell that they denounced.
     .where(sql<boolean>`not (${knownOnlyAsDenouncerSql('c.id')})`)
-    .orderBy('c.updated_at', 'desc')
-    .orderBy('c.id', 'desc')
-    .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fullName: r.full_name,
-    idNumber: r.id_number,
-    birthYear: r.birth_year,
-    address: r.address,
-    phone: r.phone,
-    gender: r.gender as Gender | null,
-    communeCode: r.commune_code,
-    visits: Number(r.visits ?? 0),
-    petitions: Number(r.petitions ?? 0),
-  }));
 }

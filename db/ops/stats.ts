@@ -54,8 +54,10 @@ export async function computeStatistics(db: Kysely<DB>, from: string, to: string
 
   const row = (await sql<Record<string, number>>`select ${sql.raw(PETITION_COLUMNS)} from petitions where received_on between ${from} and ${to}`.execute(db))
     .rows[0]!;
+  // Undecided, or decided in the period or later: two ranges of petitions_decided (dec_on, received_on).
   const carried = await sql<{ n: number }>`
-    select count(*) as n from petitions where received_on < ${from} and (dec_on is null or dec_on >= ${from})`.execute(db);
+    select (select count(*) from petitions where dec_on is null and received_on < ${from})
+      + (select count(*) from petitions where dec_on >= ${from} and received_on < ${from}) as n`.execute(db);
 
   const agencies = await sql<AgencyFigures & { agency_id: number }>`
     select a.code as agency, a.name as name, count(*) as forwarded,
