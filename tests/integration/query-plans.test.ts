@@ -39,7 +39,7 @@ const LARGE = [
  * needed the statement and the input it is allowed for. An ordered walk ("SCAN x USING INDEX i" of a
  * statement with ORDER BY … LIMIT) reads the index in the order asked and stops at the limit.
  */
-const ALLOWED: { method: MethodName; scan: RegExp; sql?: RegExp; when?: (input: Record<string, unknown>) => boolean; reason: string }[] = [
+const ALLOWED: { method: MethodName | MethodName[]; scan: RegExp; sql?: RegExp; when?: (input: Record<string, unknown>) => boolean; reason: string }[] = [
   {
     method: 'audit.list',
     scan: /^SCAN audit_log$/,
@@ -71,6 +71,11 @@ const ALLOWED: { method: MethodName; scan: RegExp; sql?: RegExp; when?: (input: 
     scan: /^SCAN s USING INDEX reception_sessions_date$/,
     when: (input) => input.from === undefined && input.to === undefined,
     reason: 'the latest sessions: an ordered walk of the date index, stopped at the limit',
+  },
+  {
+    method: ['stats.get', 'stats.drill', 'reports.get', 'reports.drill'],
+    scan: /^SEARCH petitions USING COVERING INDEX petitions_decided \(dec_on>\?\)$/,
+    reason: 'carried over into a period: the petitions decided since it began (and received before it), a range that is the period’s own volume for a current period',
   },
   {
     method: 'citizens.search',
@@ -157,13 +162,15 @@ function tableOf(name: string, statement: string): string {
   return name;
 }
 
-/** The full scans of large tables in a statement's plan ("SCAN table", or an automatic index built on it). */
+/** The full scans of large tables in a statement's plan ("SCAN table", an automatic index built on it, or an open range). */
 function largeScans(s: Statement): string[] {
   if (!/^\s*(select|with)\b/i.test(s.sql)) return [];
   const plan = t.register.sqlite.prepare(`explain query plan ${s.sql}`).all(...s.params) as { detail: string }[];
   return plan.map((p) => p.detail).filter((d) => {
     // An automatic index is built from a full scan at every run: an index is missing.
-    const m = /^SCAN (\w+)/.exec(d) ?? /^(?:SEARCH|BLOOM FILTER ON) (\w+) .*AUTOMATIC/.exec(d);
+    // An open range (one bound only, no equality before it: "(received_on<?)") reads everything on
+    // one side of the bound: most of the table, as a register grows.
+    const m = /^SCAN (\w+)/.exec(d) ?? /^(?:SEARCH|BLOOM FILTER ON) (\w+) .*AUTOMATIC/.exec(d) ?? /^SEARCH (\w+) USING .*\(\w+[<>]=?\?\)$/.exec(d);
     if (!m) return false;
     return LARGE.includes(tableOf(m[1]!, s.sql));
   });
@@ -226,7 +233,7 @@ describe('query plans of the screens', () => {
       for (const s of statements) {
         for (const scan of largeScans(s)) {
           const allowed = ALLOWED.findIndex(
-            (a) => a.method === method && a.scan.test(scan) && (a.sql?.test(s.sql) ?? true) && (a.when?.((input ?? {}) as Record<string, unknown>) ?? true),
+            (a) => [a.method].flat().includes(method) && a.scan.test(scan) && (a.sql?.test(s.sql) ?? true) && (a.when?.((input ?? {}) as Record<string, unknown>) ?? true),
           );
           if (allowed >= 0) {
             allowedUsed.add(allowed);
