@@ -14,8 +14,8 @@ import { createPetition, getPetition, listPetitions, updatePetition } from '../o
 import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
 import { receptionRegister } from '../ops/register-book.ts';
 import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep, similarPetitions } from '../ops/workflow.ts';
-import { todoSummary } from '../ops/todo.ts';
-import { computeStatistics, drillPetitions } from '../ops/stats.ts';
+import { todoCounts, todoSummary } from '../ops/todo.ts';
+import { computeStatistics, drillPetitions, monthlyByKind } from '../ops/stats.ts';
 import { resolvePeriod } from '../../shared/stats/periods.ts';
 import { exportStatistics } from '../stats-export/index.ts';
 import { listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
@@ -145,6 +145,8 @@ export function registerWorkflowMethods(t: HandlerTable): void {
   t.method('workflow.remind', (input, ctx) => addReminder(ctx, input));
   t.method('workflow.reverse', (input, ctx) => reverseStep(ctx, input));
   t.method('todo.summary', (_input, { register }) => todoSummary(register.db, vietnamDate(register.now())));
+  // The navigation's badges, fetched on every screen change: the counts alone, on indexes.
+  t.method('todo.counts', (_input, { register }) => todoCounts(register.db, vietnamDate(register.now())));
   t.method('petitions.similar', (input, { register }) =>
     similarPetitions(register.db, {
       excludeId: input.excludeId,
@@ -215,6 +217,7 @@ export function registerDocumentMethods(t: HandlerTable, meta: AppMeta): void {
 export function registerStatsMethods(t: HandlerTable, meta: Pick<AppMeta, 'pdf'> = {}): void {
   t.method('stats.get', (input, { register }) => computeStatistics(register.db, input.from, input.to, vietnamDate(register.now())));
   t.method('stats.drill', (input, { register }) => drillPetitions(register.db, input, vietnamDate(register.now())));
+  t.method('stats.monthly', (input, { register }) => monthlyByKind(register.db, input));
   t.method('stats.periods', async (input) => {
     try {
       return resolvePeriod(input);

@@ -8,7 +8,7 @@ import type { CitizenMatch, Gender, Person, PersonExtra, PersonKind, personSchem
 import { fold } from '../../shared/text.ts';
 import type { z } from '../../shared/validation.ts';
 import type { DB, PersonTable } from '../schema.ts';
-import { likeContains } from './search.ts';
+import { likeWordPrefix } from './search.ts';
 import { knownOnlyAsDenouncerSql, protectedPetitionSql, protectedVisitSql } from '../protection.ts';
 
 export type PersonData = z.output<typeof personSchema>;
@@ -139,13 +139,91 @@ export async function readPersons(db: Kysely<DB>, ids: number[]): Promise<Map<nu
   return new Map(rows.map((r) => [r.id, toPerson(r)]));
 }
 
-/** Citizens whose folded name or ID number matches what is typed, most recently seen first. */
+/** How many candidates the indexes may give before the lookup walks the citizens newest first instead. */
+const CANDIDATES = 1000;
+
+/** The first string after every string that begins with `prefix` (prefix of digits or letters). */
+function afterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/**
+ * Citizens whose folded name has a word beginning with each typed word (in any order), or whose
+ * ID number begins with the typed digits, most recently seen first. Per keystroke at intake, so
+ * on indexes: the words through citizens_words (FTS5, migration 0010), the ID number through its
+ * unique index. A rare prefix gives a few candidates, sorted here; a common one (more than
+ * CANDIDATES) is answered by walking citizens newest first (citizens_updated), where the first
+ * matches come at once. Both ways apply the same condition, so they give the same answer.
+ */
 export async function searchCitizens(db: Kysely<DB>, query: string, limit: number): Promise<CitizenMatch[]> {
   const term = fold(query);
   if (term.length < 2) return [];
   const tokens = term.split(' ').filter(Boolean);
   const digits = query.replace(/\s+/g, '');
-  const rows = await db
+  const byIdNumber = /^\d{3,}$/.test(digits);
+  // The index's words are runs of letters and digits; a typed word's runs each begin one of them.
+  const runs = term.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const byName = runs.length > 0;
+  if (!byName && !byIdNumber) return [];
+  const nameIds = byName
+    ? (await sql<{ id: number }>`select rowid as id from citizens_words where citizens_words match ${runs.map((r) => `"${r}"*`).join(' ')} limit ${CANDIDATES + 1}`.execute(db)).rows.map((r) => r.id)
+    : [];
+  const idNumberIds = byIdNumber
+    ? (await db.selectFrom('citizens').select('id').where('id_number', '>=', digits).where('id_number', '<', afterPrefix(digits)).limit(CANDIDATES + 1).execute()).map((r) => r.id)
+    : [];
+  const walk = nameIds.length > CANDIDATES || idNumberIds.length > CANDIDATES;
+  const candidates = [...new Set([...nameIds, ...idNumberIds])];
+  if (!walk && candidates.length === 0) return [];
+  // Matches in order (cheap: the citizens' own columns), then the details and the protection check
+  // of a batch at a time, until the limit is filled: the costly checks run on what is shown.
+  const batchSize = Math.max(20, limit * 2);
+  const ordered = (after: { updated_at: string; id: number } | null) =>
+    db
+      .selectFrom('citizens as c')
+      .select(['c.id', 'c.updated_at'])
+      .$if(!walk, (q) => q.where('c.id', 'in', candidates))
+      .where((eb) =>
+        eb.or([
+          ...(byName ? [eb.and(tokens.map((t) => eb(sql<string>`' ' || c.full_name_folded`, 'like', sql<string>`${likeWordPrefix(t)} escape '\\'`)))] : []),
+          ...(byIdNumber ? [eb.and([eb('c.id_number', '>=', digits), eb('c.id_number', '<', afterPrefix(digits))])] : []),
+        ]),
+      )
+      .$if(after !== null, (q) => q.where(sql<boolean>`(c.updated_at, c.id) < (${after!.updated_at}, ${after!.id})`))
+      .orderBy('c.updated_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(batchSize)
+      .execute();
+  const rows: Awaited<ReturnType<typeof citizenDetails>> = [];
+  let after: { updated_at: string; id: number } | null = null;
+  while (rows.length < limit) {
+    const batch = await ordered(after);
+    if (batch.length === 0) break;
+    const details = new Map((await citizenDetails(db, batch.map((b) => b.id))).map((r) => [r.id, r]));
+    for (const b of batch) {
+      const r = details.get(b.id);
+      if (r) rows.push(r);
+    }
+    if (batch.length < batchSize) break;
+    after = batch.at(-1)!;
+  }
+  rows.splice(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    idNumber: r.id_number,
+    birthYear: r.birth_year,
+    address: r.address,
+    phone: r.phone,
+    gender: r.gender as Gender | null,
+    communeCode: r.commune_code,
+    visits: Number(r.visits ?? 0),
+    petitions: Number(r.petitions ?? 0),
+  }));
+}
+
+/** A citizen's row of the lookup with their visits and petitions counted; never one known only as a denouncer. */
+function citizenDetails(db: Kysely<DB>, ids: number[]) {
+  return db
     .selectFrom('citizens as c')
     .select((eb) => [
       'c.id',
@@ -173,28 +251,9 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
         .where(protectedPetitionSql('x.kind'), '=', 0)
         .as('petitions'),
     ])
+    .where('c.id', 'in', ids)
     // A citizen known to the register only as a denouncer is not found at all: finding them
     // would tell that they denounced.
     .where(sql<boolean>`not (${knownOnlyAsDenouncerSql('c.id')})`)
-    .where((eb) =>
-      eb.or([
-        eb.and(tokens.map((t) => eb('c.full_name_folded', 'like', sql<string>`${likeContains(t)} escape '\\'`))),
-        ...(/^\d{3,}$/.test(digits) ? [eb('c.id_number', 'like', `${digits}%`)] : []),
-      ]),
-    )
-    .orderBy('c.updated_at', 'desc')
-    .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fullName: r.full_name,
-    idNumber: r.id_number,
-    birthYear: r.birth_year,
-    address: r.address,
-    phone: r.phone,
-    gender: r.gender as Gender | null,
-    communeCode: r.commune_code,
-    visits: Number(r.visits ?? 0),
-    petitions: Number(r.petitions ?? 0),
-  }));
 }

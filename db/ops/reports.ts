@@ -74,7 +74,13 @@ function petitionFacts(from: string, to: string, mapping: Record<string, string>
       from petitions p
       left join petition_contents c on c.petition_id = p.id and c.position = 0
       left join matters m on m.id = c.matter_id
-      where p.received_on <= ${to} and (p.received_on >= ${from} or p.dec_on is null or p.dec_on >= ${from})
+      -- Received in the period, or before it and not decided before it began: three index ranges
+      -- (petitions_received; petitions_decided for undecided and decided since), never a walk
+      -- over every earlier petition.
+      where p.id in (
+        select id from petitions where received_on >= ${from} and received_on <= ${to}
+        union all select id from petitions where dec_on is null and received_on < ${from}
+        union all select id from petitions where dec_on >= ${from} and received_on < ${from})
     ),
     f0 as (
       select pop.*, case when ${sql.raw(matterBase.replace(/\bf\./g, 'pop.'))} then 1 else 0 end as in_base from pop

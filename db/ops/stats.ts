@@ -8,7 +8,7 @@ import { DECISION_ACTIONS, INELIGIBLE_REASONS } from '../../shared/domain/workfl
 import { RECEPTION_GROUPS, type AgencyFigures, type ReceptionFigures, type Statistics } from '../../shared/stats/definitions.ts';
 import type { DB } from '../schema.ts';
 import { petitionListSchema, type PetitionPage } from '../../shared/domain/petition.ts';
-import type { statsDrillSchema } from '../../shared/stats/definitions.ts';
+import type { MonthlyKinds, statsDrillSchema, statsMonthlySchema } from '../../shared/stats/definitions.ts';
 import type { z } from '../../shared/validation.ts';
 import { listPetitions, type PetitionQuery } from './petitions.ts';
 
@@ -54,8 +54,10 @@ export async function computeStatistics(db: Kysely<DB>, from: string, to: string
 
   const row = (await sql<Record<string, number>>`select ${sql.raw(PETITION_COLUMNS)} from petitions where received_on between ${from} and ${to}`.execute(db))
     .rows[0]!;
+  // Undecided, or decided in the period or later: two ranges of petitions_decided (dec_on, received_on).
   const carried = await sql<{ n: number }>`
-    select count(*) as n from petitions where received_on < ${from} and (dec_on is null or dec_on >= ${from})`.execute(db);
+    select (select count(*) from petitions where dec_on is null and received_on < ${from})
+      + (select count(*) from petitions where dec_on >= ${from} and received_on < ${from}) as n`.execute(db);
 
   const agencies = await sql<AgencyFigures & { agency_id: number }>`
     select a.code as agency, a.name as name, count(*) as forwarded,
@@ -144,4 +146,28 @@ export function drillPetitions(db: Kysely<DB>, input: z.output<typeof statsDrill
     }
   };
   return listPetitions(db, page, today, narrow);
+}
+
+/**
+ * Petitions received per month and kind, for the chart of the statistics screen: one query over
+ * the received_on range of all the months (petitions_period_figures covers it), each row put in
+ * its month by a CASE. Counts are those petitions.list gives for the same dates and kind.
+ */
+export async function monthlyByKind(db: Kysely<DB>, input: z.output<typeof statsMonthlySchema>): Promise<MonthlyKinds[]> {
+  const { months } = input;
+  const bucket = sql.join(
+    months.map((m, i) => sql`when received_on between ${m.from} and ${m.to} then ${i}`),
+    sql` `,
+  );
+  const rows = await sql<{ m: number | null; kind: string; n: number }>`
+    select case ${bucket} end as m, kind, count(*) as n
+    from petitions
+    where received_on between ${months[0]!.from} and ${months.at(-1)!.to}
+    group by m, kind`.execute(db);
+  const result = months.map((m): MonthlyKinds => ({ from: m.from, to: m.to, counts: Object.fromEntries(PETITION_KINDS.map((k) => [k, 0])) as MonthlyKinds['counts'] }));
+  for (const r of rows.rows) {
+    if (r.m === null) continue;
+    result[r.m]!.counts[r.kind as keyof MonthlyKinds['counts']] = r.n;
+  }
+  return result;
 }

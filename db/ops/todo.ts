@@ -1,7 +1,8 @@
 // "Việc cần làm": what is overdue, due today and due this week, and the agencies late to reply.
 import type { Kysely } from 'kysely';
 import { addDays, dayOfWeek } from '../../shared/calendar/dates.ts';
-import type { TodoItem, TodoSummary } from '../../shared/domain/workflow.ts';
+import type { TodoCounts, TodoItem, TodoSummary } from '../../shared/domain/workflow.ts';
+import { sql } from 'kysely';
 import { deriveStatus, type Stage } from '../../shared/domain/workflow.ts';
 import type { DB } from '../schema.ts';
 import { petitionerNames } from './petitions.ts';
@@ -17,11 +18,35 @@ function base(db: Kysely<DB>) {
     .leftJoin('agencies as a', 'a.id', 'd.agency_id');
 }
 
+/** This week runs to Sunday. */
+function endOfWeekOf(today: string): string {
+  return addDays(today, (7 - dayOfWeek(today)) % 7);
+}
+
+/**
+ * The four counts in one statement, each a range of an index: petitions_stage_due (stage, due_on)
+ * for the Board's own deadlines, petitions_stage_reply_due (stage, reply_due_on) for the agencies'
+ * replies. The conditions are those of the sections of todoSummary (tests/integration/todo-counts.test.ts
+ * checks them against a full recount).
+ */
+export async function todoCounts(db: Kysely<DB>, today: string): Promise<TodoCounts> {
+  const endOfWeek = endOfWeekOf(today);
+  const pre = (condition: ReturnType<typeof sql>) =>
+    sql<number>`(select count(*) from petitions where stage in ('awaiting_classification', 'awaiting_decision') and ${condition})`;
+  const row = (
+    await sql<{ overdue: number; due_today: number; due_this_week: number; reply_overdue: number }>`select
+      ${pre(sql`due_on < ${today}`)} as overdue,
+      ${pre(sql`due_on = ${today}`)} as due_today,
+      ${pre(sql`due_on > ${today} and due_on <= ${endOfWeek}`)} as due_this_week,
+      (select count(*) from petitions where stage = 'forwarded' and reply_due_on < ${today}) as reply_overdue`.execute(db)
+  ).rows[0]!;
+  const counts = { overdue: row.overdue, dueToday: row.due_today, dueThisWeek: row.due_this_week, replyOverdue: row.reply_overdue };
+  return { today, counts: { ...counts, total: counts.overdue + counts.dueToday + counts.dueThisWeek + counts.replyOverdue } };
+}
+
 export async function todoSummary(db: Kysely<DB>, today: string): Promise<TodoSummary> {
-  // This week runs to Sunday.
-  const endOfWeek = addDays(today, (7 - dayOfWeek(today)) % 7);
-  async function section(where: (q: ReturnType<typeof base>) => ReturnType<typeof base>, deadline: 'due_on' | 'reply_due_on'): Promise<[TodoItem[], number]> {
-    const count = Number((await where(base(db)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const endOfWeek = endOfWeekOf(today);
+  async function section(where: (q: ReturnType<typeof base>) => ReturnType<typeof base>, deadline: 'due_on' | 'reply_due_on'): Promise<TodoItem[]> {
     const rows = await where(base(db))
       .select(['p.id', 'p.register_no', 'p.received_on', 'p.summary', 'p.stage', 'p.due_on', 'p.reply_due_on', 'a.name as agency_name'])
       .select(petitionerNames('p.id').as('petitioner_names'))
@@ -41,19 +66,13 @@ export async function todoSummary(db: Kysely<DB>, today: string): Promise<TodoSu
         agencyName: r.agency_name,
       }),
     );
-    return [await scrubPetitionRows(db, items), count];
+    return scrubPetitionRows(db, items);
   }
 
-  const [overdue, nOverdue] = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '<', today), 'due_on');
-  const [dueToday, nToday] = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '=', today), 'due_on');
-  const [dueThisWeek, nWeek] = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '>', today).where('p.due_on', '<=', endOfWeek), 'due_on');
-  const [replyOverdue, nReply] = await section((q) => q.where('p.stage', '=', 'forwarded').where('p.reply_due_on', '<', today), 'reply_due_on');
-  return {
-    today,
-    overdue,
-    dueToday,
-    dueThisWeek,
-    replyOverdue,
-    counts: { overdue: nOverdue, dueToday: nToday, dueThisWeek: nWeek, replyOverdue: nReply, total: nOverdue + nToday + nWeek + nReply },
-  };
+  const overdue = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '<', today), 'due_on');
+  const dueToday = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '=', today), 'due_on');
+  const dueThisWeek = await section((q) => q.where('p.stage', 'in', PRE_DECISION).where('p.due_on', '>', today).where('p.due_on', '<=', endOfWeek), 'due_on');
+  const replyOverdue = await section((q) => q.where('p.stage', '=', 'forwarded').where('p.reply_due_on', '<', today), 'reply_due_on');
+  const { counts } = await todoCounts(db, today);
+  return { today, overdue, dueToday, dueThisWeek, replyOverdue, counts };
 }

@@ -396,6 +396,7 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
   const words = new Set(fold(probe.summary).split(' ').filter((w) => w.length >= 3));
   const subject = probe.subject ? fold(probe.subject) : null;
   if (probe.citizenIds.length + probe.idNumbers.length + folded.length === 0 && subject === null) return [];
+  if (probe.protectedProbe && subject === null) return [];
   // Matching by person never crosses a denouncer's protection (db/protection.ts): a denunciation
   // is not suggested because its denouncer signed this petition, and a denunciation's petitioners
   // suggest nothing; either would tell who denounced. Subjects still match.
@@ -416,6 +417,24 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
           ]),
         ),
     )]);
+  // Candidates come from indexes, never from a walk over every earlier petition: the persons by
+  // citizen, ID number or folded name, then their petitions; the subject through the trigram index
+  // of the petitions' folded text (a subject with LIKE's own characters, or too short for a
+  // trigram, is looked for in the text itself).
+  const byPersonIds = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>) =>
+    eb(
+      'o.id',
+      'in',
+      eb
+        .selectFrom('persons as sx')
+        .innerJoin('petition_petitioners as spp', 'spp.person_id', 'sx.id')
+        .select('spp.petition_id')
+        .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0000')), e('sx.full_name_folded', 'in', folded.concat('\u0000'))])),
+    );
+  const bySubject = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>, subject: string) =>
+    [...subject].length >= 3 && !/[\\%_]/.test(subject)
+      ? eb('o.id', 'in', sql<number>`(select rowid from petitions_fts where search_folded like ${`%${subject}%`})`)
+      : eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`);
   const rows = await db
     .selectFrom('petitions as o')
     .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
@@ -423,7 +442,12 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
     .where('o.id', '!=', probe.excludeId ?? -1)
     .where('o.received_on', '<=', probe.receivedOn)
     // The subject narrows by substring in SQL; equality of the folded subject is checked below.
-    .where((eb) => eb.or([samePerson(eb), ...(subject ? [eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)] : [])]))
+    .where((eb) =>
+      eb.or([
+        ...(probe.protectedProbe ? [] : [eb.and([byPersonIds(eb), samePerson(eb)])]),
+        ...(subject ? [bySubject(eb, subject)] : []),
+      ]),
+    )
     .orderBy('o.received_on', 'desc')
     .limit(50)
     .execute();

@@ -89,7 +89,7 @@ function useTodoCounts(): TodoSummary['counts'] | null {
   const revision = useUi((s) => s.revision);
   const [counts, setCounts] = useState<TodoSummary['counts'] | null>(null);
   useEffect(() => {
-    const load = () => api.todo.summary().then((s) => setCounts(s.counts), () => undefined);
+    const load = () => api.todo.counts().then((s) => setCounts(s.counts), () => undefined);
     void load();
     const timer = setInterval(load, 60_000);
     return () => clearInterval(timer);

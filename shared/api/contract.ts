@@ -80,6 +80,8 @@ export interface ScheduleImportResult {
 }
 import { backupConfigureSchema, backupRestoreSchema, type BackupStatus, type RestorePlan } from '../domain/backup.ts';
 import { reportDrillSchema, reportExportSchema, reportRequestSchema, type OfficialReport, type ReportDrill } from '../reports/report.ts';
+import type { TodoCounts } from '../domain/workflow.ts';
+import { statsMonthlySchema, type MonthlyKinds } from '../stats/definitions.ts';
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -224,6 +226,8 @@ export const contract = {
   'notices.get': method(idInput).returns<Notice>(),
   'notices.issue': method(noticeIssueSchema).returns<Notice>(),
   'todo.law': method(noInput).returns<LawTodo>(),
+  'todo.counts': method(noInput).returns<TodoCounts>(),
+  'stats.monthly': method(statsMonthlySchema).returns<MonthlyKinds[]>(),
   'backups.status': method(noInput).returns<BackupStatus>(),
   'backups.configure': method(backupConfigureSchema).returns<BackupStatus>(),
   'backups.run': method(noInput).returns<BackupStatus>(),

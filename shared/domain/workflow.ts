@@ -249,6 +249,12 @@ export interface TodoSummary {
   counts: { overdue: number; dueToday: number; dueThisWeek: number; replyOverdue: number; total: number };
 }
 
+/** The to-do counts alone (todo.counts): what the navigation shows on every screen change. */
+export interface TodoCounts {
+  today: string;
+  counts: TodoSummary['counts'];
+}
+
 export const holidayYearSchema = z.strictObject({ year: z.number().int().min(1900).max(2100) });
 export const holidayUpsertSchema = z.strictObject({
   date: isoDate('Ngày nghỉ'),

@@ -126,3 +126,31 @@ export const PETITION_FIGURE_LABELS = {
 } as const;
 
 export { FIELD_LABELS, DECISION_ACTION_LABELS };
+
+/**
+ * The statistics screen's chart of petitions received per month by kind (stats.monthly): the
+ * months in order, none overlapping the next (12 calendar or official months, the last one cut
+ * at the period's end). One call and one query instead of a list call per month and kind.
+ */
+export const statsMonthlySchema = z.strictObject({
+  months: z
+    .array(
+      z
+        .strictObject({
+          from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+          to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+        })
+        .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] }),
+    )
+    .min(1, { error: 'Cần ít nhất một tháng' })
+    .max(24, { error: 'Nhiều nhất 24 tháng' })
+    .refine((ms) => ms.every((m, i) => i === 0 || ms[i - 1]!.to < m.from), { error: 'Các tháng phải theo thứ tự và không chồng lên nhau' }),
+});
+export type StatsMonthlyRequest = z.input<typeof statsMonthlySchema>;
+
+/** Petitions received in one month of the chart, by kind (every petition, classified or not). */
+export interface MonthlyKinds {
+  from: string;
+  to: string;
+  counts: Record<PetitionKind, number>;
+}

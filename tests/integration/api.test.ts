@@ -1475,6 +1475,34 @@ const CASES = {
       ['a notice issued already', (c: Ctx) => ({ id: c.made.notice, on: '2026-03-15' }), 'CONFLICT', (c: Ctx) => c.t.client.notices.issue({ id: c.made.notice!, on: '2026-03-14' })],
     ],
   },
+  'todo.counts': {
+    writes: false,
+    prepare: async (c) => {
+      c.made.late = (await c.t.client.petitions.create(petitionInput({ receivedOn: '2026-02-10', channel: 'post', summary: 'Đơn gửi trước Tết' }))).id;
+    },
+    valid: undefined,
+    check: (v) => expect(v).toEqual({ today: '2026-03-15', counts: { overdue: 1, dueToday: 0, dueThisWeek: 0, replyOverdue: 0, total: 1 } }),
+    bad: noInputBad,
+  },
+  'stats.monthly': {
+    writes: false,
+    valid: { months: [{ from: '2026-02-01', to: '2026-02-28' }, { from: '2026-03-01', to: '2026-03-31' }] },
+    check: (v) =>
+      expect(v).toEqual([
+        { from: '2026-02-01', to: '2026-02-28', counts: { complaint: 0, denunciation: 0, recommendation: 0, multiple: 0 } },
+        { from: '2026-03-01', to: '2026-03-31', counts: { complaint: 1, denunciation: 0, recommendation: 0, multiple: 0 } },
+      ]),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no months', { months: [] }, 'VALIDATION'],
+      ['months out of order', { months: [{ from: '2026-03-01', to: '2026-03-31' }, { from: '2026-02-01', to: '2026-02-28' }] }, 'VALIDATION'],
+      ['overlapping months', { months: [{ from: '2026-02-01', to: '2026-03-05' }, { from: '2026-03-01', to: '2026-03-31' }] }, 'VALIDATION'],
+      ['an end before the start', { months: [{ from: '2026-03-31', to: '2026-03-01' }] }, 'VALIDATION'],
+      ['an impossible date', { months: [{ from: '2026-02-30', to: '2026-03-31' }] }, 'VALIDATION'],
+      ['too many months', { months: Array.from({ length: 25 }, (_, i) => ({ from: `20${String(10 + i)}-01-01`, to: `20${String(10 + i)}-01-31` })) }, 'VALIDATION'],
+      ['an extra unknown field', { months: [{ from: '2026-03-01', to: '2026-03-31' }], kind: 'complaint' }, 'VALIDATION'],
+    ],
+  },
   'todo.law': {
     writes: false,
     valid: undefined,

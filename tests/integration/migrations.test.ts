@@ -551,6 +551,22 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, "update audit_log set actor_name = 'y'", /append-only/);
     rejects(sqlite, 'delete from audit_log', /append-only/);
   },
+  '0010-query-indexes': (sqlite) => {
+    // The indexes of the screens' queries (their use is checked in query-plans.test.ts), and the
+    // words of citizens' names kept in step with citizens by triggers.
+    expect(objects(sqlite, 'index')).toEqual(
+      expect.arrayContaining(['classifications_petition', 'decisions_petition', 'replies_decision', 'petition_contents_petition', 'petitions_channel', 'petitions_stage_reply_due', 'citizens_updated']),
+    );
+    sqlite.prepare(`insert into citizens (id, full_name, full_name_folded, created_at, updated_at) values (1, 'Nguyễn Văn Đức', 'nguyen van duc', ${T}, ${T})`).run();
+    const words = (match: string) => (sqlite.prepare('select rowid from citizens_words where citizens_words match ?').all(match) as { rowid: number }[]).map((r) => r.rowid);
+    expect(words('"du"*')).toEqual([1]);
+    sqlite.prepare("update citizens set full_name_folded = 'tran thi binh' where id = 1").run();
+    expect(words('"du"*')).toEqual([]);
+    expect(words('"bi"* "tr"*')).toEqual([1]);
+    sqlite.prepare('delete from citizens where id = 1').run();
+    expect(words('"bi"*')).toEqual([]);
+    expect(() => sqlite.prepare("insert into citizens_words(citizens_words, rank) values ('integrity-check', 1)").run()).not.toThrow();
+  },
 };
 
 let dirs: TempDir[] = [];

@@ -52,13 +52,10 @@ function MonthlyChart({ period, official }: { period: Period; official: boolean 
     let live = true;
     const [from, to, flag] = key.split('|') as [string, string, string];
     const months = monthsEnding({ from, to }, flag === 'true');
-    Promise.all(
-      months.map(async (m) => {
-        const totals = await Promise.all(PETITION_KINDS.map((kind) => api.petitions.list({ from: m.from, to: m.to, kind, limit: 1 }).then((p) => p.total)));
-        return { month: m.label, ...Object.fromEntries(PETITION_KINDS.map((k, i) => [k, totals[i] ?? 0])) } as MonthRow;
-      }),
-    )
-      .then((r) => live && setRows(r))
+    // One call, one query for the twelve months (stats.monthly).
+    api.stats
+      .monthly({ months: months.map(({ from, to }) => ({ from, to })) })
+      .then((counts) => live && setRows(months.map((m, i) => ({ month: m.label, ...counts[i]!.counts }))))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/domain/workflow.ts';
 
 export interface WorkflowData {
-  /** Today as the register reads it (todo.summary), so default dates are never "in the future". */
+  /** Today as the register reads it (todo.counts), so default dates are never "in the future". */
   today: string;
   reasonLabels: Record<IneligibleReason, string>;
   customReasons: string[];
@@ -30,7 +30,7 @@ export function useWorkflowData(): { data: WorkflowData | null; error: string | 
         const [settings, agencies, today] = await Promise.all([
           api.settings.get(),
           api.agencies.list({}),
-          api.todo.summary().then((s) => s.today, () => vietnamDate(new Date())),
+          api.todo.counts().then((s) => s.today, () => vietnamDate(new Date())),
         ]);
         if (!live) return;
         setData({

@@ -1,0 +1,54 @@
+// The statistics screen's chart in one call (stats.monthly): per month and kind, the very totals the
+// petition list gives for the same dates and kind (what the chart asked 48 times before).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/calendar/dates.ts';
+import { PETITION_KINDS } from '../../shared/domain/petition.ts';
+import { resolvePeriod } from '../../shared/stats/periods.ts';
+import { petitionInput } from '../helpers/intake.ts';
+import { tempRegister, type TempRegister } from '../helpers/register.ts';
+import { snapshot } from '../helpers/snapshot.ts';
+
+let t: TempRegister;
+beforeEach(async () => {
+  t = await tempRegister({ now: new Date('2026-03-20T03:00:00.000Z') });
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe('stats.monthly', () => {
+  it('counts each month and kind as the petition list does, official months and calendar months alike, in one statement', async () => {
+    // Petitions on both sides of every boundary: the 14th/15th (official months) and month ends.
+    let day = '2025-03-01';
+    for (let i = 0; day <= '2026-03-20'; i++) {
+      const kind = PETITION_KINDS[i % 3]!;
+      await t.client.petitions.create(petitionInput({ receivedOn: day, kind, petitioners: [{ fullName: `Người thử ${i}` }], summary: `Đơn ${i}` }));
+      day = addDays(day, [1, 13, 3, 9, 1, 4][i % 6]!);
+    }
+    for (const kind of ['official_month', 'calendar_month'] as const) {
+      const months = Array.from({ length: 12 }, (_, i) => resolvePeriod({ kind, year: i < 9 ? 2025 : 2026, index: ((i + 3) % 12) + 1 }));
+      months[11] = { ...months[11]!, to: '2026-03-20' < months[11]!.to ? '2026-03-20' : months[11]!.to };
+      const before = snapshot(t.register.sqlite);
+      let statements = 0;
+      const prepare = t.register.sqlite.prepare;
+      t.register.sqlite.prepare = function (this: typeof t.register.sqlite, source: string) {
+        statements++;
+        return prepare.call(this, source);
+      } as typeof prepare;
+      const chart = await t.client.stats.monthly({ months });
+      t.register.sqlite.prepare = prepare;
+      expect(statements).toBe(1);
+      expect(snapshot(t.register.sqlite)).toEqual(before);
+      let total = 0;
+      for (const [i, m] of months.entries()) {
+        expect(chart[i]).toMatchObject({ from: m.from, to: m.to });
+        for (const k of PETITION_KINDS) {
+          const listed = (await t.client.petitions.list({ from: m.from, to: m.to, kind: k, limit: 1 })).total;
+          expect(chart[i]!.counts[k], `${kind} ${m.from}..${m.to} ${k}`).toBe(listed);
+          total += listed;
+        }
+      }
+      expect(total).toBeGreaterThan(30);
+    }
+  });
+});
