@@ -385,7 +385,7 @@ export async function listPetitions(
   if (search === null) {
     const q = base(db.selectFrom('petitions'));
     const total = await countUpTo(db, q, cap);
-    const rows = await pageRows(db, sorted(q).limit(input.limit).offset(input.offset), today);
+    const rows = await rowsByIds(db, await idsOf(sorted(q).limit(input.limit).offset(input.offset)), today);
     return page(input.offset, total, cap, rows);
   }
 
@@ -407,11 +407,11 @@ export async function listPetitions(
   if (ids.length <= SEARCH_EXACT_SORT) {
     // Few matches: all of them sorted by the chosen column, an exact name first.
     const q = base(db.selectFrom('petitions')).where('id', 'in', ids.length ? ids : [0]);
-    const total = await countUpTo(db, q, cap);
     const first = exact.filter((id) => ids.includes(id));
     const ranked = first.length ? q.orderBy(sql`case when id in (${sql.join(first)}) then 0 else 1 end`) : q;
-    const rows = await pageRows(db, sorted(ranked).limit(input.limit).offset(input.offset), today);
-    return page(input.offset, total, cap, rows);
+    // Sorting ids alone (the names are read for the page's rows only): every match, exactly counted.
+    const all = await idsOf(sorted(ranked));
+    return { total: all.length, offset: input.offset, rows: await rowsByIds(db, all.slice(input.offset, input.offset + input.limit), today) };
   }
 
   // Many matches: straight from the index in order of entry, the index outside (CROSS JOIN keeps
@@ -430,21 +430,16 @@ export async function listPetitions(
   const rest = firstIds.length ? fromIndex().where('petitions.id', 'not in', firstIds) : fromIndex();
   const restCount = await countUpTo(db, rest, Math.max(0, cap - firstIds.length));
   const pageFirst = firstIds.slice(input.offset, input.offset + input.limit);
-  const rows = [
-    ...(pageFirst.length
-      ? await pageRows(db, db.selectFrom('petitions').where('id', 'in', pageFirst).orderBy('id', order) as unknown as PetitionQuery, today)
-      : []),
-    ...(input.limit > pageFirst.length
-      ? await pageRows(
-          db,
+  const pageRest =
+    input.limit > pageFirst.length
+      ? await idsOf(
           rest
             .orderBy(sql`w.rowid`, order)
             .limit(input.limit - pageFirst.length)
             .offset(Math.max(0, input.offset - firstIds.length)),
-          today,
         )
-      : []),
-  ];
+      : [];
+  const rows = await rowsByIds(db, [...pageFirst, ...pageRest], today);
   return { ...page(input.offset, firstIds.length + restCount, cap, rows), orderedByEntry: true };
 }
 
@@ -475,9 +470,17 @@ async function exactNameIds(db: Kysely<DB>, name: string, seeProtected: boolean)
   return (await q.limit(LIST_COUNT_CAP).execute()).map((r) => r.petition_id);
 }
 
-/** The list rows of a query: its columns, the petitioners' names (a denouncer's label), scrubbed. */
-async function pageRows(db: Kysely<DB>, q: PetitionQuery, today: string): Promise<PetitionListItem[]> {
-  const rows = await q
+async function idsOf(q: PetitionQuery): Promise<number[]> {
+  return (await q.select('petitions.id').execute()).map((r) => r.id);
+}
+
+/** The list rows of petitions in the given order: columns, petitioners' names (a denouncer's label), scrubbed. */
+async function rowsByIds(db: Kysely<DB>, ids: number[], today: string): Promise<PetitionListItem[]> {
+  if (ids.length === 0) return [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const rows = await db
+    .selectFrom('petitions')
+    .where('id', 'in', ids)
     .select(LIST_COLUMNS.map((c) => `petitions.${c}` as const))
     .select(petitionerNames('petitions.id').as('petitioner_names'))
     .execute();
@@ -498,7 +501,7 @@ async function pageRows(db: Kysely<DB>, q: PetitionQuery, today: string): Promis
         status: statusOf(r, today),
         dueOn: r.due_on,
       }),
-    ),
+    ).sort((a, b) => position.get(a.id)! - position.get(b.id)!),
   );
 }
 
