@@ -418,11 +418,9 @@ export async function listPetitions(
   // SQLite from reading petitions first), stopping at the page; the exact name's petitions first.
   const fromIndex = () =>
     base(
-      inBounds(db.selectFrom(sql`petitions_words`.as('w')).crossJoin('petitions') as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid').where(
-        sql`petitions_words`,
-        'match',
-        match,
-      ) as unknown as PetitionQuery,
+      inBounds(db.selectFrom(sql`petitions_words`.as('w')).crossJoin('petitions') as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
+        .where(sql`petitions_words`, 'match', match)
+        .where(sql<boolean>`petitions.id = w.rowid`) as unknown as PetitionQuery,
     );
   const firstIds = exact.length
     ? (await base(db.selectFrom('petitions')).where('id', 'in', exact).select('id').orderBy('id', order).limit(LIST_COUNT_CAP).execute()).map((r) => r.id)
