@@ -361,8 +361,8 @@ async function countUpTo(db: Kysely<DB>, q: PetitionQuery, upTo: number): Promis
  * `narrow` adds conditions of its own (the statistics screen opens the records behind a figure
  * this way, with the same definitions as the figure).
  *
- * The total is counted up to LIST_COUNT_CAP rows past the offset: beyond that the page says
- * `totalCapped` ("hơn 1.000"), and a page further down counts further. A search (db/search-index.ts)
+ * With a search, the total is counted up to LIST_COUNT_CAP rows past the offset: beyond that the page
+ * says `totalCapped` ("hơn 1.000"), and a page further down counts further. A search (db/search-index.ts)
  * puts the petitions of a petitioner named exactly as typed first, then the others by the chosen
  * sort; when more than SEARCH_EXACT_SORT petitions match, they come by order of entry in the register
  * (newest first, or oldest with `asc`) straight from the index, and the page says `orderedByEntry`.
@@ -384,9 +384,10 @@ export async function listPetitions(
 
   if (search === null) {
     const q = base(db.selectFrom('petitions'));
-    const total = await countUpTo(db, q, cap);
+    // Without a search the total is exact: the statistics' drill-downs and charts read it as a figure.
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await rowsByIds(db, await idsOf(sorted(q).limit(input.limit).offset(input.offset)), today);
-    return page(input.offset, total, cap, rows);
+    return { total, offset: input.offset, rows };
   }
 
   const match = seeProtected ? search.all : search.open;

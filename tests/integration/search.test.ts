@@ -14,6 +14,7 @@ import { parseSearch } from '../../db/search-index.ts';
 import { petitionListSchema, type PetitionListInput, type PetitionPage } from '../../shared/domain/petition.ts';
 import { fold } from '../../shared/text.ts';
 import { DUC, person, petitionInput, updateInput } from '../helpers/intake.ts';
+import { petregAsync } from '../helpers/petreg.ts';
 import { tempDir, tempRegister, type TempRegister } from '../helpers/register.ts';
 
 const TODAY = '2026-03-15';
@@ -181,6 +182,22 @@ describe('the first page at once', () => {
     expect(permitted.rows.map((r) => r.id)).toEqual([denunciation, exactOld]);
     expect((await list({ search: 'toi la luong van tai' }, true)).rows.map((r) => r.id)).toEqual([denunciation]);
   });
+});
+
+describe('petreg search', () => {
+  it('says "more than" when it stopped counting, and how the results are ordered', async () => {
+    const r = await petregAsync(['search', 'luong', 'van', 'tai', '--limit', '2', '--db', t.path]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^2026\/000001 {2}15\/03\/2026 {2}Lương Văn Tài {2}/);
+    expect(lines.slice(2)).toEqual([
+      `… còn hơn ${LIST_COUNT_CAP - 2} đơn khác khớp (tổng hơn ${LIST_COUNT_CAP}); gõ thêm chữ để thu hẹp, hoặc dùng --limit để xem thêm.`,
+      '(Nhiều đơn khớp: xếp người đứng đơn trùng đúng họ tên lên đầu, sau đó đơn vào sổ sau trước.)',
+    ]);
+    const json = JSON.parse((await petregAsync(['search', 'dinh cong trang', '--json', '--db', t.path])).stdout) as { petitioner_names: string }[];
+    expect(json.map((x) => x.petitioner_names)).toEqual(['Đinh Công Tráng', 'Đinh Công Tráng Ba', 'Đinh Công Tráng Hai']);
+  }, 60_000);
 });
 
 describe('the index stays current', () => {
