@@ -6,7 +6,7 @@ import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ApiError } from '../shared/errors.ts';
 import { fold } from '../shared/text.ts';
-import { SEARCH_FUNCTIONS } from './search-index.ts';
+import { registerSearchFunctions } from './search-index.ts';
 import { RegisterDialect } from './dialect.ts';
 import { InCodeMigrationProvider, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
@@ -86,7 +86,7 @@ function openSqlite(file: string, readOnly: boolean): Database.Database {
     // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
     sqlite.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
     // The words of the petition search index, computed by its triggers (db/search-index.ts, migration 0009).
-    for (const [name, fn] of SEARCH_FUNCTIONS) sqlite.function(name, { deterministic: true }, fn as (...args: unknown[]) => string);
+    registerSearchFunctions(sqlite);
     return sqlite;
   } catch (error) {
     sqlite.close();

@@ -12,6 +12,7 @@
 // "Nguyễn Văn A" never answers with the denunciation A wrote, even when its summary repeats the
 // name. Column `hidden` holds the rest (the denouncers' names and ID numbers, the removed words):
 // only an officer with the permission searches both columns.
+import type Database from 'better-sqlite3';
 import { fold } from '../shared/text.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -35,11 +36,15 @@ export function searchHidden(own: string, names: string, identity: string, isPro
   return [...wordsOf(names), ...wordsOf(own).filter((w) => hide.has(w))].join(' ');
 }
 
-/** The functions the index's triggers call; registered on every connection (db/register.ts). */
-export const SEARCH_FUNCTIONS: [string, (...args: never[]) => string][] = [
-  ['petreg_search_open', (own: string | null, names: string | null, identity: string | null, p: number | bigint) => searchOpen(own ?? '', names ?? '', identity ?? '', p)],
-  ['petreg_search_hidden', (own: string | null, names: string | null, identity: string | null, p: number | bigint) => searchHidden(own ?? '', names ?? '', identity ?? '', p)],
-];
+/**
+ * The functions the index's triggers call, on a connection (db/register.ts registers them on every
+ * one). A connection without them cannot write petitions or their petitioners: "no such function".
+ */
+export function registerSearchFunctions(sqlite: Database.Database): void {
+  const fn = (words: typeof searchOpen) => (own: string | null, names: string | null, identity: string | null, p: number | bigint) => words(own ?? '', names ?? '', identity ?? '', p);
+  sqlite.function('petreg_search_open', { deterministic: true }, fn(searchOpen));
+  sqlite.function('petreg_search_hidden', { deterministic: true }, fn(searchHidden));
+}
 
 export interface ParsedSearch {
   /** FTS5 query over every column (an officer with the permission). */
