@@ -6,6 +6,7 @@ import { Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { ApiError } from '../shared/errors.ts';
 import { fold } from '../shared/text.ts';
+import { registerSearchFunctions } from './search-index.ts';
 import { RegisterDialect } from './dialect.ts';
 import { InCodeMigrationProvider, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts';
 import type { DB } from './schema.ts';
@@ -84,6 +85,8 @@ function openSqlite(file: string, readOnly: boolean): Database.Database {
     sqlite.pragma('synchronous = FULL');
     // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
     sqlite.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
+    // The words of the petition search index, computed by its triggers (db/search-index.ts, migration 0009).
+    registerSearchFunctions(sqlite);
     return sqlite;
   } catch (error) {
     sqlite.close();

@@ -24,7 +24,7 @@ export const searchCommand: Command = {
   // Unquoted words are one query: `petreg search nguyen van duc`.
   maxPositionals: 20,
   options: { json: { type: 'boolean' }, limit: { type: 'string' } },
-  summary: 'tìm đơn theo số vào sổ, tên và số CCCD người đứng đơn, người bị khiếu nại, tố cáo, nội dung (không phân biệt hoa thường, dấu, đ/d)',
+  summary: 'tìm đơn theo số vào sổ, tên và số CCCD người đứng đơn, người bị khiếu nại, tố cáo, nội dung (không phân biệt hoa thường, dấu, đ/d; mỗi chữ gõ là đầu một chữ trong đơn; "…" tìm đúng cụm từ)',
   async run({ dbPath, positionals, options, io }) {
     const text = positionals.join(' ').trim();
     if (!text) throw new UserError('Thiếu nội dung cần tìm: petreg search TEXT');
@@ -59,7 +59,9 @@ export const searchCommand: Command = {
         const names = r.petitionerNames || '(đơn nặc danh)';
         io.out(`${r.registerNo}  ${formatDateVN(r.receivedOn)}  ${names}  ${r.summary.replace(/\s+/g, ' ')}`);
       }
-      if (page.total > page.rows.length) io.out(`… còn ${page.total - page.rows.length} đơn khác khớp (tổng ${page.total}); dùng --limit để xem thêm.`);
+      if (page.totalCapped) io.out(`… còn hơn ${page.total - page.rows.length} đơn khác khớp (tổng hơn ${page.total}); gõ thêm chữ để thu hẹp, hoặc dùng --limit để xem thêm.`);
+      else if (page.total > page.rows.length) io.out(`… còn ${page.total - page.rows.length} đơn khác khớp (tổng ${page.total}); dùng --limit để xem thêm.`);
+      if (page.orderedByEntry) io.out('(Nhiều đơn khớp: xếp người đứng đơn trùng đúng họ tên lên đầu, sau đó đơn vào sổ sau trước.)');
     } finally {
       await register.close();
     }

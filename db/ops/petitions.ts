@@ -27,7 +27,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
-import { likeContains } from './search.ts';
+import { parseSearch } from '../search-index.ts';
 import { writePetitionContents } from './matters.ts';
 import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
@@ -321,46 +321,6 @@ export function whereStatus<Q extends PetitionQuery>(q: Q, status: PetitionStatu
   }
 }
 
-/**
- * Folded search: every word must appear (case, tone marks and đ/d ignored). Words of three or more
- * characters go through the trigram index; shorter ones are checked with LIKE on the same text.
- */
-function whereSearch(q: PetitionQuery, text: string, seeProtected = false): PetitionQuery {
-  const tokens = fold(text).split(' ').filter(Boolean);
-  if (tokens.length === 0) return q;
-  if (!seeProtected) {
-    // A denunciation matches only by its own words (number, subject, summary, forwarding body),
-    // never by its denouncer's name or ID number: finding it by "Nguyễn Văn A" would tell that
-    // A denounced (Law on Denunciations art. 56(1)). Other petitions search as before.
-    const own = sql<string>`petreg_fold(register_no || ' ' || coalesce(subject, '') || ' ' || summary || ' ' || coalesce(fwd_agency, ''))`;
-    return q.where((eb) =>
-      eb.or([
-        eb.and([eb(protectedPetitionSql('kind'), '=', 0), eb('id', 'in', whereSearch(eb.selectFrom('petitions').select('id') as unknown as PetitionQuery, text, true) as never)]),
-        eb.and([
-          eb(protectedPetitionSql('kind'), '=', 1),
-          // Each word in its own text, and in none of its petitioners' identities (the summary may
-          // repeat the denouncer's name: "Tôi là Nguyễn Văn A..." must not answer "Nguyễn Văn A").
-          ...tokens.map((t) => {
-            const pattern = sql<string>`${likeContains(t)} escape '\\'`;
-            const inIdentity = sql<number>`exists (select 1 from petition_petitioners spp join persons sx on sx.id = spp.person_id where spp.petition_id = ${sql.ref('petitions.id')}
-              and petreg_fold(sx.full_name || ' ' || coalesce(sx.id_number, '') || ' ' || coalesce(sx.phone, '') || ' ' || coalesce(sx.address, '')) like ${pattern})`;
-            return eb.and([eb(own, 'like', pattern), eb(inIdentity, '=', 0)]);
-          }),
-        ]),
-      ]),
-    );
-  }
-  const long = tokens.filter((t) => [...t].length >= 3);
-  if (long.length > 0) {
-    const match = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    q = q.where('id', 'in', sql<number>`(select rowid from petitions_fts where petitions_fts match ${match})`);
-  }
-  for (const token of tokens.filter((t) => [...t].length < 3)) {
-    q = q.where('search_folded', 'like', sql<string>`${likeContains(token)} escape '\\'`);
-  }
-  return q;
-}
-
 /** A petition's petitioners' names in order, "A, B", as one subquery on the row's id column. */
 export function petitionerNames(idColumn: 'petitions.id' | 'p.id') {
   return protectedNamesSql(idColumn === 'p.id' ? 'p.kind' : 'petitions.kind', petitionerNamesUnprotected(idColumn));
@@ -371,10 +331,40 @@ function petitionerNamesUnprotected(idColumn: 'petitions.id' | 'p.id') {
   return sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ${sql.ref(idColumn)} order by pp.position))`;
 }
 
-/** One page of the petition list, filtered and searched in SQLite (never loaded whole). */
+/** The list counts matches up to this many past the page's offset, then says "more than". */
+export const LIST_COUNT_CAP = 1000;
+/** A search matching at most this many petitions is sorted by the chosen column; more, by entry. */
+export const SEARCH_EXACT_SORT = 2000;
+
+const LIST_COLUMNS = ['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on'] as const;
+
+/** The filters of the list (period, kind, field, channel, status) on a query over petitions. */
+function whereFilters(q: PetitionQuery, input: z.output<typeof petitionListSchema>, today: string): PetitionQuery {
+  if (input.from) q = q.where('received_on', '>=', input.from);
+  if (input.to) q = q.where('received_on', '<=', input.to);
+  if (input.kind) q = q.where('kind', '=', input.kind);
+  if (input.field) q = q.where('field', '=', input.field);
+  if (input.channel) q = q.where('channel', '=', input.channel);
+  if (input.status) q = whereStatus(q, input.status, today);
+  return q;
+}
+
+/** How many rows a query gives, counting no further than `upTo + 1` (never every match). */
+async function countUpTo(db: Kysely<DB>, q: PetitionQuery, upTo: number): Promise<number> {
+  const sub = q.select(sql<number>`1`.as('one')).limit(upTo + 1);
+  return Number((await db.selectFrom(sub.as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
 /**
- * One page of the petition list. `narrow` adds conditions of its own (the statistics screen opens
- * the records behind a figure this way, with the same definitions as the figure).
+ * One page of the petition list, filtered and searched in SQLite (never loaded whole).
+ * `narrow` adds conditions of its own (the statistics screen opens the records behind a figure
+ * this way, with the same definitions as the figure).
+ *
+ * With a search, the total is counted up to LIST_COUNT_CAP rows past the offset: beyond that the page
+ * says `totalCapped` ("hơn 1.000"), and a page further down counts further. A search (db/search-index.ts)
+ * puts the petitions of a petitioner named exactly as typed first, then the others by the chosen
+ * sort; when more than SEARCH_EXACT_SORT petitions match, they come by order of entry in the register
+ * (newest first, or oldest with `asc`) straight from the index, and the page says `orderedByEntry`.
  */
 export async function listPetitions(
   db: Kysely<DB>,
@@ -384,27 +374,117 @@ export async function listPetitions(
   /** Whether a denunciation may be found by its denouncer's name or ID (db/protection.ts canSeeProtected). */
   seeProtected = false,
 ): Promise<PetitionPage> {
-  let q = narrow(db.selectFrom('petitions'));
-  if (input.from) q = q.where('received_on', '>=', input.from);
-  if (input.to) q = q.where('received_on', '<=', input.to);
-  if (input.kind) q = q.where('kind', '=', input.kind);
-  if (input.field) q = q.where('field', '=', input.field);
-  if (input.channel) q = q.where('channel', '=', input.channel);
-  if (input.status) q = whereStatus(q, input.status, today);
-  q = whereSearch(q, input.search ?? '', seeProtected);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const search = parseSearch(input.search);
+  if (search === 'nothing') return { total: 0, offset: input.offset, rows: [] };
+  const base = (from: PetitionQuery) => whereFilters(narrow(from), input, today);
+  const cap = input.offset + Math.max(LIST_COUNT_CAP, input.limit);
   const order = input.direction;
-  const sorted = input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order);
-  const rows = await sorted
-    .select(['id', 'register_no', 'received_on', 'channel', 'kind', 'field', 'signatories', 'subject', 'summary', 'stage', 'due_on', 'reply_due_on'])
+  const sorted = (q: PetitionQuery) => (input.sort === 'receivedOn' ? q.orderBy('received_on', order).orderBy('id', order) : q.orderBy('year', order).orderBy('seq', order));
+
+  if (search === null) {
+    const q = base(db.selectFrom('petitions'));
+    // Without a search the total is exact: the statistics' drill-downs and charts read it as a figure.
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await rowsByIds(db, await idsOf(sorted(q).limit(input.limit).offset(input.offset)), today);
+    return { total, offset: input.offset, rows };
+  }
+
+  const match = seeProtected ? search.all : search.open;
+  // A period bounds the index by the ids entered in it (ids follow entry, dates mostly too).
+  const bounds = input.from || input.to ? await idBounds(db, input.from ?? null, input.to ?? null) : null;
+  if (bounds === 'none') return { total: 0, offset: input.offset, rows: [] };
+  const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) => (bounds ? q.where(sql.ref(rowid), '>=', bounds.lo).where(sql.ref(rowid), '<=', bounds.hi) : q);
+  const ids = (
+    await inBounds(db.selectFrom(sql`petitions_words`.as('w')) as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
+      .select(sql<number>`w.rowid`.as('id'))
+      .where(sql`petitions_words`, 'match', match)
+      .orderBy(sql`w.rowid`, 'desc')
+      .limit(SEARCH_EXACT_SORT + 1)
+      .execute()
+  ).map((r) => Number(r.id));
+  const exact = await exactNameIds(db, search.exactName, seeProtected);
+
+  if (ids.length <= SEARCH_EXACT_SORT) {
+    // Few matches: all of them sorted by the chosen column, an exact name first.
+    const q = base(db.selectFrom('petitions')).where('id', 'in', ids.length ? ids : [0]);
+    const first = exact.filter((id) => ids.includes(id));
+    const ranked = first.length ? q.orderBy(sql`case when id in (${sql.join(first)}) then 0 else 1 end`) : q;
+    // Sorting ids alone (the names are read for the page's rows only): every match, exactly counted.
+    const all = await idsOf(sorted(ranked));
+    return { total: all.length, offset: input.offset, rows: await rowsByIds(db, all.slice(input.offset, input.offset + input.limit), today) };
+  }
+
+  // Many matches: straight from the index in order of entry, the index outside (CROSS JOIN keeps
+  // SQLite from reading petitions first), stopping at the page; the exact name's petitions first.
+  const fromIndex = () =>
+    base(
+      inBounds(db.selectFrom(sql`petitions_words`.as('w')).crossJoin('petitions') as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
+        .where(sql`petitions_words`, 'match', match)
+        .where(sql<boolean>`petitions.id = w.rowid`) as unknown as PetitionQuery,
+    );
+  const firstIds = exact.length
+    ? (await base(db.selectFrom('petitions')).where('id', 'in', exact).select('id').orderBy('id', order).limit(LIST_COUNT_CAP).execute()).map((r) => r.id)
+    : [];
+  const rest = firstIds.length ? fromIndex().where('petitions.id', 'not in', firstIds) : fromIndex();
+  const restCount = await countUpTo(db, rest, Math.max(0, cap - firstIds.length));
+  const pageFirst = firstIds.slice(input.offset, input.offset + input.limit);
+  const pageRest =
+    input.limit > pageFirst.length
+      ? await idsOf(
+          rest
+            .orderBy(sql`w.rowid`, order)
+            .limit(input.limit - pageFirst.length)
+            .offset(Math.max(0, input.offset - firstIds.length)),
+        )
+      : [];
+  const rows = await rowsByIds(db, [...pageFirst, ...pageRest], today);
+  return { ...page(input.offset, firstIds.length + restCount, cap, rows), orderedByEntry: true };
+}
+
+function page(offset: number, counted: number, cap: number, rows: PetitionListItem[]): PetitionPage {
+  return counted > cap ? { total: cap, offset, rows, totalCapped: true } : { total: counted, offset, rows };
+}
+
+/** The first and last id entered with a received date in the period, or 'none'. */
+async function idBounds(db: Kysely<DB>, from: string | null, to: string | null): Promise<{ lo: number; hi: number } | 'none'> {
+  let q = db.selectFrom('petitions').select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')]);
+  if (from) q = q.where('received_on', '>=', from);
+  if (to) q = q.where('received_on', '<=', to);
+  const row = await q.executeTakeFirst();
+  return row?.lo == null || row.hi == null ? 'none' : { lo: Number(row.lo), hi: Number(row.hi) };
+}
+
+/** Petitions with a petitioner named exactly as typed (folded); a denouncer's only with the permission. */
+async function exactNameIds(db: Kysely<DB>, name: string, seeProtected: boolean): Promise<number[]> {
+  if (!name.includes(' ')) return [];
+  let q = db
+    .selectFrom('persons as x')
+    .innerJoin('petition_petitioners as pp', 'pp.person_id', 'x.id')
+    .innerJoin('petitions as k', 'k.id', 'pp.petition_id')
+    .select('pp.petition_id')
+    .distinct()
+    .where('x.full_name_folded', '=', name);
+  if (!seeProtected) q = q.where(protectedPetitionSql('k.kind'), '=', 0);
+  return (await q.limit(LIST_COUNT_CAP).execute()).map((r) => r.petition_id);
+}
+
+async function idsOf(q: PetitionQuery): Promise<number[]> {
+  return (await q.select('petitions.id').execute()).map((r) => r.id);
+}
+
+/** The list rows of petitions in the given order: columns, petitioners' names (a denouncer's label), scrubbed. */
+async function rowsByIds(db: Kysely<DB>, ids: number[], today: string): Promise<PetitionListItem[]> {
+  if (ids.length === 0) return [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const rows = await db
+    .selectFrom('petitions')
+    .where('id', 'in', ids)
+    .select(LIST_COLUMNS.map((c) => `petitions.${c}` as const))
     .select(petitionerNames('petitions.id').as('petitioner_names'))
-    .limit(input.limit)
-    .offset(input.offset)
     .execute();
-  return {
-    total,
-    offset: input.offset,
-    rows: await scrubPetitionRows(db, rows.map(
+  return scrubPetitionRows(
+    db,
+    rows.map(
       (r): PetitionListItem => ({
         id: r.id,
         registerNo: r.register_no,
@@ -419,8 +499,8 @@ export async function listPetitions(
         status: statusOf(r, today),
         dueOn: r.due_on,
       }),
-    )),
-  };
+    ).sort((a, b) => position.get(a.id)! - position.get(b.id)!),
+  );
 }
 
 /** Petitions a citizen signed, newest first; never a denunciation (its denouncer is protected). */

@@ -193,9 +193,14 @@ export const petitionListSchema = z
 export type PetitionListInput = z.input<typeof petitionListSchema>;
 
 export interface PetitionPage {
+  /** How many match; with totalCapped, at least this many (counting stops there: "hơn 1.000"). */
   total: number;
   offset: number;
   rows: PetitionListItem[];
+  /** More than `total` match; a page further down counts further. */
+  totalCapped?: true;
+  /** A search matching many petitions: ordered by entry in the register (newest first with `desc`), not by the sort column. */
+  orderedByEntry?: true;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startPreview, tempDbPath, type Preview } from './preview.ts';
 import { AppPage } from './pages/app.ts';
@@ -333,4 +336,80 @@ test('petitions: paged virtual list, folded search, filters, sort, detail with h
   const overflow = await page.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   expect(problems).toEqual([]);
+});
+
+test('petitions: a search matching thousands shows its first page at once, "hơn 1.000 đơn", the exact name first, and says how it is ordered', async ({ page }) => {
+  test.setTimeout(240_000);
+  // 2,100 petitions imported into a register of their own: one by Lương Văn Tài (the oldest), the
+  // others by "Lương Văn Tài Em", each about plot number i.
+  const MANY = 2100;
+  const dbPath = tempDbPath();
+  const file = path.join(path.dirname(dbPath), 'many.json');
+  const petitions = Array.from({ length: MANY }, (_, i) => ({
+    ref: `P${i + 1}`,
+    register_no: `2025/${String(i + 1).padStart(6, '0')}`,
+    received_on: '2025-06-02',
+    channel: 'post',
+    visit: null,
+    forwarded_by: null,
+    written_on: null,
+    kind: 'complaint',
+    field: 'land',
+    signatories: 1,
+    petitioners: [{ full_name: i === 0 ? 'Lương Văn Tài' : 'Lương Văn Tài Em', id_number: null, birth_year: null, gender: null, phone: null, address: null, commune_code: null }],
+    subject: null,
+    summary: `Khiếu nại về ranh giới thửa đất số ${i + 1}`,
+    classification: null,
+    decision: null,
+    reply: null,
+  }));
+  fs.writeFileSync(file, JSON.stringify({ format: 'petition-register/v1', exported_at: '2026-03-01T08:00:00+07:00', agencies: [], sessions: [], visits: [], petitions }));
+  for (const args of [['init'], ['import', file]]) {
+    const r = spawnSync(process.execPath, ['bin/petreg.js', ...args, '--db', dbPath], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  }
+  const own = await startPreview(dbPath);
+  try {
+    const app = new AppPage(page);
+    const problems = app.collectErrors();
+    await app.open(own.url);
+    await page.keyboard.press('Alt+3');
+    const list = new PetitionsScreen(page);
+    await expect(list.total).toHaveText('2.100 đơn');
+    const note = page.getByTestId('petition-search-order');
+    await expect(note).toHaveCount(0);
+
+    await list.search.fill('luong van tai');
+    await expect(list.total).toHaveText('hơn 1.000 đơn');
+    await expect(list.rowAt(0)).toContainText('2025/000001');
+    await expect(list.rowAt(0)).toContainText('Lương Văn Tài');
+    await expect(list.rowAt(1)).toContainText('2025/002100');
+    await expect(note).toHaveText(
+      'Kết quả tìm: đơn có người đứng đơn trùng đúng họ tên đã gõ xếp đầu, sau đó theo thứ tự vào sổ, mới nhất trước (nhiều đơn khớp; gõ thêm chữ hoặc lọc để xếp theo cột đã chọn).',
+    );
+    await app.screenshot('petitions-search-many');
+    await page.screenshot({ path: test.info().outputPath('search-many.png') });
+
+    // Scrolling down counts further, until the list knows every match and reaches the last.
+    const body = list.table.getByRole('rowgroup').nth(1);
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.total).toHaveText('hơn 1.800 đơn');
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.total).toHaveText('2.100 đơn');
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(list.rowAt(MANY - 1)).toContainText('2025/000002');
+    await expect(list.rowAt(MANY - 1)).toHaveAttribute('data-loaded', 'true');
+
+    // A quoted phrase: the words side by side, whole; few matches follow the chosen sort.
+    await list.search.fill('"dat so 15"');
+    await expect(list.total).toHaveText('1 đơn');
+    await expect(list.rowAt(0)).toContainText('thửa đất số 15');
+    await expect(note).toHaveText('Kết quả tìm: đơn có người đứng đơn trùng đúng họ tên đã gõ xếp đầu, sau đó theo số vào sổ, mới nhất trước.');
+    // Unquoted, each word a beginning: số 15, 150–159, 1500–1599.
+    await list.search.fill('dat so 15');
+    await expect(list.total).toHaveText('111 đơn');
+    expect(problems).toEqual([]);
+  } finally {
+    await own.stop();
+  }
 });

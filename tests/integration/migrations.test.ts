@@ -551,6 +551,16 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, "update audit_log set actor_name = 'y'", /append-only/);
     rejects(sqlite, 'delete from audit_log', /append-only/);
   },
+  '0009-search-tokens': (sqlite) => {
+    const names = (type: string) => (sqlite.prepare("select name from sqlite_master where type = ? and name like 'petitions_words%' or (type = ? and name = 'petitions_search_source') order by name").all(type, type) as { name: string }[]).map((r) => r.name);
+    expect(names('table')).toContain('petitions_words');
+    expect(names('view')).toEqual(['petitions_search_source']);
+    expect(names('trigger')).toEqual([
+      'petitions_words_content_delete', 'petitions_words_content_insert', 'petitions_words_content_update', 'petitions_words_delete', 'petitions_words_insert',
+      'petitions_words_person_update', 'petitions_words_petitioner_delete', 'petitions_words_petitioner_insert', 'petitions_words_petitioner_update', 'petitions_words_update',
+    ]);
+    expect(sqlite.prepare("select count(*) n from petitions_words where petitions_words match 'a*'").get()).toEqual({ n: 0 });
+  },
   '0010-query-indexes': (sqlite) => {
     // The indexes of the screens' queries (their use is checked in query-plans.test.ts), and the
     // words of citizens' names kept in step with citizens by triggers.

@@ -16,7 +16,7 @@ import {
   type PetitionKind,
   type PetitionStatus,
 } from '../../../shared/domain/petition.ts';
-import { PetitionTable, type PetitionQuery, type PetitionTableHandle } from '../components/petitions/PetitionTable.tsx';
+import { PetitionTable, type ListTotal, type PetitionQuery, type PetitionTableHandle } from '../components/petitions/PetitionTable.tsx';
 import { DEFAULT_FILTERS, usePetitionScreens } from '../components/petitions/state.ts';
 import { formatCount, periodRange, type PeriodChoice } from '../components/petitions/format.ts';
 import { DateInput } from '../components/DateInput.tsx';
@@ -35,6 +35,15 @@ const PERIODS: { value: PeriodChoice; label: string }[] = [
   { value: 'custom', label: 'Khoảng khác' },
 ];
 
+/** How the results of a search are ordered (db/ops/petitions.ts listPetitions), said in the screen. */
+function searchOrderNote(query: PetitionQuery, total: ListTotal): string {
+  const newest = query.direction === 'desc';
+  const then = total.orderedByEntry
+    ? `theo thứ tự vào sổ, ${newest ? 'mới nhất' : 'cũ nhất'} trước (nhiều đơn khớp; gõ thêm chữ hoặc lọc để xếp theo cột đã chọn)`
+    : `theo ${query.sort === 'receivedOn' ? 'ngày nhận' : 'số vào sổ'}, ${newest ? 'mới nhất' : 'cũ nhất'} trước`;
+  return `Kết quả tìm: đơn có người đứng đơn trùng đúng họ tên đã gõ xếp đầu, sau đó ${then}.`;
+}
+
 export function PetitionsPage() {
   const go = useUi((s) => s.go);
   const filters = usePetitionScreens((s) => s.filters);
@@ -44,7 +53,7 @@ export function PetitionsPage() {
   // Read once: where the list was when the officer opened a petition.
   const [initial] = useState(() => ({ ...usePetitionScreens.getState(), returning: usePetitionScreens.getState().takeReturning() }));
   const [debouncedSearch] = useDebouncedValue(filters.search, 150);
-  const [total, setTotal] = useState<number | null>(null);
+  const [total, setTotal] = useState<ListTotal | null>(null);
   const [error, setError] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<PetitionTableHandle>(null);
@@ -101,7 +110,7 @@ export function PetitionsPage() {
         <Group gap="md" align="baseline">
           <Title order={2}>Đơn thư</Title>
           <Text c="dimmed" aria-live="polite" data-testid="petition-total">
-            {total === null ? 'Đang tải…' : `${formatCount(total)} đơn`}
+            {total === null ? 'Đang tải…' : `${total.capped ? 'hơn ' : ''}${formatCount(total.count)} đơn`}
           </Text>
         </Group>
         <Button onClick={() => go('petitionNew')}>Nhập đơn mới <kbd className="key" style={{ marginLeft: 8 }}>Alt+N</kbd></Button>
@@ -112,7 +121,7 @@ export function PetitionsPage() {
           ref={searchRef}
           label="Tìm kiếm"
           aria-label="Tìm đơn"
-          placeholder="Số đơn, tên, CCCD, nội dung — gõ không dấu được (Ctrl+K)"
+          placeholder="Số đơn, tên, CCCD, nội dung — gõ không dấu được, “…” tìm đúng cụm từ (Ctrl+K)"
           value={filters.search}
           onChange={(e) => setFilters({ search: e.currentTarget.value })}
           onKeyDown={(e) => {
@@ -150,6 +159,11 @@ export function PetitionsPage() {
       </Group>
 
       {error && <Alert color="red" title="Không tải được danh sách đơn">{error}</Alert>}
+      {debouncedSearch.trim() !== '' && total !== null && total.count > 0 && (
+        <Text size="sm" c="dimmed" data-testid="petition-search-order">
+          {searchOrderNote(query, total)}
+        </Text>
+      )}
 
       <PetitionTable
         ref={tableRef}

@@ -20,6 +20,17 @@ export const ROW_HEIGHT = 36;
 
 export type PetitionQuery = Omit<PetitionListInput, 'offset' | 'limit'> & { sort: 'registerNo' | 'receivedOn'; direction: 'asc' | 'desc' };
 
+/**
+ * How many petitions the list holds: `capped` when the register stopped counting (the screen says
+ * "hơn 1.000"); a page further down counts further, so the list grows as the officer scrolls.
+ * `orderedByEntry`: a search matching many petitions comes by order of entry, not by the sort column.
+ */
+export interface ListTotal {
+  count: number;
+  capped: boolean;
+  orderedByEntry: boolean;
+}
+
 export interface PetitionTableHandle {
   /** Moves keyboard focus into the list (the remembered row, else the first). */
   focus(): void;
@@ -29,7 +40,7 @@ interface Props {
   query: PetitionQuery;
   onSort(sort: 'registerNo' | 'receivedOn'): void;
   onOpen(row: PetitionListItem, position: { scrollOffset: number; index: number }): void;
-  onTotal(total: number | null): void;
+  onTotal(total: ListTotal | null): void;
   onError(message: string | null): void;
   /** Where to start (returning from a petition). */
   initialScrollOffset?: number;
@@ -76,7 +87,8 @@ export function PetitionTable({ query, onSort, onOpen, onTotal, onError, initial
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setLoadedCount] = useState(0);
-  const [total, setTotal] = useState<number | null>(null);
+  const [listTotal, setListTotal] = useState<(ListTotal & { generation: number }) | null>(null);
+  const total = listTotal?.count ?? null;
   const [active, setActive] = useState(initialActiveIndex);
   const pendingFocus = useRef<number | null>(null);
   const restore = useRef<number | null>(initialScrollOffset > 0 ? initialScrollOffset : null);
@@ -100,7 +112,14 @@ export function PetitionTable({ query, onSort, onOpen, onTotal, onError, initial
         if (gen !== generation.current) return;
         pages.current.set(offset, page.rows);
         stale.current = null;
-        setTotal(page.total);
+        const capped = page.totalCapped === true;
+        const orderedByEntry = page.orderedByEntry === true;
+        // A capped count only grows (pages arrive in any order); an exact one is the answer.
+        setListTotal((prev) => {
+          if (prev && prev.generation === gen && !prev.capped) return prev;
+          if (prev && prev.generation === gen && capped) return { ...prev, count: Math.max(prev.count, page.total) };
+          return { count: page.total, capped, orderedByEntry, generation: gen };
+        });
         setLoadedCount((n) => n + 1);
         onError(null);
       } catch (e) {
@@ -130,7 +149,7 @@ export function PetitionTable({ query, onSort, onOpen, onTotal, onError, initial
     }
   }, [fetchPage]);
 
-  useEffect(() => onTotal(total), [total, onTotal]);
+  useEffect(() => onTotal(listTotal && { count: listTotal.count, capped: listTotal.capped, orderedByEntry: listTotal.orderedByEntry }), [listTotal, onTotal]);
 
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index;

@@ -1,0 +1,77 @@
+// The petition search index (petitions_words, migration 0009) and the queries typed into it.
+//
+// A Vietnamese text is words (syllables) between spaces and punctuation; the index holds the
+// folded words of each petition (case, tone marks and đ/d ignored) and every typed word is a
+// PREFIX of a word of the record: `nguyen van d` finds "Nguyễn Văn Đức" (nguyen* van* d*).
+// Numbers are words too: a CCCD or a register number is found by its beginning ("051", "2026/0001").
+// Quotes ask for a phrase: `"dat dai"` finds the two words side by side, whole.
+//
+// Protection (db/protection.ts, Law on Denunciations art. 56(1)): column `open` is what anyone may
+// find a petition by; for a denunciation it is its own words (number, subject, summary, forwarding
+// body) without any word of its denouncers' identity (name, ID number, phone, address), so that
+// "Nguyễn Văn A" never answers with the denunciation A wrote, even when its summary repeats the
+// name. Column `hidden` holds the rest (the denouncers' names and ID numbers, the removed words):
+// only an officer with the permission searches both columns.
+import type Database from 'better-sqlite3';
+import { fold } from '../shared/text.ts';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text as the index tokenizes them (unicode61 over the folded text). */
+export function wordsOf(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
+}
+
+/** SQL function petreg_search_open(own, names, identity, protected): the words anyone finds by. */
+export function searchOpen(own: string, names: string, identity: string, isProtected: number | bigint): string {
+  if (!Number(isProtected)) return [...wordsOf(own), ...wordsOf(names)].join(' ');
+  const hide = new Set(wordsOf(identity));
+  return wordsOf(own).filter((w) => !hide.has(w)).join(' ');
+}
+
+/** SQL function petreg_search_hidden(own, names, identity, protected): the words only a permitted officer finds by. */
+export function searchHidden(own: string, names: string, identity: string, isProtected: number | bigint): string {
+  if (!Number(isProtected)) return '';
+  const hide = new Set(wordsOf(identity));
+  return [...wordsOf(names), ...wordsOf(own).filter((w) => hide.has(w))].join(' ');
+}
+
+/**
+ * The functions the index's triggers call, on a connection (db/register.ts registers them on every
+ * one). A connection without them cannot write petitions or their petitioners: "no such function".
+ */
+export function registerSearchFunctions(sqlite: Database.Database): void {
+  const fn = (words: typeof searchOpen) => (own: string | null, names: string | null, identity: string | null, p: number | bigint) => words(own ?? '', names ?? '', identity ?? '', p);
+  sqlite.function('petreg_search_open', { deterministic: true }, fn(searchOpen));
+  sqlite.function('petreg_search_hidden', { deterministic: true }, fn(searchHidden));
+}
+
+export interface ParsedSearch {
+  /** FTS5 query over every column (an officer with the permission). */
+  all: string;
+  /** FTS5 query over the `open` column only (everyone else). */
+  open: string;
+  /** The query as a folded full name, to put a petitioner of exactly that name first. */
+  exactName: string;
+}
+
+/**
+ * A typed search as an FTS5 query: each word (or run of words joined by punctuation, like
+ * "2026/000012" or "H'Leo") is a prefix phrase, a quoted part is an exact phrase (an unclosed quote,
+ * still being typed, is a prefix phrase), all of them ANDed. Null when nothing was typed;
+ * 'nothing' when the text holds no word at all ("%", "_"): it matches no petition.
+ */
+export function parseSearch(text: string | null | undefined): ParsedSearch | 'nothing' | null {
+  const clean = (text ?? '').replace(/[“”„‟]/g, '"');
+  if (clean.trim() === '') return null;
+  const parts: string[] = [];
+  for (const m of clean.matchAll(/"([^"]*)("?)|[^\s"]+/g)) {
+    const quoted = m[1] !== undefined;
+    const words = wordsOf(quoted ? m[1]! : m[0]);
+    if (words.length === 0) continue;
+    parts.push(quoted && m[2] === '"' ? `"${words.join(' ')}"` : `"${words.join(' ')}" *`);
+  }
+  if (parts.length === 0) return 'nothing';
+  const all = parts.join(' AND ');
+  return { all, open: `{open} : (${all})`, exactName: fold(clean.replace(/"/g, ' ')) };
+}
