@@ -1,5 +1,6 @@
 // The statistics screen's chart in one call (stats.monthly): per month and kind, the very totals the
 // petition list gives for the same dates and kind (what the chart asked 48 times before).
+import { statementCacheOf } from '../../db/dialect.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { PETITION_KINDS } from '../../shared/domain/petition.ts';
@@ -30,6 +31,7 @@ describe('stats.monthly', () => {
       months[11] = { ...months[11]!, to: '2026-03-20' < months[11]!.to ? '2026-03-20' : months[11]!.to };
       const before = snapshot(t.register.sqlite);
       let statements = 0;
+      statementCacheOf(t.register.sqlite)?.clear();
       const prepare = t.register.sqlite.prepare;
       t.register.sqlite.prepare = function (this: typeof t.register.sqlite, source: string) {
         statements++;
