@@ -8,6 +8,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import { openRegister } from '../db/register.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { addDays } from '../shared/calendar/dates.ts';
 import { generateRegisterFile, type GenerateResult } from './generate.ts';
@@ -81,6 +82,25 @@ export async function registerOfSize(size: number, log: (line: string) => void):
     return { size, file, fileBytes: fileSize(file), register: db, registerBytes: fileSize(db), import: { ...kept, cached: true }, generated };
   }
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+  // A register built from the same file by an older schema: copied and migrated (as an upgrade of
+  // the app would), keeping the timing of its import.
+  const older = fs
+    .readdirSync(CACHE)
+    .map((name) => /^register-(.+)-s(\d+)\.sqlite$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] === key && Number(m[2]) < LATEST_SCHEMA_VERSION && fs.existsSync(path.join(CACHE, `register-${key}-s${m[2]}.import.json`)))
+    .sort((a, b) => Number(b[2]) - Number(a[2]))[0];
+  if (older) {
+    const from = path.join(CACHE, older[0]);
+    log(`  migrating ${older[0]} to schema ${LATEST_SCHEMA_VERSION}…`);
+    const started = Date.now();
+    fs.copyFileSync(from, db);
+    const register = await openRegister({ path: db });
+    await register.close();
+    const kept = JSON.parse(fs.readFileSync(path.join(CACHE, `register-${key}-s${older[2]}.import.json`), 'utf8')) as { ms: number; maxRssMB: number };
+    fs.writeFileSync(timing, JSON.stringify({ ...kept, migratedFrom: Number(older[2]) }));
+    log(`  migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { size, file, fileBytes: fileSize(file), register: db, registerBytes: fileSize(db), import: { ...kept, cached: true }, generated };
+  }
   log(`  importing ${path.basename(file)} with petreg import…`);
   const run = await timedImport(file, db);
   fs.writeFileSync(timing, JSON.stringify({ ms: run.ms, maxRssMB: run.maxRssMB }));
