@@ -75,3 +75,31 @@ export function parseSearch(text: string | null | undefined): ParsedSearch | 'no
   const all = parts.join(' AND ');
   return { all, open: `{open} : (${all})`, exactName: fold(clean.replace(/"/g, ' ')) };
 }
+
+/** The triggers that keep the search indexes current row by row (migrations 0003, 0009, 0010). */
+const INDEX_TRIGGERS = /^(petitions_words_|petitions_fts_|citizens_words_)/;
+
+/**
+ * Runs a large write (an import into a register that has no petition yet) with the search
+ * indexes' triggers set aside, then fills the three indexes once from the tables and puts the
+ * triggers back exactly as they were — all inside the caller's transaction, so another reader
+ * never sees an index without its triggers, and a failed write rolls the whole of it back.
+ * Filling an index once is much cheaper than keeping it current for each row (each petition
+ * written through its petitioners and contents re-derives its words up to four times).
+ * Returns whether the indexes were filled in bulk (false: the register already held petitions,
+ * and the triggers did the work as usual).
+ */
+export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: () => Promise<T>): Promise<{ value: T; bulk: boolean }> {
+  if (!sqlite.inTransaction) throw new Error('withSearchIndexesFilledOnce: call it inside the write transaction');
+  const empty = sqlite.prepare('select not exists (select 1 from petitions) and not exists (select 1 from citizens) as empty').get() as { empty: number };
+  if (!empty.empty) return { value: await write(), bulk: false };
+  const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
+  for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
+  const value = await write();
+  sqlite.exec(`insert into petitions_words(rowid, open, hidden)
+    select id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source`);
+  sqlite.exec("insert into petitions_fts(petitions_fts) values ('rebuild')");
+  sqlite.exec("insert into citizens_words(citizens_words) values ('rebuild')");
+  for (const t of triggers) sqlite.exec(t.sql);
+  return { value, bulk: true };
+}

@@ -16,6 +16,7 @@ import { insertSession, writeVisit } from '../ops/reception.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
+import { withSearchIndexesFilledOnce } from '../search-index.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
 
@@ -296,7 +297,9 @@ export async function importChecked(register: Register, file: CheckedInterchange
   const ctx: OpContext = { register, actor };
   const isV2 = 'matters' in file;
   return register.db.transaction().execute(async (trx) => {
-    const counts = await writeInterchange(trx, ctx, file);
+    // Into a register without petitions (a Board's history brought in), the search indexes are
+    // filled once after the records instead of row by row (db/search-index.ts).
+    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, () => writeInterchange(trx, ctx, file));
     await writeAudit(trx, ctx, {
       action: 'import',
       entity: 'register',
