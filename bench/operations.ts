@@ -9,6 +9,7 @@ import { fold } from '../shared/text.ts';
 import { addDays } from '../shared/calendar/dates.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { prng } from './generate.ts';
+import { parseSearch } from '../db/search-index.ts';
 
 export interface BenchContext {
   api: ApiServer;
@@ -110,6 +111,36 @@ function rawList(ctx: BenchContext, where: string, params: unknown[], limit = 20
   return (statement.all(...params) as { id: number }[]).map((r) => r.id);
 }
 
+/**
+ * The search by hand: petitions of a petitioner named exactly as typed first, then the index's
+ * matches newest first, the page's rows with their names, and the count stopped past 1,000.
+ */
+function rawSearch(ctx: BenchContext, input: unknown): number[] {
+  const { search } = input as { search: string };
+  const parsed = parseSearch(search);
+  if (parsed === null || parsed === 'nothing') return [];
+  const s = cached(ctx, 'search', () => ({
+    exact: ctx.raw.prepare(
+      `select pp.petition_id as id from persons x join petition_petitioners pp on pp.person_id = x.id
+       where x.full_name_folded = ? and not exists (select 1 from petitions p where p.id = pp.petition_id and (p.kind = 'denunciation' or exists (select 1 from petition_contents c where c.petition_id = p.id and c.kind = 'denunciation')))
+       order by pp.petition_id desc limit 200`,
+    ),
+    page: ctx.raw.prepare('select rowid as id from petitions_words where petitions_words match ? order by rowid desc limit 200'),
+    count: ctx.raw.prepare('select count(*) as n from (select rowid from petitions_words where petitions_words match ? limit 1001)'),
+    rows: ctx.raw.prepare(
+      `select p.id, p.register_no, p.received_on, p.channel, p.kind, p.field, p.summary, p.stage, p.due_on,
+        (select group_concat(x.full_name, ', ') from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id) as names
+       from petitions p where p.id in (select value from json_each(?))`,
+    ),
+  }));
+  const exact = (s.exact.all(parsed.exactName) as { id: number }[]).map((r) => r.id);
+  const seen = new Set(exact);
+  const ids = [...exact, ...(s.page.all(parsed.open) as { id: number }[]).map((r) => r.id).filter((id) => !seen.has(id))].slice(0, 200);
+  s.count.get(parsed.open);
+  s.rows.all(JSON.stringify(ids));
+  return ids;
+}
+
 const SEARCH_PHRASES = ['dat dai', 'boi thuong', 'thu hoi dat', 'tai dinh cu', 'giay chung nhan', 'ubnd xa', 'khieu nai'];
 
 export const OPERATIONS: Operation[] = [
@@ -123,7 +154,7 @@ export const OPERATIONS: Operation[] = [
       return fill(pool, calls).map((search) => ({ search, limit: 200 }));
     },
     register: (ctx, input) => call(ctx, 'petitions.list', input),
-    describe: (a) => `last total ${(a as PageAnswer).total}`,
+    raw: rawSearch,
   },
   {
     name: 'search as you type, 1–2 letters',
@@ -131,6 +162,7 @@ export const OPERATIONS: Operation[] = [
     targetMs: 30,
     inputs: (_ctx, calls) => fill(['n', 'ng', 't', 'th', 'l', 'le', 'd', 'da', 'h', 'ph', '0', '05'], calls).map((search) => ({ search, limit: 200 })),
     register: (ctx, input) => call(ctx, 'petitions.list', input),
+    raw: rawSearch,
   },
   {
     name: 'petition list, filter by channel',
@@ -157,16 +189,54 @@ export const OPERATIONS: Operation[] = [
       });
     },
     register: (ctx, input) => call(ctx, 'petitions.list', input),
+    raw(ctx, input) {
+      const { kind, from, to } = input as { kind: string; from: string; to: string };
+      const parsed = parseSearch('dat dai') as { open: string };
+      const s = cached(ctx, 'searchKindMonth', () =>
+        ctx.raw.prepare(
+          `select p.id, p.register_no, p.received_on, p.summary, p.stage, p.due_on,
+             (select group_concat(x.full_name, ', ') from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id) as names
+           from petitions p where p.received_on between ? and ? and p.kind = ? and p.id in (select rowid from petitions_words where petitions_words match ?)
+           order by p.year desc, p.seq desc limit 200`,
+        ),
+      );
+      return (s.all(from, to, kind, parsed.open) as { id: number }[]).map((r) => r.id);
+    },
+    same: samePage,
   },
   {
-    name: 'to-do counts (on every screen change)',
+    name: 'to-do counts (todo.counts, on every screen change)',
     target: '< 10 ms',
     targetMs: 10,
+    inputs: (_ctx, calls) => fill([undefined], calls),
+    register: (ctx) => call(ctx, 'todo.counts', undefined),
+    raw(ctx) {
+      const day = today(ctx);
+      const s = cached(ctx, 'todo', () =>
+        ctx.raw.prepare(
+          `select (select count(*) from petitions where stage in ('awaiting_classification', 'awaiting_decision') and due_on < ?) as overdue,
+             (select count(*) from petitions where stage in ('awaiting_classification', 'awaiting_decision') and due_on = ?) as today,
+             (select count(*) from petitions where stage in ('awaiting_classification', 'awaiting_decision') and due_on > ? and due_on <= ?) as week,
+             (select count(*) from petitions where stage = 'forwarded' and reply_due_on < ?) as reply`,
+        ),
+      );
+      const r = s.get(day, day, day, addDays(day, 7), day) as { overdue: number; reply: number };
+      return r;
+    },
+    same: (a, b) => (a as { counts: { overdue: number; replyOverdue: number } }).counts.overdue === (b as { overdue: number }).overdue && (a as { counts: { replyOverdue: number } }).counts.replyOverdue === (b as { reply: number }).reply,
+    describe: (a) => `${(a as { counts: { total: number } }).counts.total} in the to-do list`,
+  },
+  {
+    name: 'Việc cần làm screen (todo.summary: counts and 4 lists)',
+    target: '—',
+    calls: 50,
+    replay: true,
     inputs: (_ctx, calls) => fill([undefined], calls),
     register: (ctx) => call(ctx, 'todo.summary', undefined),
   },
   {
     name: 'petition detail (petitions.get)',
+    replay: true,
     target: '< 10 ms',
     targetMs: 10,
     inputs(ctx, calls) {
@@ -178,6 +248,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'citizen lookup at intake, per keystroke',
+    replay: true,
     target: '< 20 ms',
     targetMs: 20,
     inputs(ctx, calls) {
@@ -211,6 +282,19 @@ export const OPERATIONS: Operation[] = [
     calls: 30,
     inputs: (ctx, calls) => Array.from({ length: calls }, (_, i) => ({ from: `${2017 + (i % 10)}-01-01`, to: `${2017 + (i % 10)}-12-31` > today(ctx) ? today(ctx) : `${2017 + (i % 10)}-12-31` })),
     register: (ctx, input) => call(ctx, 'stats.get', input),
+  },
+  {
+    name: 'statistics charts: 12 months by kind (stats.monthly, one call)',
+    replay: true,
+    target: '< 300 ms',
+    targetMs: 300,
+    calls: 30,
+    inputs: (ctx, calls) =>
+      Array.from({ length: calls }, (_, i) => {
+        const year = 2017 + (i % 9);
+        return { months: Array.from({ length: 12 }, (_, m) => ({ from: `${year}-${String(m + 1).padStart(2, '0')}-01`, to: addDays(m === 11 ? `${year + 1}-01-01` : `${year}-${String(m + 2).padStart(2, '0')}-01`, -1) })) };
+      }),
+    register: (ctx, input) => call(ctx, 'stats.monthly', input),
   },
   {
     name: 'official report 01/XLD of a year (reports.get)',
