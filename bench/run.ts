@@ -17,6 +17,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openRegister, type Register } from '../db/register.ts';
+import { statementCacheOf } from '../db/dialect.ts';
+import { registerSearchFunctions } from '../db/search-index.ts';
+import { fold } from '../shared/text.ts';
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
 import { registerOfSize, type BuiltRegister } from './registers.ts';
 import { OPERATIONS, type Operation, type BenchContext } from './operations.ts';
@@ -53,6 +56,8 @@ interface CapturedStatement {
 /** Runs `fn` while recording every statement run on the register's better-sqlite3 handle. */
 async function captureStatements(register: Register, fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
   const sqlite = register.sqlite;
+  // Statements the register's cache already holds are not prepared again: start from an empty cache.
+  statementCacheOf(sqlite)?.clear();
   const original = sqlite.prepare;
   const captured: CapturedStatement[] = [];
   sqlite.prepare = function (this: typeof sqlite, source: string) {
@@ -178,6 +183,9 @@ async function benchSize(size: number): Promise<string> {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
+    // The functions the register's triggers call (a write on the raw handle fires them too).
+    registerSearchFunctions(raw);
+    raw.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
     const ctx: BenchContext = { api, register, raw, size, dir };
     const rows: Measured[] = [];
     for (const op of OPERATIONS) {
