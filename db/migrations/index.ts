@@ -9,6 +9,7 @@ import * as m0005 from './0005-law-2026.ts';
 import * as m0006 from './0006-protection.ts';
 import * as m0007 from './0007-calendar-places.ts';
 import * as m0008 from './0008-audit-chain.ts';
+import * as m0011 from './0011-sign-in.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -19,6 +20,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006-protection', m0006],
   ['0007-calendar-places', m0007],
   ['0008-audit-chain', m0008],
+  ['0011-sign-in', m0011],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBridge, unwrapBridge, type ApiClient } from '../../shared/api/client.ts';
 import type { MethodName } from '../../shared/api/contract.ts';
-import { createApiServer, type ApiServer } from '../../db/api/server.ts';
+import { createApiServer, type ApiServer, type ApiServerOptions } from '../../db/api/server.ts';
+import { hashPassword } from '../../db/passwords.ts';
 import { openRegister, type Register } from '../../db/register.ts';
 
 /** The instant every test register's clock reads unless told otherwise. */
@@ -36,6 +37,11 @@ export interface TempRegisterOptions {
   /** Open an existing file instead of a new one in a fresh folder (the caller cleans its folder). */
   path?: string;
   appVersion?: string;
+  /**
+   * The API server starts signed in as the seeded administrator (default), or as nobody (false):
+   * the tests of sign-in itself start signed out.
+   */
+  signedIn?: boolean;
 }
 
 export interface TempRegister {
@@ -67,7 +73,7 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
     owned?.cleanup();
     throw error;
   }
-  const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION });
+  const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION }, options.signedIn === false ? {} : await adminSession(register));
   const client = unwrapBridge(buildBridge((method: MethodName, input: unknown) => api.call(method, input)));
   let closed = false;
   const close = async () => {
@@ -87,4 +93,29 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
       owned?.cleanup();
     },
   };
+}
+
+/** Server options signed in as the register's first active administrator (none: signed out). */
+export async function adminSession(register: Register): Promise<ApiServerOptions> {
+  try {
+    const admin = await register.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
+    return admin ? { signedInAs: admin.id } : {};
+  } catch {
+    return {}; // a register migrated only part way (no users table yet)
+  }
+}
+
+/** Cheap scrypt parameters for test passwords (the hash carries them; sign-in reads them back). */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = 'mat-khau-thu-1';
+
+/** Gives the user a test password (written straight to the file) and signs them in through the API. */
+export async function signInAs(t: { register: Register; client: ApiClient }, userId: number, password = TEST_PASSWORD): Promise<void> {
+  const row = await t.register.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password, TEST_SCRYPT), must_change_password: 0, failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .returning('username')
+    .executeTakeFirstOrThrow();
+  await t.client.auth.signIn({ username: row.username, password });
 }

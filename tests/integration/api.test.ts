@@ -14,7 +14,8 @@ import type { ApiErrorCode } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
-import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
+import { signInAs, tempRegister, TEST_NOW, TEST_PASSWORD, TEST_SCRYPT, type TempRegister } from '../helpers/register.ts';
+import { hashPassword } from '../../db/passwords.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
@@ -93,7 +94,7 @@ interface MethodCases {
   prepare?: Setup;
   /** The server to call instead of the register's own (e.g. one with a PDF engine). */
   server?: (c: Ctx) => ApiServer;
-  /** The officer a write's audit row names, when `prepare` chose one (default: the system). */
+  /** The officer a write's audit row names, when `prepare` chose one (default: the signed-in administrator). */
   actor?: string;
 }
 
@@ -139,20 +140,20 @@ const PERMITTED = 'Trần Văn Tín';
 const permitAndDenounce = async (c: Ctx) => {
   c.made.denunciation = (await c.t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', kind: 'denunciation', visitId: null }))).id;
   c.made.denouncerVisit = (await c.t.client.visits.save({ ...visitInput(c.session.id), matter: 'denunciation' })).id;
-  await c.t.client.session.setOfficer({ userId: c.admin.id });
+  await signInAs(c.t, c.admin.id);
   const tin = await c.t.client.users.upsert({ username: 'tin.tv', fullName: PERMITTED, role: 'officer', canSeeProtected: true });
-  await c.t.client.session.setOfficer({ userId: tin.id });
+  await signInAs(c.t, tin.id);
 };
 /** The officer chosen is one without the permission. */
 const chooseUnpermitted = async (c: Ctx) => {
   const officer = await c.t.client.users.upsert({ username: 'khong.quyen', fullName: 'Lê Thị Không', role: 'officer' });
-  await c.t.client.session.setOfficer({ userId: officer.id });
+  await signInAs(c.t, officer.id);
 };
 
 /** Works as an officer who is not an administrator. */
 const chooseOfficer = async (c: Ctx) => {
   const officer = await c.t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
-  await c.t.client.session.setOfficer({ userId: officer.id });
+  await signInAs(c.t, officer.id);
 };
 
 const documentBad: BadCase[] = [
@@ -365,19 +366,70 @@ const CASES = {
   'session.get': {
     writes: false,
     valid: undefined,
-    check: (v) => expect(v).toEqual({ officer: null }),
+    check: (v, c) => expect(v).toEqual({ officer: c.admin }),
     bad: noInputBad,
   },
-  'session.setOfficer': {
+  'auth.status': {
     writes: false,
-    valid: (c: Ctx) => ({ userId: c.admin.id }),
-    check: (v, c) => expect(v).toEqual({ officer: c.admin }),
+    valid: undefined,
+    check: (v, c) => expect(v).toEqual({ needsSetup: true, setupUsernames: ['admin'], officer: c.admin, locked: false, mustChangePassword: false, idleLockMinutes: 15 }),
+    bad: noInputBad,
+  },
+  'auth.setup': {
+    writes: true,
+    valid: { username: 'admin', password: 'mat-khau-quan-tri' },
+    check: (v, c) => expect(v).toMatchObject({ needsSetup: false, officer: c.admin }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
-      ['no user', {}, 'VALIDATION'],
-      ['a string user id', { userId: '1' }, 'VALIDATION'],
-      ['an extra unknown field', (c: Ctx) => ({ userId: c.admin.id, x: 1 }), 'VALIDATION'],
-      ['a non-existent user', { userId: MISSING_ID }, 'NOT_FOUND'],
+      ['a password shorter than 8', { username: 'admin', password: 'ngan' }, 'VALIDATION'],
+      ['an officer who is not an administrator', { username: 'nghi.viec', password: 'mat-khau-quan-tri' }, 'VALIDATION'],
+      ['an unknown username', { username: 'khong.co', password: 'mat-khau-quan-tri' }, 'VALIDATION'],
+      ['a register that already has a password', { username: 'admin', password: 'mat-khau-quan-tri' }, 'CONFLICT', (c: Ctx) => signInAs(c.t, c.admin.id)],
+    ],
+  },
+  'auth.signIn': {
+    writes: true,
+    prepare: async (c: Ctx) => {
+      await c.t.register.db.updateTable('users').set({ password_hash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT) }).where('id', '=', c.admin.id).execute();
+    },
+    valid: { username: 'admin', password: TEST_PASSWORD },
+    check: (v, c) => expect(v).toMatchObject({ needsSetup: false, officer: c.admin, locked: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['an empty password', { username: 'admin', password: '' }, 'VALIDATION'],
+      ['an extra unknown field', { username: 'admin', password: TEST_PASSWORD, remember: true }, 'VALIDATION'],
+      // A wrong password is counted (a write): see tests/integration/auth.test.ts.
+      ['an unknown username', { username: 'khong.co', password: TEST_PASSWORD }, 'FORBIDDEN'],
+      ['an officer without a password yet', { username: 'nghi.viec', password: TEST_PASSWORD }, 'FORBIDDEN'],
+    ],
+  },
+  'auth.signOut': {
+    writes: true,
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ officer: null }),
+    bad: noInputBad,
+  },
+  'auth.changePassword': {
+    writes: true,
+    prepare: (c: Ctx) => signInAs(c.t, c.admin.id),
+    valid: { current: TEST_PASSWORD, next: 'mat-khau-moi-2026' },
+    check: (v) => expect(v).toMatchObject({ mustChangePassword: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a wrong current password', { current: 'sai-mat-khau', next: 'mat-khau-moi-2026' }, 'VALIDATION'],
+      ['the same password again', { current: TEST_PASSWORD, next: TEST_PASSWORD }, 'VALIDATION'],
+      ['a new password shorter than 8', { current: TEST_PASSWORD, next: 'ngan' }, 'VALIDATION'],
+    ],
+  },
+  'users.resetPassword': {
+    writes: true,
+    valid: (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'tam-thoi-2026' }),
+    check: (v, c) => expect(v).toEqual(c.inactiveOfficer),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a password shorter than 8', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'ngan' }), 'VALIDATION'],
+      ['a non-existent user', { userId: MISSING_ID, password: 'tam-thoi-2026' }, 'NOT_FOUND'],
+      ['an officer who is not an administrator', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'tam-thoi-2026' }), 'FORBIDDEN', (c: Ctx) => chooseOfficer(c)],
       ['an inactive officer', (c: Ctx) => ({ userId: c.inactiveOfficer.id }), 'CONFLICT'],
     ],
   },
@@ -1548,7 +1600,7 @@ describe('every contract method', () => {
         const rows = auditRowsSince(ctx.t.register.sqlite, from);
         expect(after.auditCount).toBe(before.auditCount + 1);
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: null, actor_name: 'Hệ thống' }), at: TEST_NOW.toISOString() });
+        expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: ctx.admin.id, actor_name: 'Quản trị viên' }), at: TEST_NOW.toISOString() });
         expect(rows[0]!.after_json ?? rows[0]!.before_json).not.toBeNull();
       } else {
         expect(after).toEqual(before);
@@ -1680,29 +1732,30 @@ describe('audit log', () => {
     expect(await client.audit.list({ limit: 2 })).toHaveLength(2);
   });
 
-  it('names the officer chosen with session.setOfficer on later rows', async () => {
+  it('names the signed-in officer on later rows', async () => {
     const { client, api, register } = ctx.t;
-    const officer = await client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình' });
-    const session = await client.session.setOfficer({ userId: officer.id });
-    expect(session).toEqual({ officer });
+    const officer = await client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình', role: 'handler' });
+    await signInAs(ctx.t, officer.id);
     expect(await client.session.get()).toEqual({ officer });
 
     const from = lastAuditId(register.sqlite);
     await client.agencies.upsert({ code: 'TEST-2', name: 'Cơ quan thử 2', kind: 'other' });
-    await client.settings.update({ signerName: 'Trần Thị Bình' });
+    await client.petitions.update(updateInput(ctx.petition, { summary: 'Tóm tắt do Bình sửa' }));
     const rows = auditRowsSince(register.sqlite, from);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ actor_id: officer.id, actor_name: 'Trần Thị Bình' });
     expect((await client.audit.list({ limit: 1 }))[0]?.actorName).toBe('Trần Thị Bình');
 
-    // The session belongs to one server: another one over the same register is still the system.
+    // The session belongs to one server: another one over the same register is signed out and writes nothing.
     const otherApi = createApiServer(register, { appVersion: 'x' });
-    expectOk(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }));
-    expect(auditRowsSince(register.sqlite, from).at(-1)).toMatchObject({ actor_id: null, actor_name: 'Hệ thống' });
+    const before = snapshot(register.sqlite);
+    expectError(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }), 'UNAUTHENTICATED');
+    expect(snapshot(register.sqlite)).toEqual(before);
     expect(expectOk(await api.call('session.get', undefined))).toEqual({ officer });
 
-    // An inactive officer cannot be chosen, and the previous choice stays.
-    expectError(await api.call('session.setOfficer', { userId: ctx.inactiveOfficer.id }), 'CONFLICT');
+    // An inactive officer cannot sign in, and the previous officer stays signed in.
+    await register.db.updateTable('users').set({ password_hash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT) }).where('id', '=', ctx.inactiveOfficer.id).execute();
+    expectError(await api.call('auth.signIn', { username: 'nghi.viec', password: TEST_PASSWORD }), 'FORBIDDEN');
     expect(await client.session.get()).toEqual({ officer });
   });
 });

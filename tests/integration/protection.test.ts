@@ -16,7 +16,7 @@ import type { User } from '../../shared/domain/user.ts';
 import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
-import { tempDir, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { tempDir, tempRegister, type TempRegister, signInAs } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, refused } from '../helpers/workflow.ts';
 
@@ -62,7 +62,7 @@ let w: World;
 const NOW = new Date('2026-03-20T03:00:00.000Z');
 
 async function as(user: User): Promise<void> {
-  await w.t.client.session.setOfficer({ userId: user.id });
+  await signInAs(w.t, user.id);
 }
 
 /** Runs `body` as the system (no officer chosen): a second handle on the same register file. */
@@ -81,7 +81,7 @@ async function asSystem(body: () => Promise<void>): Promise<void> {
 beforeEach(async () => {
   const t = await tempRegister({ now: NOW });
   const admin = (await t.client.users.list()).find((u) => u.username === 'admin')!;
-  await t.client.session.setOfficer({ userId: admin.id });
+  await signInAs(t, admin.id);
   await t.client.settings.update({ signerName: 'Nguyễn Văn Ký' });
   const plain = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
   const permitted = await t.client.users.upsert({ username: 'tin.tv', fullName: 'Trần Văn Tín', role: 'officer', canSeeProtected: true });

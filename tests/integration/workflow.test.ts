@@ -8,7 +8,7 @@ import type { Workflow } from '../../shared/domain/workflow.ts';
 import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
 import { BINH, DUC, person, updateInput } from '../helpers/intake.ts';
-import { tempRegister } from '../helpers/register.ts';
+import { tempRegister, signInAs } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, createPetition, petitionOf, refused, workflowOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
@@ -429,7 +429,7 @@ describe('reversal', () => {
 
   it('keeps the reversed records, flagged with when, who and why; a new record is then allowed', async () => {
     const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan' });
-    await t.client.session.setOfficer({ userId: officer.id });
+    await signInAs(t, officer.id);
     await t.client.workflow.classify({ petitionId: p.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'file', on: '2026-03-17' });
     t.clock.advance(1); // Saturday 2026-03-21
