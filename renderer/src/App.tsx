@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { SignOutButton } from './components/SignInGate.tsx';
 import { mayCall } from '../../shared/domain/permissions.ts';
 import type { MethodName } from '../../shared/api/contract.ts';
-import { api, errorMessage } from './api.ts';
+import { api } from './api.ts';
 import { useUi, type Page } from './state/ui.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { AgenciesPage } from './pages/AgenciesPage.tsx';

@@ -72,8 +72,6 @@ export interface Settings {
   fieldGroups: Record<Field, FieldGroup>;
   /** Minutes without activity after which the session locks and asks the password again (issue 14). */
   idleLockMinutes: number;
-  /** On: outgoing documents and notices are drafts until a leader approves them (issue 14 item 3). */
-  leaderApproval: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -89,7 +87,6 @@ export const DEFAULT_SETTINGS: Settings = {
   customReasons: [],
   fieldGroups: DEFAULT_FIELD_GROUPS,
   idleLockMinutes: 15,
-  leaderApproval: false,
 };
 
 /** Settings fields that are records of sub-values, merged key by key on update. */
@@ -135,7 +132,6 @@ export const settingsSchema = z.strictObject({
     .int({ error: 'Thời gian khóa phải là số phút nguyên' })
     .min(1, { error: 'Khóa sau ít nhất 1 phút không dùng' })
     .max(240, { error: 'Khóa sau tối đa 240 phút không dùng' }),
-  leaderApproval: z.boolean({ error: 'Chọn có hoặc không' }),
 });
 
 /** settings.update takes any subset of the fields; the nested records may also be partial. */

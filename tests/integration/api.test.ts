@@ -146,6 +146,7 @@ const permitAndDenounce = async (c: Ctx) => {
 };
 /** The officer chosen is one without the permission. */
 const chooseUnpermitted = async (c: Ctx) => {
+  await signInAs(c.t, c.admin.id);
   const officer = await c.t.client.users.upsert({ username: 'khong.quyen', fullName: 'Lê Thị Không', role: 'officer' });
   await signInAs(c.t, officer.id);
 };
@@ -430,7 +431,6 @@ const CASES = {
       ['a password shorter than 8', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'ngan' }), 'VALIDATION'],
       ['a non-existent user', { userId: MISSING_ID, password: 'tam-thoi-2026' }, 'NOT_FOUND'],
       ['an officer who is not an administrator', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'tam-thoi-2026' }), 'FORBIDDEN', (c: Ctx) => chooseOfficer(c)],
-      ['an inactive officer', (c: Ctx) => ({ userId: c.inactiveOfficer.id }), 'CONFLICT'],
     ],
   },
   'audit.list': {
@@ -506,7 +506,7 @@ const CASES = {
         host: null,
         hostName: null,
         location: 'Trụ sở Tiếp công dân tỉnh',
-        officers: [],
+        officers: ['Quản trị viên'],
         visitCount: 0,
         personCount: 0,
         hostMode: 'in_person',
@@ -853,7 +853,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'awaiting_decision',
         stage: 'awaiting_decision',
-        classifications: [{ eligible: true, reason: null, duplicateOf: null, decidedOn: '2026-03-15', decidedBy: 'Hệ thống', reversed: null }],
+        classifications: [{ eligible: true, reason: null, duplicateOf: null, decidedOn: '2026-03-15', decidedBy: 'Quản trị viên', reversed: null }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -945,7 +945,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'closed',
         stage: 'closed',
-        replies: [{ receivedOn: '2026-03-15', documentNo: '12/UBND', outcome: 'resolved', summary: 'Đã giải quyết', recordedBy: 'Hệ thống', reversed: null }],
+        replies: [{ receivedOn: '2026-03-15', documentNo: '12/UBND', outcome: 'resolved', summary: 'Đã giải quyết', recordedBy: 'Quản trị viên', reversed: null }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -975,7 +975,7 @@ const CASES = {
     writes: true,
     prepare: (c) => forwardIt(c),
     valid: (c: Ctx) => ({ petitionId: c.petition.id, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Hệ thống' }] }),
+    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Quản trị viên' }] }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ petitionId: c.petition.id }), 'VALIDATION'],
@@ -1006,7 +1006,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'awaiting_classification',
         stage: 'awaiting_classification',
-        classifications: [{ eligible: true, reversed: { at: TEST_NOW.toISOString(), by: 'Hệ thống', note: 'Phân loại nhầm' } }],
+        classifications: [{ eligible: true, reversed: { at: TEST_NOW.toISOString(), by: 'Quản trị viên', note: 'Phân loại nhầm' } }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -1137,7 +1137,7 @@ const CASES = {
         fileName: 'so-do.png',
         mime: 'image/png',
         size: Buffer.from(PNG_BASE64, 'base64').length,
-        addedBy: 'Hệ thống',
+        addedBy: 'Quản trị viên',
         createdAt: TEST_NOW.toISOString(),
         removedAt: null,
       }),
@@ -1207,7 +1207,7 @@ const CASES = {
   'documents.pdf': {
     writes: true,
     prepare: (c) => forwardSigned(c),
-    server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }),
+    server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }, { signedInAs: c.admin.id }),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toEqual({ fileName: expect.stringMatching(/\.pdf$/), base64: Buffer.from('%PDF-fake').toString('base64') }),
     bad: documentBad,
@@ -1517,7 +1517,7 @@ const CASES = {
       c.made.notice = (await c.t.client.notices.list({ petitionId: c.petition.id }))[0]!.id;
     },
     valid: (c: Ctx) => ({ id: c.made.notice, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ issuedOn: '2026-03-15', documentNo: '01/TB-BTCD', issuedBy: 'Hệ thống' }),
+    check: (v) => expect(v).toMatchObject({ issuedOn: '2026-03-15', documentNo: '01/TB-BTCD', issuedBy: 'Quản trị viên' }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ id: c.made.notice }), 'VALIDATION'],
@@ -1700,7 +1700,7 @@ describe('audit log', () => {
     };
 
     const created = await audit(() => client.agencies.upsert({ code: 'TEST-1', name: 'Cơ quan thử', kind: 'other' }));
-    expect(created.row).toMatchObject({ action: 'create', entity: 'agency', entity_id: String(created.value.id), actor_name: 'Hệ thống', actor_id: null });
+    expect(created.row).toMatchObject({ action: 'create', entity: 'agency', entity_id: String(created.value.id), actor_name: 'Quản trị viên', actor_id: ctx.admin.id });
     expect(created.before).toBeNull();
     expect(created.after).toEqual(created.value);
 
@@ -1728,7 +1728,7 @@ describe('audit log', () => {
 
     const listed = await client.audit.list({ entity: 'agency', entityId: String(created.value.id) });
     expect(listed.map((e) => e.action)).toEqual(['update', 'update', 'create']);
-    expect(listed[0]).toMatchObject({ actorName: 'Hệ thống', before: updated.value, after: { ...updated.value, active: false } });
+    expect(listed[0]).toMatchObject({ actorName: 'Quản trị viên', before: updated.value, after: { ...updated.value, active: false } });
     expect(await client.audit.list({ limit: 2 })).toHaveLength(2);
   });
 
@@ -1839,7 +1839,8 @@ describe('users', () => {
 
     await client.users.upsert({ id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: true });
     expect(await client.users.upsert(demote)).toMatchObject({ id: admin.id, role: 'officer' });
-    // Now admin2 is the last one.
+    // Now admin2 is the last one (and the only one who may still manage users: sign in as them).
+    await signInAs(ctx.t, dormant.id);
     expectError(await api.call('users.upsert', { id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: false }), 'CONFLICT');
   });
 

@@ -275,7 +275,6 @@ describe('documents.render', () => {
   it('names the officer at the desk as the receiver of a receipt', async () => {
     // A server of its own: the officer at the desk is part of a server's session.
     const desk = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION }, await adminSession(w.t.register));
-    const admin = (await w.client.users.list()).find((u) => u.username === 'admin')!;
     expectOk(await desk.call('session.get', undefined));
     const receipt = expectOk<RenderedDocument>(await desk.call('documents.render', { kind: 'receipt', petitionId: w.guided.id }));
     expect(receipt.html).toContain('<div class="sign-name">Quản trị viên</div>');
