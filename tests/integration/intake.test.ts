@@ -492,7 +492,7 @@ describe('petitions.get and edits', () => {
     expect(detail.history.map((h) => [h.action, h.actorName])).toEqual([
       ['update', 'Nguyễn Thị Lan'],
       ['update', 'Nguyễn Thị Lan'],
-      ['create', 'Hệ thống'],
+      ['create', 'Quản trị viên'],
     ]);
     expect(detail.history[0]).toMatchObject({ entity: 'petition', entityId: String(created.id), before: edited, after: second });
     expect(detail.history[2]).toMatchObject({ before: null, after: created });
