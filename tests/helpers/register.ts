@@ -6,6 +6,7 @@ import { buildBridge, unwrapBridge, type ApiClient } from '../../shared/api/clie
 import type { MethodName } from '../../shared/api/contract.ts';
 import { createApiServer, type ApiServer, type ApiServerOptions } from '../../db/api/server.ts';
 import { hashPassword } from '../../db/passwords.ts';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import { openRegister, type Register } from '../../db/register.ts';
 
 /** The instant every test register's clock reads unless told otherwise. */
@@ -95,14 +96,15 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
   };
 }
 
-/** Server options signed in as the register's first active administrator (none: signed out). */
+/**
+ * Server options signed in as the register's first active administrator, without the idle lock
+ * (test clocks jump by days). A register at an older schema (no passwords yet) or without an
+ * administrator is called as the system actor, as before sign-in existed.
+ */
 export async function adminSession(register: Register): Promise<ApiServerOptions> {
-  try {
-    const admin = await register.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
-    return admin ? { signedInAs: admin.id } : {};
-  } catch {
-    return {}; // a register migrated only part way (no users table yet)
-  }
+  if (register.schemaVersion() < LATEST_SCHEMA_VERSION) return { systemActor: true };
+  const admin = await register.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
+  return admin ? { signedInAs: admin.id, idleLock: false } : { systemActor: true };
 }
 
 /** Cheap scrypt parameters for test passwords (the hash carries them; sign-in reads them back). */

@@ -96,7 +96,7 @@ describe('first administrator and sign-in', () => {
 
 describe('idle lock', () => {
   it('a session idle longer than the setting is refused until the password is given again', async () => {
-    const m = await movable(true);
+    const m = await movable();
     t = m.t;
     const admin = (await t.client.users.list()).find((u) => u.username === 'admin')!;
     await signInAs(t, admin.id, PASSWORD);

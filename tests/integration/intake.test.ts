@@ -44,7 +44,7 @@ describe('sessions.openToday', () => {
       host: 'Ban Tiếp công dân tỉnh',
       hostName: null,
       location: 'Trụ sở Tiếp công dân tỉnh',
-      officers: [],
+      officers: ['Quản trị viên'],
       visitCount: 0,
       personCount: 0,
       hostMode: null,

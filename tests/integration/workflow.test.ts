@@ -428,7 +428,7 @@ describe('reversal', () => {
   });
 
   it('keeps the reversed records, flagged with when, who and why; a new record is then allowed', async () => {
-    const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan' });
+    const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'handler' });
     await signInAs(t, officer.id);
     await t.client.workflow.classify({ petitionId: p.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'file', on: '2026-03-17' });
