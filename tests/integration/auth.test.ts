@@ -98,7 +98,7 @@ describe('idle lock', () => {
   it('a session idle longer than the setting is refused until the password is given again', async () => {
     const m = await movable();
     t = m.t;
-    const admin = (await t.client.users.list()).find((u) => u.username === 'admin')!;
+    const admin = await t.register.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     await signInAs(t, admin.id, PASSWORD);
     await t.client.settings.update({ idleLockMinutes: 10 });
     m.advance(9);

@@ -402,7 +402,7 @@ describe('petreg document', () => {
     expect(html).toContain('Số: 01/PC-BTCD');
     expect(html).toContain('Kính gửi: Sở Nông nghiệp và Môi trường');
     expect(printRows()).toHaveLength(before + 1);
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', actor_name: 'Quản trị viên', after: { kind: 'forward', format: 'html' } });
+    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', actor_name: 'Hệ thống', after: { kind: 'forward', format: 'html' } });
   });
 
   it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('prints to PDF through Chromium, the register book by dates, a chosen reminder', () => {
