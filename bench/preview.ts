@@ -16,6 +16,14 @@ export async function measurePreview(dbPath: string): Promise<{ firstPaintMs: nu
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}`);
   const preview = await startPreview({ dbPath, port: 0, token: 'bench', appVersion: 'bench' });
+  // Signed in as the administrator first (on this copy of the register: its first password).
+  const origin = new URL(preview.url).origin;
+  const call = async (method: string, input: unknown) => {
+    const response = await fetch(`${origin}/__api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-petreg-token': 'bench' }, body: JSON.stringify(input) });
+    return (await response.json()) as { ok: boolean; value?: { needsSetup?: boolean } };
+  };
+  const status = await call('auth.status', null);
+  await call(status.value?.needsSetup ? 'auth.setup' : 'auth.signIn', { username: 'admin', password: 'bench-quan-tri-2026' });
   const browser = await chromium.launch({ executablePath });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });

@@ -22,6 +22,13 @@ export interface UserTable {
   created_at: string;
   /** 1: may reveal a denouncer's identity (migration 0006). */
   can_see_protected: Generated<number>;
+  /** scrypt$N$r$p$salt$hash (base64), migration 0011; null: no password set yet. */
+  password_hash: string | null;
+  password_changed_at: string | null;
+  must_change_password: Generated<number>;
+  failed_attempts: Generated<number>;
+  /** ISO instant until which sign-in is refused after too many failures. */
+  locked_until: string | null;
 }
 
 export interface SettingTable {

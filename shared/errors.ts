@@ -6,6 +6,8 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   'UNKNOWN_METHOD',
   'FORBIDDEN',
+  /** Not signed in, or the session locked after idle time: sign in again (issue 14). */
+  'UNAUTHENTICATED',
   'SCHEMA_TOO_NEW',
   'SCHEMA_TOO_OLD',
   'BUSY',

@@ -92,12 +92,6 @@ export function registerUserMethods(t: HandlerTable): void {
   t.method('session.get', async (_input, { register, session }) => ({
     officer: session.officerId === null ? null : await getUser(register.db, session.officerId),
   }));
-  t.method('session.setOfficer', async ({ userId }, { register, session }) => {
-    const officer = await getUser(register.db, userId);
-    if (!officer.active) throw new ApiError('CONFLICT', `Cán bộ ${officer.fullName} đã ngừng hoạt động`);
-    session.officerId = officer.id;
-    return { officer };
-  });
   t.method('audit.list', async (input, { register }) => redactAudit(register.db, await nameAuditRecords(register.db, await listAudit(register.db, input))));
 }
 

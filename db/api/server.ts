@@ -30,6 +30,10 @@ import { registerProtectionMethods } from './protection.ts';
 import { registerReceiptMethods } from './receipts.ts';
 import { registerCalendarMethods } from './calendar.ts';
 import { registerBackupMethods } from './backups.ts';
+import { idleLockMinutes, registerAuthMethods } from './auth.ts';
+import { forbiddenMessage, METHOD_PERMISSIONS, permissionsOf } from '../../shared/domain/permissions.ts';
+import { USER_ROLE_LABELS } from '../../shared/domain/user.ts';
+import { mustChangePassword } from '../ops/auth.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -57,6 +61,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerReceiptMethods(table);
   registerCalendarMethods(table);
   registerBackupMethods(table);
+  registerAuthMethods(table);
   table.assertComplete();
   return table;
 }
@@ -79,9 +84,50 @@ export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);
 }
 
-export function createApiServer(register: Register, meta: AppMeta): ApiServer {
+export interface ApiServerOptions {
+  /**
+   * Start already signed in as this user, without a password: only for callers inside the same
+   * process that already hold the register file (the tests' helper). The app and the preview
+   * bridge never pass it: their officers sign in with auth.signIn.
+   */
+  signedInAs?: number;
+  /** False: the session never locks after idle time (tests whose clock jumps by days). */
+  idleLock?: boolean;
+  /**
+   * Calls run as the system actor without any sign-in or permission check: only for in-process
+   * tests of registers at an older schema (before users had passwords). Never set by the app.
+   */
+  systemActor?: boolean;
+}
+
+/**
+ * Checks the session and the role before any handler runs (issue 14): every method of the
+ * contract has a permission in shared/domain/permissions.ts; public ones (sign-in) pass, the rest
+ * need a signed-in, unlocked, active officer whose role holds the permission. Nothing is written
+ * on a refusal.
+ */
+async function authorize(register: Register, session: SessionState, method: MethodName, options: ApiServerOptions): Promise<void> {
+  const needed = METHOD_PERMISSIONS[method];
+  if (needed === 'public' || options.systemActor === true) return;
+  if (session.officerId === null) throw new ApiError('UNAUTHENTICATED', 'Chưa đăng nhập: hãy đăng nhập bằng tên đăng nhập và mật khẩu của mình.');
+  const nowMs = register.now().getTime();
+  if (options.idleLock !== false && !session.locked && session.lastActiveMs !== undefined && nowMs - session.lastActiveMs > (await idleLockMinutes(register.db)) * 60_000) session.locked = true;
+  if (session.locked) throw new ApiError('UNAUTHENTICATED', 'Phiên làm việc đã khóa do không dùng quá lâu: hãy nhập lại mật khẩu.');
+  const officer = await getUser(register.db, session.officerId);
+  if (!officer.active) {
+    session.officerId = null;
+    throw new ApiError('UNAUTHENTICATED', `Tài khoản ${officer.username} đã ngừng hoạt động: hãy đăng nhập bằng tài khoản khác.`);
+  }
+  if (needed !== 'signedIn' && (await mustChangePassword(register.db, officer.id))) {
+    throw new ApiError('FORBIDDEN', 'Mật khẩu của anh/chị là mật khẩu tạm do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.');
+  }
+  if (!permissionsOf(officer).has(needed)) throw new ApiError('FORBIDDEN', forbiddenMessage(method, USER_ROLE_LABELS[officer.role]));
+  session.lastActiveMs = nowMs;
+}
+
+export function createApiServer(register: Register, meta: AppMeta, options: ApiServerOptions = {}): ApiServer {
   const table = buildHandlerTable(meta);
-  const session: SessionState = { officerId: null };
+  const session: SessionState = { officerId: options.signedInAs ?? null, lastActiveMs: register.now().getTime() };
 
   async function currentActor(): Promise<Actor> {
     if (session.officerId === null) return SYSTEM_ACTOR;
@@ -96,6 +142,7 @@ export function createApiServer(register: Register, meta: AppMeta): ApiServer {
         if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `Không có phương thức “${method}” trong giao diện lập trình`);
         const handler = table.get(method);
         if (!handler) throw new ApiError('UNKNOWN_METHOD', `Phương thức “${method}” chưa được cài đặt`);
+        await authorize(register, session, method, options);
         // Control characters and invalid Unicode are refused in every text field of every method.
         const badText = findBadText(rawInput);
         if (badText.length > 0) throw new ApiError('VALIDATION', summariseIssues(badText), badText);

@@ -11,7 +11,14 @@ export interface CallContext {
 }
 
 export interface SessionState {
+  /** The signed-in officer (issue 14); null: nobody is signed in. */
   officerId: number | null;
+  /** Register-clock instant (ms) of the officer's last call; idle past the setting locks the session. */
+  lastActiveMs?: number;
+  /** Idle too long: every call but the public ones is refused until the password is given again. */
+  locked?: boolean;
+  /** Failed sign-ins of usernames that do not exist (db/ops/auth.ts). */
+  phantoms?: Map<string, { failures: number; lockedUntil: number }>;
 }
 
 export type Handler<K extends MethodName> = (input: ParsedInputOf<K>, ctx: CallContext) => Promise<OutputOf<K>>;

@@ -11,6 +11,7 @@ import * as m0007 from './0007-calendar-places.ts';
 import * as m0008 from './0008-audit-chain.ts';
 import * as m0009 from './0009-search-tokens.ts';
 import * as m0010 from './0010-query-indexes.ts';
+import * as m0011 from './0011-sign-in.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008-audit-chain', m0008],
   ['0009-search-tokens', m0009],
   ['0010-query-indexes', m0010],
+  ['0011-sign-in', m0011],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

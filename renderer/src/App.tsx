@@ -1,8 +1,11 @@
-import { AppShell, Badge, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { LeaveGuardDialog } from './components/useUnsavedGuard.tsx';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from './api.ts';
+import { SignOutButton } from './components/SignInGate.tsx';
+import { mayCall } from '../../shared/domain/permissions.ts';
+import type { MethodName } from '../../shared/api/contract.ts';
+import { api } from './api.ts';
 import { useUi, type Page } from './state/ui.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { AgenciesPage } from './pages/AgenciesPage.tsx';
@@ -18,7 +21,7 @@ import { ReportsPage } from './pages/ReportsPage.tsx';
 import { MattersPage } from './pages/MattersPage.tsx';
 import { MatterPage } from './pages/MatterPage.tsx';
 import type { TodoSummary } from '../../shared/domain/workflow.ts';
-import type { User } from '../../shared/domain/user.ts';
+import { USER_ROLE_LABELS } from '../../shared/domain/user.ts';
 
 interface NavItem {
   page: Page;
@@ -28,58 +31,30 @@ interface NavItem {
   key: string;
   /** Screens of later releases are listed but cannot be opened yet. */
   ready: boolean;
+  /** The method the screen needs (shared/domain/permissions.ts): hidden from a role without it. */
+  needs?: MethodName;
 }
 
 const NAV: NavItem[] = [
   { page: 'overview', label: 'Tổng quan', key: '1', ready: true },
   { page: 'todo', label: 'Việc cần làm', key: '0', ready: true },
-  { page: 'reception', label: 'Tiếp công dân', key: '2', ready: true, children: ['receptionRegister'] },
+  { page: 'reception', label: 'Tiếp công dân', key: '2', ready: true, children: ['receptionRegister'], needs: 'sessions.openToday' },
   { page: 'petitions', label: 'Đơn thư', key: '3', ready: true, children: ['petitionNew', 'petition'] },
   { page: 'matters', label: 'Vụ việc', key: '7', ready: true, children: ['matter'] },
   { page: 'agencies', label: 'Cơ quan', key: '4', ready: true },
   { page: 'statistics', label: 'Thống kê', key: '5', ready: true },
   { page: 'reports', label: 'Báo cáo biểu mẫu', key: '8', ready: true },
-  { page: 'settings', label: 'Cài đặt', key: '6', ready: true },
+  { page: 'settings', label: 'Cài đặt', key: '6', ready: true, needs: 'settings.update' },
 ];
 
-function OfficerPicker() {
+/** The signed-in officer and their role, beside the sign-out button. */
+function OfficerBadge() {
   const officer = useUi((s) => s.officer);
-  const setOfficer = useUi((s) => s.setOfficer);
-  const [users, setUsers] = useState<User[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void (async () => {
-      try {
-        const list = (await api.users.list()).filter((u) => u.active);
-        setUsers(list);
-        const session = await api.session.get();
-        if (session.officer) setOfficer(session.officer);
-        else if (list[0]) setOfficer((await api.session.setOfficer({ userId: list[0].id })).officer);
-      } catch (e) {
-        setError(errorMessage(e));
-      }
-    })();
-  }, [setOfficer]);
-
+  if (!officer) return null;
   return (
-    <Select
-      aria-label="Cán bộ đang làm việc"
-      size="xs"
-      w={220}
-      error={error}
-      data={users.map((u) => ({ value: String(u.id), label: u.title ? `${u.fullName} (${u.title})` : u.fullName }))}
-      value={officer ? String(officer.id) : null}
-      onChange={async (value) => {
-        if (!value) return;
-        try {
-          setOfficer((await api.session.setOfficer({ userId: Number(value) })).officer);
-        } catch (e) {
-          setError(errorMessage(e));
-        }
-      }}
-      allowDeselect={false}
-    />
+    <Text size="sm" fw={500} data-testid="signed-in-officer">
+      {officer.fullName} <Text span size="xs" c="dimmed">({USER_ROLE_LABELS[officer.role]})</Text>
+    </Text>
   );
 }
 
@@ -121,8 +96,11 @@ export function App() {
     void api.settings.get().then((s) => setBoardName(s.boardName), () => undefined);
   }, [setBoardName]);
 
+  // The navigation shows only what the signed-in officer's role may open.
+  const officer = useUi((s) => s.officer);
+  const nav = NAV.filter((n) => n.needs === undefined || mayCall(officer, n.needs));
   // Shortcuts work from inside inputs too: the whole intake is done from the keyboard.
-  useHotkeys(NAV.filter((n) => n.ready).map((n) => [`alt+${n.key}`, () => go(n.page)]), []);
+  useHotkeys(nav.filter((n) => n.ready).map((n) => [`alt+${n.key}`, () => go(n.page)]), [officer?.role ?? '']);
   const todoCounts = useTodoCounts();
 
   return (
@@ -135,13 +113,14 @@ export function App() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" c="dimmed">Cán bộ:</Text>
-            <OfficerPicker />
+            <OfficerBadge />
+            <SignOutButton />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Điều hướng">
         <Stack gap={2}>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <NavLink
               key={item.page}
               component="button"

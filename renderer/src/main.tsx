@@ -15,6 +15,7 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider, Select, createTheme } from '@mantine/core';
 import { foldedFilter } from './components/intake/util.ts';
 import { App } from './App.tsx';
+import { SignInGate } from './components/SignInGate.tsx';
 
 const theme = createTheme({
   fontFamily: '"Noto Sans", "Segoe UI", Arial, sans-serif',
@@ -31,7 +32,9 @@ const theme = createTheme({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <App />
+      <SignInGate>
+        <App />
+      </SignInGate>
     </MantineProvider>
   </StrictMode>,
 );

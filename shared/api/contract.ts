@@ -3,7 +3,7 @@
 import { z } from '../validation.ts';
 import { agencyListSchema, agencySetActiveSchema, agencyUpsertSchema, type Agency } from '../domain/agency.ts';
 import { settingsUpdateSchema, type Settings } from '../domain/settings.ts';
-import { setOfficerSchema, userUpsertSchema, type User } from '../domain/user.ts';
+import { authSetupSchema, changePasswordSchema, resetPasswordSchema, signInSchema, userUpsertSchema, type AuthStatus, type User } from '../domain/user.ts';
 import { auditListSchema, type AuditEntry } from '../domain/audit.ts';
 import { revealSchema, type RevealedPetition, type RevealedVisit } from '../domain/protection.ts';
 import type { Commune, Province } from '../domain/units.ts';
@@ -154,7 +154,14 @@ export const contract = {
   'users.upsert': method(userUpsertSchema).returns<User>(),
 
   'session.get': method(noInput).returns<SessionInfo>(),
-  'session.setOfficer': method(setOfficerSchema).returns<SessionInfo>(),
+
+  // Sign-in (issue 14): the session's officer is whoever signed in with their password.
+  'auth.status': method(noInput).returns<AuthStatus>(),
+  'auth.setup': method(authSetupSchema).returns<AuthStatus>(),
+  'auth.signIn': method(signInSchema).returns<AuthStatus>(),
+  'auth.signOut': method(noInput).returns<AuthStatus>(),
+  'auth.changePassword': method(changePasswordSchema).returns<AuthStatus>(),
+  'users.resetPassword': method(resetPasswordSchema).returns<User>(),
 
   'audit.list': method(auditListSchema).returns<AuditEntry[]>(),
 

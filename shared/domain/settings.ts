@@ -70,6 +70,8 @@ export interface Settings {
   customReasons: string[];
   /** The official group (reports' "lĩnh vực") of each field the register keeps. */
   fieldGroups: Record<Field, FieldGroup>;
+  /** Minutes without activity after which the session locks and asks the password again (issue 14). */
+  idleLockMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -84,6 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reasonLabels: DEFAULT_REASON_LABELS,
   customReasons: [],
   fieldGroups: DEFAULT_FIELD_GROUPS,
+  idleLockMinutes: 15,
 };
 
 /** Settings fields that are records of sub-values, merged key by key on update. */
@@ -124,6 +127,11 @@ export const settingsSchema = z.strictObject({
     .max(30, { error: 'Tối đa 30 lý do bổ sung' })
     .refine((xs) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length, { error: 'Các lý do bổ sung không được trùng nhau' }),
   fieldGroups: z.strictObject(Object.fromEntries(FIELDS.map((f) => [f, fieldGroup])) as Record<Field, typeof fieldGroup>),
+  idleLockMinutes: z
+    .number({ error: 'Thời gian khóa phải là số phút' })
+    .int({ error: 'Thời gian khóa phải là số phút nguyên' })
+    .min(1, { error: 'Khóa sau ít nhất 1 phút không dùng' })
+    .max(240, { error: 'Khóa sau tối đa 240 phút không dùng' }),
 });
 
 /** settings.update takes any subset of the fields; the nested records may also be partial. */

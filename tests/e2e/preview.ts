@@ -19,7 +19,15 @@ export function tempDbPath(prefix = 'petreg-e2e-'): string {
  * `now`: a fixed instant the register reads as the current time (ISO, e.g. 2026-03-02T09:00:00+07:00).
  * `root`: another checkout to serve (its built renderer), e.g. to measure the previous version.
  */
-export async function startPreview(dbPath: string, now?: string, root = path.resolve(import.meta.dirname, '../..')): Promise<Preview> {
+/** The first administrator's password every e2e register gets (see ensureSigner). */
+export const E2E_ADMIN_PASSWORD = 'quan-tri-e2e-2026';
+
+/**
+ * `signIn`: false leaves a new register without any password, for the sign-in spec; by default the
+ * preview's session starts signed in as the administrator (the bridge has one session per server,
+ * so the page opens on the register).
+ */
+export async function startPreview(dbPath: string, now?: string, root = path.resolve(import.meta.dirname, '../..'), options: { signIn?: boolean } = {}): Promise<Preview> {
   const args = ['web/server.ts', '--db', dbPath, '--port', '0', ...(now ? ['--now', now] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
@@ -44,7 +52,7 @@ export async function startPreview(dbPath: string, now?: string, root = path.res
       reject(new Error(`preview exited with ${code}:\n${output}`));
     });
   });
-  await ensureSigner(url);
+  if (options.signIn !== false) await ensureSigner(url);
   return {
     url,
     dbPath,
@@ -58,7 +66,7 @@ export async function startPreview(dbPath: string, now?: string, root = path.res
 }
 
 /**
- * A Board sets who signs its documents before it prints any (no document leaves with an empty
+ * Signs the preview in as the administrator, then: a Board sets who signs its documents before it prints any (no document leaves with an empty
  * signer): the test register gets one, as an officer would in Cài đặt, unless it already has one.
  */
 async function ensureSigner(url: string): Promise<void> {
@@ -70,8 +78,12 @@ async function ensureSigner(url: string): Promise<void> {
       headers: { 'content-type': 'application/json', 'x-petreg-token': token },
       body: JSON.stringify(input),
     });
-    return (await response.json()) as { ok: boolean; value?: { signerName?: string } };
+    return (await response.json()) as { ok: boolean; value?: { signerName?: string; needsSetup?: boolean } };
   };
+  // Sign in as the administrator (on a new register: set the first administrator's password).
+  const status = await call('auth.status', null);
+  if (status.value?.needsSetup) await call('auth.setup', { username: 'admin', password: E2E_ADMIN_PASSWORD });
+  else await call('auth.signIn', { username: 'admin', password: E2E_ADMIN_PASSWORD });
   const settings = await call('settings.get', null);
   if (settings.ok && !settings.value?.signerName) await call('settings.update', { signerName: 'Nguyễn Văn Ký' });
 }

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { startPreview, tempDbPath, type Preview } from './preview.ts';
+import { E2E_ADMIN_PASSWORD, startPreview, tempDbPath, type Preview } from './preview.ts';
+import { SignInScreen } from './pages/signin.ts';
 import { AppPage } from './pages/app.ts';
 import { VIEW_PROTECTED_ACTION } from '../../shared/domain/protection.ts';
 
@@ -15,10 +16,25 @@ async function call(request: APIRequestContext, preview: Preview, method: string
   return body.value;
 }
 
+const ACCOUNTS: Record<string, [username: string, password: string]> = {
+  'Nguyễn Thị Lan': ['lan.nt', 'mat-khau-lan-2026'],
+  'Trần Văn Tín': ['tin.tv', 'mat-khau-tin-2026'],
+  'Quản trị viên': ['admin', E2E_ADMIN_PASSWORD],
+};
+
+/** Signs out and signs in as the named officer through the sign-in screen. */
 async function chooseOfficer(page: Page, name: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Cán bộ đang làm việc' }).click();
-  await page.getByRole('option', { name }).click();
-  await expect(page.getByRole('combobox', { name: 'Cán bộ đang làm việc' })).toHaveValue(name);
+  const [username, password] = ACCOUNTS[name]!;
+  await new SignInScreen(page).switchTo(username, password, name);
+}
+
+/** An administrator gives an officer an account; the officer sets their own password once. */
+async function giveAccount(request: APIRequestContext, preview: Preview, userId: number, name: string): Promise<void> {
+  const [username, password] = ACCOUNTS[name]!;
+  await call(request, preview, 'users.resetPassword', { userId, password: 'tam-thoi-2026' });
+  await call(request, preview, 'auth.signIn', { username, password: 'tam-thoi-2026' });
+  await call(request, preview, 'auth.changePassword', { current: 'tam-thoi-2026', next: password });
+  await call(request, preview, 'auth.signIn', { username: 'admin', password: E2E_ADMIN_PASSWORD });
 }
 
 async function openPetition(page: Page, registerNo: string): Promise<void> {
@@ -33,10 +49,10 @@ test('a denouncer is protected on every screen; a permitted officer reveals, aud
   try {
     // The register: an officer without the permission, one an administrator will grant it to,
     // a denunciation handed in at a visit, and an ordinary complaint.
-    const admin = (await call(request, preview, 'users.list', null)).find((u: { username: string }) => u.username === 'admin');
-    await call(request, preview, 'session.setOfficer', { userId: admin.id });
-    await call(request, preview, 'users.upsert', { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
-    await call(request, preview, 'users.upsert', { username: 'tin.tv', fullName: 'Trần Văn Tín', role: 'officer' });
+    const lan = await call(request, preview, 'users.upsert', { username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
+    const tin = await call(request, preview, 'users.upsert', { username: 'tin.tv', fullName: 'Trần Văn Tín', role: 'officer' });
+    await giveAccount(request, preview, lan.id, 'Nguyễn Thị Lan');
+    await giveAccount(request, preview, tin.id, 'Trần Văn Tín');
     const session = await call(request, preview, 'sessions.upsert', { kind: 'regular', date: '2026-03-16', officers: ['Nguyễn Thị Lan'] });
     const visit = await call(request, preview, 'visits.save', { sessionId: session.id, persons: 1, citizen: DENOUNCER, matter: 'denunciation', content: 'Tố cáo ông Trần Văn Bị nhận tiền', outcome: 'petition_received' });
     const denunciation = await call(request, preview, 'petitions.create', {
@@ -72,10 +88,10 @@ test('a denouncer is protected on every screen; a permitted officer reveals, aud
     }
     await page.screenshot({ path: test.info().outputPath('protection-detail-unpermitted.png'), fullPage: true });
 
-    // The administrator grants the permission in Cài đặt; a plain officer could not.
-    await page.keyboard.press('Alt+6');
-    await expect(page.getByRole('switch', { name: /Trần Văn Tín/ })).toBeDisabled();
+    // The administrator grants the permission in Cài đặt; a plain officer does not even see it.
+    await expect(app.nav('Cài đặt')).toHaveCount(0);
     await chooseOfficer(page, 'Quản trị viên');
+    await page.keyboard.press('Alt+6');
     await expect(page.getByRole('switch', { name: /Trần Văn Tín/ })).toBeEnabled();
     await page.getByRole('switch', { name: /Trần Văn Tín/ }).click({ force: true });
     await expect(page.getByRole('switch', { name: /Trần Văn Tín/ })).toBeChecked();

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBridge, unwrapBridge, type ApiClient } from '../../shared/api/client.ts';
 import type { MethodName } from '../../shared/api/contract.ts';
-import { createApiServer, type ApiServer } from '../../db/api/server.ts';
+import { createApiServer, type ApiServer, type ApiServerOptions } from '../../db/api/server.ts';
+import { hashPassword } from '../../db/passwords.ts';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import { openRegister, type Register } from '../../db/register.ts';
 
 /** The instant every test register's clock reads unless told otherwise. */
@@ -36,6 +38,11 @@ export interface TempRegisterOptions {
   /** Open an existing file instead of a new one in a fresh folder (the caller cleans its folder). */
   path?: string;
   appVersion?: string;
+  /**
+   * The API server starts signed in as the seeded administrator (default), or as nobody (false):
+   * the tests of sign-in itself start signed out.
+   */
+  signedIn?: boolean;
 }
 
 export interface TempRegister {
@@ -67,7 +74,7 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
     owned?.cleanup();
     throw error;
   }
-  const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION });
+  const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION }, options.signedIn === false ? {} : await adminSession(register));
   const client = unwrapBridge(buildBridge((method: MethodName, input: unknown) => api.call(method, input)));
   let closed = false;
   const close = async () => {
@@ -87,4 +94,30 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
       owned?.cleanup();
     },
   };
+}
+
+/**
+ * Server options signed in as the register's first active administrator, without the idle lock
+ * (test clocks jump by days). A register at an older schema (no passwords yet) or without an
+ * administrator is called as the system actor, as before sign-in existed.
+ */
+export async function adminSession(register: Register): Promise<ApiServerOptions> {
+  if (register.schemaVersion() < LATEST_SCHEMA_VERSION) return { systemActor: true };
+  const admin = await register.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).orderBy('id').executeTakeFirst();
+  return admin ? { signedInAs: admin.id, idleLock: false } : { systemActor: true };
+}
+
+/** Cheap scrypt parameters for test passwords (the hash carries them; sign-in reads them back). */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = 'mat-khau-thu-1';
+
+/** Gives the user a test password (written straight to the file) and signs them in through the API. */
+export async function signInAs(t: { register: Register; client: ApiClient }, userId: number, password = TEST_PASSWORD): Promise<void> {
+  const row = await t.register.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password, TEST_SCRYPT), must_change_password: 0, failed_attempts: 0, locked_until: null })
+    .where('id', '=', userId)
+    .returning('username')
+    .executeTakeFirstOrThrow();
+  await t.client.auth.signIn({ username: row.username, password });
 }

@@ -14,7 +14,8 @@ import type { ApiErrorCode } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
-import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
+import { signInAs, tempRegister, TEST_NOW, TEST_PASSWORD, TEST_SCRYPT, type TempRegister } from '../helpers/register.ts';
+import { hashPassword } from '../../db/passwords.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
@@ -93,7 +94,7 @@ interface MethodCases {
   prepare?: Setup;
   /** The server to call instead of the register's own (e.g. one with a PDF engine). */
   server?: (c: Ctx) => ApiServer;
-  /** The officer a write's audit row names, when `prepare` chose one (default: the system). */
+  /** The officer a write's audit row names, when `prepare` chose one (default: the signed-in administrator). */
   actor?: string;
 }
 
@@ -139,20 +140,21 @@ const PERMITTED = 'Trần Văn Tín';
 const permitAndDenounce = async (c: Ctx) => {
   c.made.denunciation = (await c.t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', kind: 'denunciation', visitId: null }))).id;
   c.made.denouncerVisit = (await c.t.client.visits.save({ ...visitInput(c.session.id), matter: 'denunciation' })).id;
-  await c.t.client.session.setOfficer({ userId: c.admin.id });
+  await signInAs(c.t, c.admin.id);
   const tin = await c.t.client.users.upsert({ username: 'tin.tv', fullName: PERMITTED, role: 'officer', canSeeProtected: true });
-  await c.t.client.session.setOfficer({ userId: tin.id });
+  await signInAs(c.t, tin.id);
 };
 /** The officer chosen is one without the permission. */
 const chooseUnpermitted = async (c: Ctx) => {
+  await signInAs(c.t, c.admin.id);
   const officer = await c.t.client.users.upsert({ username: 'khong.quyen', fullName: 'Lê Thị Không', role: 'officer' });
-  await c.t.client.session.setOfficer({ userId: officer.id });
+  await signInAs(c.t, officer.id);
 };
 
 /** Works as an officer who is not an administrator. */
 const chooseOfficer = async (c: Ctx) => {
   const officer = await c.t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'officer' });
-  await c.t.client.session.setOfficer({ userId: officer.id });
+  await signInAs(c.t, officer.id);
 };
 
 const documentBad: BadCase[] = [
@@ -365,20 +367,70 @@ const CASES = {
   'session.get': {
     writes: false,
     valid: undefined,
-    check: (v) => expect(v).toEqual({ officer: null }),
+    check: (v, c) => expect(v).toEqual({ officer: c.admin }),
     bad: noInputBad,
   },
-  'session.setOfficer': {
+  'auth.status': {
     writes: false,
-    valid: (c: Ctx) => ({ userId: c.admin.id }),
-    check: (v, c) => expect(v).toEqual({ officer: c.admin }),
+    valid: undefined,
+    check: (v, c) => expect(v).toEqual({ needsSetup: true, setupUsernames: ['admin'], officer: c.admin, locked: false, mustChangePassword: false, idleLockMinutes: 15 }),
+    bad: noInputBad,
+  },
+  'auth.setup': {
+    writes: true,
+    valid: { username: 'admin', password: 'mat-khau-quan-tri' },
+    check: (v, c) => expect(v).toMatchObject({ needsSetup: false, officer: c.admin }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
-      ['no user', {}, 'VALIDATION'],
-      ['a string user id', { userId: '1' }, 'VALIDATION'],
-      ['an extra unknown field', (c: Ctx) => ({ userId: c.admin.id, x: 1 }), 'VALIDATION'],
-      ['a non-existent user', { userId: MISSING_ID }, 'NOT_FOUND'],
-      ['an inactive officer', (c: Ctx) => ({ userId: c.inactiveOfficer.id }), 'CONFLICT'],
+      ['a password shorter than 8', { username: 'admin', password: 'ngan' }, 'VALIDATION'],
+      ['an officer who is not an administrator', { username: 'nghi.viec', password: 'mat-khau-quan-tri' }, 'VALIDATION'],
+      ['an unknown username', { username: 'khong.co', password: 'mat-khau-quan-tri' }, 'VALIDATION'],
+      ['a register that already has a password', { username: 'admin', password: 'mat-khau-quan-tri' }, 'CONFLICT', (c: Ctx) => signInAs(c.t, c.admin.id)],
+    ],
+  },
+  'auth.signIn': {
+    writes: true,
+    prepare: async (c: Ctx) => {
+      await c.t.register.db.updateTable('users').set({ password_hash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT) }).where('id', '=', c.admin.id).execute();
+    },
+    valid: { username: 'admin', password: TEST_PASSWORD },
+    check: (v, c) => expect(v).toMatchObject({ needsSetup: false, officer: c.admin, locked: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['an empty password', { username: 'admin', password: '' }, 'VALIDATION'],
+      ['an extra unknown field', { username: 'admin', password: TEST_PASSWORD, remember: true }, 'VALIDATION'],
+      // A wrong password is counted (a write): see tests/integration/auth.test.ts.
+      ['an unknown username', { username: 'khong.co', password: TEST_PASSWORD }, 'FORBIDDEN'],
+      ['an officer without a password yet', { username: 'nghi.viec', password: TEST_PASSWORD }, 'FORBIDDEN'],
+    ],
+  },
+  'auth.signOut': {
+    writes: true,
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ officer: null }),
+    bad: noInputBad,
+  },
+  'auth.changePassword': {
+    writes: true,
+    prepare: (c: Ctx) => signInAs(c.t, c.admin.id),
+    valid: { current: TEST_PASSWORD, next: 'mat-khau-moi-2026' },
+    check: (v) => expect(v).toMatchObject({ mustChangePassword: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a wrong current password', { current: 'sai-mat-khau', next: 'mat-khau-moi-2026' }, 'VALIDATION'],
+      ['the same password again', { current: TEST_PASSWORD, next: TEST_PASSWORD }, 'VALIDATION'],
+      ['a new password shorter than 8', { current: TEST_PASSWORD, next: 'ngan' }, 'VALIDATION'],
+    ],
+  },
+  'users.resetPassword': {
+    writes: true,
+    valid: (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'tam-thoi-2026' }),
+    check: (v, c) => expect(v).toEqual(c.inactiveOfficer),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a password shorter than 8', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'ngan' }), 'VALIDATION'],
+      ['a non-existent user', { userId: MISSING_ID, password: 'tam-thoi-2026' }, 'NOT_FOUND'],
+      ['an officer who is not an administrator', (c: Ctx) => ({ userId: c.inactiveOfficer.id, password: 'tam-thoi-2026' }), 'FORBIDDEN', (c: Ctx) => chooseOfficer(c)],
     ],
   },
   'audit.list': {
@@ -454,7 +506,7 @@ const CASES = {
         host: null,
         hostName: null,
         location: 'Trụ sở Tiếp công dân tỉnh',
-        officers: [],
+        officers: ['Quản trị viên'],
         visitCount: 0,
         personCount: 0,
         hostMode: 'in_person',
@@ -801,7 +853,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'awaiting_decision',
         stage: 'awaiting_decision',
-        classifications: [{ eligible: true, reason: null, duplicateOf: null, decidedOn: '2026-03-15', decidedBy: 'Hệ thống', reversed: null }],
+        classifications: [{ eligible: true, reason: null, duplicateOf: null, decidedOn: '2026-03-15', decidedBy: 'Quản trị viên', reversed: null }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -893,7 +945,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'closed',
         stage: 'closed',
-        replies: [{ receivedOn: '2026-03-15', documentNo: '12/UBND', outcome: 'resolved', summary: 'Đã giải quyết', recordedBy: 'Hệ thống', reversed: null }],
+        replies: [{ receivedOn: '2026-03-15', documentNo: '12/UBND', outcome: 'resolved', summary: 'Đã giải quyết', recordedBy: 'Quản trị viên', reversed: null }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -923,7 +975,7 @@ const CASES = {
     writes: true,
     prepare: (c) => forwardIt(c),
     valid: (c: Ctx) => ({ petitionId: c.petition.id, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Hệ thống' }] }),
+    check: (v) => expect(v).toMatchObject({ stage: 'forwarded', reminders: [{ sentOn: '2026-03-15', documentNo: '01/BTCD', recordedBy: 'Quản trị viên' }] }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ petitionId: c.petition.id }), 'VALIDATION'],
@@ -954,7 +1006,7 @@ const CASES = {
       expect(v).toMatchObject({
         status: 'awaiting_classification',
         stage: 'awaiting_classification',
-        classifications: [{ eligible: true, reversed: { at: TEST_NOW.toISOString(), by: 'Hệ thống', note: 'Phân loại nhầm' } }],
+        classifications: [{ eligible: true, reversed: { at: TEST_NOW.toISOString(), by: 'Quản trị viên', note: 'Phân loại nhầm' } }],
       }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
@@ -1085,7 +1137,7 @@ const CASES = {
         fileName: 'so-do.png',
         mime: 'image/png',
         size: Buffer.from(PNG_BASE64, 'base64').length,
-        addedBy: 'Hệ thống',
+        addedBy: 'Quản trị viên',
         createdAt: TEST_NOW.toISOString(),
         removedAt: null,
       }),
@@ -1155,7 +1207,7 @@ const CASES = {
   'documents.pdf': {
     writes: true,
     prepare: (c) => forwardSigned(c),
-    server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }),
+    server: (c) => createApiServer(c.t.register, { appVersion: 'test', pdf: async () => new TextEncoder().encode('%PDF-fake') }, { signedInAs: c.admin.id }),
     valid: (c: Ctx) => ({ kind: 'forward', petitionId: c.petition.id }),
     check: (v) => expect(v).toEqual({ fileName: expect.stringMatching(/\.pdf$/), base64: Buffer.from('%PDF-fake').toString('base64') }),
     bad: documentBad,
@@ -1465,7 +1517,7 @@ const CASES = {
       c.made.notice = (await c.t.client.notices.list({ petitionId: c.petition.id }))[0]!.id;
     },
     valid: (c: Ctx) => ({ id: c.made.notice, on: '2026-03-15' }),
-    check: (v) => expect(v).toMatchObject({ issuedOn: '2026-03-15', documentNo: '01/TB-BTCD', issuedBy: 'Hệ thống' }),
+    check: (v) => expect(v).toMatchObject({ issuedOn: '2026-03-15', documentNo: '01/TB-BTCD', issuedBy: 'Quản trị viên' }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['no date', (c: Ctx) => ({ id: c.made.notice }), 'VALIDATION'],
@@ -1576,7 +1628,7 @@ describe('every contract method', () => {
         const rows = auditRowsSince(ctx.t.register.sqlite, from);
         expect(after.auditCount).toBe(before.auditCount + 1);
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: null, actor_name: 'Hệ thống' }), at: TEST_NOW.toISOString() });
+        expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: ctx.admin.id, actor_name: 'Quản trị viên' }), at: TEST_NOW.toISOString() });
         expect(rows[0]!.after_json ?? rows[0]!.before_json).not.toBeNull();
       } else {
         expect(after).toEqual(before);
@@ -1676,7 +1728,7 @@ describe('audit log', () => {
     };
 
     const created = await audit(() => client.agencies.upsert({ code: 'TEST-1', name: 'Cơ quan thử', kind: 'other' }));
-    expect(created.row).toMatchObject({ action: 'create', entity: 'agency', entity_id: String(created.value.id), actor_name: 'Hệ thống', actor_id: null });
+    expect(created.row).toMatchObject({ action: 'create', entity: 'agency', entity_id: String(created.value.id), actor_name: 'Quản trị viên', actor_id: ctx.admin.id });
     expect(created.before).toBeNull();
     expect(created.after).toEqual(created.value);
 
@@ -1704,33 +1756,34 @@ describe('audit log', () => {
 
     const listed = await client.audit.list({ entity: 'agency', entityId: String(created.value.id) });
     expect(listed.map((e) => e.action)).toEqual(['update', 'update', 'create']);
-    expect(listed[0]).toMatchObject({ actorName: 'Hệ thống', before: updated.value, after: { ...updated.value, active: false } });
+    expect(listed[0]).toMatchObject({ actorName: 'Quản trị viên', before: updated.value, after: { ...updated.value, active: false } });
     expect(await client.audit.list({ limit: 2 })).toHaveLength(2);
   });
 
-  it('names the officer chosen with session.setOfficer on later rows', async () => {
+  it('names the signed-in officer on later rows', async () => {
     const { client, api, register } = ctx.t;
-    const officer = await client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình' });
-    const session = await client.session.setOfficer({ userId: officer.id });
-    expect(session).toEqual({ officer });
+    const officer = await client.users.upsert({ username: 'binh.tt', fullName: 'Trần Thị Bình', role: 'handler' });
+    await signInAs(ctx.t, officer.id);
     expect(await client.session.get()).toEqual({ officer });
 
     const from = lastAuditId(register.sqlite);
     await client.agencies.upsert({ code: 'TEST-2', name: 'Cơ quan thử 2', kind: 'other' });
-    await client.settings.update({ signerName: 'Trần Thị Bình' });
+    await client.petitions.update(updateInput(ctx.petition, { summary: 'Tóm tắt do Bình sửa' }));
     const rows = auditRowsSince(register.sqlite, from);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ actor_id: officer.id, actor_name: 'Trần Thị Bình' });
     expect((await client.audit.list({ limit: 1 }))[0]?.actorName).toBe('Trần Thị Bình');
 
-    // The session belongs to one server: another one over the same register is still the system.
+    // The session belongs to one server: another one over the same register is signed out and writes nothing.
     const otherApi = createApiServer(register, { appVersion: 'x' });
-    expectOk(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }));
-    expect(auditRowsSince(register.sqlite, from).at(-1)).toMatchObject({ actor_id: null, actor_name: 'Hệ thống' });
+    const before = snapshot(register.sqlite);
+    expectError(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }), 'UNAUTHENTICATED');
+    expect(snapshot(register.sqlite)).toEqual(before);
     expect(expectOk(await api.call('session.get', undefined))).toEqual({ officer });
 
-    // An inactive officer cannot be chosen, and the previous choice stays.
-    expectError(await api.call('session.setOfficer', { userId: ctx.inactiveOfficer.id }), 'CONFLICT');
+    // An inactive officer cannot sign in, and the previous officer stays signed in.
+    await register.db.updateTable('users').set({ password_hash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT) }).where('id', '=', ctx.inactiveOfficer.id).execute();
+    expectError(await api.call('auth.signIn', { username: 'nghi.viec', password: TEST_PASSWORD }), 'FORBIDDEN');
     expect(await client.session.get()).toEqual({ officer });
   });
 });
@@ -1814,7 +1867,8 @@ describe('users', () => {
 
     await client.users.upsert({ id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: true });
     expect(await client.users.upsert(demote)).toMatchObject({ id: admin.id, role: 'officer' });
-    // Now admin2 is the last one.
+    // Now admin2 is the last one (and the only one who may still manage users: sign in as them).
+    await signInAs(ctx.t, dormant.id);
     expectError(await api.call('users.upsert', { id: dormant.id, username: 'admin2', fullName: dormant.fullName, role: 'admin', active: false }), 'CONFLICT');
   });
 

@@ -93,7 +93,7 @@ describe('attachments.add', () => {
         fileName,
         mime,
         size: data.length,
-        addedBy: 'Hệ thống',
+        addedBy: 'Quản trị viên',
         createdAt: TEST_NOW.toISOString(),
         removedAt: null,
       });
@@ -248,7 +248,7 @@ describe('attachments.remove', () => {
     expect(fs.readFileSync(stored(PDF)).equals(PDF)).toBe(true);
     const [row, ...rest] = auditRowsSince(t.register.sqlite, from);
     expect(rest).toEqual([]);
-    expect(row).toMatchObject({ action: 'delete', entity: 'attachment', entity_id: String(a.id), actor_name: 'Hệ thống' });
+    expect(row).toMatchObject({ action: 'delete', entity: 'attachment', entity_id: String(a.id), actor_name: 'Quản trị viên' });
     expect(JSON.parse(row!.before_json!)).toEqual(a);
     expect(JSON.parse(row!.after_json!)).toEqual({ ...removed, note: 'Đính kèm nhầm đơn' });
   });

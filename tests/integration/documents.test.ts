@@ -16,7 +16,7 @@ import type { Visit } from '../../shared/domain/reception.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { findChromium, htmlToPdf } from '../../print/chromium-pdf.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
-import { tempDir, tempRegister, TEST_APP_VERSION, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { tempDir, tempRegister, TEST_APP_VERSION, type TempDir, type TempRegister, adminSession } from '../helpers/register.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -73,7 +73,7 @@ let clock = new Date('2026-03-15T09:00:00+07:00');
 
 beforeAll(async () => {
   const t = await tempRegister({ now: () => clock });
-  const api = createApiServer(t.register, { appVersion: TEST_APP_VERSION, pdf: htmlToPdf });
+  const api = createApiServer(t.register, { appVersion: TEST_APP_VERSION, pdf: htmlToPdf }, await adminSession(t.register));
   const client = unwrapBridge(buildBridge((method: MethodName, input: unknown) => api.call(method, input)));
   await client.settings.update({ signerName: 'Phạm Văn Ký' });
   const agency = (await client.agencies.list({ search: 'SO-NNMT' })).find((a) => a.code === 'SO-NNMT')!;
@@ -215,7 +215,7 @@ describe('documents.render', () => {
       action: 'print',
       entity: 'petition',
       entity_id: String(w.forwarded.id),
-      actor_name: 'Hệ thống',
+      actor_name: 'Quản trị viên',
       after: { kind: 'forward', number: '01/PC-BTCD', registerNo: '2026/000001', format: 'html' },
     });
   });
@@ -274,9 +274,8 @@ describe('documents.render', () => {
 
   it('names the officer at the desk as the receiver of a receipt', async () => {
     // A server of its own: the officer at the desk is part of a server's session.
-    const desk = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION });
-    const admin = (await w.client.users.list()).find((u) => u.username === 'admin')!;
-    expectOk(await desk.call('session.setOfficer', { userId: admin.id }));
+    const desk = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION }, await adminSession(w.t.register));
+    expectOk(await desk.call('session.get', undefined));
     const receipt = expectOk<RenderedDocument>(await desk.call('documents.render', { kind: 'receipt', petitionId: w.guided.id }));
     expect(receipt.html).toContain('<div class="sign-name">Quản trị viên</div>');
     expect(receipt.html).toContain('Tôi là: <b>Quản trị viên</b>');
@@ -309,7 +308,7 @@ describe('documents.render', () => {
 
 describe('documents.pdf', () => {
   it('refuses with a clear message when the machine has no PDF engine', async () => {
-    const noEngine = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION });
+    const noEngine = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION }, await adminSession(w.t.register));
     const before = snapshot(w.t.register.sqlite);
     const error = expectError(await noEngine.call('documents.pdf', { kind: 'forward', petitionId: w.forwarded.id }), 'INTERNAL');
     expect(error.message).toBe('Máy này không có Chromium để tạo PDF');
@@ -318,7 +317,7 @@ describe('documents.pdf', () => {
 
   it('passes the document HTML to the injected engine and returns base64', async () => {
     const seen: string[] = [];
-    const fake = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION, pdf: async (html) => (seen.push(html), new TextEncoder().encode('%PDF-fake')) });
+    const fake = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION, pdf: async (html) => (seen.push(html), new TextEncoder().encode('%PDF-fake')) }, await adminSession(w.t.register));
     const pdf = expectOk<DocumentPdf>(await fake.call('documents.pdf', { kind: 'accept', petitionId: w.accepted.id }));
     expect(pdf).toEqual({ fileName: 'phieu-de-xuat-thu-ly_2026-000003.pdf', base64: Buffer.from('%PDF-fake').toString('base64') });
     expect(seen).toHaveLength(1);

@@ -11,7 +11,7 @@ import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { importFile } from '../../db/interchange/import.ts';
 import { verifyAuditChain, verifyPetitionStates } from '../../db/integrity.ts';
 import { SYSTEM_ACTOR } from '../../db/context.ts';
-import { tempRegister, type TempRegister } from '../helpers/register.ts';
+import { tempRegister, type TempRegister, adminSession } from '../helpers/register.ts';
 import { snapshot } from '../helpers/snapshot.ts';
 import { DUC, petitionInput, visitInput } from '../helpers/intake.ts';
 import { ROOT } from '../helpers/petreg.ts';
@@ -26,7 +26,7 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   t = await tempRegister();
-  api = createApiServer(t.register, { appVersion: 'fuzz', pdf: async () => new TextEncoder().encode('%PDF-fake') });
+  api = createApiServer(t.register, { appVersion: 'fuzz', pdf: async () => new TextEncoder().encode('%PDF-fake') }, await adminSession(t.register));
   const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-14', hostName: 'Phạm Văn Ký', officers: ['Nguyễn Thị Lan'] });
   const visit = await t.client.visits.save(visitInput(session.id));
   const petition = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', visitId: visit.id }));

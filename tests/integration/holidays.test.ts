@@ -1,5 +1,6 @@
 // The holiday calendar as data: each year's defaults generated once, edited by an administrator,
 // and every stored deadline (due_on, reply_due_on, hence the to-do lists) moved by the edits.
+import { signInAs } from '../helpers/register.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/domain/agency.ts';
 import type { User } from '../../shared/domain/user.ts';
@@ -141,15 +142,15 @@ describe('holidays.upsert and holidays.remove', () => {
 
   it('only an administrator edits the calendar: an officer is FORBIDDEN and nothing changes', async () => {
     const p = await createPetition(t, { receivedOn: '2026-03-16' });
-    await t.client.session.setOfficer({ userId: officer.id });
+    await signInAs(t, officer.id);
     const error = await refused(t, 'holidays.upsert', { date: '2026-03-18', name: 'Nghỉ đột xuất' }, 'FORBIDDEN');
-    expect(error.message).toContain('Nguyễn Thị Lan');
+    expect(error.message).toContain('Vai trò Cán bộ tiếp nhận không có quyền quản trị');
     await refused(t, 'holidays.remove', { date: '2026-04-30' }, 'FORBIDDEN');
     // Listing is open to everyone.
     expect(await t.client.holidays.list({ year: 2026 })).toHaveLength(13);
     expect((await petitionOf(t, p.id)).dueOn).toBe('2026-03-30');
 
-    await t.client.session.setOfficer({ userId: admin.id });
+    await signInAs(t, admin.id);
     const from = lastAuditId(t.register.sqlite);
     await t.client.holidays.upsert({ date: '2026-03-18', name: 'Nghỉ đột xuất' });
     expect(auditRowsSince(t.register.sqlite, from)[0]).toMatchObject({ actor_id: admin.id, actor_name: admin.fullName });
@@ -158,7 +159,7 @@ describe('holidays.upsert and holidays.remove', () => {
 
   it('an administrator who has been demoted is refused too', async () => {
     const second = await t.client.users.upsert({ username: 'admin2', fullName: 'Quản trị hai', role: 'admin' });
-    await t.client.session.setOfficer({ userId: second.id });
+    await signInAs(t, second.id);
     await t.client.holidays.upsert({ date: '2026-03-18', name: 'Nghỉ đột xuất' });
     await t.client.users.upsert({ id: second.id, username: 'admin2', fullName: 'Quản trị hai', role: 'officer' });
     await refused(t, 'holidays.remove', { date: '2026-03-18' }, 'FORBIDDEN');

@@ -8,7 +8,7 @@ import type { PersonInput } from '../../shared/domain/person.ts';
 import type { Visit } from '../../shared/domain/reception.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, person, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
-import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
+import { tempRegister, TEST_NOW, type TempRegister, signInAs } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 
 let t: TempRegister;
@@ -44,7 +44,7 @@ describe('sessions.openToday', () => {
       host: 'Ban Tiếp công dân tỉnh',
       hostName: null,
       location: 'Trụ sở Tiếp công dân tỉnh',
-      officers: [],
+      officers: ['Quản trị viên'],
       visitCount: 0,
       personCount: 0,
       hostMode: null,
@@ -102,7 +102,7 @@ describe('sessions.openToday', () => {
 
   it('writes one audit row when it opens a session, naming the officer chosen', async () => {
     const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan' });
-    await t.client.session.setOfficer({ userId: officer.id });
+    await signInAs(t, officer.id);
     const from = lastAuditId(t.register.sqlite);
     const opened = await t.client.sessions.openToday();
     expect(opened.officers).toEqual(['Nguyễn Thị Lan']);
@@ -470,7 +470,7 @@ describe('petitions.get and edits', () => {
     const visit = await t.client.visits.save(visitInput(s.id));
     const created = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', visitId: visit.id }));
 
-    await t.client.session.setOfficer({ userId: officer.id });
+    await signInAs(t, officer.id);
     const from = lastAuditId(t.register.sqlite);
     const edited = await t.client.petitions.update(
       updateInput(created, { field: 'compensation', subject: 'UBND xã Tịnh Khê', signatories: 2, petitioners: [...created.petitioners, { fullName: 'Nguyễn Thị Hoa' }] }),
@@ -492,7 +492,7 @@ describe('petitions.get and edits', () => {
     expect(detail.history.map((h) => [h.action, h.actorName])).toEqual([
       ['update', 'Nguyễn Thị Lan'],
       ['update', 'Nguyễn Thị Lan'],
-      ['create', 'Hệ thống'],
+      ['create', 'Quản trị viên'],
     ]);
     expect(detail.history[0]).toMatchObject({ entity: 'petition', entityId: String(created.id), before: edited, after: second });
     expect(detail.history[2]).toMatchObject({ before: null, after: created });

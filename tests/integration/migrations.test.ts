@@ -577,6 +577,18 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(words('"bi"*')).toEqual([]);
     expect(() => sqlite.prepare("insert into citizens_words(citizens_words, rank) values ('integrity-check', 1)").run()).not.toThrow();
   },
+  '0011-sign-in': (sqlite) => {
+    expect(columns(sqlite, 'users')).toMatchObject({
+      password_hash: col('TEXT'),
+      password_changed_at: col('TEXT'),
+      must_change_password: col('INTEGER', 1, '0'),
+      failed_attempts: col('INTEGER', 1, '0'),
+      locked_until: col('TEXT'),
+    });
+    sqlite.prepare(`insert into users (username, full_name, role, created_at) values ('lanh.dao', 'Lãnh Đạo', 'leader', ${T})`).run();
+    rejects(sqlite, `insert into users (username, full_name, role, created_at) values ('x', 'X', 'boss', ${T})`, /CHECK/);
+    rejects(sqlite, `update users set failed_attempts = -1 where username = 'lanh.dao'`, /CHECK/);
+  },
 };
 
 let dirs: TempDir[] = [];

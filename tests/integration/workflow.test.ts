@@ -8,7 +8,7 @@ import type { Workflow } from '../../shared/domain/workflow.ts';
 import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
 import { BINH, DUC, person, updateInput } from '../helpers/intake.ts';
-import { tempRegister } from '../helpers/register.ts';
+import { tempRegister, signInAs } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, createPetition, petitionOf, refused, workflowOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
@@ -41,7 +41,7 @@ describe('classification', () => {
   it('records an eligible classification and moves the petition to awaiting_decision', async () => {
     const w = await classify();
     expect(w.classifications).toEqual([
-      { id: expect.any(Number), eligible: true, reason: null, duplicateOf: null, note: null, decidedOn: '2026-03-17', decidedBy: 'Hệ thống', reversed: null },
+      { id: expect.any(Number), eligible: true, reason: null, duplicateOf: null, note: null, decidedOn: '2026-03-17', decidedBy: 'Quản trị viên', reversed: null },
     ]);
     expect(w).toMatchObject({ status: 'awaiting_decision', stage: 'awaiting_decision', dueOn: '2026-03-30', replyDueOn: null, decisions: [], replies: [], reminders: [] });
     expect(await petitionOf(t, p.id)).toMatchObject({ status: 'awaiting_decision', stage: 'awaiting_decision', dueOn: '2026-03-30' });
@@ -158,7 +158,7 @@ describe('handling decisions', () => {
     }
     const filed = await t.client.workflow.decide({ petitionId: p.id, action: 'file', on: '2026-03-17' });
     expect(filed.decisions).toEqual([
-      { id: expect.any(Number), action: 'file', decidedOn: '2026-03-17', agency: null, documentNo: null, note: null, replyDueOn: null, decidedBy: 'Hệ thống', reversed: null, toInspection: false },
+      { id: expect.any(Number), action: 'file', decidedOn: '2026-03-17', agency: null, documentNo: null, note: null, replyDueOn: null, decidedBy: 'Quản trị viên', reversed: null, toInspection: false },
     ]);
     expect(filed).toMatchObject({ stage: 'closed', status: 'closed', replyDueOn: null });
 
@@ -257,8 +257,8 @@ describe('document numbers', () => {
     const second = await t.client.workflow.remind({ petitionId: petition.id, on: '2026-03-20' });
     expect(first.reminders.map((r) => r.documentNo)).toEqual(['01/BTCD']);
     expect(second.reminders).toEqual([
-      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-19', documentNo: '01/BTCD', recordedBy: 'Hệ thống' },
-      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-20', documentNo: '02/BTCD', recordedBy: 'Hệ thống' },
+      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-19', documentNo: '01/BTCD', recordedBy: 'Quản trị viên' },
+      { id: expect.any(Number), decisionId: active(second.decisions)[0]!.id, sentOn: '2026-03-20', documentNo: '02/BTCD', recordedBy: 'Quản trị viên' },
     ]);
     // A return letter is a công văn too (Decree 30/2020, Appendix I): it takes the next number of the series.
     const q = await createPetition(t, { receivedOn: '2026-03-16' });
@@ -370,7 +370,7 @@ describe('replies and reminders', () => {
         documentNo: '123/UBND',
         outcome: 'partial',
         summary: 'Đã giải quyết một phần',
-        recordedBy: 'Hệ thống',
+        recordedBy: 'Quản trị viên',
         reversed: null,
       },
     ]);
@@ -428,8 +428,8 @@ describe('reversal', () => {
   });
 
   it('keeps the reversed records, flagged with when, who and why; a new record is then allowed', async () => {
-    const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan' });
-    await t.client.session.setOfficer({ userId: officer.id });
+    const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan', role: 'handler' });
+    await signInAs(t, officer.id);
     await t.client.workflow.classify({ petitionId: p.id, eligible: false, reason: 'anonymous', on: '2026-03-17' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'file', on: '2026-03-17' });
     t.clock.advance(1); // Saturday 2026-03-21
@@ -609,7 +609,7 @@ describe('audit', () => {
       await step();
       const rows = auditRowsSince(sqlite, from);
       expect(rows, action).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ action, entity: 'petition', entity_id: String(p.id), actor_name: 'Hệ thống', at: '2026-03-20T03:00:00.000Z' });
+      expect(rows[0]).toMatchObject({ action, entity: 'petition', entity_id: String(p.id), actor_name: 'Quản trị viên', at: '2026-03-20T03:00:00.000Z' });
       expect(JSON.parse(rows[0]!.before_json!)).toMatchObject({ status: before });
       expect(JSON.parse(rows[0]!.after_json!)).toMatchObject({ status: after });
     }

@@ -216,6 +216,10 @@ describe('main.cjs under a fake Electron', () => {
 
   it('answers the API over IPC for the app only', async () => {
     const list = fake.rec.ipc.get('api:agencies.list')!;
+    // Nothing answers before sign-in; a new register asks for the first administrator's password.
+    expect(await list({ senderFrame: { url: 'app://renderer/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const setup = await fake.rec.ipc.get('api:auth.setup')!({ senderFrame: { url: 'app://renderer/index.html' } }, { username: 'admin', password: 'mat-khau-quan-tri' });
+    expect(setup).toMatchObject({ ok: true, value: { needsSetup: false, officer: { username: 'admin' } } });
     const ok = await list({ senderFrame: { url: 'app://renderer/index.html' } }, { search: 'Tỉnh ủy' });
     expect(ok.ok).toBe(true);
     expect(ok.value.map((a: { name: string }) => a.name)).toContain('Tỉnh ủy');

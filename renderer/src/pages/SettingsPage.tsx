@@ -102,6 +102,21 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
         </Card>
         <Card withBorder>
           <Stack>
+            <Title order={4}>Đăng nhập</Title>
+            <SimpleGrid cols={2}>
+              <TextInput
+                type="number"
+                label="Khóa màn hình sau (phút không dùng)"
+                description="Hết thời gian này, cán bộ phải nhập lại mật khẩu (1–240 phút)"
+                withAsterisk
+                {...form.register('idleLockMinutes', { valueAsNumber: true })}
+                error={errors.idleLockMinutes?.message}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
             <Title order={4}>Ký hiệu số văn bản</Title>
             <Text size="sm" c="dimmed">Số văn bản đánh theo năm và loại, ví dụ “Số: 12/PC-BTCD”.</Text>
             <SimpleGrid cols={2}>

@@ -20,6 +20,7 @@ import { ReminderForm, ReplyForm } from './ReplyForms.tsx';
 import { ReverseModal } from './ReverseModal.tsx';
 import { NoticesTable } from '../notices/Notices.tsx';
 import { isDenunciation } from '../../../../shared/rules/deadlines.ts';
+import { mayCall } from '../../../../shared/domain/permissions.ts';
 import './workflow.css';
 
 interface Notice {
@@ -168,6 +169,13 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
         </Text>
       ),
     };
+  }
+
+  // A role without the handling permission sees where the petition stands, not the forms (issue 14).
+  const officer = useUi((s) => s.officer);
+  const mayHandle = mayCall(officer, 'workflow.decide');
+  if (!mayHandle && data && step.title !== 'Đã xử lý xong') {
+    step = { title: step.title, body: <Text size="sm" c="dimmed" data-testid="workflow-not-permitted">Bước này do cán bộ xử lý hoặc lãnh đạo thực hiện; vai trò của anh/chị chỉ xem.</Text> };
   }
 
   const late = w.status === 'overdue';
