@@ -12,6 +12,7 @@ import * as m0008 from './0008-audit-chain.ts';
 import * as m0009 from './0009-search-tokens.ts';
 import * as m0010 from './0010-query-indexes.ts';
 import * as m0011 from './0011-sign-in.ts';
+import * as m0012 from './0012-list-order.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -25,6 +26,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009-search-tokens', m0009],
   ['0010-query-indexes', m0010],
   ['0011-sign-in', m0011],
+  ['0012-list-order', m0012],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

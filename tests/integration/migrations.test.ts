@@ -589,6 +589,14 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, `insert into users (username, full_name, role, created_at) values ('x', 'X', 'boss', ${T})`, /CHECK/);
     rejects(sqlite, `update users set failed_attempts = -1 where username = 'lanh.dao'`, /CHECK/);
   },
+  '0012-list-order': (sqlite) => {
+    // The list's filters in register-number order: the page is read from the index, no sort.
+    expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['petitions_channel_no', 'petitions_kind_no', 'petitions_field_no', 'petitions_stage_no']));
+    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    for (const column of ['channel', 'kind', 'field', 'stage']) {
+      expect(plan(`select id from petitions where ${column} = 'x' order by year desc, seq desc limit 200`)).not.toContain('TEMP B-TREE');
+    }
+  },
 };
 
 let dirs: TempDir[] = [];
