@@ -37,11 +37,10 @@ function workingDays(from: string, to: string): number {
 }
 
 describe('petreg demo (fillDemo)', () => {
-  it('fills an empty register with a realistic year, fast, in one audited transaction', async () => {
+  it('fills an empty register with a realistic year in one audited transaction', async () => {
+    // (How fast is for `npm run bench`, never a timed assertion here.)
     const r = await newRegister();
-    const started = Date.now();
     const counts = await fillDemo(r.register, { seed: 1 });
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(counts.from).toBe('2026-01-01');
     expect(counts.to).toBe('2026-12-15');
     // A regular session every working day; the Chairperson monthly; online monthly from July 2026.
