@@ -9,7 +9,9 @@ import { openRegister } from '../../db/register.ts';
 const [file, tag] = process.argv.slice(2);
 if (!file || !tag) throw new Error('usage: crash-writer.ts <path> <tag>');
 const register = await openRegister({ path: file });
-const api = createApiServer(register, { appVersion: 'crash-writer' });
+// Signed in as the register's administrator (the test is about what a kill leaves behind).
+const admin = register.sqlite.prepare("select id from users where username = 'admin'").get() as { id: number };
+const api = createApiServer(register, { appVersion: 'crash-writer' }, { signedInAs: admin.id, idleLock: false });
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const summary = `${tag} ${i}`;

@@ -16,7 +16,9 @@ if (!file || !prefix || !countText || (what !== 'agencies' && what !== 'petition
 const count = Number(countText);
 
 const register = await openRegister({ path: file });
-const api = createApiServer(register, { appVersion: 'writer-process' });
+// The administrator of the register at another desk, signed in (the test is about the writes).
+const admin = register.sqlite.prepare("select id from users where username = 'admin'").get() as { id: number };
+const api = createApiServer(register, { appVersion: 'writer-process' }, { signedInAs: admin.id, idleLock: false });
 process.stdout.write('ready\n');
 
 const lines = readline.createInterface({ input: process.stdin });

@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { seedDefaults } from '../../db/seed.ts';
 import { verifyAuditChain, verifyPetitionStates } from '../../db/integrity.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
+import { registerSearchFunctions } from '../../db/search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dirs: TempDir[] = [];
@@ -82,6 +83,9 @@ describe('tampering', () => {
   it('a petition edited with sqlite3 makes check exit 1 and name the petition and field', async () => {
     const { t, p2 } = await registerWithPetitions();
     const raw = new Database(t.path);
+    // The search index's triggers call the register's SQL functions: a plain sqlite3 shell cannot
+    // even run this edit ("no such function"); a tamperer who provides them is still caught.
+    registerSearchFunctions(raw);
     raw.prepare("update petitions set summary = 'Đã bị sửa' where id = ?").run(p2.id);
     raw.close();
     const r = petreg(['check', '--db', t.path]);

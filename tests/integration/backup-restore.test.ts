@@ -12,6 +12,7 @@ import { ApiError } from '../../shared/errors.ts';
 import type { PetitionCreateInput } from '../../shared/domain/petition.ts';
 import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { petreg, STACK_LINE } from '../helpers/petreg.ts';
+import { registerSearchFunctions } from '../../db/search-index.ts';
 
 const dirs: TempDir[] = [];
 const registers: TempRegister[] = [];
@@ -112,6 +113,8 @@ describe('petreg backup and restore', () => {
     const backup = path.join(out.dir, 'b.sqlite');
     expect(petreg(['backup', backup, '--db', t.path]).status).toBe(0);
     const raw = new Database(backup);
+    // The index triggers call the register's SQL functions (an edit on any connection fires them).
+    registerSearchFunctions(raw);
     spoil(raw);
     raw.close();
     const before = fs.readFileSync(t.path);
