@@ -28,6 +28,7 @@ import {
 } from '../../shared/domain/workflow.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
+import { wordsOf } from '../search-index.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
@@ -431,9 +432,21 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
         .select('spp.petition_id')
         .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0000')), e('sx.full_name_folded', 'in', folded.concat('\u0000'))])),
     );
+  // The subject's words as one phrase in the token index (db/search-index.ts): a petition whose
+  // folded subject equals this one holds them side by side; equality is checked below. A phrase
+  // over the index is a few doclists; a substring over the trigram index of the whole text walked
+  // every petition naming a common body ("UBND xã …"). The phrase is looked for in either column:
+  // a denunciation keeps in `hidden` the words it shares with its denouncer's identity, so its
+  // subject is also looked for by substring in its own text when the phrase spans both.
+  const subjectWords = subject ? wordsOf(subject) : [];
   const bySubject = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>, subject: string) =>
-    [...subject].length >= 3 && !/[\\%_]/.test(subject)
-      ? eb('o.id', 'in', sql<number>`(select rowid from petitions_fts where search_folded like ${`%${subject}%`})`)
+    subjectWords.length > 0
+      ? eb.or([
+          // The newest 200 holding the phrase (a common body, "UBND xã …", is named by thousands;
+          // the candidates shown are the newest 50 anyway).
+          eb('o.id', 'in', sql<number>`(select rowid from petitions_words where petitions_words match ${`"${subjectWords.join(' ')}"`} order by rowid desc limit 200)`),
+          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select rowid from petitions_words where petitions_words match ${`{hidden} : (${subjectWords.map((w) => `"${w}"`).join(' OR ')})`} order by rowid desc limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
+        ])
       : eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`);
   const rows = await db
     .selectFrom('petitions as o')
