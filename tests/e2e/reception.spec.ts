@@ -49,8 +49,11 @@ class ReceptionScreen {
     const kb = this.page.keyboard;
     const wanted = typeof label === 'string' ? (text: string) => text.trim() === label : (text: string) => label.test(text.replace(/\s+/g, ' '));
     const highlighted = this.page.locator('[data-combobox-selected]:visible');
-    if ((await this.page.getByRole('listbox').count()) === 0) await kb.press('ArrowDown');
-    await expect(this.page.getByRole('option', { name: label, exact: true })).toBeVisible();
+    // ↓ until the list is open (a list closing from the previous field may still be on screen).
+    await expect(async () => {
+      if (!(await this.page.getByRole('option', { name: label, exact: true }).isVisible())) await kb.press('ArrowDown');
+      await expect(this.page.getByRole('option', { name: label, exact: true })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     for (let i = 0; i < 40; i++) {
       if ((await highlighted.count()) === 1 && wanted(await highlighted.innerText())) break;
       await kb.press('ArrowDown');
