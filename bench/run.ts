@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openRegister, type Register } from '../db/register.ts';
-import { statementCacheOf } from '../db/dialect.ts';
+import { captureStatements } from '../tests/helpers/statements.ts';
 import { registerSearchFunctions } from '../db/search-index.ts';
 import { fold } from '../shared/text.ts';
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
@@ -48,42 +48,6 @@ interface Measured {
   note: string;
 }
 
-interface CapturedStatement {
-  sql: string;
-  params: unknown[];
-}
-
-/** Runs `fn` while recording every statement run on the register's better-sqlite3 handle. */
-async function captureStatements(register: Register, fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
-  const sqlite = register.sqlite;
-  // Statements the register's cache already holds are not prepared again: start from an empty cache.
-  statementCacheOf(sqlite)?.clear();
-  const original = sqlite.prepare;
-  const captured: CapturedStatement[] = [];
-  sqlite.prepare = function (this: typeof sqlite, source: string) {
-    const statement = original.call(this, source);
-    return new Proxy(statement, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run') {
-          return (...args: unknown[]) => {
-            captured.push({ sql: source, params: args });
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-  } as typeof sqlite.prepare;
-  try {
-    await fn();
-  } finally {
-    sqlite.prepare = original;
-  }
-  return captured;
-}
-
 const rawStatements = new Map<string, Database.Statement>();
 
 async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
@@ -96,7 +60,7 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
   let note = '';
   let differing = 0;
   for (const input of inputs) {
-    const statements = op.replay ? await captureStatements(ctx.register, () => op.register(ctx, input)) : [];
+    const statements = op.replay ? (await captureStatements(ctx.register.sqlite, () => op.register(ctx, input))).statements : [];
     const t0 = process.hrtime.bigint();
     const answer = await op.register(ctx, input);
     const t1 = process.hrtime.bigint();

@@ -5,7 +5,7 @@
 // the statement is on the short allow-list below, each entry with its reason. The plans do not
 // depend on the volume (no ANALYZE statistics are kept), so a small register shows the plans of a
 // million-petition one.
-import { statementCacheOf } from '../../db/dialect.ts';
+import { captureStatements, type CapturedStatement } from '../helpers/statements.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../db/demo/demo.ts';
 import type { MethodName } from '../../shared/api/contract.ts';
@@ -86,10 +86,7 @@ const ALLOWED: { method: MethodName | MethodName[]; scan: RegExp; sql?: RegExp; 
   },
 ];
 
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
+type Statement = CapturedStatement;
 
 let t: TempRegister;
 const ids: Record<string, number> = {};
@@ -122,34 +119,9 @@ afterAll(async () => {
 });
 
 async function capture(method: MethodName, input: unknown): Promise<Statement[]> {
-  // Statements the cache already holds are not prepared again: start from an empty cache.
-  statementCacheOf(t.register.sqlite)?.clear();
-  const sqlite = t.register.sqlite;
-  const original = sqlite.prepare;
-  const captured: Statement[] = [];
-  sqlite.prepare = function (this: typeof sqlite, source: string) {
-    const statement = original.call(this, source);
-    return new Proxy(statement, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run') {
-          return (...args: unknown[]) => {
-            captured.push({ sql: source, params: args });
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-  } as typeof sqlite.prepare;
-  try {
-    const result = await t.api.call(method, input);
-    expect(result, `${method} answered`).toMatchObject({ ok: true });
-  } finally {
-    sqlite.prepare = original;
-  }
-  return captured;
+  const { value: result, statements } = await captureStatements(t.register.sqlite, () => t.api.call(method, input));
+  expect(result, `${method} answered`).toMatchObject({ ok: true });
+  return statements;
 }
 
 /**
