@@ -11,8 +11,9 @@ export interface PetregResult {
   stderr: string;
 }
 
-export function petreg(args: string[], env: NodeJS.ProcessEnv = {}): PetregResult {
-  const r = spawnSync(process.execPath, [PETREG, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '', ...env } });
+/** `timeoutMs`: the child is killed after that long (its status is then null). */
+export function petreg(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs?: number): PetregResult {
+  const r = spawnSync(process.execPath, [PETREG, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '', ...env }, ...(timeoutMs ? { timeout: timeoutMs } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,31 +1,25 @@
 // `petreg report` as a user runs it: a child process on a `petreg demo` register — the JSON of
 // reports.md with every numbered column and every identity holding, the XLSX, consolidation of
 // other units' JSON files with a total row, and its refusals (exit 1, in Vietnamese).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { petreg as runPetreg } from '../helpers/petreg.ts';
 import { REPORT_FORMS, reportDefinition } from '../../shared/reports/forms.ts';
 import { figureColumns } from '../../shared/reports/model.ts';
 import type { OfficialReport } from '../../shared/reports/report.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const FROM = '2026-06-15';
 const TO = '2026-12-14';
 
 let dir: string;
 let db: string;
 
+/** petreg with this run's default data folder, killed after two minutes. */
 function petreg(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PETREG_DB: '', PETREG_DATA_DIR: path.join(dir, 'default') },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPetreg(args, { PETREG_DATA_DIR: path.join(dir, 'default') }, 120_000);
 }
 
 beforeAll(() => {

@@ -1,17 +1,16 @@
 // `petreg stats` as a user runs it: a child process on a `petreg demo` register, the contract's
 // `--json` keys, the files it writes (and will not overwrite), and its refusals (exit 1, Vietnamese).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { petreg as runPetreg } from '../helpers/petreg.ts';
 import { findChromium } from '../../print/chromium-pdf.ts';
 import { checkIdentities, type Statistics } from '../../shared/stats/definitions.ts';
 import { isVietnamese } from '../helpers/envelope.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 // The official year 2026 (15/12/2025 – 14/12/2026) holds the whole demo year.
 const FROM = '2025-12-15';
 const TO = '2026-12-14';
@@ -19,14 +18,9 @@ const TO = '2026-12-14';
 let dir: string;
 let db: string;
 
+/** petreg with this run's default data folder, killed after two minutes. */
 function petreg(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PETREG_DB: '', PETREG_DATA_DIR: path.join(dir, 'default') },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runPetreg(args, { PETREG_DATA_DIR: path.join(dir, 'default') }, 120_000);
 }
 
 function stats(...extra: string[]) {
