@@ -3,11 +3,11 @@
 import { Alert, Drawer, Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api.ts';
-import { PETITION_KIND_LABELS, PETITION_STATUS_LABELS } from '../../../../shared/domain/petition.ts';
 import { SESSION_KIND_LABELS } from '../../../../shared/domain/reception.ts';
 import type { ReportDrill } from '../../../../shared/reports/report.ts';
 import { describePeriod, type Period } from '../../../../shared/stats/periods.ts';
 import { formatCount, formatIsoDate } from '../petitions/format.ts';
+import { DrillPetitionTable } from '../stats/DrillPetitionTable.tsx';
 
 export const REPORT_DRILL_PAGE = 50;
 
@@ -64,30 +64,7 @@ export function ReportDrillDrawer({ target, period, page, onPage, onClose, onOpe
         {error && <Alert color="red" title="Không tải được danh sách">{error}</Alert>}
         {result && total === 0 && <Text c="dimmed" ta="center" py="lg">Không có hồ sơ nào.</Text>}
         {result?.records === 'petitions' && total > 0 && (
-          <Table highlightOnHover striped fz="sm" aria-label="Các đơn của ô số liệu" style={{ tableLayout: 'fixed' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={110}>Số vào sổ</Table.Th>
-                <Table.Th w={96}>Ngày nhận</Table.Th>
-                <Table.Th w={180}>Người đứng đơn</Table.Th>
-                <Table.Th>Nội dung tóm tắt</Table.Th>
-                <Table.Th w={120}>Loại</Table.Th>
-                <Table.Th w={150}>Trạng thái</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.page.rows.map((row) => (
-                <Table.Tr key={row.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => onOpenPetition(row.id)} onKeyDown={(e) => e.key === 'Enter' && onOpenPetition(row.id)} aria-label={`Đơn ${row.registerNo}`}>
-                  <Table.Td>{row.registerNo}</Table.Td>
-                  <Table.Td>{formatIsoDate(row.receivedOn)}</Table.Td>
-                  <Table.Td><Text size="sm" truncate title={row.petitionerNames}>{row.petitionerNames || 'Đơn nặc danh'}</Text></Table.Td>
-                  <Table.Td><Text size="sm" truncate title={row.summary}>{row.summary}</Text></Table.Td>
-                  <Table.Td>{PETITION_KIND_LABELS[row.kind]}</Table.Td>
-                  <Table.Td><Text size="sm" truncate>{PETITION_STATUS_LABELS[row.status]}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DrillPetitionTable rows={result.page.rows} label="Các đơn của ô số liệu" onOpen={onOpenPetition} />
         )}
         {result?.records === 'visits' && total > 0 && (
           <Table striped fz="sm" aria-label="Các lượt tiếp của ô số liệu" style={{ tableLayout: 'fixed' }}>

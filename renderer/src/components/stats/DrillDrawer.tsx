@@ -1,12 +1,13 @@
 // The petitions behind one figure (stats.drill, the very conditions that counted it), a page at a
 // time; a row opens the petition.
-import { Alert, Drawer, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Alert, Drawer, Group, Pagination, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api.ts';
-import { PETITION_KIND_LABELS, PETITION_STATUS_LABELS, type PetitionPage } from '../../../../shared/domain/petition.ts';
+import type { PetitionPage } from '../../../../shared/domain/petition.ts';
 import { describePeriod, type Period } from '../../../../shared/stats/periods.ts';
-import { formatCount, formatIsoDate, STATUS_COLORS } from '../petitions/format.ts';
+import { formatCount } from '../petitions/format.ts';
 import type { DrillTarget } from './Figure.tsx';
+import { DrillPetitionTable } from './DrillPetitionTable.tsx';
 import './stats.css';
 
 export const DRILL_PAGE_SIZE = 50;
@@ -65,41 +66,7 @@ export function DrillDrawer({ target, period, page, onPage, onClose, onOpen }: {
         {error && <Alert color="red" title="Không tải được danh sách đơn">{error}</Alert>}
         {result && result.total === 0 && <Text c="dimmed" ta="center" py="lg">Không có đơn nào.</Text>}
         {result && result.total > 0 && (
-          <Table highlightOnHover striped fz="sm" verticalSpacing={6} aria-label="Danh sách đơn của chỉ tiêu" style={{ tableLayout: 'fixed' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={110}>Số vào sổ</Table.Th>
-                <Table.Th w={96}>Ngày nhận</Table.Th>
-                <Table.Th w={180}>Người đứng đơn</Table.Th>
-                <Table.Th>Nội dung tóm tắt</Table.Th>
-                <Table.Th w={120}>Loại</Table.Th>
-                <Table.Th w={170}>Trạng thái</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.rows.map((row) => (
-                <Table.Tr
-                  key={row.id}
-                  className="st-drill-row"
-                  tabIndex={0}
-                  onClick={() => onOpen(row.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
-                  aria-label={`Đơn ${row.registerNo}`}
-                >
-                  <Table.Td className="st-mono">{row.registerNo}</Table.Td>
-                  <Table.Td>{formatIsoDate(row.receivedOn)}</Table.Td>
-                  <Table.Td><Text size="sm" truncate title={row.petitionerNames}>{row.petitionerNames || 'Đơn nặc danh'}</Text></Table.Td>
-                  <Table.Td><Text size="sm" truncate title={row.summary}>{row.summary}</Text></Table.Td>
-                  <Table.Td><Text size="sm" truncate>{PETITION_KIND_LABELS[row.kind]}</Text></Table.Td>
-                  <Table.Td>
-                    <Text size="sm" truncate c={`${STATUS_COLORS[row.status]}.8`} fw={row.status === 'overdue' || row.status === 'reply_overdue' ? 700 : undefined} title={PETITION_STATUS_LABELS[row.status]}>
-                      {PETITION_STATUS_LABELS[row.status]}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DrillPetitionTable rows={result.rows} label="Danh sách đơn của chỉ tiêu" onOpen={onOpen} />
         )}
         {pages > 1 && (
           <Group justify="center">
