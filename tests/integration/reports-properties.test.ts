@@ -94,7 +94,9 @@ async function apply(t: TempRegister, s: State, cmd: Command): Promise<void> {
           kind: pick(KINDS, cmd.a),
           field: pick(FIELDS, cmd.b),
           petitioners: [person({ fullName: `Người thứ ${cmd.c % 40}` })],
-          summary: `Nội dung đơn số ${cmd.a}`,
+          // Each letter its own content: two denunciations of one content may be forwarded only
+          // once (refuseSecondForward), which this model of the desk does not play.
+          summary: `Nội dung đơn số ${cmd.a} (thư thứ ${s.petitions.length + 1})`,
           ...(onEarlier ? { matterId: onEarlier } : {}),
         }),
       );
