@@ -125,7 +125,7 @@ function rawSearch(ctx: BenchContext, input: unknown): number[] {
        where x.full_name_folded = ? and not exists (select 1 from petitions p where p.id = pp.petition_id and (p.kind = 'denunciation' or exists (select 1 from petition_contents c where c.petition_id = p.id and c.kind = 'denunciation')))
        order by pp.petition_id desc limit 200`,
     ),
-    page: ctx.raw.prepare('select rowid as id from petitions_words where petitions_words match ? order by rowid desc limit 200'),
+    page: ctx.raw.prepare('select -rowid as id from petitions_words where petitions_words match ? order by rowid limit 200'),
     count: ctx.raw.prepare('select count(*) as n from (select rowid from petitions_words where petitions_words match ? limit 1001)'),
     rows: ctx.raw.prepare(
       `select p.id, p.register_no, p.received_on, p.channel, p.kind, p.field, p.summary, p.stage, p.due_on,
@@ -196,7 +196,7 @@ export const OPERATIONS: Operation[] = [
         ctx.raw.prepare(
           `select p.id, p.register_no, p.received_on, p.summary, p.stage, p.due_on,
              (select group_concat(x.full_name, ', ') from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id) as names
-           from petitions p where p.received_on between ? and ? and p.kind = ? and p.id in (select rowid from petitions_words where petitions_words match ?)
+           from petitions p where p.received_on between ? and ? and p.kind = ? and p.id in (select -rowid from petitions_words where petitions_words match ?)
            order by p.year desc, p.seq desc limit 200`,
         ),
       );

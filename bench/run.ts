@@ -6,6 +6,9 @@
 //   npm run bench                          100,000 and 1,000,000 petitions
 //   BENCH_SIZES=20000 npm run bench        other sizes (comma separated)
 //   BENCH_CALLS=400 npm run bench          calls per operation (default 200)
+//   BENCH_ONLY=search,detail npm run bench  only the operations whose name holds one of these
+//                                           words (no preview); BENCH_PROFILE=1 prints, for each
+//                                           operation, its slowest statements (total time over the calls)
 //
 // Registers are built once per size by `petreg import` of a generated file (bench/generate.ts)
 // and cached in bench/.cache/ (delete it to rebuild); the import's time and peak memory are kept
@@ -28,6 +31,9 @@ import { measurePreview } from './preview.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map((s) => Number(s.replace(/[_ ]/g, '')));
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const chosen = (op: Operation) => ONLY.length === 0 || ONLY.some((w) => op.name.toLowerCase().includes(w));
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -59,8 +65,21 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
   const rawTimes: number[] = [];
   let note = '';
   let differing = 0;
+  const profile = new Map<string, { ms: number; calls: number }>();
   for (const input of inputs) {
-    const statements = op.replay ? (await captureStatements(ctx.register.sqlite, () => op.register(ctx, input))).statements : [];
+    const statements = op.replay || PROFILE ? (await captureStatements(ctx.register.sqlite, () => op.register(ctx, input))).statements : [];
+    if (PROFILE) {
+      for (const s of statements) {
+        let statement = rawStatements.get(s.sql);
+        if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
+        const t = process.hrtime.bigint();
+        if (statement.reader) statement.all(...(s.params as never[]));
+        const entry = profile.get(s.sql) ?? { ms: 0, calls: 0 };
+        entry.ms += Number(process.hrtime.bigint() - t) / 1e6;
+        entry.calls += 1;
+        profile.set(s.sql, entry);
+      }
+    }
     const t0 = process.hrtime.bigint();
     const answer = await op.register(ctx, input);
     const t1 = process.hrtime.bigint();
@@ -83,6 +102,12 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
       if (op.same && !op.same(answer, rawAnswer)) differing += 1;
     }
     if (op.describe) note = op.describe(answer);
+  }
+  if (PROFILE) {
+    console.log(`  -- ${op.name}: slowest statements (replayed raw, reads only)`);
+    for (const [text, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5)) {
+      console.log(`     ${p.ms.toFixed(1).padStart(8)} ms / ${p.calls} calls  ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
   }
   registerTimes.sort((a, b) => a - b);
   rawTimes.sort((a, b) => a - b);
@@ -154,7 +179,7 @@ async function benchSize(size: number): Promise<string> {
     raw.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
     const ctx: BenchContext = { api, register, raw, size, dir };
     const rows: Measured[] = [];
-    for (const op of OPERATIONS) {
+    for (const op of OPERATIONS.filter(chosen)) {
       const result = await measure(op, ctx);
       rows.push(result);
       console.log(
@@ -168,7 +193,7 @@ async function benchSize(size: number): Promise<string> {
     rawStatements.clear();
     raw.close();
     raw = null;
-    const preview = await measurePreview(work).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    const preview = ONLY.length ? { error: 'BENCH_ONLY' } : await measurePreview(work).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     const extra: string[][] = [
       ['`petreg import` of the file', '1', `${(built.import.ms / 1000).toFixed(1)} s`, '', '', '', '', '≥ 50,000 petitions/s, memory bounded', ''],
       ['  throughput', '', `${Math.round(importRate).toLocaleString('en')}/s`, '', '', '', '', '≥ 50,000/s', importRate >= 50_000 ? 'yes' : '**no**'],

@@ -1,4 +1,8 @@
-// The petition search index (petitions_words, migration 0009) and the queries typed into it.
+// The petition search index (petitions_words, migrations 0009 and 0015) and the queries typed into it.
+//
+// The index is keyed by the NEGATED petition id (rowid = -id): FTS5 reads a doclist cheaply only
+// forwards, so the newest petitions come first in rowid order and a page stops after its rows.
+// Prefix indexes of 1 to 7 characters serve every typed word up to a syllable's length.
 //
 // A Vietnamese text is words (syllables) between spaces and punctuation; the index holds the
 // folded words of each petition (case, tone marks and đ/d ignored) and every typed word is a
@@ -96,8 +100,9 @@ export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, 
   const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   const value = await write();
+  // Keyed by -id (migration 0015), written in rowid order.
   sqlite.exec(`insert into petitions_words(rowid, open, hidden)
-    select id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source`);
+    select -id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source order by id desc`);
   sqlite.exec("insert into petitions_fts(petitions_fts) values ('rebuild')");
   sqlite.exec("insert into citizens_words(citizens_words) values ('rebuild')");
   for (const t of triggers) sqlite.exec(t.sql);

@@ -393,12 +393,13 @@ export async function listPetitions(
   // A period bounds the index by the ids entered in it (ids follow entry, dates mostly too).
   const bounds = input.from || input.to ? await idBounds(db, input.from ?? null, input.to ?? null) : null;
   if (bounds === 'none') return { total: 0, offset: input.offset, rows: [] };
-  const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) => (bounds ? q.where(sql.ref(rowid), '>=', bounds.lo).where(sql.ref(rowid), '<=', bounds.hi) : q);
+  // The index is keyed by -id (migration 0015): its rowid order is newest first, read forwards.
+  const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) => (bounds ? q.where(sql.ref(rowid), '>=', -bounds.hi).where(sql.ref(rowid), '<=', -bounds.lo) : q);
   const ids = (
     await inBounds(db.selectFrom(sql`petitions_words`.as('w')) as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
-      .select(sql<number>`w.rowid`.as('id'))
+      .select(sql<number>`-w.rowid`.as('id'))
       .where(sql`petitions_words`, 'match', match)
-      .orderBy(sql`w.rowid`, 'desc')
+      .orderBy(sql`w.rowid`, 'asc')
       .limit(SEARCH_EXACT_SORT + 1)
       .execute()
   ).map((r) => Number(r.id));
@@ -420,7 +421,7 @@ export async function listPetitions(
     base(
       inBounds(db.selectFrom(sql`petitions_words`.as('w')).crossJoin('petitions') as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
         .where(sql`petitions_words`, 'match', match)
-        .where(sql<boolean>`petitions.id = w.rowid`) as unknown as PetitionQuery,
+        .where(sql<boolean>`petitions.id = -w.rowid`) as unknown as PetitionQuery,
     );
   const firstIds = exact.length
     ? (await base(db.selectFrom('petitions')).where('id', 'in', exact).select('id').orderBy('id', order).limit(LIST_COUNT_CAP).execute()).map((r) => r.id)
@@ -432,7 +433,7 @@ export async function listPetitions(
     input.limit > pageFirst.length
       ? await idsOf(
           rest
-            .orderBy(sql`w.rowid`, order)
+            .orderBy(sql`w.rowid`, order === 'desc' ? 'asc' : 'desc')
             .limit(input.limit - pageFirst.length)
             .offset(Math.max(0, input.offset - firstIds.length)),
         )

@@ -443,9 +443,9 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
     subjectWords.length > 0
       ? eb.or([
           // The newest 200 holding the phrase (a common body, "UBND xã …", is named by thousands;
-          // the candidates shown are the newest 50 anyway).
-          eb('o.id', 'in', sql<number>`(select rowid from petitions_words where petitions_words match ${`"${subjectWords.join(' ')}"`} order by rowid desc limit 200)`),
-          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select rowid from petitions_words where petitions_words match ${`{hidden} : (${subjectWords.map((w) => `"${w}"`).join(' OR ')})`} order by rowid desc limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
+          // the candidates shown are the newest 50 anyway): the index is keyed by -id (0015).
+          eb('o.id', 'in', sql<number>`(select -rowid from petitions_words where petitions_words match ${`"${subjectWords.join(' ')}"`} order by rowid limit 200)`),
+          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select -rowid from petitions_words where petitions_words match ${`{hidden} : (${subjectWords.map((w) => `"${w}"`).join(' OR ')})`} order by rowid limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
         ])
       : eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`);
   const rows = await db

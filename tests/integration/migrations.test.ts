@@ -597,6 +597,18 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
       expect(plan(`select id from petitions where ${column} = 'x' order by year desc, seq desc limit 200`)).not.toContain('TEMP B-TREE');
     }
   },
+  '0015-search-newest-first': (sqlite) => {
+    // Both word indexes rebuilt with prefixes of 1 to 7 characters; the petitions' keyed by -id.
+    const ddl = (name: string) => (sqlite.prepare('select sql from sqlite_master where name = ?').get(name) as { sql: string }).sql;
+    expect(ddl('petitions_words')).toContain("prefix='1 2 3 4 5 6 7'");
+    expect(ddl('citizens_words')).toContain("prefix='1 2 3 4 5 6 7'");
+    expect(ddl('petitions_words_insert')).toContain('-(new.id)');
+    sqlite.prepare(`insert into citizens (id, full_name, full_name_folded, created_at, updated_at) values (7, 'Nguyễn Văn Đức', 'nguyen van duc', ${T}, ${T})`).run();
+    expect(sqlite.prepare('select rowid from citizens_words where citizens_words match ?').all('"nguyen"* "du"*')).toEqual([{ rowid: 7 }]);
+    // Newest first is rowid order: read forwards, no sort.
+    const plan = (sqlite.prepare("explain query plan select -rowid from petitions_words where petitions_words match 'a*' order by rowid limit 200").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).not.toContain('TEMP B-TREE');
+  },
 };
 
 let dirs: TempDir[] = [];

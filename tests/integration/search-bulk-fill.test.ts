@@ -21,8 +21,8 @@ function matches(t: TempRegister): Record<string, string[]> {
   const byNumber = (sql: string, m: string) =>
     (t.register.sqlite.prepare(sql).all(m) as { register_no: string }[]).map((r) => r.register_no).sort();
   for (const w of WORDS) {
-    out[`all:${w}`] = byNumber('select p.register_no from petitions_words s join petitions p on p.id = s.rowid where petitions_words match ?', `"${w}" *`);
-    out[`open:${w}`] = byNumber('select p.register_no from petitions_words s join petitions p on p.id = s.rowid where petitions_words match ?', `{open} : ("${w}" *)`);
+    out[`all:${w}`] = byNumber('select p.register_no from petitions_words s join petitions p on p.id = -s.rowid where petitions_words match ?', `"${w}" *`);
+    out[`open:${w}`] = byNumber('select p.register_no from petitions_words s join petitions p on p.id = -s.rowid where petitions_words match ?', `{open} : ("${w}" *)`);
     out[`citizen:${w}`] = (t.register.sqlite.prepare('select c.full_name_folded || coalesce(c.id_number, \'\') as k from citizens_words w join citizens c on c.id = w.rowid where citizens_words match ?').all(`"${w}" *`) as { k: string }[]).map((r) => r.k).sort();
     if (w.length >= 3) out[`trigram:${w}`] = byNumber('select p.register_no from petitions_fts f join petitions p on p.id = f.rowid where petitions_fts match ?', `"${w}"`);
   }

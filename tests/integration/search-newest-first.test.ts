@@ -1,0 +1,53 @@
+// Migration 0015 on a register that already holds petitions and citizens: the word indexes are
+// rebuilt (keyed by -id, prefixes of 1 to 7 characters) and every search answers as before, newest
+// first; down() gives back the index of 0009/0010 with the same answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import * as m0015 from '../../db/migrations/0015-search-newest-first.ts';
+import { petitionInput, person } from '../helpers/intake.ts';
+import { tempRegister, type TempRegister } from '../helpers/register.ts';
+
+let t: TempRegister;
+const NAMES = ['Nguyễn Văn Đức', 'Nguyễn Văn Dũng', 'Trần Thị Hồng', 'Nguyễn Thị Hoa', 'Lê Văn Nguyên', 'Hoàng Thị Thu'];
+const QUERIES = ['nguyen', 'nguyen van', 'nguyen van d', 'ng', 'tran thi h', 'hoang', 'nguy', '"van duc"', 'dat', 'thu hoi dat', '2026/000'];
+
+async function answers(): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const q of QUERIES) out[q] = (await t.client.petitions.list({ search: q, limit: 200 })).rows.map((r) => r.id);
+  for (const q of ['ng', 'nguyen v', 'tran thi', 'hoa']) out[`citizen:${q}`] = (await t.client.citizens.search({ query: q, limit: 8 })).map((c) => c.id);
+  return out;
+}
+
+beforeAll(async () => {
+  t = await tempRegister();
+  for (let i = 0; i < 36; i++) {
+    const summary = i % 3 === 0 ? 'Khiếu nại việc thu hồi đất không bồi thường' : i % 3 === 1 ? 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất' : 'Phản ánh tiếng ồn của cơ sở sản xuất';
+    await t.client.petitions.create(petitionInput({ petitioners: [person({ fullName: NAMES[i % NAMES.length]!, idNumber: `0510${String(65000000 + i).padStart(8, '0')}` })], summary }));
+  }
+});
+afterAll(() => t.cleanup());
+
+describe('migration 0015-search-newest-first', () => {
+  it('rebuilds the word indexes of existing petitions and citizens with the same answers, newest first', async () => {
+    const after = await answers();
+    expect(after['nguyen']!.length).toBeGreaterThan(10);
+    expect(after['nguyen']).toEqual([...after['nguyen']!].sort((a, b) => b - a));
+    expect(after['citizen:nguyen v']!.length).toBeGreaterThan(0);
+
+    await m0015.down(t.register.db);
+    const sqlite = t.register.sqlite;
+    expect((sqlite.prepare("select sql from sqlite_master where name = 'petitions_words'").get() as { sql: string }).sql).toContain("prefix='1 2 3'");
+    // The 0009 keying: rowid = id.
+    const maxId = (sqlite.prepare('select max(id) as m from petitions').get() as { m: number }).m;
+    expect(sqlite.prepare("select max(rowid) as m from petitions_words where petitions_words match '\"khieu\" *'").get()).toEqual({ m: expect.any(Number) });
+    expect((sqlite.prepare('select max(rowid) as m from petitions_words').get() as { m: number }).m).toBe(maxId);
+
+    await m0015.up(t.register.db);
+    expect((sqlite.prepare('select min(rowid) as m from petitions_words').get() as { m: number }).m).toBe(-maxId);
+    expect(await answers()).toEqual(after);
+    // The triggers of 0015 keep the index current: a new petition is found first, an edit re-indexes.
+    const created = await t.client.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Nguyễn Văn Mới' })], summary: 'Đơn gửi sau khi nâng cấp' }));
+    expect((await t.client.petitions.list({ search: 'nguyen', limit: 5 })).rows[0]!.id).toBe(created.id);
+    expect((await sql<{ n: number }>`select count(*) as n from petitions_words where petitions_words match ${'"nang" * AND "cap" *'}`.execute(t.register.db)).rows[0]!.n).toBe(1);
+  });
+});
