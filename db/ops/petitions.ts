@@ -394,7 +394,11 @@ export async function listPetitions(
   const bounds = input.from || input.to ? await idBounds(db, input.from ?? null, input.to ?? null) : null;
   if (bounds === 'none') return { total: 0, offset: input.offset, rows: [] };
   // The index is keyed by -id (migration 0015): its rowid order is newest first, read forwards.
-  const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) => (bounds ? q.where(sql.ref(rowid), '>=', -bounds.hi).where(sql.ref(rowid), '<=', -bounds.lo) : q);
+  // The bounds are cast to integers: the driver binds a number as REAL, and FTS5 uses a rowid
+  // bound only when it is an INTEGER (otherwise it walks the index from its start).
+  const asInteger = (n: number) => sql<number>`cast(${n} as integer)`;
+  const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) =>
+    bounds ? q.where(sql.ref(rowid), '>=', asInteger(-bounds.hi)).where(sql.ref(rowid), '<=', asInteger(-bounds.lo)) : q;
   const ids = (
     await inBounds(db.selectFrom(sql`petitions_words`.as('w')) as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
       .select(sql<number>`-w.rowid`.as('id'))
