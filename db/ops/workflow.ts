@@ -427,14 +427,21 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
       'o.id',
       'in',
       eb
-        .selectFrom('persons as sx')
-        .innerJoin('petition_petitioners as spp', 'spp.person_id', 'sx.id')
+        .selectFrom('petition_petitioners as spp')
         .select('spp.petition_id')
-        .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0000')), e('sx.full_name_folded', 'in', folded.concat('\u0000'))]))
-        // A common name ("Nguyễn Văn Hùng") signs thousands of petitions: the newest 200 by entry,
-        // read from the indexes alone, are the ones whose rows are read (50 are shown).
-        .orderBy('spp.petition_id', 'desc')
-        .limit(200),
+        .where(
+          'spp.person_id',
+          'in',
+          // A common name ("Nguyễn Thị Liên") is 3,000 persons in a million petitions. A person is
+          // written with the petition or visit that names them, so the newest 200 persons are the
+          // newest petitions by entry: only theirs are read (50 candidates are shown).
+          eb
+            .selectFrom('persons as sx')
+            .select('sx.id')
+            .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0000')), e('sx.full_name_folded', 'in', folded.concat('\u0000'))]))
+            .orderBy('sx.id', 'desc')
+            .limit(200),
+        ),
     );
   // The subject's words as one phrase in the token index (db/search-index.ts): a petition whose
   // folded subject equals this one holds them side by side; equality is checked below. A phrase

@@ -603,6 +603,8 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(ddl('petitions_words')).toContain("prefix='1 2 3 4 5 6 7'");
     expect(ddl('citizens_words')).toContain("prefix='1 2 3 4 5 6 7'");
     expect(ddl('petitions_words_insert')).toContain('-(new.id)');
+    expect(indexColumns(sqlite, 'petition_petitioners_person_petition')).toEqual(['person_id', 'petition_id']);
+    expect(objects(sqlite, 'index')).not.toContain('petition_petitioners_person');
     sqlite.prepare(`insert into citizens (id, full_name, full_name_folded, created_at, updated_at) values (7, 'Nguyễn Văn Đức', 'nguyen van duc', ${T}, ${T})`).run();
     expect(sqlite.prepare('select rowid from citizens_words where citizens_words match ?').all('"nguyen"* "du"*')).toEqual([{ rowid: 7 }]);
     // Newest first is rowid order: read forwards, no sort.
