@@ -41,6 +41,7 @@ function sample(): Statistics {
         { agency: 'X<1>', name: 'Cơ quan "A", <b>B</b> & C', forwarded: 1, replied: 0, replied_on_time: 0, replied_late: 0, overdue: 0, pending: 1 },
       ],
     },
+    by_commune: { units_on: '2026-11-21', communes: [{ commune: '51001', name: 'Phường A', province: '51', province_name: 'Tỉnh Quảng Ngãi', petitions: 4, matters: 3 }], unrecorded: 6 },
   };
 }
 
@@ -125,6 +126,7 @@ describe('buildStatisticsReport', () => {
         decisions: fc.record({ total: n, undecided: n, ...Object.fromEntries(DECISION_ACTIONS.map((a) => [a, n])) }) as fc.Arbitrary<Statistics['petitions']['decisions']>,
         forwarded_by_agency: fc.uniqueArray(agency, { maxLength: 6, selector: (a: AgencyFigures) => a.agency }),
       }),
+      by_commune: fc.constant<Statistics['by_commune']>({ units_on: '2026-06-30', communes: [], unrecorded: 0 }),
     });
     fc.assert(
       fc.property(statistics, (s) => {
