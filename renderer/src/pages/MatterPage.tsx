@@ -71,6 +71,7 @@ function EditMatter({ detail, onSaved, onClose }: { detail: MatterDetail; onSave
         />
       </Group>
       {/* The commune where the case arose (statistics by commune count it), picked by name. */}
+      <Text size="sm" fw={500} mb={-6}>Nơi phát sinh vụ việc</Text>
       <Group grow>
         <CommunePicker value={commune || null} onChange={(code) => setCommune(code ?? '')} />
       </Group>
