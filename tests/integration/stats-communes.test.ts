@@ -124,6 +124,15 @@ describe('statistics by the commune where the case arose', () => {
     for (const c of stats.by_commune.communes) expect((await t.client.stats.drill({ from: FROM, to: TO, drill: 'commune', part: c.commune })).total, c.commune).toBe(c.petitions);
   });
 
+  it('exports the breakdown with the forms (CSV: one row per figure, keyed into the JSON)', async () => {
+    const file = await t.client.stats.export({ from: FROM, to: TO, format: 'csv' });
+    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    const line = (key: string) => text.split(/\r?\n/).find((l) => l.includes(`,${key},`));
+    expect(line('by_commune.communes[21034].petitions')).toMatch(/^"?Biểu số 02\/XLD – VI\. Đơn theo xã, phường nơi phát sinh vụ việc.*Xã An Phú \(21034\): số đơn,3$/);
+    expect(line('by_commune.communes[26068].matters')).toMatch(/Phường Biên Hòa \(26068\): số vụ việc,1$/);
+    expect(line('by_commune.unrecorded')).toMatch(/Chưa ghi xã, phường nơi phát sinh"?,1$/);
+  });
+
   it('refuses a bad drill and writes nothing', async () => {
     const before = snapshot(t.register.sqlite);
     expectError(await t.api.call('stats.drill', { from: FROM, to: TO, drill: 'commune', part: 'x'.repeat(41) }), 'VALIDATION');
