@@ -64,7 +64,7 @@ describe('petreg stats', () => {
     for (const a of p.forwarded_by_agency) {
       expect(Object.keys(a)).toEqual(expect.arrayContaining(['agency', 'name', 'forwarded', 'replied', 'replied_on_time', 'overdue']));
     }
-    // The app's new key: petitions by the commune where the case arose (the demo records none).
+    // The app's new key: petitions by the commune where the case arose.
     expect(Object.keys(json.by_commune).sort()).toEqual(['communes', 'units_on', 'unrecorded']);
     expect(checkIdentities(json)).toEqual([]);
     // The demo year: about a thousand petitions, reception of every kind.
