@@ -71,20 +71,53 @@ const baseProvince = new Map(data.provinces.map((p) => [p.code, { name: p.name, 
 const baseCommune = new Map(data.provinces.flatMap((p) => p.communes.map((c) => [c.code, { name: c.name, fullName: c.full_name, type: c.type }] as const)));
 
 /** A province as named on a date ("Tỉnh Đồng Nai" until 29 April 2026, "Thành phố Đồng Nai" from 30 April). */
-export function provinceOn(code: string, date: string): UnitVersion | undefined {
+export function provinceOn(code: string, date: string, changes: readonly UnitChange[] = UNIT_CHANGES): UnitVersion | undefined {
   const base = baseProvince.get(code);
-  return base ? unitOn(code, date, base, UNIT_CHANGES.filter((c) => c.level === 'province')) : undefined;
+  return base ? unitOn(code, date, base, changes.filter((c) => c.level === 'province')) : undefined;
 }
 
 /** A commune as named on a date. */
-export function communeOn(code: string, date: string): UnitVersion | undefined {
+export function communeOn(code: string, date: string, changes: readonly UnitChange[] = UNIT_CHANGES): UnitVersion | undefined {
   const base = baseCommune.get(code);
-  return base ? unitOn(code, date, base, UNIT_CHANGES.filter((c) => c.level === 'commune')) : undefined;
+  return base ? unitOn(code, date, base, changes.filter((c) => c.level === 'commune')) : undefined;
 }
 
 /** The commune code statistics count an address under: today's unit for a code that later changed. */
-export function statisticsCommuneCode(code: string, today: string): string {
-  return todaysUnitCode(code, UNIT_CHANGES.filter((c) => c.level === 'commune'), today);
+export function statisticsCommuneCode(code: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): string {
+  return todaysUnitCode(code, changes.filter((c) => c.level === 'commune'), today);
+}
+
+/**
+ * The codes whose records statistics count under today's unit `code`: `code` itself unless it has
+ * itself changed into another unit by today, and every code that changed into it (a merged commune).
+ * A code that never changed is counted under itself alone.
+ */
+export function codesCountedUnder(code: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): string[] {
+  const commune = changes.filter((c) => c.level === 'commune');
+  const candidates = new Set([code, ...commune.map((c) => c.code)]);
+  return [...candidates].filter((c) => todaysUnitCode(c, commune, today) === code).sort();
+}
+
+/** The old codes that map to another unit today (each with that unit's code), for a statistics query. */
+export function changedCommuneCodes(today: string, changes: readonly UnitChange[] = UNIT_CHANGES): { from: string; to: string }[] {
+  const commune = changes.filter((c) => c.level === 'commune');
+  return [...new Set(commune.map((c) => c.code))].map((from) => ({ from, to: todaysUnitCode(from, commune, today) })).filter((m) => m.from !== m.to);
+}
+
+/**
+ * Today's unit of a code as statistics show it: its code, name and province as named today. A code
+ * that a change created (not in the base list) takes the names that change gave it; a code known to
+ * neither has no names (an imported code outside the list).
+ */
+export function statisticsCommune(code: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): { code: string; fullName: string | null; provinceCode: string | null; provinceName: string | null } {
+  const to = statisticsCommuneCode(code, today, changes);
+  const named = communeOn(to, today, changes);
+  const created = changes.filter((c) => c.level === 'commune' && c.to.code === to && c.validFrom <= today).sort((a, b) => a.validFrom.localeCompare(b.validFrom)).at(-1);
+  const fullName = named?.fullName ?? created?.to.fullName ?? null;
+  // The province: of today's code if listed, else of the code the unit came from.
+  const province = communeIndex.get(to)?.province ?? (created ? communeIndex.get(created.code)?.province : undefined) ?? communeIndex.get(code)?.province;
+  const provinceNamed = province ? provinceOn(province.code, today, changes) : undefined;
+  return { code: to, fullName, provinceCode: province?.code ?? null, provinceName: provinceNamed?.fullName ?? null };
 }
 
 /** The commune of a code with its province, as both were named on a date (a printed address of that day). */

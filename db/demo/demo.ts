@@ -75,6 +75,7 @@ export async function fillDemo(register: Register, options: DemoOptions = {}): P
     const written = await writeInterchange(trx, ctx, checked.value);
     await joinReturningMatters(trx);
     await splitSeveralContents(trx, ctx);
+    await recordCaseCommunes(trx);
     await enterDocuments(trx, register.now().toISOString());
     const { from, to } = demoPeriod(today);
     const kinds = { regular: 0, periodic: 0, adhoc: 0, online: 0 };
@@ -125,6 +126,26 @@ async function splitSeveralContents(trx: Transaction<DB>, ctx: OpContext): Promi
       .execute();
     await trx.updateTable('petitions').set({ kind: 'complaint' }).where('id', '=', c.petition_id).execute();
   }
+}
+
+/**
+ * The generator places each case in the commune its citizens come from (a delegation of "công dân
+ * xã …", a petitioner of that commune): the officer records it on the matter as the commune where
+ * the case arose, so the statistics by commune (Thống kê → Theo địa bàn) have figures. Taken from the
+ * first petitioner of the matter's earliest petition, else from its earliest visitor.
+ */
+async function recordCaseCommunes(trx: Transaction<DB>): Promise<void> {
+  await sql`
+    update matters set case_commune_code = coalesce(
+      (select x.commune_code from petition_contents c
+        join petition_petitioners pp on pp.petition_id = c.petition_id and pp.position = 0
+        join persons x on x.id = pp.person_id
+        where c.matter_id = matters.id and x.commune_code is not null
+        order by c.petition_id limit 1),
+      (select x.commune_code from visits v join persons x on x.id = v.person_id
+        where v.matter_id = matters.id and x.commune_code is not null
+        order by v.id limit 1))
+    where case_commune_code is null`.execute(trx);
 }
 
 /**

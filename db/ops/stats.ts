@@ -11,6 +11,9 @@ import { petitionListSchema, type PetitionPage } from '../../shared/domain/petit
 import type { MonthlyKinds, statsDrillSchema, statsMonthlySchema } from '../../shared/stats/definitions.ts';
 import type { z } from '../../shared/validation.ts';
 import { listPetitions, type PetitionQuery } from './petitions.ts';
+import { changedCommuneCodes, codesCountedUnder, statisticsCommune, UNIT_CHANGES } from '../units.ts';
+import type { UnitChange } from '../../shared/domain/units.ts';
+import type { CommuneBreakdown } from '../../shared/stats/definitions.ts';
 
 // Column names come from the closed enum lists above, never from input.
 // FILTER is cheaper per row than sum(case …) over a million rows (measured in npm run bench).
@@ -34,7 +37,47 @@ function emptyReception(): ReceptionFigures {
   return { sessions: 0, visits: 0, persons: 0, delegations: 0, delegation_persons: 0 };
 }
 
-export async function computeStatistics(db: Kysely<DB>, from: string, to: string, today: string): Promise<Statistics> {
+/**
+ * The old codes that count under another unit today, as a table for SQL (`old`, `new`); empty when
+ * no commune changed its code.
+ */
+function communeMap(today: string, changes: readonly UnitChange[]) {
+  const rows = changedCommuneCodes(today, changes);
+  return rows.length === 0
+    ? sql`select null as old, null as new where 0`
+    : sql.join(
+        rows.map((r) => sql`select ${r.from} as old, ${r.to} as new`),
+        sql` union all `,
+      );
+}
+
+/**
+ * Petitions received in the period by the commune where the case arose (their contents' matters),
+ * each code mapped to today's unit: exact distinct counts even when two old codes became one unit.
+ */
+export async function communeBreakdown(db: Kysely<DB>, from: string, to: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): Promise<CommuneBreakdown> {
+  const rows = await sql<{ code: string; petitions: number; matters: number }>`
+    with map(old, new) as (${communeMap(today, changes)})
+    select coalesce(map.new, m.case_commune_code) as code, count(distinct p.id) as petitions, count(distinct m.id) as matters
+    from petitions p
+    join petition_contents pc on pc.petition_id = p.id
+    join matters m on m.id = pc.matter_id
+    left join map on map.old = m.case_commune_code
+    where p.received_on between ${from} and ${to} and m.case_commune_code is not null
+    group by code`.execute(db);
+  const unrecorded = await sql<{ n: number }>`
+    select count(*) as n from petitions p
+    where p.received_on between ${from} and ${to}
+      and not exists (select 1 from petition_contents pc join matters m on m.id = pc.matter_id where pc.petition_id = p.id and m.case_commune_code is not null)`.execute(db);
+  const communes = rows.rows.map((r) => {
+    const unit = statisticsCommune(r.code, today, changes);
+    return { commune: r.code, name: unit.fullName, province: unit.provinceCode, province_name: unit.provinceName, petitions: r.petitions, matters: r.matters };
+  });
+  communes.sort((a, b) => b.petitions - a.petitions || (a.name ?? '').localeCompare(b.name ?? '', 'vi') || a.commune.localeCompare(b.commune));
+  return { units_on: today, communes, unrecorded: unrecorded.rows[0]?.n ?? 0 };
+}
+
+export async function computeStatistics(db: Kysely<DB>, from: string, to: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): Promise<Statistics> {
   const asOf = today < to ? today : to;
 
   const reception = Object.fromEntries(RECEPTION_GROUPS.map((g) => [g, emptyReception()])) as Statistics['reception'];
@@ -97,6 +140,7 @@ export async function computeStatistics(db: Kysely<DB>, from: string, to: string
         pending: a.pending,
       })),
     },
+    by_commune: await communeBreakdown(db, from, to, today, changes),
   };
 }
 
@@ -104,7 +148,7 @@ export async function computeStatistics(db: Kysely<DB>, from: string, to: string
  * The petitions behind one figure, with the very conditions that counted it. Reception figures
  * count sessions and visits, not petitions, so they have no drill.
  */
-export function drillPetitions(db: Kysely<DB>, input: z.output<typeof statsDrillSchema>, today: string): Promise<PetitionPage> {
+export function drillPetitions(db: Kysely<DB>, input: z.output<typeof statsDrillSchema>, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): Promise<PetitionPage> {
   const { from, to, drill, part } = input;
   const asOf = today < to ? today : to;
   const page = petitionListSchema.parse({ offset: input.offset, limit: input.limit, sort: 'registerNo', direction: 'asc' });
@@ -143,6 +187,23 @@ export function drillPetitions(db: Kysely<DB>, input: z.output<typeof statsDrill
         return forwardedTo(q).where('reply_on', 'is', null).where('reply_due_on', '<', asOf);
       case 'agency_pending':
         return forwardedTo(q).where('reply_on', 'is', null).where((eb) => eb.or([eb('reply_due_on', 'is', null), eb('reply_due_on', '>=', asOf)]));
+      case 'commune': {
+        // Every code counted under today's unit `part` (itself, and the codes that became it).
+        const codes = codesCountedUnder(part ?? '', today, changes);
+        return inPeriod(q).where((eb) =>
+          eb.exists(
+            eb.selectFrom('petition_contents as pc').innerJoin('matters as m', 'm.id', 'pc.matter_id').select(sql.lit(1).as('one')).whereRef('pc.petition_id', '=', 'petitions.id').where('m.case_commune_code', 'in', codes.length ? codes : ['']),
+          ),
+        );
+      }
+      case 'commune_unrecorded':
+        return inPeriod(q).where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('petition_contents as pc').innerJoin('matters as m', 'm.id', 'pc.matter_id').select(sql.lit(1).as('one')).whereRef('pc.petition_id', '=', 'petitions.id').where('m.case_commune_code', 'is not', null),
+            ),
+          ),
+        );
     }
   };
   return listPetitions(db, page, today, narrow);

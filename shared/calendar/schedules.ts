@@ -18,14 +18,16 @@ const off = (date: IsoDate, name: string, kind: HolidayKind = 'holiday') => ({ d
 
 /**
  * 2025. Tết Ất Tỵ: Monday 27 to Friday 31 January (with the weekends, 25 January to 2 February); the
- * Quốc khánh days Monday 1 and Tuesday 2 September — Bộ Lao động - Thương binh và Xã hội, Thông báo số
- * 6150/TB-LĐTBXH (November 2024). Friday 2 May off, Saturday 26 April worked — the Prime Minister's
- * approval of the swap, announced by Bộ Nội vụ in April 2025. Hùng Kings day Monday 7 April, 30/4 and
- * 1/5 fall on weekdays.
+ * Quốc khánh days Monday 1 and Tuesday 2 September — the Prime Minister's direction on Tết and the
+ * holidays of 2025, Văn phòng Chính phủ văn bản số 8726/VPCP-KGVX ngày 26/11/2024 (sourced from the
+ * press reports of it; the notice the Ministry of Labour issued on it could not be found in the
+ * corpora searched, so its number is not cited). Friday 2 May off, Saturday 26 April worked: the
+ * swap announced in April 2025; its document number could not be sourced either. Hùng Kings day
+ * Monday 7 April, 30/4 and 1/5 fall on weekdays.
  */
 const SCHEDULE_2025: YearSchedule = {
   year: 2025,
-  source: 'Thông báo số 6150/TB-LĐTBXH của Bộ Lao động - Thương binh và Xã hội (Tết Ất Tỵ, Quốc khánh 2025); Bộ Nội vụ thông báo hoán đổi ngày làm việc 02/5/2025 với thứ Bảy 26/4/2025',
+  source: 'Văn bản số 8726/VPCP-KGVX ngày 26/11/2024 của Văn phòng Chính phủ (ý kiến của Thủ tướng Chính phủ về nghỉ Tết Âm lịch và các dịp nghỉ lễ năm 2025); hoán đổi ngày làm việc thứ Sáu 02/5/2025 với thứ Bảy 26/4/2025 theo thông báo tháng 4/2025',
   daysOff: [
     off('2025-01-01', 'Tết Dương lịch'),
     off('2025-01-27', 'Tết Nguyên đán (28 tháng Chạp)'),
@@ -44,15 +46,18 @@ const SCHEDULE_2025: YearSchedule = {
 };
 
 /**
- * 2026. Friday 2 January off, Saturday 10 January worked; Tết Bính Ngọ Monday 16 to Friday 20
- * February; Hùng Kings day on Sunday 26 April, so Monday 27 April off (Labour Code art. 111(3));
- * Monday 31 August off, Saturday 22 August worked, with Quốc khánh 1 and 2 September — Bộ Nội vụ,
- * thông báo lịch nghỉ lễ, Tết năm 2026 đối với cán bộ, công chức, viên chức (on the Prime Minister's
- * approval).
+ * 2026. Friday 2 January off, Saturday 10 January worked — Văn phòng Chính phủ văn bản số
+ * 12729/VPCP-KGVX ngày 25/12/2025 (the Deputy Prime Minister's agreement to the Ministry of Home
+ * Affairs' proposal). Tết Bính Ngọ Monday 16 to Friday 20 February; Monday 31 August off, Saturday
+ * 22 August worked, with Quốc khánh 1 and 2 September — Bộ Nội vụ, Thông báo số 9441 ngày
+ * 16/10/2025 on the Prime Minister's approval. Hùng Kings day on Sunday 26 April, so Monday 27 April
+ * off (Labour Code art. 111(3)). Sources: press reports naming these documents (vietbao.vn of
+ * 17/10/2025 for 9441; collector.com.tr quoting 12729); the documents' own texts were not in the
+ * corpora searched.
  */
 const SCHEDULE_2026: YearSchedule = {
   year: 2026,
-  source: 'Bộ Nội vụ, thông báo lịch nghỉ lễ, Tết năm 2026 đối với cán bộ, công chức, viên chức (theo ý kiến của Thủ tướng Chính phủ)',
+  source: 'Văn bản số 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ (Tết Dương lịch 2026); Thông báo số 9441 ngày 16/10/2025 của Bộ Nội vụ (Tết Âm lịch, Quốc khánh 2026); Bộ luật Lao động điều 111 khoản 3 (nghỉ bù Giỗ Tổ Hùng Vương)',
   daysOff: [
     off('2026-01-01', 'Tết Dương lịch'),
     off('2026-01-02', 'Nghỉ hoán đổi (làm bù thứ Bảy 10/01/2026)', 'announced'),

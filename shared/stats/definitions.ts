@@ -43,6 +43,34 @@ export interface AgencyFigures {
   pending: number;
 }
 
+/**
+ * Petitions of the period by the commune where the case arose (the matter's `case_commune_code`):
+ * a NEW key of `stats --json` (the app's addition; the other keys keep their meaning). A code of a
+ * unit that later changed into another is counted under today's unit (db/units.ts).
+ */
+export interface CommuneFigures {
+  /** Today's commune code. */
+  commune: string;
+  /** Today's name ("Phường Biên Hòa"); null for a code outside the list of units. */
+  name: string | null;
+  province: string | null;
+  /** The province as named today ("Thành phố Đồng Nai"). */
+  province_name: string | null;
+  /** Petitions received in the period with a content whose matter arose in the commune. */
+  petitions: number;
+  /** The matters of those contents. */
+  matters: number;
+}
+
+export interface CommuneBreakdown {
+  /** The date whose units the codes are mapped to (the register's today). */
+  units_on: string;
+  /** Most petitions first. A petition whose contents arose in two communes counts in each. */
+  communes: CommuneFigures[];
+  /** Petitions received in the period none of whose contents has the commune recorded. */
+  unrecorded: number;
+}
+
 export interface Statistics {
   period: { from: string; to: string };
   /** The date overdue figures are judged on: the period's end, or today if earlier (app's addition). */
@@ -60,6 +88,7 @@ export interface Statistics {
     decisions: Record<DecisionAction, number> & { total: number; undecided: number };
     forwarded_by_agency: AgencyFigures[];
   };
+  by_commune: CommuneBreakdown;
 }
 
 export const statsRequestSchema = z
@@ -71,14 +100,14 @@ export const statsRequestSchema = z
 export type StatsRequest = z.input<typeof statsRequestSchema>;
 
 /** Figures a click on the statistics screen can open as a list of petitions. */
-export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_replied_on_time', 'agency_replied_late', 'agency_overdue', 'agency_pending'] as const;
+export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_replied_on_time', 'agency_replied_late', 'agency_overdue', 'agency_pending', 'commune', 'commune_unrecorded'] as const;
 export type StatsDrill = (typeof STATS_DRILLS)[number];
 
 export const statsDrillSchema = z.strictObject({
   from: z.string().refine(isIsoDate, { error: 'Từ ngày không hợp lệ' }),
   to: z.string().refine(isIsoDate, { error: 'Đến ngày không hợp lệ' }),
   drill: z.enum(STATS_DRILLS, { error: 'Chỉ tiêu không hợp lệ' }),
-  /** The part of the figure: a kind, reason, field, action or agency code. */
+  /** The part of the figure: a kind, reason, field, action, agency code or (today's) commune code. */
   part: z.string().max(40).nullish(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
@@ -104,6 +133,9 @@ export function checkIdentities(s: Statistics): string[] {
     expect(`${a.agency}: forwarded = replied + overdue + pending`, a.forwarded, a.replied + a.overdue + a.pending);
     expect(`${a.agency}: replied = on time + late`, a.replied, a.replied_on_time + a.replied_late);
   }
+  const c = s.by_commune;
+  if (c.unrecorded + sum(c.communes.map((x) => x.petitions)) < p.received) broken.push(`by_commune: ${c.unrecorded} unrecorded + Σ communes < received ${p.received}`);
+  for (const x of c.communes) if (x.petitions > p.received - c.unrecorded) broken.push(`by_commune ${x.commune}: ${x.petitions} > received with a commune ${p.received - c.unrecorded}`);
   if (p.multi_signatory > p.received) broken.push(`multi_signatory ${p.multi_signatory} > received ${p.received}`);
   for (const g of RECEPTION_GROUPS) {
     const r = s.reception[g];
@@ -123,6 +155,8 @@ export const PETITION_FIGURE_LABELS = {
   decisions: 'Kết quả xử lý đơn',
   undecided: 'Chưa có hướng xử lý',
   forwarded_by_agency: 'Đơn chuyển đến cơ quan có thẩm quyền',
+  by_commune: 'Đơn theo xã, phường nơi phát sinh vụ việc',
+  commune_unrecorded: 'Chưa ghi xã, phường nơi phát sinh',
 } as const;
 
 export { FIELD_LABELS, DECISION_ACTION_LABELS };

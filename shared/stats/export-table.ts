@@ -221,6 +221,22 @@ function petitionForm(s: Statistics, reasonLabels: Record<IneligibleReason, stri
     });
   }
 
+  // The app's addition (not a row of the official form): the petitions by the commune where the
+  // case arose, today's units (stats `by_commune`), then those whose place is not recorded.
+  const c = s.by_commune;
+  const communeName = (x: Statistics['by_commune']['communes'][number]) => x.name ?? `Mã ${x.commune}`;
+  const communeRows: ReportRow[] = c.communes.map((x, i) => ({
+    kind: 'item',
+    cells: [
+      String(i + 1),
+      communeName(x),
+      x.province_name ?? '',
+      fig(x.petitions, `by_commune.communes[${x.commune}].petitions`, `${communeName(x)} (${x.commune}): số đơn`),
+      fig(x.matters, `by_commune.communes[${x.commune}].matters`, `${communeName(x)} (${x.commune}): số vụ việc`),
+    ],
+  }));
+  communeRows.push({ kind: 'item', cells: [null, PETITION_FIGURE_LABELS.commune_unrecorded, null, fig(c.unrecorded, 'by_commune.unrecorded', PETITION_FIGURE_LABELS.commune_unrecorded), null] });
+
   return {
     id: '02-XLD',
     ...REPORT_TITLES['02-XLD'],
@@ -248,6 +264,13 @@ function petitionForm(s: Statistics, reasonLabels: Record<IneligibleReason, stri
         numbered: true,
         rows: agencyRows,
         empty: 'Không có đơn nào được chuyển trong kỳ.',
+      },
+      {
+        caption: `${ROMAN[5]}. ${PETITION_FIGURE_LABELS.by_commune} (đơn tiếp nhận trong kỳ; đơn vị hành chính ngày ${vnDate(c.units_on)})`,
+        widths: [6, 40, 24, 12, 12],
+        head: [[{ text: 'STT' }, { text: 'Xã, phường, đặc khu' }, { text: 'Tỉnh, thành phố' }, { text: 'Số đơn' }, { text: 'Số vụ việc' }]],
+        numbered: false,
+        rows: communeRows,
       },
     ],
   };

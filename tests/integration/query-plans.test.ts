@@ -193,6 +193,8 @@ function calls(): [string, MethodName, unknown][] {
     ['Thống kê', 'stats.monthly', { months: [{ from: '2026-01-01', to: '2026-01-31' }, { from: '2026-02-01', to: '2026-02-28' }] }],
     ['Thống kê', 'stats.drill', { ...period, drill: 'agency_overdue' }],
     ['Thống kê', 'stats.drill', { ...period, drill: 'carried_over' }],
+    ['Thống kê', 'stats.drill', { ...period, drill: 'commune', part: '21034' }],
+    ['Thống kê', 'stats.drill', { ...period, drill: 'commune_unrecorded' }],
     ...REPORT_FORM_IDS.map((form): [string, MethodName, unknown] => ['Báo cáo', 'reports.get', { form, ...period }]),
     ['Báo cáo', 'reports.drill', { form: '01/XLD', ...period, ms: 1 }],
   ];

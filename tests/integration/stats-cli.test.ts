@@ -64,6 +64,8 @@ describe('petreg stats', () => {
     for (const a of p.forwarded_by_agency) {
       expect(Object.keys(a)).toEqual(expect.arrayContaining(['agency', 'name', 'forwarded', 'replied', 'replied_on_time', 'overdue']));
     }
+    // The app's new key: petitions by the commune where the case arose.
+    expect(Object.keys(json.by_commune).sort()).toEqual(['communes', 'units_on', 'unrecorded']);
     expect(checkIdentities(json)).toEqual([]);
     // The demo year: about a thousand petitions, reception of every kind.
     expect(p.received).toBeGreaterThan(500);
@@ -157,4 +159,44 @@ describe('petreg stats', () => {
     expect(out.stderr).toContain(`Không có tệp sổ ${missing}`);
     expect(fs.existsSync(missing)).toBe(false);
   });
+});
+
+describe('petreg stats --json by commune', () => {
+  it('counts the petitions of each commune where a case arose, as a recount of the records finds them', async () => {
+    // A copy of the demo register whose matters record the commune where the case arose: every
+    // third matter in Xã An Phú, every fifth (not third) in Phường Cẩm Thành, the others none.
+    const copy = path.join(dir, 'communes.sqlite');
+    const source = new Database(db, { readonly: true });
+    await source.backup(copy);
+    source.close();
+    const w = new Database(copy);
+    w.exec("update matters set case_commune_code = case when id % 3 = 0 then '21034' when id % 5 = 0 then '21025' end");
+    const rows = w
+      .prepare('select p.id as petition, m.id as matter, m.case_commune_code as code from petitions p join petition_contents pc on pc.petition_id = p.id join matters m on m.id = pc.matter_id where p.received_on between ? and ?')
+      .all(FROM, TO) as { petition: number; matter: number; code: string | null }[];
+    w.close();
+    const recount = new Map<string, { petitions: Set<number>; matters: Set<number> }>();
+    for (const r of rows) {
+      if (r.code === null) continue;
+      const c = recount.get(r.code) ?? { petitions: new Set(), matters: new Set() };
+      c.petitions.add(r.petition);
+      c.matters.add(r.matter);
+      recount.set(r.code, c);
+    }
+    const withCommune = new Set(rows.filter((r) => r.code !== null).map((r) => r.petition));
+    const received = new Set(rows.map((r) => r.petition)).size;
+
+    const out = petreg(['stats', '--db', copy, '--from', FROM, '--to', TO, '--json']);
+    expect(out.status, out.stderr).toBe(0);
+    const s = JSON.parse(out.stdout) as Statistics;
+    expect(s.by_commune.communes.map((c) => [c.commune, c.name, c.province_name, c.petitions, c.matters])).toEqual(
+      [
+        ['21034', 'Xã An Phú', 'Tỉnh Quảng Ngãi'],
+        ['21025', 'Phường Cẩm Thành', 'Tỉnh Quảng Ngãi'],
+      ].map(([code, name, province]) => [code, name, province, recount.get(code!)!.petitions.size, recount.get(code!)!.matters.size]),
+    );
+    expect(s.by_commune.unrecorded).toBe(received - withCommune.size);
+    expect(s.petitions.received).toBe(received);
+    expect(checkIdentities(s)).toEqual([]);
+  }, 120_000);
 });

@@ -243,6 +243,8 @@ function expected(model: Model, from: string, to: string, today: string, names: 
       decisions: { ...decisions, total: count((p) => p.dec !== null), undecided: count((p) => p.dec === null) },
       forwarded_by_agency: agencies,
     },
+    // The model's commands never record the commune where a case arose (tests/integration/stats-communes.test.ts does).
+    by_commune: { units_on: today, communes: [], unrecorded: inPeriod.length },
   };
 }
 

@@ -205,6 +205,8 @@ describe('statistics of a hand-built register', () => {
           { agency: 'SO-TP', name: tp.name, forwarded: 2, replied: 0, replied_on_time: 0, replied_late: 0, overdue: 1, pending: 1 },
         ],
       },
+      // No matter of this register records the commune where its case arose.
+      by_commune: { units_on: TODAY, communes: [], unrecorded: 12 },
     };
     expect(stats).toEqual(expected);
     expect(checkIdentities(stats)).toEqual([]);

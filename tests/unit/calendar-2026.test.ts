@@ -15,6 +15,18 @@ const both = (() => {
   return workCalendar([...a.daysOff, ...b.daysOff, ...defaultHolidays(2027)], [...a.workedDays, ...b.workedDays]);
 })();
 
+describe('the announced schedules cite their documents', () => {
+  it('names the document number and date of each announcement the data was checked against', () => {
+    // 2025: the Prime Minister's direction conveyed by the Government Office (Tết Ất Tỵ, Quốc khánh).
+    expect(ANNOUNCED_SCHEDULES.get(2025)!.source).toContain('8726/VPCP-KGVX ngày 26/11/2024');
+    // 2026: New Year swap (2 Jan off, 10 Jan worked) and the Ministry of Home Affairs' notice of Tết and 2/9.
+    expect(ANNOUNCED_SCHEDULES.get(2026)!.source).toContain('12729/VPCP-KGVX ngày 25/12/2025');
+    expect(ANNOUNCED_SCHEDULES.get(2026)!.source).toContain('Thông báo số 9441 ngày 16/10/2025 của Bộ Nội vụ');
+    // No number that could not be sourced (the earlier "6150/TB-LĐTBXH" was never found in a text).
+    for (const s of ANNOUNCED_SCHEDULES.values()) expect(s.source).not.toMatch(/6150/);
+  });
+});
+
 describe('substitute days (Labour Code 2019, art. 111(3))', () => {
   it('gives the next weekday for a holiday on Saturday or Sunday, never a holiday or a taken day', () => {
     expect(substituteDays([{ date: '2026-04-26', name: 'Giỗ Tổ' }]).map((h) => h.date)).toEqual(['2026-04-27']);

@@ -41,6 +41,7 @@ function sample(): Statistics {
         { agency: 'X<1>', name: 'Cơ quan "A", <b>B</b> & C', forwarded: 1, replied: 0, replied_on_time: 0, replied_late: 0, overdue: 0, pending: 1 },
       ],
     },
+    by_commune: { units_on: '2026-11-21', communes: [{ commune: '51001', name: 'Phường A', province: '51', province_name: 'Tỉnh Quảng Ngãi', petitions: 4, matters: 3 }], unrecorded: 6 },
   };
 }
 
@@ -50,6 +51,8 @@ function resolve(s: Statistics, key: string): number {
   let m = /^reception\.total\.(\w+)$/.exec(key);
   if (m) return sum(RECEPTION_GROUPS.map((g) => (s.reception[g] as unknown as Record<string, number>)[m![1]!]!));
   if (key === 'petitions.to_handle') return s.petitions.received + s.petitions.carried_over;
+  const c = /^by_commune\.communes\[(\d{5})\]\.(\w+)$/.exec(key);
+  if (c) return (s.by_commune.communes.find((x) => x.commune === c[1]) as unknown as Record<string, number>)[c[2]!]!;
   m = /^petitions\.forwarded_by_agency\[(.+)\]\.(\w+)$/.exec(key);
   if (m) return sum(s.petitions.forwarded_by_agency.filter((a) => m![1] === '*' || a.agency === m![1]).map((a) => (a as unknown as Record<string, number>)[m![2]!]!));
   return key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s) as number;
@@ -125,15 +128,24 @@ describe('buildStatisticsReport', () => {
         decisions: fc.record({ total: n, undecided: n, ...Object.fromEntries(DECISION_ACTIONS.map((a) => [a, n])) }) as fc.Arbitrary<Statistics['petitions']['decisions']>,
         forwarded_by_agency: fc.uniqueArray(agency, { maxLength: 6, selector: (a: AgencyFigures) => a.agency }),
       }),
+      by_commune: fc.record({
+        units_on: fc.constant('2026-06-30'),
+        communes: fc.uniqueArray(
+          fc.record({ commune: fc.stringMatching(/^\d{5}$/), name: fc.option(fc.string({ minLength: 1, maxLength: 20 })), province: fc.constant('51'), province_name: fc.constant('Tỉnh Quảng Ngãi'), petitions: n, matters: n }),
+          { maxLength: 5, selector: (x) => x.commune },
+        ),
+        unrecorded: n,
+      }),
     });
     fc.assert(
       fc.property(statistics, (s) => {
         const figures = reportFigures(buildStatisticsReport(s, HEADER));
         expect(new Set(figures.map((f) => f.key)).size).toBe(figures.length);
         for (const f of figures) expect(f.value, f.key).toBe(resolve(s, f.key));
-        // 4 reception rows × 5; petitions 4 (I) + 5 + 9 + 1 (II) + 8 (III) + 8 (IV: six actions with urge, total, undecided); 6 per agency and a total line.
+        // 4 reception rows × 5; petitions 4 (I) + 5 + 9 + 1 (II) + 8 (III) + 8 (IV: six actions with urge, total, undecided); 6 per agency and a total line;
+        // 2 per commune and the unrecorded line (VI).
         const agencies = s.petitions.forwarded_by_agency.length;
-        expect(figures).toHaveLength(20 + 35 + (agencies === 0 ? 0 : 6 * (agencies + 1)));
+        expect(figures).toHaveLength(20 + 35 + (agencies === 0 ? 0 : 6 * (agencies + 1)) + 2 * s.by_commune.communes.length + 1);
       }),
       { numRuns: 200 },
     );

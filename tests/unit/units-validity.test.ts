@@ -2,7 +2,7 @@
 // a centrally-run city from 30 April 2026; an address keeps the names of its day; statistics map an old
 // code to today's unit.
 import { describe, expect, it } from 'vitest';
-import { communeAsOn, provinceOn, statisticsCommuneCode, UNIT_CHANGES } from '../../db/units.ts';
+import { changedCommuneCodes, codesCountedUnder, communeAsOn, provinceOn, statisticsCommune, statisticsCommuneCode, UNIT_CHANGES } from '../../db/units.ts';
 import { printedAddress, todaysUnitCode, unitOn, type UnitChange } from '../../shared/domain/units.ts';
 
 describe('units valid before and after 30 April 2026', () => {
@@ -41,5 +41,40 @@ describe('mapping a unit that changed to today’s unit (statistics)', () => {
 
   it('maps a shipped code that never changed to itself', () => {
     expect(statisticsCommuneCode('21211', '2026-11-30')).toBe('21211');
+  });
+});
+
+describe('today’s unit for the statistics by commune', () => {
+  // Two communes of Quảng Ngãi merged into a NEW code (not in the base list) on 1 January 2027, and
+  // the new unit renamed a year later; a third commune became a ward under its own code.
+  const changes: UnitChange[] = [
+    ...UNIT_CHANGES,
+    { level: 'commune', code: '21034', validFrom: '2027-01-01', from: { name: 'An Phú', fullName: 'Xã An Phú', type: 'commune' }, to: { code: '99001', name: 'An Bình', fullName: 'Xã An Bình', type: 'commune' }, source: 'test' },
+    { level: 'commune', code: '21040', validFrom: '2027-01-01', from: { name: 'Bình Sơn', fullName: 'Xã Bình Sơn', type: 'commune' }, to: { code: '99001', name: 'An Bình', fullName: 'Xã An Bình', type: 'commune' }, source: 'test' },
+    { level: 'commune', code: '99001', validFrom: '2028-01-01', from: { name: 'An Bình', fullName: 'Xã An Bình', type: 'commune' }, to: { code: '99001', name: 'An Bình', fullName: 'Phường An Bình', type: 'ward' }, source: 'test' },
+    { level: 'commune', code: '21061', validFrom: '2027-01-01', from: { name: 'Vạn Tường', fullName: 'Xã Vạn Tường', type: 'commune' }, to: { code: '21061', name: 'Vạn Tường', fullName: 'Phường Vạn Tường', type: 'ward' }, source: 'test' },
+  ];
+
+  it('names a merged unit by the change that created its code, in the province it came from', () => {
+    expect(statisticsCommune('21034', '2026-12-31', changes)).toEqual({ code: '21034', fullName: 'Xã An Phú', provinceCode: '51', provinceName: 'Tỉnh Quảng Ngãi' });
+    expect(statisticsCommune('21040', '2027-06-01', changes)).toEqual({ code: '99001', fullName: 'Xã An Bình', provinceCode: '51', provinceName: 'Tỉnh Quảng Ngãi' });
+    expect(statisticsCommune('21034', '2028-06-01', changes).fullName).toBe('Phường An Bình');
+    expect(statisticsCommune('21061', '2027-06-01', changes)).toEqual({ code: '21061', fullName: 'Phường Vạn Tường', provinceCode: '51', provinceName: 'Tỉnh Quảng Ngãi' });
+    expect(statisticsCommune('26068', '2026-06-01', changes).provinceName).toBe('Thành phố Đồng Nai');
+    expect(statisticsCommune('00000', '2026-06-01', changes)).toEqual({ code: '00000', fullName: null, provinceCode: null, provinceName: null });
+  });
+
+  it('lists the codes counted under a unit, and the old codes that map elsewhere', () => {
+    expect(codesCountedUnder('99001', '2027-06-01', changes)).toEqual(['21034', '21040', '99001']);
+    expect(codesCountedUnder('21034', '2027-06-01', changes)).toEqual([]);
+    expect(codesCountedUnder('21034', '2026-12-31', changes)).toEqual(['21034']);
+    expect(codesCountedUnder('21211', '2027-06-01', changes)).toEqual(['21211']);
+    expect(changedCommuneCodes('2027-06-01', changes)).toEqual([
+      { from: '21034', to: '99001' },
+      { from: '21040', to: '99001' },
+    ]);
+    expect(changedCommuneCodes('2026-12-31', changes)).toEqual([]);
+    // The shipped data changes no commune's code.
+    expect(changedCommuneCodes('2030-01-01')).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ import {
 } from '../../../shared/domain/matter.ts';
 import type { Field } from '../../../shared/domain/petition.ts';
 import { formatIsoDate } from '../components/petitions/format.ts';
+import { CommunePicker } from '../components/intake/CommunePicker.tsx';
+import { useCommuneLabel } from '../components/intake/units.ts';
 import '../components/matters/matters.css';
 
 type Move = { item: MatterItem } | null;
@@ -67,7 +69,11 @@ function EditMatter({ detail, onSaved, onClose }: { detail: MatterDetail; onSave
           clearable
           disabled={kind !== 'complaint'}
         />
-        <TextInput label="Mã xã nơi phát sinh vụ việc" value={commune} onChange={(e) => setCommune(e.currentTarget.value)} placeholder="5 chữ số" />
+      </Group>
+      {/* The commune where the case arose (statistics by commune count it), picked by name. */}
+      <Text size="sm" fw={500} mb={-6}>Nơi phát sinh vụ việc</Text>
+      <Group grow>
+        <CommunePicker value={commune || null} onChange={(code) => setCommune(code ?? '')} />
       </Group>
       <TextInput label="Cơ quan đã giải quyết" value={decidedBy} onChange={(e) => setDecidedBy(e.currentTarget.value)} />
       {error && <Alert color="red" role="alert">{error}</Alert>}
@@ -93,6 +99,7 @@ export function MatterPage({ matterId }: { matterId: number }) {
   const [move, setMove] = useState<Move>(null);
   const [moveTo, setMoveTo] = useState<number | string>('');
   const [actionError, setActionError] = useState<string | null>(null);
+  const caseCommune = useCommuneLabel(detail?.matter.caseCommuneCode ?? null);
 
   const load = useCallback(() => {
     api.matters.get({ id: matterId }).then(
@@ -162,7 +169,7 @@ export function MatterPage({ matterId }: { matterId: number }) {
           <Grid.Col span={3}><Text size="xs" c="dimmed">Cơ quan đã giải quyết</Text><Text size="sm">{m.decidedBy ?? '—'}</Text></Grid.Col>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Tiếp nhận lần đầu</Text><Text size="sm">{formatIsoDate(m.firstSeenOn)}</Text></Grid.Col>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Số lần đến</Text><Text size="sm">{m.petitions} đơn, {m.visits} lượt tiếp {m.repeated ? <Badge size="sm" color="orange" variant="light">Nhiều lần</Badge> : <Badge size="sm" color="gray" variant="light">Lần đầu</Badge>}</Text></Grid.Col>
-          <Grid.Col span={3}><Text size="xs" c="dimmed">Xã nơi phát sinh</Text><Text size="sm">{m.caseCommuneCode ?? '—'}</Text></Grid.Col>
+          <Grid.Col span={3}><Text size="xs" c="dimmed">Xã nơi phát sinh</Text><Text size="sm" data-testid="matter-case-commune">{caseCommune}</Text></Grid.Col>
           <Grid.Col span={3}><Text size="xs" c="dimmed">Đã gộp vào đây</Text><Text size="sm">{detail.merged.length ? detail.merged.map((x) => `số ${x.id}`).join(', ') : '—'}</Text></Grid.Col>
         </Grid>
       </Paper>

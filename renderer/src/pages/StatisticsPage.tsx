@@ -14,6 +14,7 @@ import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
 import { ReceptionReport } from '../components/stats/ReceptionReport.tsx';
 import { PetitionReport } from '../components/stats/PetitionReport.tsx';
 import { StatsCharts } from '../components/stats/StatsCharts.tsx';
+import { CommuneReport } from '../components/stats/CommuneReport.tsx';
 import { DrillDrawer } from '../components/stats/DrillDrawer.tsx';
 import { ExportButtons } from '../components/stats/ExportButtons.tsx';
 import { useStatsScreen, type StatsTab } from '../components/stats/state.ts';
@@ -86,6 +87,7 @@ export function StatisticsPage() {
           <Tabs.List>
             <Tabs.Tab value="reception">Tiếp công dân (mẫu 01/TCD)</Tabs.Tab>
             <Tabs.Tab value="petitions">Tiếp nhận, xử lý đơn (mẫu 02/XLD)</Tabs.Tab>
+            <Tabs.Tab value="communes">Theo địa bàn</Tabs.Tab>
             <Tabs.Tab value="charts">Biểu đồ</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="reception" pt="md">
@@ -93,6 +95,9 @@ export function StatisticsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="petitions" pt="md">
             <PetitionReport stats={stats} reasonLabels={reasonLabels} onDrill={setDrill} />
+          </Tabs.Panel>
+          <Tabs.Panel value="communes" pt="md">
+            <CommuneReport stats={stats} onDrill={setDrill} />
           </Tabs.Panel>
           <Tabs.Panel value="charts" pt="md">
             <StatsCharts stats={stats} official={choice.kind.startsWith('official')} onDrill={setDrill} />

@@ -86,3 +86,27 @@ export function useCommunes(provinceCode: string | null): Commune[] {
   }, [provinceCode]);
   return state.code === provinceCode ? state.list : NO_COMMUNES;
 }
+
+/**
+ * A commune code as a place ("Phường Biên Hòa, Thành phố Đồng Nai"), with today's names, for a
+ * record that stores the code only; "Mã 12345" for a code outside the list, "—" for none.
+ */
+export function useCommuneLabel(code: string | null): string {
+  const board = useBoardProvince();
+  const [label, setLabel] = useState<{ code: string; text: string } | null>(null);
+  useEffect(() => {
+    if (!code || !board) return;
+    let live = true;
+    void (async () => {
+      const province = await provinceOfCommune(code, board);
+      const commune = province ? (await loadCommunes(province)).find((c) => c.code === code) : undefined;
+      const named = province ? (await loadProvinces()).find((p) => p.code === province) : undefined;
+      if (live) setLabel({ code, text: commune && named ? `${commune.fullName}, ${named.fullName}` : `Mã ${code}` });
+    })().catch(() => live && setLabel({ code, text: `Mã ${code}` }));
+    return () => {
+      live = false;
+    };
+  }, [code, board]);
+  if (!code) return '—';
+  return label?.code === code ? label.text : `Mã ${code}`;
+}

@@ -16,7 +16,7 @@ export interface PeriodChoice {
   to: string;
 }
 
-export type StatsTab = 'reception' | 'petitions' | 'charts';
+export type StatsTab = 'reception' | 'petitions' | 'communes' | 'charts';
 
 /** The official month (15th–14th) a date falls in: from the 15th on, it is next month's. */
 export function officialMonthOf(iso: string): { year: number; month: number } {
