@@ -15,7 +15,7 @@ import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVi
 import { receptionRegister } from '../ops/register-book.ts';
 import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep, similarPetitions } from '../ops/workflow.ts';
 import { todoCounts, todoSummary } from '../ops/todo.ts';
-import { computeStatistics, drillPetitions, monthlyByKind } from '../ops/stats.ts';
+import { communeBreakdown, computeStatistics, drillPetitions, monthlyByKind } from '../ops/stats.ts';
 import { resolvePeriod } from '../../shared/stats/periods.ts';
 import { exportStatistics } from '../stats-export/index.ts';
 import { listHolidays, removeHoliday, upsertHoliday } from '../ops/holidays.ts';
@@ -209,7 +209,8 @@ export function registerDocumentMethods(t: HandlerTable, meta: AppMeta): void {
 
 /** `meta.pdf` prints the PDF export; without it stats.export refuses pdf with a clear INTERNAL error. */
 export function registerStatsMethods(t: HandlerTable, meta: Pick<AppMeta, 'pdf'> = {}): void {
-  t.method('stats.get', (input, { register }) => computeStatistics(register.db, input.from, input.to, vietnamDate(register.now())));
+  t.method('stats.get', (input, { register }) => computeStatistics(register.db, input.from, input.to, vietnamDate(register.now()), undefined, { communes: input.communes !== false }));
+  t.method('stats.communes', (input, { register }) => communeBreakdown(register.db, input.from, input.to, vietnamDate(register.now())));
   t.method('stats.drill', (input, { register }) => drillPetitions(register.db, input, vietnamDate(register.now())));
   t.method('stats.monthly', (input, { register }) => monthlyByKind(register.db, input));
   t.method('stats.periods', async (input) => {

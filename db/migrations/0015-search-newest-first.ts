@@ -10,6 +10,8 @@
 // - A person's petitions are read from one index (person_id, petition_id) instead of the index of
 //   person_id and then each link's row: the "same matter?" candidates of a common name ("Nguyễn
 //   Thị Liên" signs 3,000 petitions in a million) take the newest from the index alone.
+// - A petition's contents with their matters from one index (petition_id, matter_id): the
+//   statistics by the commune where the case arose walk a period's petitions to their matters.
 // The words and the triggers are those of 0009 (and 0010 for the citizens) with the rowid negated.
 // Frozen in time: takes Kysely<any>, imports nothing of today's schema.
 import { sql, type Kysely } from 'kysely';
@@ -98,9 +100,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await citizenWords(db, '1 2 3 4 5 6 7');
   await sql`create index petition_petitioners_person_petition on petition_petitioners (person_id, petition_id)`.execute(db);
   await sql`drop index petition_petitioners_person`.execute(db);
+  await sql`create index petition_contents_petition_matter on petition_contents (petition_id, matter_id)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index petition_contents_petition_matter`.execute(db);
   await sql`create index petition_petitioners_person on petition_petitioners (person_id)`.execute(db);
   await sql`drop index petition_petitioners_person_petition`.execute(db);
   await citizenWords(db, '1 2');

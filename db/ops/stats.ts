@@ -77,7 +77,15 @@ export async function communeBreakdown(db: Kysely<DB>, from: string, to: string,
   return { units_on: today, communes, unrecorded: unrecorded.rows[0]?.n ?? 0 };
 }
 
-export async function computeStatistics(db: Kysely<DB>, from: string, to: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): Promise<Statistics> {
+export async function computeStatistics(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+  today: string,
+  changes: readonly UnitChange[] = UNIT_CHANGES,
+  /** Without the breakdown by commune (the screen reads it through stats.communes when asked). */
+  options: { communes?: boolean } = {},
+): Promise<Statistics> {
   const asOf = today < to ? today : to;
 
   const reception = Object.fromEntries(RECEPTION_GROUPS.map((g) => [g, emptyReception()])) as Statistics['reception'];
@@ -140,7 +148,7 @@ export async function computeStatistics(db: Kysely<DB>, from: string, to: string
         pending: a.pending,
       })),
     },
-    by_commune: await communeBreakdown(db, from, to, today, changes),
+    ...(options.communes === false ? {} : { by_commune: await communeBreakdown(db, from, to, today, changes) }),
   };
 }
 

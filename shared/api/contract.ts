@@ -25,7 +25,7 @@ import {
   type ReceptionRegisterRow,
 } from '../domain/petition.ts';
 import { isoDate } from '../domain/dates.ts';
-import { statsDrillSchema, statsRequestSchema, type Statistics } from '../stats/definitions.ts';
+import { statsCommunesSchema, statsDrillSchema, statsRequestSchema, type CommuneBreakdown, type Statistics } from '../stats/definitions.ts';
 import { periodRequestSchema, type Period } from '../stats/periods.ts';
 import { statsExportSchema, type StatsExportFile } from '../stats/export-request.ts';
 import {
@@ -215,6 +215,7 @@ export const contract = {
   'holidays.importConfirm': method(scheduleImportSchema).returns<ScheduleImportResult>(),
 
   'stats.get': method(statsRequestSchema).returns<Statistics>(),
+  'stats.communes': method(statsCommunesSchema).returns<CommuneBreakdown>(),
   'stats.drill': method(statsDrillSchema).returns<PetitionPage>(),
   'stats.periods': method(periodRequestSchema).returns<Period>(),
   'stats.export': method(statsExportSchema).returns<StatsExportFile>(),

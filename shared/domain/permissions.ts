@@ -97,6 +97,7 @@ export const METHOD_PERMISSIONS: Record<MethodName, Permission> = {
   'receipts.save': 'intake',
 
   'stats.get': 'read',
+  'stats.communes': 'read',
   'stats.monthly': 'read',
   'stats.drill': 'read',
   'stats.periods': 'read',

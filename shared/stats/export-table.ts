@@ -223,8 +223,8 @@ function petitionForm(s: Statistics, reasonLabels: Record<IneligibleReason, stri
 
   // The app's addition (not a row of the official form): the petitions by the commune where the
   // case arose, today's units (stats `by_commune`), then those whose place is not recorded.
-  const c = s.by_commune;
-  const communeName = (x: Statistics['by_commune']['communes'][number]) => x.name ?? `Mã ${x.commune}`;
+  const c = s.by_commune ?? { units_on: s.as_of, communes: [], unrecorded: s.petitions.received };
+  const communeName = (x: NonNullable<Statistics['by_commune']>['communes'][number]) => x.name ?? `Mã ${x.commune}`;
   const communeRows: ReportRow[] = c.communes.map((x, i) => ({
     kind: 'item',
     cells: [

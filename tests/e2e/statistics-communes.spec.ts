@@ -102,7 +102,7 @@ test('the matter’s commune picked by name; Thống kê counts petitions per co
   await page.keyboard.press('Escape');
 
   const stats = await callApi<Statistics>(page, 'stats.get', { from: today, to: today });
-  expect(stats.by_commune.communes.map((c) => [c.name, c.province_name, c.petitions])).toEqual([
+  expect(stats.by_commune!.communes.map((c) => [c.name, c.province_name, c.petitions])).toEqual([
     ['Phường Biên Hòa', 'Thành phố Đồng Nai', 1],
     ['Xã An Phú', 'Tỉnh Quảng Ngãi', 1],
   ]);

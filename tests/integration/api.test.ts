@@ -1272,6 +1272,19 @@ const CASES = {
       ['an end before the start', { from: '2026-03-31', to: '2026-03-01' }, 'VALIDATION'],
       ['an impossible date', { from: '2026-02-30', to: '2026-03-31' }, 'VALIDATION'],
       ['an extra unknown field', { from: '2026-03-01', to: '2026-03-31', kind: 'complaint' }, 'VALIDATION'],
+      ['communes not a boolean', { from: '2026-03-01', to: '2026-03-31', communes: 'no' }, 'VALIDATION'],
+    ],
+  },
+  'stats.communes': {
+    writes: false,
+    valid: { from: '2026-03-01', to: '2026-03-31' },
+    check: (v) => expect(v).toEqual({ units_on: '2026-03-15', communes: [], unrecorded: 1 }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no end date', { from: '2026-03-01' }, 'VALIDATION'],
+      ['an end before the start', { from: '2026-03-31', to: '2026-03-01' }, 'VALIDATION'],
+      ['an impossible date', { from: '2026-02-30', to: '2026-03-31' }, 'VALIDATION'],
+      ['an extra field', { from: '2026-03-01', to: '2026-03-31', communes: true }, 'VALIDATION'],
     ],
   },
   'stats.drill': {

@@ -88,9 +88,9 @@ describe('petreg demo (fillDemo)', () => {
     const placed = r.register.sqlite.prepare('select count(*) as n, count(case_commune_code) as placed from matters').get() as { n: number; placed: number };
     expect(placed.placed).toBeGreaterThan(placed.n * 0.9);
     const stats = await r.client.stats.get({ from: counts.from, to: counts.to });
-    expect(stats.by_commune.communes.length).toBeGreaterThan(20);
-    expect(stats.by_commune.communes.every((c) => c.province_name === 'Tỉnh Quảng Ngãi' && c.name !== null)).toBe(true);
-    expect(stats.by_commune.unrecorded).toBeLessThan(stats.petitions.received * 0.1);
+    expect(stats.by_commune!.communes.length).toBeGreaterThan(20);
+    expect(stats.by_commune!.communes.every((c) => c.province_name === 'Tỉnh Quảng Ngãi' && c.name !== null)).toBe(true);
+    expect(stats.by_commune!.unrecorded).toBeLessThan(stats.petitions.received * 0.1);
     for (const p of file.petitions) {
       expect(p.received_on >= '2026-01-01' && p.received_on <= '2026-12-15').toBe(true);
       expect(isVietnamese(p.summary), p.summary).toBe(true);

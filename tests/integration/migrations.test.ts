@@ -605,6 +605,7 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(ddl('petitions_words_insert')).toContain('-(new.id)');
     expect(indexColumns(sqlite, 'petition_petitioners_person_petition')).toEqual(['person_id', 'petition_id']);
     expect(objects(sqlite, 'index')).not.toContain('petition_petitioners_person');
+    expect(indexColumns(sqlite, 'petition_contents_petition_matter')).toEqual(['petition_id', 'matter_id']);
     sqlite.prepare(`insert into citizens (id, full_name, full_name_folded, created_at, updated_at) values (7, 'Nguyễn Văn Đức', 'nguyen van duc', ${T}, ${T})`).run();
     expect(sqlite.prepare('select rowid from citizens_words where citizens_words match ?').all('"nguyen"* "du"*')).toEqual([{ rowid: 7 }]);
     // Newest first is rowid order: read forwards, no sort.

@@ -67,6 +67,15 @@ const registerNos = (rows: { registerNo: string }[]) => rows.map((r) => r.regist
 const nos = (...keys: string[]) => keys.map((k) => p[k]!.registerNo).sort();
 
 describe('statistics by the commune where the case arose', () => {
+  it('is the same through stats.communes, which the screen asks when its tab opens; stats.get without it leaves it out and keeps every other figure', async () => {
+    const full = await t.client.stats.get({ from: FROM, to: TO });
+    const { by_commune, ...rest } = full;
+    expect(await t.client.stats.communes({ from: FROM, to: TO })).toEqual(by_commune);
+    const lean = await t.client.stats.get({ from: FROM, to: TO, communes: false });
+    expect(lean).not.toHaveProperty('by_commune');
+    expect(lean).toEqual(rest);
+  });
+
   it('counts per commune as the units are today (stats.get, the shipped unit changes), Đồng Nai named a city', async () => {
     const stats = await t.client.stats.get({ from: FROM, to: TO });
     expect(stats.by_commune).toEqual({
@@ -121,7 +130,7 @@ describe('statistics by the commune where the case arose', () => {
     expect(registerNos((await drill({ drill: 'commune', part: '21040' }, '2026-05-31', CHANGES)).rows)).toEqual(nos('P2'));
     // Every figure's drill lists as many petitions as the figure says.
     const stats = await t.client.stats.get({ from: FROM, to: TO });
-    for (const c of stats.by_commune.communes) expect((await t.client.stats.drill({ from: FROM, to: TO, drill: 'commune', part: c.commune })).total, c.commune).toBe(c.petitions);
+    for (const c of stats.by_commune!.communes) expect((await t.client.stats.drill({ from: FROM, to: TO, drill: 'commune', part: c.commune })).total, c.commune).toBe(c.petitions);
   });
 
   it('exports the breakdown with the forms (CSV: one row per figure, keyed into the JSON)', async () => {

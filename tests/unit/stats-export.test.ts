@@ -52,7 +52,7 @@ function resolve(s: Statistics, key: string): number {
   if (m) return sum(RECEPTION_GROUPS.map((g) => (s.reception[g] as unknown as Record<string, number>)[m![1]!]!));
   if (key === 'petitions.to_handle') return s.petitions.received + s.petitions.carried_over;
   const c = /^by_commune\.communes\[(\d{5})\]\.(\w+)$/.exec(key);
-  if (c) return (s.by_commune.communes.find((x) => x.commune === c[1]) as unknown as Record<string, number>)[c[2]!]!;
+  if (c) return (s.by_commune!.communes.find((x) => x.commune === c[1]) as unknown as Record<string, number>)[c[2]!]!;
   m = /^petitions\.forwarded_by_agency\[(.+)\]\.(\w+)$/.exec(key);
   if (m) return sum(s.petitions.forwarded_by_agency.filter((a) => m![1] === '*' || a.agency === m![1]).map((a) => (a as unknown as Record<string, number>)[m![2]!]!));
   return key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s) as number;
@@ -145,7 +145,7 @@ describe('buildStatisticsReport', () => {
         // 4 reception rows × 5; petitions 4 (I) + 5 + 9 + 1 (II) + 8 (III) + 8 (IV: six actions with urge, total, undecided); 6 per agency and a total line;
         // 2 per commune and the unrecorded line (VI).
         const agencies = s.petitions.forwarded_by_agency.length;
-        expect(figures).toHaveLength(20 + 35 + (agencies === 0 ? 0 : 6 * (agencies + 1)) + 2 * s.by_commune.communes.length + 1);
+        expect(figures).toHaveLength(20 + 35 + (agencies === 0 ? 0 : 6 * (agencies + 1)) + 2 * s.by_commune!.communes.length + 1);
       }),
       { numRuns: 200 },
     );

@@ -45,7 +45,8 @@ export function StatisticsPage() {
     let live = true;
     setError(null);
     api.stats
-      .get(period)
+      // The breakdown by commune is asked by its tab alone (stats.communes).
+      .get({ ...period, communes: false })
       .then((s) => live && setStats(s))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {

@@ -1,8 +1,11 @@
 // Petitions of the period by the commune (xã, phường, đặc khu) where the case arose, as recorded on
 // each petition's matters; a unit that changed is counted under today's unit with today's name
-// (stats.get `by_commune`). Every figure opens the petitions behind it.
-import { Card, Table, Text, Title } from '@mantine/core';
-import { PETITION_FIGURE_LABELS, type Statistics } from '../../../../shared/stats/definitions.ts';
+// (stats.communes, asked when the tab opens: stats.get leaves it out). Every figure opens the
+// petitions behind it.
+import { Alert, Card, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from '../../api.ts';
+import { PETITION_FIGURE_LABELS, type CommuneBreakdown, type Statistics } from '../../../../shared/stats/definitions.ts';
 import { formatIsoDate } from '../petitions/format.ts';
 import { Figure, Plain, type DrillTarget } from './Figure.tsx';
 import './stats.css';
@@ -10,9 +13,26 @@ import './stats.css';
 const L = PETITION_FIGURE_LABELS;
 
 export function CommuneReport({ stats, onDrill }: { stats: Statistics; onDrill(t: DrillTarget): void }) {
-  const c = stats.by_commune;
+  const { from, to } = stats.period;
+  const [loaded, setLoaded] = useState<{ key: string; breakdown: CommuneBreakdown } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = `${from}|${to}|${stats.as_of}`;
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api.stats
+      .communes({ from, to })
+      .then((breakdown) => live && setLoaded({ key, breakdown }))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [from, to, key]);
+  const c = loaded?.key === key ? loaded.breakdown : null;
+  if (error) return <Alert color="red" title="Không tải được số liệu theo địa bàn">{error}</Alert>;
+  if (!c) return <Text c="dimmed" size="sm">Đang tải…</Text>;
   const matters = c.communes.reduce((n, x) => n + x.matters, 0);
-  const unitName = (x: Statistics['by_commune']['communes'][number]) => x.name ?? `Mã ${x.commune} (không có trong danh mục đơn vị hành chính)`;
+  const unitName = (x: CommuneBreakdown['communes'][number]) => x.name ?? `Mã ${x.commune} (không có trong danh mục đơn vị hành chính)`;
   return (
     <Card withBorder padding="sm">
       <Title order={4} mb={4}>{L.by_commune}</Title>
