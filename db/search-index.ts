@@ -89,13 +89,13 @@ const INDEX_TRIGGERS = /^(petitions_words_|petitions_fts_|citizens_words_)/;
  * Returns whether the indexes were filled in bulk (false: the register already held petitions,
  * and the triggers did the work as usual).
  */
-export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: () => Promise<T>): Promise<{ value: T; bulk: boolean }> {
+export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: (bulk: boolean) => Promise<T>): Promise<{ value: T; bulk: boolean }> {
   if (!sqlite.inTransaction) throw new Error('withSearchIndexesFilledOnce: call it inside the write transaction');
   const empty = sqlite.prepare('select not exists (select 1 from petitions) and not exists (select 1 from citizens) as empty').get() as { empty: number };
-  if (!empty.empty) return { value: await write(), bulk: false };
+  if (!empty.empty) return { value: await write(false), bulk: false };
   const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
-  const value = await write();
+  const value = await write(true);
   sqlite.exec(`insert into petitions_words(rowid, open, hidden)
     select id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source`);
   sqlite.exec("insert into petitions_fts(petitions_fts) values ('rebuild')");
