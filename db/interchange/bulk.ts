@@ -27,9 +27,10 @@ import type { CheckedInterchange } from '../../shared/interchange/v1.ts';
 import { fold } from '../../shared/text.ts';
 import type { OpContext } from '../context.ts';
 import { deadlineSpan, holidaysFor, type DeadlineCalendar } from '../ops/holidays.ts';
-import { matterRefreshOf, refuseUnliveMatter } from '../ops/matters.ts';
+import { matterRefreshOf, refuseUnliveMatter, type insertMatterRecord } from '../ops/matters.ts';
 import { deadlineColumnsOn } from '../ops/notices.ts';
-import { personColumns, type PersonData } from '../ops/persons.ts';
+import { personColumns, sameWrittenPerson, type PersonData } from '../ops/persons.ts';
+import type { writeVisit } from '../ops/reception.ts';
 import { samePerson, searchText, type PetitionData } from '../ops/petitions.ts';
 import { getSettings } from '../ops/settings.ts';
 import type { DB } from '../schema.ts';
@@ -82,6 +83,12 @@ function prepareStatements(sqlite: Database.Database) {
     refreshVisits: p('select v.id, s.date, v.created_at from visits as v inner join reception_sessions as s on s.id = v.session_id where v.matter_id = ?'),
     setRepeat: p('update petition_contents set repeat = ? where id = ?'),
     setFirstSeen: p('update matters set first_seen_on = ? where id = ?'),
+    insertMatterRecord: p(`insert into matters (kind, field, title, title_folded, case_commune_code, arrival_state, complaint_level, decided_by, first_seen_on, seen_before, created_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    session: p('select id, date from reception_sessions where id = ?'),
+    insertVisit: p(`insert into visits (session_id, persons, delegation_members, person_id, matter, content, repeat, outcome, refusal_ground, handled_by, updated_at, created_at, matter_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRepresentative: p('insert into visit_representatives (visit_id, position, person_id) values (?, ?, ?)'),
   };
 }
 
@@ -186,6 +193,10 @@ export class BulkWriter {
 
   /** savePerson (db/ops/persons.ts): the citizen found or created and refreshed, then the snapshot. */
   #savePerson(p: PersonData, now: string, field: string): number {
+    return this.#savePersonLinked(p, now, field).personId;
+  }
+
+  #savePersonLinked(p: PersonData, now: string, field: string): { personId: number; citizenId: number } {
     const s = this.#s;
     const columns = personColumns(p);
     let citizenId = p.citizenId;
@@ -209,7 +220,7 @@ export class BulkWriter {
       }
       s.updateCitizen.run({ ...columns, updated_at: now, id: citizenId });
     }
-    return Number(s.insertPerson.run({ ...columns, citizen_id: citizenId }).lastInsertRowid);
+    return { personId: Number(s.insertPerson.run({ ...columns, citizen_id: citizenId }).lastInsertRowid), citizenId };
   }
 
   /** liveMatter, or a new matter of its own (writePetitionContents' matterFor). */
@@ -278,6 +289,49 @@ export class BulkWriter {
       s.insertContent.run(id, i + 1, matterId, c.kind, c.field, c.summary, 0);
     }
     for (const m of mine) if (!fresh.has(m)) touched.add(m);
+    return id;
+  }
+
+  /** insertMatterRecord (db/ops/matters.ts): a matter as the file states it. */
+  insertMatterRecord(m: Parameters<typeof insertMatterRecord>[2]): number {
+    const now = this.#ctx.register.now().toISOString();
+    return Number(
+      this.#s.insertMatterRecord.run(m.kind, m.field, m.title, fold(m.title), m.case_commune_code, m.arrival_state, m.complaint_level, m.decided_by, m.first_seen_on, m.seen_before ? 1 : 0, now, now)
+        .lastInsertRowid,
+    );
+  }
+
+  /**
+   * writeVisit with writeVisitMatter (db/ops/reception.ts, db/ops/matters.ts) for a new visit of an
+   * import: the visitor and representatives saved, then the matter: `matterId` (v2, its repeat mark
+   * kept as the file says) or a new matter of its own. The chosen matter is refreshed once at the
+   * end (`touched`), as refreshMatter recomputes from the final arrivals.
+   */
+  writeVisit(v: Parameters<typeof writeVisit>[2], touched: Set<number>): number {
+    const s = this.#s;
+    const session = s.session.get(v.sessionId) as { id: number; date: string } | undefined;
+    if (!session) throw new ApiError('NOT_FOUND', `Không tìm thấy kỳ tiếp có mã số ${v.sessionId}`, [{ path: 'sessionId', message: 'Kỳ tiếp không tồn tại' }]);
+    const now = this.#ctx.register.now().toISOString();
+    const visitor = this.#savePersonLinked(v.citizen, now, 'citizen');
+    const representatives = (v.delegation?.representatives ?? []).map((rep, position) => {
+      // The visitor is usually the first representative: link both to one citizen, not two.
+      const linked = sameWrittenPerson(rep, v.citizen) ? { ...rep, citizenId: visitor.citizenId } : rep;
+      return this.#savePersonLinked(linked, now, `delegation.representatives.${position}`).personId;
+    });
+    let matterId: number;
+    if (typeof v.matterId === 'number') {
+      matterId = refuseUnliveMatter(s.matter.get(v.matterId) as { id: number; merged_into: number | null } | undefined, v.matterId, 'matterId').id;
+      touched.add(matterId);
+    } else {
+      // A new matter holds only this visit: nothing to recompute.
+      const title = matterTitle(v.content);
+      matterId = Number(s.insertMatter.run(matterKindOf(v.matter), null, title, fold(title), session.date, v.repeat ? 1 : 0, now, now).lastInsertRowid);
+    }
+    const id = Number(
+      s.insertVisit.run(v.sessionId, v.persons, v.delegation?.members ?? null, visitor.personId, v.matter, v.content, v.repeat ? 1 : 0, v.outcome, v.refusalGround, v.handledBy, now, now, matterId)
+        .lastInsertRowid,
+    );
+    for (const [position, personId] of representatives.entries()) s.insertRepresentative.run(id, position, personId);
     return id;
   }
 

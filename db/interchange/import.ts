@@ -214,7 +214,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const v2 = 'matters' in file ? (file as CheckedInterchangeV2) : null;
   const matterIds = new Map<string, number>();
   if (v2) {
-    for (const m of v2.matters) matterIds.set(m.ref, await insertMatterRecord(trx, ctx, m.data));
+    for (const m of v2.matters) matterIds.set(m.ref, bulk ? bulk.insertMatterRecord(m.data) : await insertMatterRecord(trx, ctx, m.data));
   }
   const sessionIds = new Map<string, number>();
   for (const s of file.sessions) {
@@ -231,7 +231,8 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     for (const [i, v] of file.visits.entries()) {
       try {
         const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
-        visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
+        const data = { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId };
+        visitIds.set(v.ref, bulk ? bulk.writeVisit(data, touched) : await writeVisit(trx, ctx, data, { keepRepeat: v2 !== null }));
       } catch (error) {
         throw inRecord(v.label, error);
       }
