@@ -82,6 +82,10 @@ function prepareStatements(sqlite: Database.Database) {
     ),
     refreshVisits: p('select v.id, s.date, v.created_at from visits as v inner join reception_sessions as s on s.id = v.session_id where v.matter_id = ?'),
     setRepeat: p('update petition_contents set repeat = ? where id = ?'),
+    allContents: p(
+      'select c.matter_id, c.id, c.repeat, p.id as petition_id, p.received_on, p.visit_id, p.created_at from petition_contents as c inner join petitions as p on p.id = c.petition_id where c.matter_id is not null',
+    ),
+    allVisits: p('select v.matter_id, v.id, s.date, v.created_at from visits as v inner join reception_sessions as s on s.id = v.session_id where v.matter_id is not null'),
     setFirstSeen: p('update matters set first_seen_on = ? where id = ?'),
     insertMatterRecord: p(`insert into matters (kind, field, title, title_folded, case_commune_code, arrival_state, complaint_level, decided_by, first_seen_on, seen_before, created_at, updated_at)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -368,19 +372,46 @@ export class BulkWriter {
     return counts;
   }
 
-  /** refreshMatter (db/ops/matters.ts) on this writer's statements. */
-  refreshMatter = (matterId: number): void => {
+  /**
+   * refreshMatter (db/ops/matters.ts) of each touched matter, on this writer's statements. Into
+   * an empty register (`whole`: every matter is the import's) the arrivals of all matters are read
+   * in two ordered passes instead of two look-ups per matter; the rule is the same (matterRefreshOf).
+   */
+  refreshMatters = (ids: Set<number>): void => {
     const s = this.#s;
-    const matter = s.refreshMatter.get(matterId) as { seen_before: number; first_seen_on: string } | undefined;
-    if (!matter) return;
-    const change = matterRefreshOf(
-      matter,
-      s.refreshContents.all(matterId) as Parameters<typeof matterRefreshOf>[1],
-      s.refreshVisits.all(matterId) as Parameters<typeof matterRefreshOf>[2],
-    );
-    for (const c of change.repeats) s.setRepeat.run(c.repeat, c.id);
-    if (change.firstSeenOn !== null) s.setFirstSeen.run(change.firstSeenOn, matterId);
+    const apply = (matterId: number, contents: Parameters<typeof matterRefreshOf>[1], visits: Parameters<typeof matterRefreshOf>[2]) => {
+      const matter = s.refreshMatter.get(matterId) as { seen_before: number; first_seen_on: string } | undefined;
+      if (!matter) return;
+      const change = matterRefreshOf(matter, contents, visits);
+      for (const c of change.repeats) s.setRepeat.run(c.repeat, c.id);
+      if (change.firstSeenOn !== null) s.setFirstSeen.run(change.firstSeenOn, matterId);
+    };
+    if (!this.whole) {
+      for (const id of ids) apply(id, s.refreshContents.all(id) as Parameters<typeof matterRefreshOf>[1], s.refreshVisits.all(id) as Parameters<typeof matterRefreshOf>[2]);
+      return;
+    }
+    type Content = Parameters<typeof matterRefreshOf>[1][number] & { matter_id: number };
+    type Visit = Parameters<typeof matterRefreshOf>[2][number] & { matter_id: number };
+    const contents = new Map<number, Content[]>();
+    for (const c of s.allContents.iterate() as IterableIterator<Content>) {
+      if (!ids.has(c.matter_id)) continue;
+      const list = contents.get(c.matter_id);
+      if (list) list.push(c);
+      else contents.set(c.matter_id, [c]);
+    }
+    const visits = new Map<number, Visit[]>();
+    for (const v of s.allVisits.iterate() as IterableIterator<Visit>) {
+      if (!ids.has(v.matter_id)) continue;
+      const list = visits.get(v.matter_id);
+      if (list) list.push(v);
+      else visits.set(v.matter_id, [v]);
+    }
+    // In the order of `ids`, as the row-by-row path refreshes them.
+    for (const id of ids) apply(id, contents.get(id) ?? [], visits.get(id) ?? []);
   };
+
+  /** Whether every record of the register is this import's (it was empty): set by the caller. */
+  whole = false;
 }
 
 /**

@@ -263,7 +263,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
         throw inRecord(p.label, error);
       }
     }
-  }, bulk?.refreshMatter);
+  }, bulk?.refreshMatters);
   const workflow = bulk ? await bulk.writeWorkflow(file.petitions, petitionIds) : await writeWorkflow(trx, ctx, file.petitions, petitionIds);
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
@@ -315,9 +315,11 @@ export async function importChecked(register: Register, file: CheckedInterchange
     // filled once after the records instead of row by row (db/search-index.ts).
     // The bulk writer also builds the other secondary indexes once there (./bulk.ts withIndexesBuiltOnce).
     const bulk = options.writer === 'rows' ? null : new BulkWriter(trx, ctx);
-    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, (empty) =>
-      bulk && empty ? withIndexesBuiltOnce(register.sqlite, () => writeInterchange(trx, ctx, file, bulk)) : writeInterchange(trx, ctx, file, bulk),
-    );
+    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, (empty) => {
+      if (!bulk || !empty) return writeInterchange(trx, ctx, file, bulk);
+      bulk.whole = true;
+      return withIndexesBuiltOnce(register.sqlite, () => writeInterchange(trx, ctx, file, bulk));
+    });
     await writeAudit(trx, ctx, {
       action: 'import',
       entity: 'register',

@@ -399,15 +399,17 @@ const deferredRefreshes = new WeakMap<Trx, Set<number>>();
 export async function withDeferredMatterRefresh<T>(
   trx: Trx,
   write: (touched: Set<number>) => Promise<T>,
-  /** How each touched matter is refreshed (the bulk import's own statements, db/interchange/bulk.ts). */
-  refresh: (matterId: number) => Promise<void> | void = (id) => refreshMatter(trx, id),
+  /** How the touched matters are refreshed (the bulk import's own statements, db/interchange/bulk.ts). */
+  refresh: (matterIds: Set<number>) => Promise<void> | void = async (ids) => {
+    for (const id of ids) await refreshMatter(trx, id);
+  },
 ): Promise<T> {
   const touched = new Set<number>();
   deferredRefreshes.set(trx, touched);
   try {
     const result = await write(touched);
     deferredRefreshes.delete(trx);
-    for (const id of touched) await refresh(id);
+    await refresh(touched);
     return result;
   } finally {
     deferredRefreshes.delete(trx);
