@@ -229,7 +229,7 @@ export class BulkWriter {
 
   /** liveMatter, or a new matter of its own (writePetitionContents' matterFor). */
   #matterFor(matterId: number | null | undefined, path: string, kind: string, field: string, summary: string, receivedOn: string, fresh: Set<number>): number {
-    if (typeof matterId === 'number') return refuseUnliveMatter(this.#s.matter.get(matterId) as { id: number; merged_into: number | null } | undefined, matterId, path).id;
+    if (typeof matterId === 'number') return this.#liveMatter(matterId, path);
     const now = this.#ctx.register.now().toISOString();
     const title = matterTitle(summary);
     const id = Number(this.#s.insertMatter.run(matterKindOf(kind), field, title, fold(title), receivedOn, 0, now, now).lastInsertRowid);
@@ -299,10 +299,21 @@ export class BulkWriter {
   /** insertMatterRecord (db/ops/matters.ts): a matter as the file states it. */
   insertMatterRecord(m: Parameters<typeof insertMatterRecord>[2]): number {
     const now = this.#ctx.register.now().toISOString();
-    return Number(
+    const id = Number(
       this.#s.insertMatterRecord.run(m.kind, m.field, m.title, fold(m.title), m.case_commune_code, m.arrival_state, m.complaint_level, m.decided_by, m.first_seen_on, m.seen_before ? 1 : 0, now, now)
         .lastInsertRowid,
     );
+    this.#ownMatters.add(id);
+    return id;
+  }
+
+  /** Matters this import inserted: live until the merges the file states, written after every arrival. */
+  readonly #ownMatters = new Set<number>();
+
+  /** liveMatter's check (db/ops/matters.ts); a matter this import inserted is live, without a look-up. */
+  #liveMatter(matterId: number, path: string): number {
+    if (this.#ownMatters.has(matterId)) return matterId;
+    return refuseUnliveMatter(this.#s.matter.get(matterId) as { id: number; merged_into: number | null } | undefined, matterId, path).id;
   }
 
   /**
@@ -324,7 +335,7 @@ export class BulkWriter {
     });
     let matterId: number;
     if (typeof v.matterId === 'number') {
-      matterId = refuseUnliveMatter(s.matter.get(v.matterId) as { id: number; merged_into: number | null } | undefined, v.matterId, 'matterId').id;
+      matterId = this.#liveMatter(v.matterId, 'matterId');
       touched.add(matterId);
     } else {
       // A new matter holds only this visit: nothing to recompute.
