@@ -87,7 +87,8 @@ const INDEX_TRIGGERS = /^(petitions_words_|petitions_fts_|citizens_words_)/;
  * Filling an index once is much cheaper than keeping it current for each row (each petition
  * written through its petitioners and contents re-derives its words up to four times).
  * Returns whether the indexes were filled in bulk (false: the register already held petitions,
- * and the triggers did the work as usual).
+ * and the triggers did the work as usual); `write` is told the same before it runs (the import's
+ * bulk writer then also builds the other secondary indexes once, db/interchange/bulk.ts).
  */
 export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: (bulk: boolean) => Promise<T>): Promise<{ value: T; bulk: boolean }> {
   if (!sqlite.inTransaction) throw new Error('withSearchIndexesFilledOnce: call it inside the write transaction');
