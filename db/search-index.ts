@@ -91,15 +91,16 @@ const INDEX_TRIGGERS = /^(petitions_words_|petitions_fts_|citizens_words_)/;
  * Filling an index once is much cheaper than keeping it current for each row (each petition
  * written through its petitioners and contents re-derives its words up to four times).
  * Returns whether the indexes were filled in bulk (false: the register already held petitions,
- * and the triggers did the work as usual).
+ * and the triggers did the work as usual); `write` is told the same before it runs (the import's
+ * bulk writer then also builds the other secondary indexes once, db/interchange/bulk.ts).
  */
-export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: () => Promise<T>): Promise<{ value: T; bulk: boolean }> {
+export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, write: (bulk: boolean) => Promise<T>): Promise<{ value: T; bulk: boolean }> {
   if (!sqlite.inTransaction) throw new Error('withSearchIndexesFilledOnce: call it inside the write transaction');
   const empty = sqlite.prepare('select not exists (select 1 from petitions) and not exists (select 1 from citizens) as empty').get() as { empty: number };
-  if (!empty.empty) return { value: await write(), bulk: false };
+  if (!empty.empty) return { value: await write(false), bulk: false };
   const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
-  const value = await write();
+  const value = await write(true);
   // Keyed by -id (migration 0015), written in rowid order.
   sqlite.exec(`insert into petitions_words(rowid, open, hidden)
     select -id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source order by id desc`);

@@ -16,6 +16,7 @@ import { insertSession, writeVisit } from '../ops/reception.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
+import { BulkWriter, withIndexesBuiltOnce } from './bulk.ts';
 import { withSearchIndexesFilledOnce } from '../search-index.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
@@ -39,6 +40,11 @@ export interface ImportCounts {
 export interface ImportOptions {
   /** Where the data came from (a file name), kept in the audit row. */
   source?: string;
+  /**
+   * 'bulk' (default): the petitions and their handling through the bulk writer (./bulk.ts);
+   * 'rows': through the desk's operations one by one (the reference the bulk writer is tested against).
+   */
+  writer?: 'bulk' | 'rows';
 }
 
 function refused(issues: FieldIssue[]): ApiError {
@@ -192,7 +198,7 @@ async function checkDecisionAgencies(trx: Transaction<DB>, file: CheckedIntercha
  * ApiError('VALIDATION') naming the record and field at the first problem; the caller's
  * transaction then rolls back everything.
  */
-export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, file: CheckedInterchange): Promise<ImportCounts> {
+export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, file: CheckedInterchange, bulk: BulkWriter | null = null): Promise<ImportCounts> {
   // Imported handling records are history, so past dates are what they should be; but, as at the
   // desk, nothing is dated after the register's today: a later date is a typing error (or a
   // wrong clock) and refused like any other.
@@ -204,10 +210,11 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const numbers = await assignRegisterNumbers(trx, file);
   checkSameDayDuplicates(file, numbers);
 
+  await bulk?.prepare(file.petitions);
   const v2 = 'matters' in file ? (file as CheckedInterchangeV2) : null;
   const matterIds = new Map<string, number>();
   if (v2) {
-    for (const m of v2.matters) matterIds.set(m.ref, await insertMatterRecord(trx, ctx, m.data));
+    for (const m of v2.matters) matterIds.set(m.ref, bulk ? bulk.insertMatterRecord(m.data) : await insertMatterRecord(trx, ctx, m.data));
   }
   const sessionIds = new Map<string, number>();
   for (const s of file.sessions) {
@@ -220,11 +227,12 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
   const visitIds = new Map<string, number>();
   const petitionIds = new Map<string, number>();
   // Each matter's repeat marks and first date are recomputed once, after its last arrival.
-  await withDeferredMatterRefresh(trx, async () => {
+  await withDeferredMatterRefresh(trx, async (touched) => {
     for (const [i, v] of file.visits.entries()) {
       try {
         const matterId = v2 ? matterIds.get(v2.visitMatters[i]!)! : undefined;
-        visitIds.set(v.ref, await writeVisit(trx, ctx, { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId }, { keepRepeat: v2 !== null }));
+        const data = { ...v.data, sessionId: sessionIds.get(v.sessionRef)!, matterId };
+        visitIds.set(v.ref, bulk ? bulk.writeVisit(data, touched) : await writeVisit(trx, ctx, data, { keepRepeat: v2 !== null }));
       } catch (error) {
         throw inRecord(v.label, error);
       }
@@ -239,7 +247,13 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
               contents: contents.slice(1).map((c) => ({ kind: c.kind as 'complaint', field: c.field, summary: c.summary, matterId: matterIds.get(c.matter_ref)! })),
             }
           : p.data;
-        const id = await insertPetition(trx, ctx, { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! }, numbers[i]!);
+        const withVisit = { ...data, visitId: p.visitRef === null ? null : visitIds.get(p.visitRef)! };
+        if (bulk) {
+          // The first content's own summary is written with it (no trigger reads a content's summary).
+          petitionIds.set(p.ref, await bulk.writePetition(p, withVisit, numbers[i]!, contents ? contents[0]!.summary : p.data.summary, touched));
+          continue;
+        }
+        const id = await insertPetition(trx, ctx, withVisit, numbers[i]!);
         // After a split the first content says more narrowly than the letter's summary.
         if (contents && contents[0]!.summary !== p.data.summary) {
           await trx.updateTable('petition_contents').set({ summary: contents[0]!.summary }).where('petition_id', '=', id).where('position', '=', 0).execute();
@@ -249,8 +263,8 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
         throw inRecord(p.label, error);
       }
     }
-  });
-  const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
+  }, bulk?.refreshMatters);
+  const workflow = bulk ? await bulk.writeWorkflow(file.petitions, petitionIds) : await writeWorkflow(trx, ctx, file.petitions, petitionIds);
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
   } else {
@@ -299,7 +313,13 @@ export async function importChecked(register: Register, file: CheckedInterchange
   return register.db.transaction().execute(async (trx) => {
     // Into a register without petitions (a Board's history brought in), the search indexes are
     // filled once after the records instead of row by row (db/search-index.ts).
-    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, () => writeInterchange(trx, ctx, file));
+    // The bulk writer also builds the other secondary indexes once there (./bulk.ts withIndexesBuiltOnce).
+    const bulk = options.writer === 'rows' ? null : new BulkWriter(trx, ctx);
+    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, (empty) => {
+      if (!bulk || !empty) return writeInterchange(trx, ctx, file, bulk);
+      bulk.whole = true;
+      return withIndexesBuiltOnce(register.sqlite, () => writeInterchange(trx, ctx, file, bulk));
+    });
     await writeAudit(trx, ctx, {
       action: 'import',
       entity: 'register',

@@ -25,7 +25,7 @@ export interface WorkflowCounts {
 }
 
 /** Agency ids by code, for the codes the decisions name (in the file or already in the register). */
-async function agencyIds(trx: Transaction<DB>, petitions: CheckedInterchange['petitions']): Promise<Map<string, number>> {
+export async function agencyIds(trx: Transaction<DB>, petitions: CheckedInterchange['petitions']): Promise<Map<string, number>> {
   const codes = [...new Set(petitions.flatMap((p) => (p.workflow.decision?.agency ? [p.workflow.decision.agency] : [])))];
   const ids = new Map<string, number>();
   for (let i = 0; i < codes.length; i += 500) {

@@ -196,7 +196,11 @@ export async function petitionContents(db: Db, petitionId: number): Promise<(Pet
 
 /** A matter that can take petitions and visits: it exists and was not merged away. */
 async function liveMatter(trx: Db, id: number, path: string): Promise<Selectable<MatterTable>> {
-  const row = await trx.selectFrom('matters').selectAll().where('id', '=', id).executeTakeFirst();
+  return refuseUnliveMatter(await trx.selectFrom('matters').selectAll().where('id', '=', id).executeTakeFirst(), id, path);
+}
+
+/** liveMatter's rule on a row already read (undefined: no such matter). */
+export function refuseUnliveMatter<R extends { merged_into: number | null }>(row: R | undefined, id: number, path: string): R {
   if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy vụ việc có mã số ${id}`, [{ path, message: 'Vụ việc không tồn tại' }]);
   if (row.merged_into !== null) {
     throw new ApiError('CONFLICT', `Vụ việc số ${id} đã được gộp vào vụ việc số ${row.merged_into}; hãy chọn vụ việc số ${row.merged_into}`, [
@@ -297,15 +301,27 @@ export async function refreshMatter(trx: Trx, matterId: number): Promise<void> {
     .select(['v.id', 's.date', 'v.created_at'])
     .where('v.matter_id', '=', matterId)
     .execute();
+  const change = matterRefreshOf(matter, contents, visits);
+  for (const c of change.repeats) await trx.updateTable('petition_contents').set({ repeat: c.repeat }).where('id', '=', c.id).execute();
+  if (change.firstSeenOn !== null) await trx.updateTable('matters').set({ first_seen_on: change.firstSeenOn }).where('id', '=', matterId).execute();
+}
+
+/** What refreshMatter changes, from the matter's arrivals as read: repeat marks that differ, and a new first date (or null). */
+export function matterRefreshOf(
+  matter: { seen_before: number; first_seen_on: string },
+  contents: { id: number; repeat: number; petition_id: number; received_on: string; visit_id: number | null; created_at: string }[],
+  visits: { id: number; date: string; created_at: string }[],
+): { repeats: { id: number; repeat: number }[]; firstSeenOn: string | null } {
+  const repeats: { id: number; repeat: number }[] = [];
   for (const c of contents) {
     const earlierPetition = contents.some((o) => o.petition_id !== c.petition_id && (o.received_on < c.received_on || (o.received_on === c.received_on && o.petition_id < c.petition_id)));
     // A visit the same day counts when recorded before the petition (its own visit never does).
     const earlierVisit = visits.some((v) => v.id !== c.visit_id && (v.date < c.received_on || (v.date === c.received_on && v.created_at < c.created_at)));
     const repeat = matter.seen_before === 1 || earlierPetition || earlierVisit ? 1 : 0;
-    if (repeat !== c.repeat) await trx.updateTable('petition_contents').set({ repeat }).where('id', '=', c.id).execute();
+    if (repeat !== c.repeat) repeats.push({ id: c.id, repeat });
   }
   const dates = [...contents.map((c) => c.received_on), ...visits.map((v) => v.date)].sort();
-  if (dates[0] && dates[0] !== matter.first_seen_on) await trx.updateTable('matters').set({ first_seen_on: dates[0] }).where('id', '=', matterId).execute();
+  return { repeats, firstSeenOn: dates[0] && dates[0] !== matter.first_seen_on ? dates[0] : null };
 }
 
 async function touch(trx: Trx, ctx: OpContext, matterId: number): Promise<void> {
@@ -380,13 +396,20 @@ const deferredRefreshes = new WeakMap<Trx, Set<number>>();
  * so once at the end gives what once per petition gave; an import of many petitions of one matter
  * no longer reads the matter's whole history for each of them.
  */
-export async function withDeferredMatterRefresh<T>(trx: Trx, write: () => Promise<T>): Promise<T> {
+export async function withDeferredMatterRefresh<T>(
+  trx: Trx,
+  write: (touched: Set<number>) => Promise<T>,
+  /** How the touched matters are refreshed (the bulk import's own statements, db/interchange/bulk.ts). */
+  refresh: (matterIds: Set<number>) => Promise<void> | void = async (ids) => {
+    for (const id of ids) await refreshMatter(trx, id);
+  },
+): Promise<T> {
   const touched = new Set<number>();
   deferredRefreshes.set(trx, touched);
   try {
-    const result = await write();
+    const result = await write(touched);
     deferredRefreshes.delete(trx);
-    for (const id of touched) await refreshMatter(trx, id);
+    await refresh(touched);
     return result;
   } finally {
     deferredRefreshes.delete(trx);

@@ -14,7 +14,7 @@ import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, NoticeTable } from '../schema.ts';
-import { deadlineSpan, holidaysFor, workingDaysAfter } from './holidays.ts';
+import { deadlineSpan, holidaysFor, workingDaysAfter, type DeadlineCalendar } from './holidays.ts';
 import { petitionerNames, todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
 
@@ -173,16 +173,29 @@ export async function stepColumns(db: Kysely<DB>, kind: string, receivedOn: stri
  * The deadlines a petition row stores (processing due_on, and its kind's step), counted on one
  * calendar: a save reads the calendar once, not once per deadline.
  */
-export async function petitionDeadlineColumns(db: Kysely<DB>, kind: string, receivedOn: string): Promise<{ due_on: string; step: string | null; step_due_on: string | null }> {
+export function petitionDeadlineColumns(db: Kysely<DB>, kind: string, receivedOn: string): Promise<{ due_on: string; step: string | null; step_due_on: string | null }> {
+  return deadlineColumnsOn((from, to) => holidaysFor(db, from, to), kind, receivedOn);
+}
+
+/**
+ * petitionDeadlineColumns on a given calendar source: the calendar of a span of years (an import
+ * reads each span once for all its petitions, db/interchange/bulk.ts).
+ */
+export async function deadlineColumnsOn(
+  calendarOf: (fromYear: number, toYear: number) => DeadlineCalendar | Promise<DeadlineCalendar>,
+  kind: string,
+  receivedOn: string,
+): Promise<{ due_on: string; step: string | null; step_due_on: string | null }> {
   const step = KIND_STEP[kind as PetitionKind] ?? null;
   const [from, to] = deadlineSpan(receivedOn, PROCESSING_WORKING_DAYS);
   const stepDays = step === null ? null : DEADLINES[step].days;
-  const calendar = await holidaysFor(db, from, to);
+  const calendar = await calendarOf(from, to);
   const sameSpan = stepDays === null || deadlineSpan(receivedOn, stepDays)[1] === to;
+  const stepCalendar = stepDays === null || sameSpan ? calendar : await calendarOf(...deadlineSpan(receivedOn, stepDays));
   return {
     due_on: calendar.due(receivedOn, PROCESSING_WORKING_DAYS),
     step,
-    step_due_on: stepDays === null ? null : sameSpan ? calendar.due(receivedOn, stepDays) : await workingDaysAfter(db, receivedOn, stepDays),
+    step_due_on: stepDays === null ? null : stepCalendar.due(receivedOn, stepDays),
   };
 }
 

@@ -13,6 +13,10 @@ import { knownOnlyAsDenouncerSql, protectedPetitionSql, protectedVisitSql } from
 
 export type PersonData = z.output<typeof personSchema>;
 
+export function personColumns(p: PersonData) {
+  return columns(p);
+}
+
 function columns(p: PersonData) {
   return {
     full_name: p.fullName,

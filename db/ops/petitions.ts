@@ -40,13 +40,13 @@ async function nextSeq(trx: Transaction<DB>, year: number): Promise<number> {
   return Number(row?.seq ?? 0) + 1;
 }
 
-function searchText(p: PetitionData, registerNo: string): string {
+export function searchText(p: PetitionData, registerNo: string): string {
   return fold(
     [registerNo, ...p.petitioners.flatMap((x) => [x.fullName, x.idNumber ?? '']), p.subject ?? '', p.summary, p.forwardedBy?.agency ?? ''].join(' '),
   );
 }
 
-function samePerson(a: PersonData | Person, b: PersonData | Person): boolean {
+export function samePerson(a: PersonData | Person, b: PersonData | Person): boolean {
   if (a.citizenId !== null && a.citizenId === b.citizenId) return true;
   if (a.idNumber && b.idNumber) return a.idNumber === b.idNumber;
   return fold(a.fullName) === fold(b.fullName);
