@@ -10,6 +10,7 @@ import { addDays } from '../shared/calendar/dates.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { prng } from './generate.ts';
 import { parseSearch } from '../db/search-index.ts';
+import { AUDIT_GENESIS, auditHash } from '../db/audit.ts';
 
 export interface BenchContext {
   api: ApiServer;
@@ -340,7 +341,7 @@ export const OPERATIONS: Operation[] = [
     register: (ctx, input) => call(ctx, 'petitions.create', input),
     raw(ctx, input) {
       // The same rows by hand: the person, the petition with its number, the link, its matter and
-      // content, and an audit row, in one durable transaction.
+      // content, and its audit row chained by hash, in one durable transaction.
       const p = input as { receivedOn: string; petitioners: { fullName: string; address: string }[]; summary: string; subject: string };
       const s = cached(ctx, 'intake', () => ({
         seq: ctx.raw.prepare('select coalesce(max(seq), 0) + 1 as n from petitions where year = ?').pluck(),
@@ -352,6 +353,10 @@ export const OPERATIONS: Operation[] = [
         link: ctx.raw.prepare('insert into petition_petitioners (petition_id, position, person_id) values (?, 0, ?)'),
         matter: ctx.raw.prepare("insert into matters (kind, field, title, title_folded, first_seen_on, seen_before, created_at, updated_at) values ('complaint', 'land', ?, ?, ?, 0, ?, ?)"),
         content: ctx.raw.prepare("insert into petition_contents (petition_id, position, matter_id, kind, field, summary, needs_split) values (?, 0, ?, 'complaint', 'land', ?, 0)"),
+        lastAudit: ctx.raw.prepare('select id, hash from audit_log order by id desc limit 1'),
+        audit: ctx.raw.prepare(
+          'insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
       }));
       const now = new Date().toISOString();
       const year = Number(p.receivedOn.slice(0, 4));
@@ -365,6 +370,21 @@ export const OPERATIONS: Operation[] = [
           s.link.run(id, person);
           const matter = Number(s.matter.run(p.summary.slice(0, 200), fold(p.summary.slice(0, 200)), p.receivedOn, now, now).lastInsertRowid);
           s.content.run(id, matter, p.summary);
+          // The audit row with the petition as written, chained to the previous one (db/audit.ts).
+          const last = s.lastAudit.get() as { id: number; hash: string } | undefined;
+          const prevHash = last?.hash ?? AUDIT_GENESIS;
+          const row = {
+            id: (last?.id ?? 0) + 1,
+            at: now,
+            actor_id: null,
+            actor_name: 'bench',
+            action: 'create',
+            entity: 'petition',
+            entity_id: String(id),
+            before_json: null,
+            after_json: JSON.stringify({ id, registerNo, receivedOn: p.receivedOn, channel: 'post', kind: 'complaint', field: 'land', petitioners: p.petitioners, subject: p.subject, summary: p.summary, matterId: matter }),
+          };
+          s.audit.run(row.id, row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.before_json, row.after_json, prevHash, auditHash(prevHash, row));
         })
         .immediate();
       return null;
