@@ -236,7 +236,7 @@ function DraftTable({ label, items, today, onChanged, empty }: { label: string; 
         <Table.Tr>
           <Table.Th w={110}>Số vào sổ</Table.Th>
           <Table.Th>Văn bản · người soạn</Table.Th>
-          <Table.Th w={230} />
+          <Table.Th w={170} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
