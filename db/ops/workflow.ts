@@ -429,6 +429,14 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
       if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
       await trx.updateTable('decisions').set(stamp).where('id', '=', decision.id).execute();
       await cancelOpenNotices(trx, ctx, { decisionId: decision.id });
+      // A reminder drafted under the reversed forward has nothing left to remind of.
+      await trx
+        .updateTable('approvals')
+        .set({ status: 'withdrawn', updated_at: stamp.reversed_at })
+        .where('petition_id', '=', petition.id)
+        .where('kind', '=', 'reminder')
+        .where('status', 'in', ['pending', 'returned'])
+        .execute();
     } else {
       const reply = decision ? await activeReply(trx, decision.id) : undefined;
       if (!reply) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có báo cáo kết quả để hủy.`);

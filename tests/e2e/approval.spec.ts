@@ -181,7 +181,14 @@ test('approval: a handler drafts, the leader sends it back with a reason, the ha
   await expect(preview.frameLocator('iframe').locator('body')).toContainText(`Kính gửi: ${SECOND}`);
   await page.keyboard.press('Escape');
 
-  // The audit trail names who drafted, who sent back and who approved.
+  // The petition's audit trail says who drafted, who sent back and why, and who approved what.
+  const trail = page.getByRole('table', { name: 'Nhật ký thay đổi của đơn' });
+  await expect(trail).toContainText('Lãnh đạo duyệt văn bản');
+  await expect(trail).toContainText('Duyệt, số 01/PC-BTCD, ngày ký 02/03/2026');
+  await expect(trail).toContainText('Trả lại, lý do: Đơn về hộ tịch: chuyển Sở Tư pháp');
+  await expect(trail).toContainText('Sửa dự thảo bị trả lại, gửi duyệt lại');
+  await trail.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('approval-audit.png') });
   const audit = await call(request, handlerDesk, 'audit.list', { entity: 'petition', entityId: String(created.value.id) });
   const acts = (audit.value as { action: string; actorName: string }[]).map((a) => `${a.action}:${a.actorName}`);
   expect(acts).toEqual(expect.arrayContaining(['draft:Trần Văn Xử', 'send_back:Lê Thị Duyệt', 'approve:Lê Thị Duyệt']));

@@ -208,16 +208,18 @@ describe('reminders and notices to citizens', () => {
     expect((await handler.client.documents.render({ kind: 'reminder', petitionId: p.id })).html).toContain('01/BTCD');
   });
 
-  it('reversing the decision withdraws the draft of the notice it required', async () => {
+  it('reversing the decision withdraws the drafts of the notice and the reminder that hung on it', async () => {
     await forward(handler);
     const [decisionDraft] = await leader.client.approvals.list({ petitionId: p.id });
     await leader.client.approvals.approve({ id: decisionDraft!.id, on: '2026-03-18' });
     const [notice] = await handler.client.notices.list({ petitionId: p.id });
     await handler.client.notices.issue({ id: notice!.id, on: '2026-03-19' });
+    await handler.client.workflow.remind({ petitionId: p.id, on: '2026-03-19' });
     await handler.client.workflow.reverse({ petitionId: p.id, what: 'decision', note: 'Chuyển nhầm cơ quan' });
     expect((await leader.client.approvals.list({ petitionId: p.id })).map((a) => [a.kind, a.status])).toEqual([
       ['decision', 'approved'],
       ['notice', 'withdrawn'],
+      ['reminder', 'withdrawn'],
     ]);
     expect((await leader.client.approvals.todo()).counts.pending).toBe(0);
   });
