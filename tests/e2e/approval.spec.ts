@@ -128,6 +128,7 @@ test('approval: a handler drafts, the leader sends it back with a reason, the ha
   await expect(waiting).toContainText(`Phiếu chuyển đơn đến ${FIRST}`);
   await expect(waiting).toContainText('Trần Văn Xử soạn ngày 02/03/2026');
   await leaderPage.screenshot({ path: test.info().outputPath('approval-leader-todo.png') });
+  await leaderApp.screenshot('approval');
   await waiting.getByRole('button', { name: `Trả lại phiếu chuyển đơn đến ${FIRST.toLowerCase()} của đơn ${registerNo}` }).click();
   const sendBack = leaderPage.getByRole('dialog', { name: 'Trả lại dự thảo' });
   await sendBack.getByRole('button', { name: 'Trả lại' }).click();
