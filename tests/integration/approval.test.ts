@@ -12,7 +12,7 @@ import type { UserRole } from '../../shared/domain/user.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
 import { expectError } from '../helpers/envelope.ts';
-import { petitionInput } from '../helpers/intake.ts';
+import { petitionInput, visitInput } from '../helpers/intake.ts';
 import { tempRegister, TEST_APP_VERSION, type TempRegister } from '../helpers/register.ts';
 import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
 import { agencyByCode, createPetition, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
@@ -222,6 +222,27 @@ describe('reminders and notices to citizens', () => {
       ['reminder', 'withdrawn'],
     ]);
     expect((await leader.client.approvals.todo()).counts.pending).toBe(0);
+  });
+});
+
+describe('the refusal notice of a visit (form 01/TCD)', () => {
+  it('is a draft until approved: neither form prints before, both print the number after', async () => {
+    const session = await t.client.sessions.upsert({ kind: 'regular', date: '2026-03-20' });
+    const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'refused', refusalGround: 'law_9_3' }));
+    const noticeId = visit.refusalNotice!.id;
+    await refusedAt(t, handler, 'documents.render', { kind: 'refusal', visitId: visit.id }, 'CONFLICT');
+    await handler.client.notices.issue({ id: noticeId, on: '2026-03-20' });
+    const [draft] = await leader.client.approvals.list({ visitId: visit.id });
+    expect(draft).toMatchObject({ kind: 'notice', status: 'pending', visitId: visit.id, petitionId: null, registerNo: null, title: 'Thông báo từ chối tiếp công dân (mẫu 01/TCD)' });
+    for (const request of [{ kind: 'notice', noticeId }, { kind: 'refusal', visitId: visit.id }]) {
+      expect((await refusedAt(t, handler, 'documents.render', request, 'CONFLICT')).message).toContain('chờ lãnh đạo duyệt');
+    }
+    const from = lastAuditId(t.register.sqlite);
+    expect(await leader.client.approvals.approve({ id: draft!.id, on: '2026-03-20' })).toMatchObject({ documentNo: '01/TB-BTCD' });
+    expect(auditRowsSince(t.register.sqlite, from)).toMatchObject([{ action: 'approve', entity: 'visit', entity_id: String(visit.id), actor_name: 'Lê Thị Duyệt' }]);
+    for (const request of [{ kind: 'notice' as const, noticeId }, { kind: 'refusal' as const, visitId: visit.id }]) {
+      expect((await handler.client.documents.render(request)).number).toBe('01/TB-BTCD');
+    }
   });
 });
 
