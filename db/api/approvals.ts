@@ -4,6 +4,10 @@
 import { permissionsOf } from '../../shared/domain/permissions.ts';
 import { approvalTodo, approveDraft, listApprovals, sendBackDraft, withdrawDraft } from '../ops/approvals.ts';
 import { getUser } from '../ops/users.ts';
+import { getApproval } from '../ops/approval-drafts.ts';
+import { canSeeProtected } from '../protection.ts';
+import { recordPrint } from '../../print/load.ts';
+import { loadDraftDocument } from '../../print/draft.ts';
 import type { HandlerTable } from './table.ts';
 
 export function registerApprovalMethods(t: HandlerTable): void {
@@ -15,4 +19,12 @@ export function registerApprovalMethods(t: HandlerTable): void {
   t.method('approvals.approve', (input, ctx) => approveDraft(ctx, input));
   t.method('approvals.sendBack', (input, ctx) => sendBackDraft(ctx, input));
   t.method('approvals.withdraw', (input, ctx) => withdrawDraft(ctx, input));
+  // A view, audited like a print (action preview_draft), and as a view of a protected denouncer when it shows one.
+  t.method('approvals.preview', async (input, ctx) => {
+    const draft = await getApproval(ctx.register.db, input.id);
+    const doc = await loadDraftDocument(ctx.register, draft, { officer: ctx.actor.id === null ? null : ctx.actor.name, seeProtected: await canSeeProtected(ctx) });
+    await recordPrint(ctx, doc, 'html', 'preview_draft');
+    const { audit: _audit, showsProtected: _shows, ...rendered } = doc;
+    return rendered;
+  });
 }

@@ -246,6 +246,8 @@ export const contract = {
   'approvals.approve': method(approvalApproveSchema).returns<Approval>(),
   'approvals.sendBack': method(approvalSendBackSchema).returns<Approval>(),
   'approvals.withdraw': method(approvalWithdrawSchema).returns<Approval>(),
+  /** The draft as it will read once approved, marked "DỰ THẢO", unnumbered; for reading, not printing. */
+  'approvals.preview': method(approvalWithdrawSchema).returns<RenderedDocument>(),
 } as const;
 
 export type Contract = typeof contract;

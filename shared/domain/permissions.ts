@@ -128,6 +128,7 @@ export const METHOD_PERMISSIONS: Record<MethodName, Permission> = {
   'approvals.approve': 'approve',
   'approvals.sendBack': 'approve',
   'approvals.withdraw': 'handle',
+  'approvals.preview': 'read',
 };
 
 /** The permissions a user holds: their role's, plus `reveal` when granted. None when inactive. */

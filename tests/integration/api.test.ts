@@ -1671,6 +1671,24 @@ const CASES = {
       ['a draft approved already', (c: Ctx) => ({ id: c.made.draft }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.approve({ id: c.made.draft!, on: '2026-03-15' })],
     ],
   },
+  'approvals.preview': {
+    writes: true,
+    prepare: async (c) => {
+      await signIt(c);
+      await draftIt(c);
+    },
+    valid: (c: Ctx) => ({ id: c.made.draft }),
+    check: (v) => {
+      expect(v).toMatchObject({ kind: 'forward', number: null, title: 'Phiếu chuyển đơn (dự thảo ngày 14/03/2026)' });
+      expect((v as { html: string }).html).toContain('DỰ THẢO');
+      expect((v as { html: string }).html).toContain('Kính gửi: Sở Nông nghiệp và Môi trường');
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a non-existent draft', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a draft approved already', (c: Ctx) => ({ id: c.made.draft }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.approve({ id: c.made.draft!, on: '2026-03-15' })],
+    ],
+  },
 } satisfies Record<MethodName, MethodCases>;
 
 const cases = CASES as Record<MethodName, MethodCases>;

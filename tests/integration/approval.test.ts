@@ -79,6 +79,10 @@ describe('a handler drafts, a leader approves', () => {
     // No notice to the citizen before the decision exists.
     expect(await handler.client.notices.list({ petitionId: p.id })).toEqual([]);
 
+    const preview = await handler.client.approvals.preview({ id: draft!.id });
+    expect(preview).toMatchObject({ kind: 'forward', number: null, title: 'Phiếu chuyển đơn (dự thảo ngày 18/03/2026)' });
+    expect(preview.html).toContain(`Kính gửi: ${agency.name}`);
+    expect(preview.html).toContain('DỰ THẢO');
     const print = await refusedAt(t, handler, 'documents.render', { kind: 'forward', petitionId: p.id }, 'CONFLICT');
     expect(print.message).toContain('dự thảo chờ lãnh đạo duyệt');
     expect(print.message).toContain('chưa in được');
@@ -199,6 +203,15 @@ describe('reminders and notices to citizens', () => {
       ['reminder', `Công văn đôn đốc đến ${agency.name}`],
     ]);
     const [noticeDraft, reminderDraft] = todo.pending;
+    // The leader reads each draft before approving: unnumbered, marked DỰ THẢO, audited as a preview.
+    const from = lastAuditId(t.register.sqlite);
+    for (const d of todo.pending) {
+      const preview = await leader.client.approvals.preview({ id: d.id });
+      expect(preview).toMatchObject({ number: null });
+      expect(preview.html).toContain('DỰ THẢO');
+    }
+    expect((await leader.client.approvals.preview({ id: reminderDraft!.id })).html).toContain(agency.name);
+    expect(auditRowsSince(t.register.sqlite, from).map((r) => r.action)).toEqual(['preview_draft', 'preview_draft', 'preview_draft']);
     expect(await leader.client.approvals.approve({ id: noticeDraft!.id, on: '2026-03-20' })).toMatchObject({ documentNo: '01/TB-BTCD', signedOn: '2026-03-20' });
     expect(await handler.client.notices.get({ id: notice!.id })).toMatchObject({ issuedOn: '2026-03-20', documentNo: '01/TB-BTCD', issuedBy: 'Lê Thị Duyệt' });
     expect((await handler.client.documents.render({ kind: 'notice', noticeId: notice!.id })).html).toContain('01/TB-BTCD');
