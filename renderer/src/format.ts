@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   approve: 'Lãnh đạo duyệt văn bản',
   send_back: 'Lãnh đạo trả lại dự thảo',
   withdraw_draft: 'Rút dự thảo',
+  preview_draft: 'Xem dự thảo',
 };
 
 /** Workflow steps recorded under their own action names (see db/ops/workflow.ts). */

@@ -129,6 +129,16 @@ test('approval: a handler drafts, the leader sends it back with a reason, the ha
   await expect(waiting).toContainText('Trần Văn Xử soạn ngày 02/03/2026');
   await leaderPage.screenshot({ path: test.info().outputPath('approval-leader-todo.png') });
   await leaderApp.screenshot('approval');
+  // The leader reads the draft first: unnumbered, marked DỰ THẢO, with nothing to print it by.
+  await waiting.getByRole('button', { name: `Xem dự thảo phiếu chuyển đơn đến ${FIRST.toLowerCase()} của đơn ${registerNo}` }).click();
+  const draftView = leaderPage.getByRole('dialog', { name: 'Phiếu chuyển đơn (dự thảo ngày 02/03/2026)' });
+  await expect(draftView.frameLocator('iframe').locator('body')).toContainText('DỰ THẢO');
+  await expect(draftView.frameLocator('iframe').locator('body')).toContainText(`Kính gửi: ${FIRST}`);
+  await expect(draftView.getByRole('button', { name: 'In', exact: true })).toHaveCount(0);
+  await expect(draftView.getByRole('button', { name: 'Lưu PDF' })).toHaveCount(0);
+  await leaderPage.screenshot({ path: test.info().outputPath('approval-draft-preview.png') });
+  await leaderPage.keyboard.press('Escape');
+  await expect(draftView).toHaveCount(0);
   await waiting.getByRole('button', { name: `Trả lại phiếu chuyển đơn đến ${FIRST.toLowerCase()} của đơn ${registerNo}` }).click();
   const sendBack = leaderPage.getByRole('dialog', { name: 'Trả lại dự thảo' });
   await sendBack.getByRole('button', { name: 'Trả lại' }).click();

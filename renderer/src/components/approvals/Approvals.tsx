@@ -2,13 +2,14 @@
 // screens: a draft with its state and the acts the signed-in officer may take (approve with the
 // day signed, send back with a reason, withdraw one's own draft); a record's open drafts on its
 // processing panel; and the to-do sections "Chờ duyệt" (leaders) and "Bị trả lại" (the drafter).
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import { APPROVAL_STATUS_LABELS, approvalApproveSchema, approvalSendBackSchema, type Approval, type ApprovalListInput, type ApprovalTodo } from '../../../../shared/domain/approval.ts';
 import { mayCall } from '../../../../shared/domain/permissions.ts';
+import type { RenderedDocument } from '../../../../shared/documents/kinds.ts';
 import { useUi } from '../../state/ui.ts';
 import { DateField } from '../DateInput.tsx';
 import { showApiError, useApiForm } from '../useApiForm.ts';
@@ -72,6 +73,48 @@ function SendBackForm({ approval, onClose, onDone }: { approval: Approval; onClo
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * "Xem dự thảo": the draft as it will read once approved, unnumbered and marked DỰ THẢO. Only
+ * shown, never printed: the frame runs nothing and the dialog offers no print or PDF.
+ */
+export function DraftPreviewButton({ approval }: { approval: Approval }) {
+  const [open, setOpen] = useState(false);
+  const [doc, setDoc] = useState<RenderedDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setDoc(null);
+    setError(null);
+    api.approvals.preview({ id: approval.id }).then(
+      (d) => live && setDoc(d),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, approval.id]);
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => setOpen(true)} aria-label={`Xem dự thảo ${approval.title.toLowerCase()}${approval.registerNo ? ` của đơn ${approval.registerNo}` : ''}`}>
+        Xem dự thảo
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={doc?.title ?? approval.title} size="calc(210mm + 48px)" padding="md" aria-label="Xem dự thảo">
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">Bản dự thảo để đọc trước khi duyệt: chưa có số, không in. Văn bản được cấp số và in sau khi lãnh đạo duyệt.</Text>
+          {error && <Alert color="red" role="alert">{error}</Alert>}
+          {!doc && !error && <Loader size="sm" />}
+          {doc && (
+            <div style={{ overflowX: 'auto', background: '#e9ecef', padding: 8 }}>
+              <iframe title={doc.title} srcDoc={doc.html} sandbox="" style={{ display: 'block', width: '210mm', height: '297mm', border: 0, background: '#fff', margin: '0 auto' }} />
+            </div>
+          )}
+        </Stack>
+      </Modal>
+    </>
   );
 }
 
@@ -218,7 +261,10 @@ export function OpenDrafts({ approvals, today, onChanged }: { approvals: Approva
                   : 'Sửa rồi gửi lại (cùng mẫu ở bước này), hoặc rút dự thảo.'}
               </Text>
             </Stack>
-            <ApprovalActions approval={a} today={today} onChanged={onChanged} />
+            <Group gap={6} wrap="nowrap" align="flex-start">
+              <DraftPreviewButton approval={a} />
+              <ApprovalActions approval={a} today={today} onChanged={onChanged} />
+            </Group>
           </Group>
         </Alert>
       ))}
@@ -256,7 +302,10 @@ function DraftTable({ label, items, today, onChanged, empty }: { label: string; 
               <ApprovalFacts approval={a} />
             </Table.Td>
             <Table.Td>
-              <ApprovalActions approval={a} today={today} onChanged={onChanged} />
+              <Stack gap={4} align="flex-end">
+                <DraftPreviewButton approval={a} />
+                <ApprovalActions approval={a} today={today} onChanged={onChanged} />
+              </Stack>
             </Table.Td>
           </Table.Tr>
         ))}
