@@ -325,6 +325,29 @@ export interface DB {
   worked_days: WorkedDayTable;
   receipts: ReceiptTable;
   receipt_items: ReceiptItemTable;
+  approvals: ApprovalTable;
+}
+
+/** A draft of an outgoing document waiting for (or past) the leader's approval (migration 0013). */
+export interface ApprovalTable {
+  id: Generated<number>;
+  kind: string;
+  status: Generated<string>;
+  document_kind: string;
+  petition_id: number | null;
+  visit_id: number | null;
+  notice_id: number | null;
+  proposal_json: string;
+  drafted_by_id: number | null;
+  drafted_by: string;
+  drafted_at: string;
+  decided_by_id: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  signed_on: string | null;
+  return_reason: string | null;
+  document_no: string | null;
+  updated_at: string;
 }
 
 /** A weekend day worked in exchange for a day off (ngày làm bù): a working day. */

@@ -18,9 +18,10 @@ import { vietnamDate } from '../shared/domain/dates.ts';
 import { formatRegisterNo, parseRegisterNo, type Petition } from '../shared/domain/petition.ts';
 import type { Settings } from '../shared/domain/settings.ts';
 import { DECISION_ACTION_LABELS, REPLY_OUTCOME_LABELS, type Decision, type DecisionAction, type Workflow } from '../shared/domain/workflow.ts';
-import { NOTICE_KIND_LABELS } from '../shared/domain/notices.ts';
+import { NOTICE_KIND_LABELS, type NoticeKind } from '../shared/domain/notices.ts';
 import type { RefusalGroundCode } from '../shared/rules/reception.ts';
 import { getNotice } from '../db/ops/notices.ts';
+import { approvalRequired, refuseDraftPrint } from '../db/ops/approval-drafts.ts';
 import { ApiError } from '../shared/errors.ts';
 import { summariseIssues, toFieldIssues } from '../shared/validation.ts';
 import {
@@ -57,6 +58,11 @@ export interface LoadOptions {
   extension?: 'html' | 'pdf';
   /** The officer may see a denouncer (db/protection.ts canSeeProtected); default no. */
   seeProtected?: boolean;
+  /**
+   * The preview of a draft waiting for the leader (issue 14 item 3, loadDraftDocument): the
+   * petition's workflow as the draft would make it, and no refusal of drafts.
+   */
+  draft?: { overlay(workflow: Workflow): Workflow };
 }
 
 /** The verb of each decision, and the document it issues, in running text. */
@@ -187,8 +193,15 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   const letterhead = letterheadOf(settings);
   const isProtected = await hasDenunciation(register.db, petition);
   const facts = factsOf(petition, kind, options.seeProtected === true, isProtected);
-  if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
+  // A document still a draft waiting for the leader has no number and is not printed (issue 14 item 3).
+  if (!options.draft && (kind === 'forward' || kind === 'guide' || kind === 'return' || kind === 'urge')) await refuseDraftPrint(register.db, { kind: 'decision', petitionId: petition.id });
+  if (!options.draft && kind === 'reminder' && r.reminderId === null) await refuseDraftPrint(register.db, { kind: 'reminder', petitionId: petition.id });
+  const workflowOf = async () => {
     const workflow = await getWorkflow(register.db, petition.id, today);
+    return options.draft ? options.draft.overlay(workflow) : workflow;
+  };
+  if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
+    const workflow = await workflowOf();
     const d = decisionFor(petition, workflow, kind);
     const base = { letterhead, number: d.documentNo, prefix: settings.docPrefixes[kind], issuedOn: d.decidedOn, petition: facts };
     const agency = d.agency?.name ?? 'cơ quan có thẩm quyền';
@@ -203,13 +216,13 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
     return { data, number: d.documentNo, petition };
   }
   if (kind === 'urge') {
-    const workflow = await getWorkflow(register.db, petition.id, today);
+    const workflow = await workflowOf();
     const d = decisionFor(petition, workflow, 'urge');
     const data: DocumentData = { kind, letterhead, number: d.documentNo, prefix: settings.docPrefixes.urge, issuedOn: d.decidedOn, petition: facts, agency: d.agency?.name ?? 'cơ quan có thẩm quyền' };
     return { data, number: d.documentNo, petition };
   }
   if (kind === 'reminder') {
-    const workflow = await getWorkflow(register.db, petition.id, today);
+    const workflow = await workflowOf();
     const reminders = [...workflow.reminders].sort((a, b) => a.sentOn.localeCompare(b.sentOn) || a.id - b.id);
     let reminder;
     if (r.reminderId !== null) {
@@ -286,6 +299,17 @@ function noticeGroundOf(ground: RefusalGroundCode | null): RefusalNoticeGround |
 
 
 /**
+ * A notice not yet issued prints with a blank number (a draft to sign) — unless the leader's
+ * approval is required: then it prints only once approved and numbered (issue 14 item 3).
+ */
+async function refuseUnapprovedNotice(register: Register, noticeId: number, kind: NoticeKind): Promise<void> {
+  await refuseDraftPrint(register.db, { kind: 'notice', noticeId });
+  if (await approvalRequired(register.db)) {
+    throw new ApiError('CONFLICT', `${NOTICE_KIND_LABELS[kind]} chưa được lãnh đạo duyệt: chưa có số, chưa in được. Hãy gửi duyệt (nút “Gửi duyệt”), in sau khi được duyệt.`);
+  }
+}
+
+/**
  * A notice to a citizen (db/ops/notices.ts): the refusal notice (form 01/TCD) of a visit, or a
  * notice on a petition built from the decision (and the reply) that required it. Printed before
  * it is issued, its number is blank (a draft to sign).
@@ -298,6 +322,7 @@ async function noticeDocument(
 ): Promise<{ data: DocumentData; number: string | null; audit: LoadedDocument['audit']; key: string; showsProtected: boolean }> {
   const notice = await getNotice(register.db, noticeId);
   if (notice.cancelledAt !== null) throw new ApiError('CONFLICT', `${NOTICE_KIND_LABELS[notice.kind]} này đã bị hủy cùng bước xử lý cần đến nó: không in được.`);
+  if (notice.issuedOn === null && !options.draft) await refuseUnapprovedNotice(register, notice.id, notice.kind);
   const today = vietnamDate(register.now());
   const letterhead = letterheadOf(settings);
   const issuedOn = notice.issuedOn ?? today;
@@ -376,6 +401,7 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
     if (visit.outcome !== 'refused') {
       throw new ApiError('CONFLICT', `Lượt tiếp số ${visit.id} (${visit.citizen.fullName}) không có kết quả “Từ chối tiếp”: không in được thông báo từ chối tiếp công dân (mẫu 01/TCD).`);
     }
+    if (visit.refusalNotice && !visit.refusalNotice.issuedOn && !options.draft) await refuseUnapprovedNotice(register, visit.refusalNotice.id, 'refusal');
     const session = await getSession(register.db, visit.sessionId);
     const issued = visit.refusalNotice?.issuedOn ? visit.refusalNotice : null;
     number = issued?.documentNo ?? null;
@@ -417,10 +443,10 @@ export async function loadDocument(register: Register, request: LoadRequest, opt
 }
 
 /** One audit row per print: action 'print', on the petition (visit, or register period) printed from. */
-export async function recordPrint(ctx: OpContext, doc: LoadedDocument, format: 'html' | 'pdf'): Promise<void> {
+export async function recordPrint(ctx: OpContext, doc: LoadedDocument, format: 'html' | 'pdf', action = 'print'): Promise<void> {
   await ctx.register.db.transaction().execute(async (trx) => {
     await writeAudit(trx, ctx, {
-      action: 'print',
+      action,
       entity: doc.audit.entity,
       entityId: doc.audit.entityId,
       after: { kind: doc.kind, title: doc.title, number: doc.number, registerNo: doc.audit.registerNo, format, fileName: doc.fileName },

@@ -30,6 +30,7 @@ import { registerProtectionMethods } from './protection.ts';
 import { registerReceiptMethods } from './receipts.ts';
 import { registerCalendarMethods } from './calendar.ts';
 import { registerBackupMethods } from './backups.ts';
+import { registerApprovalMethods } from './approvals.ts';
 import { idleLockMinutes, registerAuthMethods } from './auth.ts';
 import { forbiddenMessage, METHOD_PERMISSIONS, permissionsOf } from '../../shared/domain/permissions.ts';
 import { USER_ROLE_LABELS } from '../../shared/domain/user.ts';
@@ -61,6 +62,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerReceiptMethods(table);
   registerCalendarMethods(table);
   registerBackupMethods(table);
+  registerApprovalMethods(table);
   registerAuthMethods(table);
   table.assertComplete();
   return table;

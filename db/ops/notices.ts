@@ -17,6 +17,7 @@ import type { DB, NoticeTable } from '../schema.ts';
 import { deadlineSpan, holidaysFor, workingDaysAfter, type DeadlineCalendar } from './holidays.ts';
 import { petitionerNames, todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
+import { approvalRequired, refuseBesideOpenDraft, saveDraft } from './approval-drafts.ts';
 
 type Trx = Transaction<DB>;
 type NoticeRow = Omit<NoticeTable, 'id'> & { id: number; register_no: string | null };
@@ -113,47 +114,78 @@ export async function cancelOpenNotices(trx: Trx, ctx: OpContext, where: { decis
   if (where.decisionId !== undefined) q = q.where('decision_id', '=', where.decisionId);
   if (where.replyId !== undefined) q = q.where('reply_id', '=', where.replyId);
   if (where.visitId !== undefined) q = q.where('visit_id', '=', where.visitId);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const cancelled = await q.returning('id').execute();
+  // A draft of a cancelled notice has nothing left to approve (shared/domain/approval.ts).
+  if (cancelled.length > 0) {
+    await trx
+      .updateTable('approvals')
+      .set({ status: 'withdrawn', updated_at: ctx.register.now().toISOString() })
+      .where('notice_id', 'in', cancelled.map((r) => r.id))
+      .where('status', 'in', ['pending', 'returned'])
+      .execute();
+  }
+  return cancelled.length;
 }
 
 /** Issues a notice: the next number of the notices' series for the year, once, with its audit row. */
 export function issueNotice(ctx: OpContext, input: z.output<typeof noticeIssueSchema>): Promise<Notice> {
-  return ctx.register.db.transaction().execute(async (trx) => {
-    const before = await getNotice(trx, input.id);
-    const label = NOTICE_KIND_LABELS[before.kind];
-    if (before.issuedOn !== null) {
-      throw new ApiError('CONFLICT', `${label} đã được ban hành ngày ${formatDateVN(before.issuedOn)}, số ${before.documentNo}: không ban hành lần hai.`);
-    }
-    if (before.cancelledAt !== null) throw new ApiError('CONFLICT', `${label} đã được hủy cùng bước xử lý cần đến nó: không ban hành được.`);
-    const row = await trx.selectFrom('notices').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
-    const base = await noticeBase(trx, row);
-    const today = todayOf(ctx);
-    const refuse = (message: string) => {
-      throw new ApiError('VALIDATION', message, [{ path: 'on', message }]);
-    };
-    if (input.on < base) refuse(`Ngày ban hành (${formatDateVN(input.on)}) không được trước ngày ${formatDateVN(base)}`);
-    if (input.on > today) refuse(`Ngày ban hành (${formatDateVN(input.on)}) không được sau ngày hôm nay (${formatDateVN(today)})`);
-    const year = yearOf(input.on);
-    const prefix = (await getSettings(trx)).docPrefixes.notice;
-    const last = await trx.selectFrom('notices').select((eb) => eb.fn.max('doc_seq').as('seq')).where('doc_year', '=', year).executeTakeFirst();
-    const seq = Number(last?.seq ?? 0) + 1;
-    const number = `${String(seq).padStart(2, '0')}/${prefix}`;
-    await trx
-      .updateTable('notices')
-      .set({ issued_on: input.on, doc_year: year, doc_seq: seq, document_no: number, issued_by: ctx.actor.name })
-      .where('id', '=', input.id)
-      .execute();
-    const after = await getNotice(trx, input.id);
-    await writeAudit(trx, ctx, {
-      action: 'issue_notice',
-      entity: after.petitionId !== null ? 'petition' : 'visit',
-      entityId: after.petitionId ?? after.visitId,
-      before,
-      after,
+  return ctx.register.db.transaction().execute(async (trx) => issueNoticeIn(trx, ctx, input, (await approvalRequired(trx)) ? 'draft' : 'direct'));
+}
+
+/**
+ * Issues a notice inside the caller's transaction: `direct` numbers it now; `draft` (the leader's
+ * approval is required) checks it, then saves a draft without a number; `approve` numbers it on
+ * the day the leader signed (shared/domain/approval.ts).
+ */
+export async function issueNoticeIn(trx: Trx, ctx: OpContext, input: z.output<typeof noticeIssueSchema>, mode: 'direct' | 'draft' | 'approve'): Promise<Notice> {
+  const before = await getNotice(trx, input.id);
+  const label = NOTICE_KIND_LABELS[before.kind];
+  if (before.issuedOn !== null) {
+    throw new ApiError('CONFLICT', `${label} đã được ban hành ngày ${formatDateVN(before.issuedOn)}, số ${before.documentNo}: không ban hành lần hai.`);
+  }
+  if (before.cancelledAt !== null) throw new ApiError('CONFLICT', `${label} đã được hủy cùng bước xử lý cần đến nó: không ban hành được.`);
+  const row = await trx.selectFrom('notices').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow();
+  const base = await noticeBase(trx, row);
+  const today = todayOf(ctx);
+  const refuse = (message: string) => {
+    throw new ApiError('VALIDATION', message, [{ path: 'on', message }]);
+  };
+  if (input.on < base) refuse(`Ngày ban hành (${formatDateVN(input.on)}) không được trước ngày ${formatDateVN(base)}`);
+  if (input.on > today) refuse(`Ngày ban hành (${formatDateVN(input.on)}) không được sau ngày hôm nay (${formatDateVN(today)})`);
+  if (mode !== 'approve') await refuseBesideOpenDraft(trx, { kind: 'notice', noticeId: before.id }, 'ban hành', mode === 'draft');
+  if (mode === 'draft') {
+    const { approval, edited } = await saveDraft(trx, ctx, {
+      kind: 'notice',
+      documentKind: 'notice',
+      petitionId: before.petitionId,
+      visitId: before.visitId,
+      noticeId: before.id,
+      proposal: { noticeKind: before.kind, on: input.on },
     });
-    return after;
+    await writeAudit(trx, ctx, { action: 'draft', entity: before.petitionId !== null ? 'petition' : 'visit', entityId: before.petitionId ?? before.visitId, before: null, after: { notice: before, draft: approval, edited } });
+    return before;
+  }
+  const year = yearOf(input.on);
+  const prefix = (await getSettings(trx)).docPrefixes.notice;
+  const last = await trx.selectFrom('notices').select((eb) => eb.fn.max('doc_seq').as('seq')).where('doc_year', '=', year).executeTakeFirst();
+  const seq = Number(last?.seq ?? 0) + 1;
+  const number = `${String(seq).padStart(2, '0')}/${prefix}`;
+  await trx
+    .updateTable('notices')
+    .set({ issued_on: input.on, doc_year: year, doc_seq: seq, document_no: number, issued_by: ctx.actor.name })
+    .where('id', '=', input.id)
+    .execute();
+  const after = await getNotice(trx, input.id);
+  // On approval, the approval's own audit row records the number issued.
+  if (mode === 'approve') return after;
+  await writeAudit(trx, ctx, {
+    action: 'issue_notice',
+    entity: after.petitionId !== null ? 'petition' : 'visit',
+    entityId: after.petitionId ?? after.visitId,
+    before,
+    after,
   });
+  return after;
 }
 
 /** The step deadline a petition's kind adds (null when its kind has none). */

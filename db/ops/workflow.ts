@@ -41,6 +41,8 @@ import { likeContains } from './search.ts';
 import { cancelOpenNotices, createNotice } from './notices.ts';
 import { isDenunciation } from '../../shared/rules/deadlines.ts';
 import { isProtectedPetition, protectedPetitionSql } from '../protection.ts';
+import { decisionNeedsApproval } from '../../shared/domain/approval.ts';
+import { approvalRequired, refuseBesideOpenDraft, saveDraft } from './approval-drafts.ts';
 
 type Trx = Transaction<DB>;
 
@@ -147,15 +149,39 @@ export async function issueDocument(trx: Trx, ctx: OpContext, kind: DocumentKind
 }
 
 async function audited<T>(ctx: OpContext, petitionId: number, action: string, work: (trx: Trx) => Promise<T>): Promise<Workflow> {
-  return ctx.register.db.transaction().execute(async (trx) => {
-    const before = await getWorkflow(trx, petitionId, todayOf(ctx));
-    const detail = await work(trx);
-    await refreshStage(trx, petitionId);
-    const after = await getWorkflow(trx, petitionId, todayOf(ctx));
-    await writeAudit(trx, ctx, { action, entity: 'petition', entityId: petitionId, before: summarise(before), after: { ...summarise(after), detail } });
-    return after;
-  });
+  return ctx.register.db.transaction().execute((trx) => auditedIn(trx, ctx, petitionId, action, work));
 }
+
+/**
+ * A workflow step inside the caller's transaction: the work, the stage refreshed, one audit row.
+ * `action` null: the caller writes the audit row (an approval logs the step it runs as its own).
+ */
+async function auditedIn<T>(trx: Trx, ctx: OpContext, petitionId: number, action: string | null, work: (trx: Trx) => Promise<T>): Promise<Workflow> {
+  const before = await getWorkflow(trx, petitionId, todayOf(ctx));
+  const detail = await work(trx);
+  await refreshStage(trx, petitionId);
+  const after = await getWorkflow(trx, petitionId, todayOf(ctx));
+  if (action !== null) await writeAudit(trx, ctx, { action, entity: 'petition', entityId: petitionId, before: summarise(before), after: { ...summarise(after), detail } });
+  return after;
+}
+
+/** The workflow as its audit rows summarise it: status and the active records. */
+export function summariseWorkflow(w: Workflow) {
+  return summarise(w);
+}
+
+/** The audit action of a step by its mode: an approval writes its own row. */
+function stepAction(mode: StepMode, action: string): string | null {
+  return mode === 'draft' ? 'draft' : mode === 'approve' ? null : action;
+}
+
+/**
+ * How a step that issues an outgoing document runs (issue 14 item 3, shared/domain/approval.ts):
+ * `direct` numbers it now (the setting is off, or the document needs no approval); `draft` checks
+ * everything the step checks, then saves a draft without a number; `approve` is the leader's
+ * approval running the drafted step, the document dated the day signed.
+ */
+export type StepMode = 'direct' | 'draft' | 'approve';
 
 function summarise(w: Workflow) {
   const active = <T extends { reversed: unknown }>(xs: T[]) => xs.filter((x) => x.reversed === null).at(-1) ?? null;
@@ -235,7 +261,15 @@ async function refuseSecondForward(trx: Trx, petition: { id: number; kind: strin
 }
 
 export function decidePetition(ctx: OpContext, input: z.output<typeof decideSchema>): Promise<Workflow> {
-  return audited(ctx, input.petitionId, 'decide', async (trx) => {
+  return ctx.register.db.transaction().execute(async (trx) => {
+    const mode: StepMode = decisionNeedsApproval(input.action) && (await approvalRequired(trx)) ? 'draft' : 'direct';
+    return decideIn(trx, ctx, input, mode);
+  });
+}
+
+/** The handling decision inside the caller's transaction, directly, as a draft, or on approval. */
+export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decideSchema>, mode: StepMode): Promise<Workflow> {
+  return auditedIn(trx, ctx, input.petitionId, stepAction(mode, 'decide'), async (trx) => {
     const petition = await petitionRow(trx, input.petitionId);
     const classification = await activeClassification(trx, petition.id);
     if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa được phân loại: phải phân loại trước khi quyết định hướng xử lý.`);
@@ -262,7 +296,19 @@ export function decidePetition(ctx: OpContext, input: z.output<typeof decideSche
       if (agency.active !== 1) throw new ApiError('CONFLICT', `${agency.name} đã ngừng hoạt động trong danh bạ`, [{ path: 'agencyId', message: 'Cơ quan đã ngừng hoạt động' }]);
     }
     if (input.action === 'forward') await refuseSecondForward(trx, petition);
+    if (mode !== 'approve') await refuseBesideOpenDraft(trx, { kind: 'decision', petitionId: petition.id }, 'quyết định xử lý', mode === 'draft');
     const documentKind = DECISION_DOCUMENT[input.action];
+    if (mode === 'draft' && documentKind) {
+      const { approval, edited } = await saveDraft(trx, ctx, {
+        kind: 'decision',
+        documentKind,
+        petitionId: petition.id,
+        visitId: null,
+        noticeId: null,
+        proposal: { action: input.action, agencyId: input.agencyId, agencyName: agency?.name ?? null, note: input.note, toInspection: input.toInspection, on: input.on },
+      });
+      return { draft: approval, edited };
+    }
     const document = documentKind ? await issueDocument(trx, ctx, documentKind, petition.id, input.on) : null;
     const replyDays = (await getSettings(trx)).replyDays[petition.kind as PetitionKind];
     const decisionId = await trx
@@ -336,11 +382,29 @@ export function recordReply(ctx: OpContext, input: z.output<typeof replySchema>)
 }
 
 export function addReminder(ctx: OpContext, input: z.output<typeof reminderSchema>): Promise<Workflow> {
-  return audited(ctx, input.petitionId, 'remind', async (trx) => {
+  return ctx.register.db.transaction().execute(async (trx) => remindIn(trx, ctx, input, (await approvalRequired(trx)) ? 'draft' : 'direct'));
+}
+
+/** A reminder inside the caller's transaction, directly, as a draft, or on approval. */
+export function remindIn(trx: Trx, ctx: OpContext, input: z.output<typeof reminderSchema>, mode: StepMode): Promise<Workflow> {
+  return auditedIn(trx, ctx, input.petitionId, stepAction(mode, 'remind'), async (trx) => {
     const petition = await petitionRow(trx, input.petitionId);
     const decision = await activeForward(trx, petition.id, petition.register_no);
     if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Cơ quan đã báo cáo kết quả đơn ${petition.register_no}: không cần đôn đốc.`);
     checkDate(ctx, input.on, decision.decided_on, 'Ngày đôn đốc', 'ngày chuyển đơn');
+    if (mode !== 'approve') await refuseBesideOpenDraft(trx, { kind: 'reminder', petitionId: petition.id }, 'đôn đốc', mode === 'draft');
+    if (mode === 'draft') {
+      const agency = decision.agency_id === null ? null : await trx.selectFrom('agencies').select('name').where('id', '=', decision.agency_id).executeTakeFirst();
+      const { approval, edited } = await saveDraft(trx, ctx, {
+        kind: 'reminder',
+        documentKind: 'reminder',
+        petitionId: petition.id,
+        visitId: null,
+        noticeId: null,
+        proposal: { agencyName: agency?.name ?? null, on: input.on },
+      });
+      return { draft: approval, edited };
+    }
     const document = await issueDocument(trx, ctx, 'reminder', petition.id, input.on);
     await trx
       .insertInto('reminders')
@@ -365,6 +429,14 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
       if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
       await trx.updateTable('decisions').set(stamp).where('id', '=', decision.id).execute();
       await cancelOpenNotices(trx, ctx, { decisionId: decision.id });
+      // A reminder drafted under the reversed forward has nothing left to remind of.
+      await trx
+        .updateTable('approvals')
+        .set({ status: 'withdrawn', updated_at: stamp.reversed_at })
+        .where('petition_id', '=', petition.id)
+        .where('kind', '=', 'reminder')
+        .where('status', 'in', ['pending', 'returned'])
+        .execute();
     } else {
       const reply = decision ? await activeReply(trx, decision.id) : undefined;
       if (!reply) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có báo cáo kết quả để hủy.`);

@@ -30,6 +30,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   demo: 'Tạo dữ liệu mẫu',
   export: 'Xuất tệp',
   forward: 'Chuyển đơn',
+  draft: 'Gửi dự thảo chờ duyệt',
+  approve: 'Lãnh đạo duyệt văn bản',
+  send_back: 'Lãnh đạo trả lại dự thảo',
+  withdraw_draft: 'Rút dự thảo',
+  preview_draft: 'Xem dự thảo',
 };
 
 /** Workflow steps recorded under their own action names (see db/ops/workflow.ts). */

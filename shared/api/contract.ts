@@ -65,6 +65,7 @@ import {
 } from '../domain/matter.ts';
 import { documentRequestSchema, type DocumentPdf, type RenderedDocument } from '../documents/kinds.ts';
 import { noticeIssueSchema, noticeListSchema, type LawTodo, type Notice } from '../domain/notices.ts';
+import { approvalApproveSchema, approvalListSchema, approvalSendBackSchema, approvalWithdrawSchema, type Approval, type ApprovalTodo } from '../domain/approval.ts';
 import { receiptGetSchema, receiptSaveSchema, type Receipt } from '../domain/receipt.ts';
 import { scheduleImportSchema } from '../calendar/schedules.ts';
 
@@ -240,6 +241,14 @@ export const contract = {
   'backups.configure': method(backupConfigureSchema).returns<BackupStatus>(),
   'backups.run': method(noInput).returns<BackupStatus>(),
   'backups.restore': method(backupRestoreSchema).returns<RestorePlan>(),
+  /** The leader's approval of outgoing documents (issue 14 item 3; shared/domain/approval.ts). */
+  'approvals.list': method(approvalListSchema).returns<Approval[]>(),
+  'approvals.todo': method(noInput).returns<ApprovalTodo>(),
+  'approvals.approve': method(approvalApproveSchema).returns<Approval>(),
+  'approvals.sendBack': method(approvalSendBackSchema).returns<Approval>(),
+  'approvals.withdraw': method(approvalWithdrawSchema).returns<Approval>(),
+  /** The draft as it will read once approved, marked "DỰ THẢO", unnumbered; for reading, not printing. */
+  'approvals.preview': method(approvalWithdrawSchema).returns<RenderedDocument>(),
 } as const;
 
 export type Contract = typeof contract;

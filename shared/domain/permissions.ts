@@ -123,6 +123,13 @@ export const METHOD_PERMISSIONS: Record<MethodName, Permission> = {
   'backups.configure': 'admin',
   'backups.run': 'admin',
   'backups.restore': 'admin',
+
+  'approvals.list': 'read',
+  'approvals.todo': 'read',
+  'approvals.approve': 'approve',
+  'approvals.sendBack': 'approve',
+  'approvals.withdraw': 'handle',
+  'approvals.preview': 'read',
 };
 
 /** The permissions a user holds: their role's, plus `reveal` when granted. None when inactive. */

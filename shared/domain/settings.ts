@@ -72,6 +72,11 @@ export interface Settings {
   fieldGroups: Record<Field, FieldGroup>;
   /** Minutes without activity after which the session locks and asks the password again (issue 14). */
   idleLockMinutes: number;
+  /**
+   * Outgoing documents (forward, guide, return, urge, reminder, notices) are drafts until a leader
+   * approves them (issue 14 item 3; Decree 30/2020 art. 11, 15(2); shared/domain/approval.ts).
+   */
+  approvalRequired: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -87,6 +92,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customReasons: [],
   fieldGroups: DEFAULT_FIELD_GROUPS,
   idleLockMinutes: 15,
+  approvalRequired: false,
 };
 
 /** Settings fields that are records of sub-values, merged key by key on update. */
@@ -132,6 +138,7 @@ export const settingsSchema = z.strictObject({
     .int({ error: 'Thời gian khóa phải là số phút nguyên' })
     .min(1, { error: 'Khóa sau ít nhất 1 phút không dùng' })
     .max(240, { error: 'Khóa sau tối đa 240 phút không dùng' }),
+  approvalRequired: z.boolean({ error: 'Duyệt văn bản đi phải là có hoặc không' }),
 });
 
 /** settings.update takes any subset of the fields; the nested records may also be partial. */

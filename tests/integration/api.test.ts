@@ -124,6 +124,12 @@ const forwardIt = async (c: Ctx) => {
   await classifyIt(c);
   return c.t.client.workflow.decide({ petitionId: c.petition.id, action: 'forward', agencyId: c.agency.id, on: '2026-03-14' });
 };
+/** With the leader's approval on (issue 14 item 3), the forward of `forwardIt` saved as a draft (`made.draft`). */
+const draftIt = async (c: Ctx) => {
+  await c.t.client.settings.update({ approvalRequired: true });
+  await forwardIt(c);
+  c.made.draft = (await c.t.client.approvals.list({ petitionId: c.petition.id }))[0]!.id;
+};
 /** The Board's signer, without whom no signed document prints. */
 const signIt = async (c: Ctx) => {
   await c.t.client.settings.update({ signerName: 'Phạm Văn Ký' });
@@ -1614,6 +1620,86 @@ const CASES = {
       ['no input', undefined, 'VALIDATION'],
       ['a path instead of a backup name', { file: '../register.sqlite' }, 'VALIDATION'],
       ['a backup that is not there', { file: 'so-tiep-cong-dan-2020-01-01T00-00-00Z.sqlite' }, 'NOT_FOUND'],
+    ],
+  },
+  'approvals.list': {
+    writes: false,
+    prepare: draftIt,
+    valid: (c: Ctx) => ({ petitionId: c.petition.id }),
+    check: (v) => expect(v).toMatchObject([{ kind: 'decision', status: 'pending', documentKind: 'forward', documentNo: null, draftedBy: 'Quản trị viên' }]),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['neither a petition nor a visit', {}, 'VALIDATION'],
+      ['both a petition and a visit', (c: Ctx) => ({ petitionId: c.petition.id, visitId: c.visit.id }), 'VALIDATION'],
+    ],
+  },
+  'approvals.todo': {
+    writes: false,
+    prepare: draftIt,
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ pending: [{ status: 'pending', title: 'Phiếu chuyển đơn đến Sở Nông nghiệp và Môi trường' }], returned: [], counts: { pending: 1, returned: 0 } }),
+    bad: noInputBad,
+  },
+  'approvals.approve': {
+    writes: true,
+    prepare: draftIt,
+    valid: (c: Ctx) => ({ id: c.made.draft, on: '2026-03-15' }),
+    check: async (v, c) => {
+      expect(v).toMatchObject({ status: 'approved', signedOn: '2026-03-15', documentNo: '01/PC-BTCD', decidedBy: 'Quản trị viên' });
+      expect((await c.t.client.petitions.get({ id: c.petition.id })).workflow.decisions).toMatchObject([{ action: 'forward', decidedOn: '2026-03-15', documentNo: '01/PC-BTCD' }]);
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no date', (c: Ctx) => ({ id: c.made.draft }), 'VALIDATION'],
+      ['a date after today', (c: Ctx) => ({ id: c.made.draft, on: '2026-03-16' }), 'VALIDATION'],
+      ['a date before the classification', (c: Ctx) => ({ id: c.made.draft, on: '2026-03-13' }), 'VALIDATION'],
+      ['a non-existent draft', { id: MISSING_ID, on: '2026-03-15' }, 'NOT_FOUND'],
+      ['a draft approved already', (c: Ctx) => ({ id: c.made.draft, on: '2026-03-15' }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.approve({ id: c.made.draft!, on: '2026-03-15' })],
+      ['a draft sent back', (c: Ctx) => ({ id: c.made.draft, on: '2026-03-15' }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.sendBack({ id: c.made.draft!, reason: 'Sai cơ quan nhận' })],
+    ],
+  },
+  'approvals.sendBack': {
+    writes: true,
+    prepare: draftIt,
+    valid: (c: Ctx) => ({ id: c.made.draft, reason: '  Sai cơ quan nhận: chuyển Sở Tư pháp  ' }),
+    check: (v) => expect(v).toMatchObject({ status: 'returned', returnReason: 'Sai cơ quan nhận: chuyển Sở Tư pháp', documentNo: null }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['no reason', (c: Ctx) => ({ id: c.made.draft }), 'VALIDATION'],
+      ['a reason of blanks', (c: Ctx) => ({ id: c.made.draft, reason: '      ' }), 'VALIDATION'],
+      ['a reason too long', (c: Ctx) => ({ id: c.made.draft, reason: long(1001) }), 'VALIDATION'],
+      ['a non-existent draft', { id: MISSING_ID, reason: 'Sai cơ quan nhận' }, 'NOT_FOUND'],
+      ['a draft withdrawn', (c: Ctx) => ({ id: c.made.draft, reason: 'Sai cơ quan nhận' }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.withdraw({ id: c.made.draft! })],
+    ],
+  },
+  'approvals.withdraw': {
+    writes: true,
+    prepare: draftIt,
+    valid: (c: Ctx) => ({ id: c.made.draft }),
+    check: (v) => expect(v).toMatchObject({ status: 'withdrawn', documentNo: null }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['an id that is not a number', { id: 'một' }, 'VALIDATION'],
+      ['a non-existent draft', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a draft approved already', (c: Ctx) => ({ id: c.made.draft }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.approve({ id: c.made.draft!, on: '2026-03-15' })],
+    ],
+  },
+  'approvals.preview': {
+    writes: true,
+    prepare: async (c) => {
+      await signIt(c);
+      await draftIt(c);
+    },
+    valid: (c: Ctx) => ({ id: c.made.draft }),
+    check: (v) => {
+      expect(v).toMatchObject({ kind: 'forward', number: null, title: 'Phiếu chuyển đơn (dự thảo ngày 14/03/2026)' });
+      expect((v as { html: string }).html).toContain('DỰ THẢO');
+      expect((v as { html: string }).html).toContain('Kính gửi: Sở Nông nghiệp và Môi trường');
+    },
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['a non-existent draft', { id: MISSING_ID }, 'NOT_FOUND'],
+      ['a draft approved already', (c: Ctx) => ({ id: c.made.draft }), 'CONFLICT', (c: Ctx) => c.t.client.approvals.approve({ id: c.made.draft!, on: '2026-03-15' })],
     ],
   },
 } satisfies Record<MethodName, MethodCases>;

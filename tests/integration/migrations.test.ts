@@ -597,6 +597,37 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
       expect(plan(`select id from petitions where ${column} = 'x' order by year desc, seq desc limit 200`)).not.toContain('TEMP B-TREE');
     }
   },
+  '0013-approval': (sqlite) => {
+    expect(columns(sqlite, 'approvals')).toMatchObject({
+      id: col('INTEGER', 0, null, 1),
+      kind: col('TEXT', 1),
+      status: col('TEXT', 1, "'pending'"),
+      document_kind: col('TEXT', 1),
+      petition_id: col('INTEGER'),
+      visit_id: col('INTEGER'),
+      notice_id: col('INTEGER'),
+      proposal_json: col('TEXT', 1),
+      drafted_by: col('TEXT', 1),
+      signed_on: col('TEXT'),
+      return_reason: col('TEXT'),
+      document_no: col('TEXT'),
+    });
+    expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['approvals_status', 'approvals_petition', 'approvals_visit', 'approvals_notice']));
+    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`select id from approvals where status = 'pending' order by id limit 200`)).toContain('approvals_status');
+    // Neither a petition nor a visit, both, a notice draft without its notice, a bad kind, bad JSON:
+    // each refused by the table itself.
+    const draft = (patch: { kind?: string; status?: string; petition?: string; visit?: string; notice?: string; json?: string; reason?: string }) =>
+      `insert into approvals (kind, status, document_kind, petition_id, visit_id, notice_id, proposal_json, drafted_by, drafted_at, return_reason, updated_at)
+       values ('${patch.kind ?? 'decision'}', '${patch.status ?? 'pending'}', 'forward', ${patch.petition ?? 'null'}, ${patch.visit ?? 'null'}, ${patch.notice ?? 'null'}, '${patch.json ?? '{}'}', 'A', ${T}, ${patch.reason ?? 'null'}, ${T})`;
+    rejects(sqlite, draft({}), /CHECK constraint failed/);
+    rejects(sqlite, draft({ kind: 'letter', petition: '1' }), /CHECK constraint failed/);
+    rejects(sqlite, draft({ kind: 'notice', petition: '1' }), /CHECK constraint failed/);
+    rejects(sqlite, draft({ petition: '1', json: 'not json' }), /CHECK constraint failed/);
+    rejects(sqlite, draft({ petition: '1', status: 'returned' }), /CHECK constraint failed/);
+    rejects(sqlite, draft({ petition: '1', status: 'approved' }), /CHECK constraint failed/);
+    rejects(sqlite, draft({ petition: '999' }), /FOREIGN KEY constraint failed/);
+  },
   '0015-search-newest-first': (sqlite) => {
     // Both word indexes rebuilt with prefixes of 1 to 7 characters; the petitions' keyed by -id.
     const ddl = (name: string) => (sqlite.prepare('select sql from sqlite_master where name = ?').get(name) as { sql: string }).sql;

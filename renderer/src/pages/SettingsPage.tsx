@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
@@ -98,6 +98,12 @@ function SettingsForm({ initial, provinces }: { initial: Settings; provinces: Pr
               <TextInput label="Họ và tên người ký" {...form.register('signerName')} error={errors.signerName?.message} />
               <TextInput label="Chức vụ người ký" withAsterisk {...form.register('signerTitle')} error={errors.signerTitle?.message} />
             </SimpleGrid>
+            <Checkbox
+              label="Văn bản đi phải được lãnh đạo duyệt trước khi cấp số và in"
+              description="Phiếu chuyển, phiếu hướng dẫn, công văn trả lại, đôn đốc và thông báo gửi công dân do cán bộ soạn được lưu thành dự thảo; lãnh đạo (quyền duyệt) duyệt thì mới cấp số, ghi ngày ký và in được, hoặc trả lại kèm lý do (Nghị định 30/2020/NĐ-CP, Điều 11 và Điều 15 khoản 2)."
+              {...form.register('approvalRequired')}
+              error={errors.approvalRequired?.message}
+            />
           </Stack>
         </Card>
         <Card withBorder>

@@ -5,6 +5,7 @@ import { formatDateVN } from '../../../shared/calendar/dates.ts';
 import type { TodoItem, TodoSummary } from '../../../shared/domain/workflow.ts';
 import { useUi } from '../state/ui.ts';
 import { LawTodoSections } from '../components/notices/LawTodo.tsx';
+import { ApprovalTodoSections } from '../components/approvals/Approvals.tsx';
 
 const SECTIONS = [
   { key: 'overdue', title: 'Quá hạn xử lý', hint: 'Quá 10 ngày làm việc kể từ ngày nhận mà chưa có quyết định xử lý', color: 'red' },
@@ -76,6 +77,9 @@ export function TodoPage() {
         <Title order={2}>Việc cần làm</Title>
         <Text c="dimmed">Hôm nay: {formatDateVN(summary.today)}</Text>
       </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ApprovalTodoSections today={summary.today} />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {SECTIONS.map((s) => (
           <Section key={s.key} title={s.title} hint={s.hint} color={s.color} items={summary[s.key]} total={summary.counts[s.key]} />

@@ -10,6 +10,7 @@ import { DEADLINES } from '../../../../shared/rules/deadlines.ts';
 import { useUi } from '../../state/ui.ts';
 import { DocumentButton } from '../documents/index.ts';
 import { IssueNoticeButton } from './Notices.tsx';
+import { useApprovalRequired } from '../approvals/Approvals.tsx';
 
 function Late({ overdue, dueOn }: { overdue: boolean; dueOn: string }) {
   return (
@@ -23,6 +24,7 @@ function Late({ overdue, dueOn }: { overdue: boolean; dueOn: string }) {
 export function LawTodoSections() {
   const go = useUi((s) => s.go);
   const touch = useUi((s) => s.touch);
+  const approval = useApprovalRequired();
   const [todo, setTodo] = useState<LawTodo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -80,6 +82,7 @@ export function LawTodoSections() {
                     <Table.Td>
                       <Group gap={6} justify="flex-end" wrap="nowrap">
                         <IssueNoticeButton
+                          approval={approval}
                           notice={n}
                           today={todo.today}
                           onIssued={() => {
@@ -87,7 +90,7 @@ export function LawTodoSections() {
                             load();
                           }}
                         />
-                        <DocumentButton request={{ kind: 'notice', noticeId: n.id }} label="In bản nháp" variant="light" size="xs" />
+                        {!approval && <DocumentButton request={{ kind: 'notice', noticeId: n.id }} label="In bản nháp" variant="light" size="xs" />}
                       </Group>
                     </Table.Td>
                   </Table.Tr>

@@ -8,8 +8,9 @@ import { DocumentButton } from '../documents/index.ts';
 import { formatIsoDate } from '../petitions/format.ts';
 import { showApiError, useApiForm } from '../useApiForm.ts';
 import { TextInput } from '@mantine/core';
+import { ApprovalBadge, useApprovalRequired, useApprovals } from '../approvals/Approvals.tsx';
 
-function IssueForm({ notice, today, onClose, onIssued }: { notice: Notice; today: string; onClose(): void; onIssued(n: Notice): void }) {
+function IssueForm({ notice, today, onClose, onIssued, approval }: { notice: Notice; today: string; onClose(): void; onIssued(n: Notice): void; approval: boolean }) {
   const form = useApiForm(noticeIssueSchema, { id: notice.id, on: today });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
@@ -25,12 +26,15 @@ function IssueForm({ notice, today, onClose, onIssued }: { notice: Notice; today
         {errors.root && <Alert color="red">{errors.root.message}</Alert>}
         <Text size="sm">
           Ban hành <b>{NOTICE_KIND_LABELS[notice.kind].toLowerCase()}</b> gửi <b>{notice.recipient}</b>
-          {notice.registerNo ? ` (đơn ${notice.registerNo})` : ''}. Thông báo sẽ được cấp số văn bản tiếp theo và không ban hành lại được.
+          {notice.registerNo ? ` (đơn ${notice.registerNo})` : ''}.{' '}
+          {approval
+            ? 'Thông báo được gửi lãnh đạo duyệt dưới dạng dự thảo: chưa có số, chưa in được; số được cấp khi lãnh đạo duyệt.'
+            : 'Thông báo sẽ được cấp số văn bản tiếp theo và không ban hành lại được.'}
         </Text>
         <TextInput type="date" label="Ngày ban hành" withAsterisk max={today} data-autofocus {...form.register('on')} error={errors.on?.message} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Đóng</Button>
-          <Button type="submit" loading={isSubmitting}>Xác nhận ban hành</Button>
+          <Button type="submit" loading={isSubmitting}>{approval ? 'Gửi duyệt' : 'Xác nhận ban hành'}</Button>
         </Group>
       </Stack>
     </form>
@@ -38,16 +42,18 @@ function IssueForm({ notice, today, onClose, onIssued }: { notice: Notice; today
 }
 
 /** "Ban hành" with a confirmation dialog; calls onIssued with the numbered notice. */
-export function IssueNoticeButton({ notice, today, onIssued }: { notice: Notice; today: string; onIssued(n: Notice): void }) {
+export function IssueNoticeButton({ notice, today, onIssued, approval = false, again = false }: { notice: Notice; today: string; onIssued(n: Notice): void; approval?: boolean; again?: boolean }) {
   const [open, setOpen] = useState(false);
+  const verb = approval ? (again ? 'Gửi duyệt lại' : 'Gửi duyệt') : 'Ban hành';
   return (
     <>
-      <Button size="xs" onClick={() => setOpen(true)} aria-label={`Ban hành ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()}`}>
-        Ban hành
+      <Button size="xs" onClick={() => setOpen(true)} aria-label={`${verb} ${NOTICE_KIND_LABELS[notice.kind].toLowerCase()}`}>
+        {verb}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Ban hành thông báo" size="lg" trapFocus>
+      <Modal opened={open} onClose={() => setOpen(false)} title={approval ? 'Gửi duyệt thông báo' : 'Ban hành thông báo'} size="lg" trapFocus>
         {open && (
           <IssueForm
+            approval={approval}
             notice={notice}
             today={today}
             onClose={() => setOpen(false)}
@@ -79,6 +85,8 @@ export function NoticesTable({ where, today, version, onChanged }: { where: { pe
   const [notices, setNotices] = useState<Notice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const approval = useApprovalRequired();
+  const { approvals, reload: reloadDrafts } = useApprovals(where, version);
   const key = JSON.stringify(where);
   useEffect(() => {
     let live = true;
@@ -105,30 +113,40 @@ export function NoticesTable({ where, today, version, onChanged }: { where: { pe
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {shown.map((n) => (
+        {shown.map((n) => {
+          // With the leader's approval, a notice not yet issued is a draft: no print, sent for approval.
+          const draft = approvals?.find((a) => a.noticeId === n.id && (a.status === 'pending' || a.status === 'returned')) ?? null;
+          return (
           <Table.Tr key={n.id} data-testid={`notice-${n.kind}`}>
             <Table.Td>{NOTICE_KIND_LABELS[n.kind]}</Table.Td>
             <Table.Td>{n.recipient}</Table.Td>
             <Table.Td>
-              <NoticeDue notice={n} today={today} />
+              <Group gap={6}>
+                <NoticeDue notice={n} today={today} />
+                {draft && <ApprovalBadge approval={draft} />}
+              </Group>
             </Table.Td>
             <Table.Td>
               <Group gap={6} justify="flex-end" wrap="nowrap">
-                {!n.issuedOn && (
+                {!n.issuedOn && draft?.status !== 'pending' && (
                   <IssueNoticeButton
+                    approval={approval}
+                    again={draft?.status === 'returned'}
                     notice={n}
                     today={today}
                     onIssued={() => {
                       setReload((x) => x + 1);
+                      reloadDrafts();
                       onChanged?.();
                     }}
                   />
                 )}
-                <DocumentButton request={{ kind: 'notice', noticeId: n.id }} label={n.issuedOn ? 'In' : 'In bản nháp'} variant="light" size="xs" />
+                {(n.issuedOn || !approval) && <DocumentButton request={{ kind: 'notice', noticeId: n.id }} label={n.issuedOn ? 'In' : 'In bản nháp'} variant="light" size="xs" />}
               </Group>
             </Table.Td>
           </Table.Tr>
-        ))}
+          );
+        })}
       </Table.Tbody>
     </Table>
   );

@@ -4,6 +4,7 @@ import { List, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../../../../shared/domain/audit.ts';
 import { AUDIT_ACTION_LABELS, formatDateTime } from '../../format.ts';
 import { WORKFLOW_ACTION_LABELS, describeWorkflowStep, diffRecords } from './diff.ts';
+import { APPROVAL_AUDIT_ACTIONS, describeApprovalStep } from '../approvals/describe.ts';
 
 function registerNoOf(record: unknown): string | null {
   if (typeof record === 'object' && record !== null && 'registerNo' in record && typeof record.registerNo === 'string') return record.registerNo;
@@ -18,6 +19,14 @@ function Changes({ entry }: { entry: AuditEntry }) {
   if (entry.action === 'view_protected') {
     const where = (entry.after as { where?: unknown } | null)?.where;
     return <Text size="sm">{typeof where === 'string' ? where : 'Xem danh tính người tố cáo'}</Text>;
+  }
+  if (APPROVAL_AUDIT_ACTIONS.includes(entry.action)) {
+    const lines = describeApprovalStep(entry.action, entry.after);
+    return (
+      <List size="sm" spacing={2}>
+        {lines.map((line, i) => <List.Item key={i}>{line}</List.Item>)}
+      </List>
+    );
   }
   if (entry.action in WORKFLOW_ACTION_LABELS) {
     const lines = describeWorkflowStep(entry.action, entry.before, entry.after);

@@ -12,6 +12,7 @@ import type { WorkflowData } from './data.ts';
 import { DateField } from '../DateInput.tsx';
 import { useConfirm } from '../useConfirm.tsx';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
+import { decisionNeedsApproval, type ApprovalProposal } from '../../../../shared/domain/approval.ts';
 
 interface Values {
   action: DecisionAction | null;
@@ -30,9 +31,11 @@ interface Props {
   /** An anonymous denunciation: it may go to the inspection body (Law on Denunciations art. 25(2)). */
   inspectable?: boolean;
   onSaved(workflow: Workflow, action: DecisionAction): void;
+  /** A draft sent back by the leader: the form opens on its proposal, to edit and send again. */
+  returned?: ApprovalProposal | null;
 }
 
-export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectable = false, onSaved }: Props) {
+export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectable = false, onSaved, returned = null }: Props) {
   const allowed: readonly DecisionAction[] = eligible ? DECISION_ACTIONS : inspectable ? ['forward', 'return', 'file'] : ['return', 'file'];
   // After an ineligible classification, a forward is the one to the inspection body.
   const toInspection = !eligible && inspectable;
@@ -46,7 +49,9 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
       note: v.note,
       toInspection: toInspection && v.action === 'forward',
     })),
-    defaultValues: { action: null, agencyId: null, on: data.today, note: '' },
+    defaultValues: returned
+      ? { action: returned.action ?? null, agencyId: returned.agencyId ? String(returned.agencyId) : null, on: data.today, note: returned.note ?? '' }
+      : { action: null, agencyId: null, on: data.today, note: '' },
     mode: 'onSubmit',
   });
   const { errors, isSubmitting } = form.formState;
@@ -56,7 +61,14 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const errorFocus = useErrorFocus();
   const submit = form.handleSubmit(async (values) => {
     errorFocus.clear();
-    if (DECISION_DOCUMENT[values.action] !== null) {
+    if (data.approvalRequired && decisionNeedsApproval(values.action)) {
+      const ok = await confirm({
+        title: `Gửi lãnh đạo duyệt: ${DECISION_ACTION_LABELS[values.action].toLowerCase()}?`,
+        message: `Văn bản được lưu thành dự thảo, chưa có số và chưa in được. Khi lãnh đạo duyệt, quyết định được ghi và văn bản được cấp số, ghi ngày ký duyệt; nếu lãnh đạo trả lại, anh/chị sửa rồi gửi lại.`,
+        confirmLabel: 'Gửi duyệt',
+      });
+      if (!ok) return;
+    } else if (DECISION_DOCUMENT[values.action] !== null) {
       const ok = await confirm({
         title: `${DECISION_ACTION_LABELS[values.action]}?`,
         message: `Ghi quyết định “${DECISION_ACTION_LABELS[values.action].toLowerCase()}” ngày ${formatDateVN(values.on)} sẽ cấp một số văn bản đi. Số đã cấp không thu hồi được: muốn sửa phải hủy bước này kèm lý do, số vẫn được giữ trong sổ.`,
@@ -137,7 +149,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
         </Grid>
         <Group justify="flex-end">
           <Button type="submit" loading={isSubmitting}>
-            Ghi quyết định <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
+            {data.approvalRequired && action !== null && decisionNeedsApproval(action) ? (returned ? 'Sửa và gửi duyệt lại' : 'Gửi lãnh đạo duyệt') : 'Ghi quyết định'} <kbd className="key" style={{ marginLeft: 8 }}>Ctrl+S</kbd>
           </Button>
         </Group>
       </Stack>

@@ -103,12 +103,14 @@ export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSave
     errorFocus.clear();
     const early = replyDueOn !== null && values.on <= replyDueOn;
     const ok = await confirm({
-      title: 'Ghi đôn đốc?',
+      title: data.approvalRequired ? 'Gửi lãnh đạo duyệt công văn đôn đốc?' : 'Ghi đôn đốc?',
       warning: early
         ? `Chưa đến hạn: cơ quan có đến hết ngày ${formatDateVN(replyDueOn)} để báo cáo kết quả giải quyết. Đôn đốc lúc này là sớm.`
         : undefined,
-      message: `Ghi đôn đốc ngày ${formatDateVN(values.on)} sẽ cấp một số văn bản đôn đốc. Số đã cấp không thu hồi được.`,
-      confirmLabel: early ? 'Vẫn đôn đốc và cấp số' : 'Ghi đôn đốc và cấp số',
+      message: data.approvalRequired
+        ? 'Công văn đôn đốc được lưu thành dự thảo, chưa có số và chưa in được; số được cấp khi lãnh đạo duyệt.'
+        : `Ghi đôn đốc ngày ${formatDateVN(values.on)} sẽ cấp một số văn bản đôn đốc. Số đã cấp không thu hồi được.`,
+      confirmLabel: data.approvalRequired ? 'Gửi duyệt' : early ? 'Vẫn đôn đốc và cấp số' : 'Ghi đôn đốc và cấp số',
     });
     if (!ok) return;
     try {
@@ -127,7 +129,7 @@ export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSave
         {errors.root && <Alert color="red" title="Không ghi được đôn đốc">{errors.root.message}</Alert>}
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <DateField control={form.control} name="on" label="Ngày đôn đốc" withAsterisk min={forwardedOn ?? undefined} max={data.today} maxMessage="Ngày đôn đốc không được sau hôm nay" error={errors.on?.message} w={170} />
-          <Button type="submit" variant="light" loading={isSubmitting}>Ghi đôn đốc và cấp số văn bản</Button>
+          <Button type="submit" variant="light" loading={isSubmitting}>{data.approvalRequired ? 'Gửi duyệt công văn đôn đốc' : 'Ghi đôn đốc và cấp số văn bản'}</Button>
         </Group>
       </Stack>
     </form>

@@ -21,6 +21,7 @@ import { ReverseModal } from './ReverseModal.tsx';
 import { NoticesTable } from '../notices/Notices.tsx';
 import { isDenunciation } from '../../../../shared/rules/deadlines.ts';
 import { mayCall } from '../../../../shared/domain/permissions.ts';
+import { OpenDrafts, useApprovals } from '../approvals/Approvals.tsx';
 import './workflow.css';
 
 interface Notice {
@@ -76,6 +77,12 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
     return next;
   };
 
+  // Drafts waiting for (or sent back by) the leader (issue 14 item 3).
+  const { approvals, reload: reloadApprovals } = useApprovals({ petitionId: p.id }, w);
+  const openDraft = (kind: 'decision' | 'reminder') => approvals?.find((a) => a.kind === kind && (a.status === 'pending' || a.status === 'returned')) ?? null;
+  const decisionDraft = openDraft('decision');
+  const reminderDraft = openDraft('reminder');
+
   const classification = activeOf(w.classifications);
   const decision = activeOf(w.decisions);
   const reply = decision ? w.replies.find((r) => r.decisionId === decision.id && r.reversed === null) ?? null : null;
@@ -83,6 +90,10 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
 
   const onDecided = (next: Workflow, action: DecisionAction) => {
     const made = activeOf(next.decisions);
+    if (!made) {
+      saved(next, `Đã gửi dự thảo “${DECISION_ACTION_LABELS[action]}” chờ lãnh đạo duyệt. Văn bản chưa có số, chưa in được cho đến khi được duyệt.`);
+      return;
+    }
     const doc = made?.documentNo ?? null;
     const print = DECISION_PRINT[action];
     saved(
@@ -93,6 +104,10 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   };
 
   const onReminded = (next: Workflow) => {
+    if (next.reminders.length === w.reminders.length) {
+      saved(next, 'Đã gửi dự thảo công văn đôn đốc chờ lãnh đạo duyệt. Văn bản chưa có số, chưa in được cho đến khi được duyệt.');
+      return;
+    }
     const made = next.reminders.at(-1);
     saved(
       next,
@@ -134,11 +149,18 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
         />
       ),
     };
-  } else if (!decision) {
+  } else if (!decision && decisionDraft?.status === 'pending') {
     step = {
       title: 'Quyết định xử lý',
+      body: <Text size="sm" c="dimmed" data-testid="decision-awaiting-approval">Dự thảo “{decisionDraft.title}” đang chờ lãnh đạo duyệt. Quyết định được ghi và văn bản được cấp số khi lãnh đạo duyệt.</Text>,
+    };
+  } else if (!decision) {
+    step = {
+      title: decisionDraft?.status === 'returned' ? 'Sửa dự thảo bị trả lại' : 'Quyết định xử lý',
       body: (
         <DecideForm
+          key={decisionDraft?.id ?? 'new'}
+          returned={decisionDraft?.status === 'returned' ? decisionDraft.proposal : null}
           petitionId={p.id}
           eligible={classification.eligible}
           classifiedOn={classification.decidedOn}
@@ -155,7 +177,11 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
         <Stack gap="sm">
           <ReplyForm petitionId={p.id} forwardedOn={decision.decidedOn} data={data} onSaved={(next) => saved(next, 'Đã ghi kết quả trả lời của cơ quan. Đơn đã xử lý xong.')} />
           <Divider label="Cơ quan chưa trả lời: đôn đốc" labelPosition="left" />
-          <ReminderForm petitionId={p.id} forwardedOn={decision.decidedOn} replyDueOn={w.replyDueOn} data={data} onSaved={onReminded} />
+          {reminderDraft?.status === 'pending' ? (
+            <Text size="sm" c="dimmed">Dự thảo công văn đôn đốc đang chờ lãnh đạo duyệt.</Text>
+          ) : (
+            <ReminderForm petitionId={p.id} forwardedOn={decision.decidedOn} replyDueOn={w.replyDueOn} data={data} onSaved={onReminded} />
+          )}
         </Stack>
       ),
     };
@@ -222,6 +248,17 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
             {notice.print && <PrintButton request={notice.print.request} label={notice.print.label} />}
           </Group>
         </Alert>
+      )}
+
+      {data && approvals && (
+        <OpenDrafts
+          approvals={approvals}
+          today={data.today}
+          onChanged={() => {
+            reloadApprovals();
+            onChanged();
+          }}
+        />
       )}
 
       <Grid gap="lg">

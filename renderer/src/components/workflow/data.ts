@@ -18,6 +18,8 @@ export interface WorkflowData {
   reasonLabels: Record<IneligibleReason, string>;
   customReasons: string[];
   agencies: Agency[];
+  /** Outgoing documents wait for a leader's approval (Cài đặt; shared/domain/approval.ts). */
+  approvalRequired: boolean;
 }
 
 export function useWorkflowData(): { data: WorkflowData | null; error: string | null } {
@@ -38,6 +40,7 @@ export function useWorkflowData(): { data: WorkflowData | null; error: string | 
           reasonLabels: { ...DEFAULT_REASON_LABELS, ...settings.reasonLabels },
           customReasons: settings.customReasons ?? [],
           agencies,
+          approvalRequired: settings.approvalRequired === true,
         });
       } catch (e) {
         if (live) setError(errorMessage(e));
