@@ -202,6 +202,8 @@ export interface ClassificationTable extends Reversible {
   decided_on: string;
   decided_by: string;
   created_at: string;
+  /** The matter a duplicate classification took the petition from (migration 0014). */
+  moved_from_matter_id: Generated<number | null>;
 }
 
 export interface DecisionTable extends Reversible {

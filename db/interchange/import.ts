@@ -261,7 +261,10 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
       .sort((a, b) => a.p.data.receivedOn.localeCompare(b.p.data.receivedOn) || a.i - b.i);
     for (const { p } of duplicates) {
       const c = p.workflow.classification as { duplicate_of: string };
-      await joinOriginalMatter(trx, petitionIds.get(p.ref)!, petitionIds.get(c.duplicate_of)!);
+      const petitionId = petitionIds.get(p.ref)!;
+      const movedFrom = await joinOriginalMatter(trx, petitionId, petitionIds.get(c.duplicate_of)!);
+      // As at the desk: reversing the duplicate puts the petition back on the matter it left.
+      if (movedFrom !== null) await trx.updateTable('classifications').set({ moved_from_matter_id: movedFrom }).where('petition_id', '=', petitionId).where('reversed_at', 'is', null).execute();
     }
   }
   const sorted = [...numbers].sort((a, b) => {

@@ -13,6 +13,7 @@ import * as m0009 from './0009-search-tokens.ts';
 import * as m0010 from './0010-query-indexes.ts';
 import * as m0011 from './0011-sign-in.ts';
 import * as m0012 from './0012-list-order.ts';
+import * as m0014 from './0014-content-decisions.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010-query-indexes', m0010],
   ['0011-sign-in', m0011],
   ['0012-list-order', m0012],
+  ['0014-content-decisions', m0014],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

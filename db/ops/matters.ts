@@ -442,11 +442,12 @@ export async function writeVisitMatter(
  * petition's first content, and the visit it was handed in at when on the same matter, join the
  * matter of the original's first content. Runs inside the classification's transaction.
  */
-export async function joinOriginalMatter(trx: Trx, petitionId: number, originalId: number): Promise<void> {
+export async function joinOriginalMatter(trx: Trx, petitionId: number, originalId: number): Promise<number | null> {
   const original = await trx.selectFrom('petition_contents').select('matter_id').where('petition_id', '=', originalId).where('position', '=', 0).executeTakeFirst();
   const mine = await trx.selectFrom('petition_contents').select(['id', 'matter_id']).where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
-  if (!original || !mine || original.matter_id === mine.matter_id) return;
+  if (!original || !mine || original.matter_id === mine.matter_id) return null;
   const target = await followMerges(trx, original.matter_id);
+  if (target === mine.matter_id) return null;
   await trx.updateTable('petition_contents').set({ matter_id: target }).where('id', '=', mine.id).execute();
   const petition = await trx.selectFrom('petitions').select('visit_id').where('id', '=', petitionId).executeTakeFirstOrThrow();
   if (petition.visit_id !== null) {
@@ -454,6 +455,47 @@ export async function joinOriginalMatter(trx: Trx, petitionId: number, originalI
   }
   await refreshMatter(trx, mine.matter_id);
   await refreshMatter(trx, target);
+  return mine.matter_id;
+}
+
+/**
+ * The reverse of joinOriginalMatter, inside the transaction that reverses a duplicate
+ * classification: the petition's first content (and the visit it was handed in at, when it went
+ * with it) leaves its original's matter for the matter the classification took it from, or for a
+ * new matter when that one was merged away since. Nothing moves when the classification moved
+ * nothing (the petition was on its original's matter from intake, or the classification predates
+ * migration 0014) or when an officer has moved the content since. Returns the move, or null.
+ */
+export async function leaveOriginalMatter(
+  trx: Trx,
+  ctx: OpContext,
+  petitionId: number,
+  classification: { duplicate_of: number | null; moved_from_matter_id: number | null },
+): Promise<{ from: number; to: number; newMatter: boolean } | null> {
+  if (classification.duplicate_of === null || classification.moved_from_matter_id === null) return null;
+  const original = await trx.selectFrom('petition_contents').select('matter_id').where('petition_id', '=', classification.duplicate_of).where('position', '=', 0).executeTakeFirst();
+  const mine = await trx
+    .selectFrom('petition_contents as c')
+    .innerJoin('petitions as p', 'p.id', 'c.petition_id')
+    .select(['c.id', 'c.matter_id', 'c.kind', 'c.field', 'c.summary', 'p.received_on', 'p.visit_id'])
+    .where('c.petition_id', '=', petitionId)
+    .where('c.position', '=', 0)
+    .executeTakeFirst();
+  if (!original || !mine) return null;
+  const current = mine.matter_id;
+  if ((await followMerges(trx, original.matter_id)) !== current) return null;
+  const former = await trx.selectFrom('matters').select(['id', 'merged_into']).where('id', '=', classification.moved_from_matter_id).executeTakeFirst();
+  const reusable = former !== undefined && former.merged_into === null && former.id !== current;
+  const to = reusable ? former.id : await insertMatter(trx, ctx, { kind: mine.kind, field: mine.field, summary: mine.summary, firstSeenOn: mine.received_on });
+  await trx.updateTable('petition_contents').set({ matter_id: to }).where('id', '=', mine.id).execute();
+  if (mine.visit_id !== null) {
+    await trx.updateTable('visits').set({ matter_id: to }).where('id', '=', mine.visit_id).where('matter_id', '=', current).execute();
+  }
+  await refreshMatter(trx, current);
+  await refreshMatter(trx, to);
+  await touch(trx, ctx, current);
+  await touch(trx, ctx, to);
+  return { from: current, to, newMatter: !reusable };
 }
 
 async function followMerges(trx: Db, id: number): Promise<number> {

@@ -36,7 +36,7 @@ import type { DB, PetitionTable } from '../schema.ts';
 import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
-import { joinOriginalMatter } from './matters.ts';
+import { joinOriginalMatter, leaveOriginalMatter } from './matters.ts';
 import { likeContains } from './search.ts';
 import { cancelOpenNotices, createNotice } from './notices.ts';
 import { isDenunciation } from '../../shared/rules/deadlines.ts';
@@ -178,7 +178,7 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
         refuseDate('duplicateOf', `Đơn gốc ${original.register_no} phải được nhận trước đơn này`);
       }
     }
-    await trx
+    const inserted = await trx
       .insertInto('classifications')
       .values({
         petition_id: petition.id,
@@ -190,9 +190,14 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
         decided_by: ctx.actor.name,
         created_at: ctx.register.now().toISOString(),
       })
-      .execute();
-    // A duplicate is a repeat on its original's matter.
-    if (input.duplicateOf !== null) await joinOriginalMatter(trx, petition.id, input.duplicateOf);
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A duplicate is a repeat on its original's matter; the matter it leaves is remembered, so a
+    // reversal puts it back.
+    if (input.duplicateOf !== null) {
+      const movedFrom = await joinOriginalMatter(trx, petition.id, input.duplicateOf);
+      if (movedFrom !== null) await trx.updateTable('classifications').set({ moved_from_matter_id: movedFrom }).where('id', '=', inserted.id).execute();
+    }
     return { eligible: input.eligible, reason: input.reason };
   });
 }
@@ -360,6 +365,9 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
       if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có phân loại để hủy.`);
       if (decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý: hủy quyết định trước, rồi mới hủy phân loại.`);
       await trx.updateTable('classifications').set(stamp).where('id', '=', classification.id).execute();
+      // A duplicate no longer: the petition goes back to its own matter (the audit row says where).
+      const matter = await leaveOriginalMatter(trx, ctx, petition.id, classification);
+      if (matter) return { reversed: input.what, note: input.note, matter };
     } else if (input.what === 'decision') {
       if (!decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có quyết định xử lý để hủy.`);
       if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
