@@ -33,6 +33,7 @@ import type { Petition } from '../../shared/domain/petition.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { decisionLawOut, sessionLawOut, visitLawOut } from '../../shared/interchange/law.ts';
+import { readNoticesForExport } from './notices.ts';
 
 /** Rows read per query: far below SQLite's limit on bound parameters. */
 const BATCH = 400;
@@ -99,7 +100,8 @@ async function readRegister(db: Kysely<DB>, now: Date): Promise<V2File> {
     }
   }
 
-  return { format: INTERCHANGE_FORMAT_V2, exported_at: vietnamTimestamp(now), agencies, sessions, matters, visits, petitions };
+  const notices = await readNoticesForExport(db);
+  return { format: INTERCHANGE_FORMAT_V2, exported_at: vietnamTimestamp(now), agencies, sessions, matters, visits, petitions, notices };
 }
 
 function matterToV2(m: Selectable<MatterTable>, refOf: (id: number | null) => string): V2Matter {

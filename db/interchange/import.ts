@@ -16,6 +16,7 @@ import { insertSession, writeVisit } from '../ops/reception.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
+import { writeNotices } from './notices.ts';
 import { withSearchIndexesFilledOnce } from '../search-index.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
@@ -31,6 +32,8 @@ export interface ImportCounts {
   decisions: number;
   replies: number;
   reminders: number;
+  /** Notices to citizens (v2), issued or due. */
+  notices: number;
   /** First and last register numbers written, by number order; null when no petition. */
   firstRegisterNo: string | null;
   lastRegisterNo: string | null;
@@ -251,6 +254,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   });
   const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
+  const notices = v2 ? await writeNotices(trx, ctx, v2.notices, petitionIds, visitIds) : 0;
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
   } else {
@@ -279,6 +283,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     visits: file.visits.length,
     petitions: file.petitions.length,
     ...workflow,
+    notices,
     firstRegisterNo: sorted[0] ?? null,
     lastRegisterNo: sorted.at(-1) ?? null,
   };

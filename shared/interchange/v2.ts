@@ -9,6 +9,7 @@ import { ARRIVAL_STATES, COMPLAINT_LEVELS, MATTER_KINDS, type ArrivalState, type
 import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
 import { personSchema, type Person, type PersonKind } from '../domain/person.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
+import { checkNotices, noticeFileSchema, type CheckedNotice, type V2Notice } from './notices.ts';
 import { checkInterchange, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Person, type V1Petition, type V1Visit } from './v1.ts';
 
 export const INTERCHANGE_FORMAT_V2 = 'petition-register/v2';
@@ -69,6 +70,8 @@ export interface V2File {
   matters: V2Matter[];
   visits: V2Visit[];
   petitions: V2Petition[];
+  /** Notices to citizens (shared/interchange/notices.ts); absent in files written before them. */
+  notices?: V2Notice[];
 }
 
 export function personToV2(p: Person): V2Person {
@@ -132,6 +135,7 @@ const additions = z.object({
       }),
     )
     .optional(),
+  notices: z.array(noticeFileSchema, { error: 'notices phải là một danh sách' }).optional().transform((v) => v ?? []),
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -180,6 +184,8 @@ export interface CheckedInterchangeV2 extends CheckedInterchange {
   visitMatters: string[];
   /** By index of `petitions`: the contents in order (the first describes the petition's own kind). */
   petitionContents: z.output<typeof contentSchema>[][];
+  /** Notices to citizens, in file order (empty for a file without them). */
+  notices: CheckedNotice[];
 }
 
 export type CheckResultV2 = { ok: true; value: CheckedInterchangeV2 } | { ok: false; issues: FieldIssue[] };
@@ -213,7 +219,7 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
       }
       return rest;
     });
-  const { matters: _matters, ...v1Rest } = raw;
+  const { matters: _matters, notices: _notices, ...v1Rest } = raw;
   const v1raw = { ...v1Rest, format: INTERCHANGE_FORMAT, visits: strip('visits'), petitions: strip('petitions') };
   const v1 = checkInterchange(v1raw, options);
   if (!v1.ok) return { ok: false, issues: v1.issues.map((i) => ({ ...i, message: i.message.replaceAll(INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V2) })) };
@@ -273,10 +279,13 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
     });
     return p.contents;
   });
+  const denunciations = new Set(file.petitions.filter((p, i) => p.data.kind === 'denunciation' || (petitionContents[i] ?? []).some((c) => c.kind === 'denunciation')).map((p) => p.ref));
+  const notices = checkNotices(added.data.notices, file, { today: options.today, hasDenunciation: (r) => denunciations.has(r) });
+  issues.push(...notices.issues);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    value: { ...file, matters: matters.map(({ label, ref: r, data }) => ({ label, ref: r, data })), visitMatters, petitionContents },
+    value: { ...file, matters: matters.map(({ label, ref: r, data }) => ({ label, ref: r, data })), visitMatters, petitionContents, notices: notices.notices },
   };
 }
 

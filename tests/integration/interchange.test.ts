@@ -88,6 +88,7 @@ describe('import', () => {
       decisions: 4,
       replies: 1,
       reminders: 2,
+      notices: 0,
       firstRegisterNo: '2025/000123',
       lastRegisterNo: '2026/000009',
     });
@@ -377,7 +378,7 @@ describe('export', () => {
     expect(exported.exported_at).toBe('2026-08-20T10:00:00+07:00');
     expect(Object.keys(exported)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'visits', 'petitions']);
     const v2 = await exportRegisterV2(r.register);
-    expect(Object.keys(v2)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'matters', 'visits', 'petitions']);
+    expect(Object.keys(v2)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'matters', 'visits', 'petitions', 'notices']);
     expect(v2.format).toBe('petition-register/v2');
     expect(exported.sessions).toEqual(original.sessions);
     expect(exported.visits).toEqual(original.visits);
