@@ -219,6 +219,8 @@ export interface DecisionTable extends Reversible {
   decided_by: string;
   created_at: string;
   to_inspection: Generated<number>;
+  /** The content decided (migration 0014); null only for a decision written before its content existed. */
+  content_id: number | null;
 }
 
 export interface ReplyTable extends Reversible {
@@ -281,6 +283,9 @@ export interface PetitionContentTable {
   summary: string;
   needs_split: Generated<number>;
   repeat: Generated<number>;
+  /** The content's own step deadline by its kind (migration 0014). */
+  step: Generated<string | null>;
+  step_due_on: Generated<string | null>;
 }
 
 export interface NoticeTable {

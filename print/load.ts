@@ -157,7 +157,10 @@ const active = <T extends { reversed: unknown }>(xs: T[]): T | null => xs.filter
 
 function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return' | 'urge'): Decision {
   const words = DECISION_WORDS[action];
-  const decision = active(workflow.decisions);
+  // Each content of a letter has its own decision: the one of this kind (the first content's
+  // first), else the first content's, to say what it is instead.
+  const live = workflow.decisions.filter((d) => d.reversed === null).sort((a, b) => a.contentPosition - b.contentPosition);
+  const decision = live.find((d) => d.action === action) ?? live[0] ?? null;
   if (!decision) {
     throw new ApiError('CONFLICT', `Đơn ${petition.registerNo} chưa có quyết định ${words.decision}: không in được ${words.document}.`);
   }

@@ -17,6 +17,7 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
 import { writeNotices } from './notices.ts';
+import { writeContentHandling } from './content-handling.ts';
 import { withSearchIndexesFilledOnce } from '../search-index.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
@@ -254,6 +255,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   });
   const workflow = await writeWorkflow(trx, ctx, file.petitions, petitionIds);
+  if (v2) workflow.decisions += await writeContentHandling(trx, ctx, v2, petitionIds);
   const notices = v2 ? await writeNotices(trx, ctx, v2.notices, petitionIds, visitIds) : 0;
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);

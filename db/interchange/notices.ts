@@ -20,7 +20,9 @@ export async function readNoticesForExport(db: Kysely<DB>): Promise<V2Notice[]> 
     .selectFrom('notices as n')
     .leftJoin('decisions as d', (j) => j.onRef('d.id', '=', 'n.decision_id').on('d.reversed_at', 'is', null))
     .leftJoin('replies as r', (j) => j.onRef('r.id', '=', 'n.reply_id').on('r.reversed_at', 'is', null))
-    .select(['n.id', 'n.kind', 'n.petition_id', 'n.visit_id', 'n.recipient', 'n.due_on', 'n.issued_on', 'n.document_no', 'n.issued_by', 'd.id as active_decision', 'r.id as active_reply'])
+    .leftJoin('decisions as rd', 'rd.id', 'r.decision_id')
+    .leftJoin('petition_contents as c', (j) => j.on((eb) => eb('c.id', '=', eb.fn.coalesce('d.content_id', 'rd.content_id'))))
+    .select(['n.id', 'n.kind', 'n.petition_id', 'n.visit_id', 'n.recipient', 'n.due_on', 'n.issued_on', 'n.document_no', 'n.issued_by', 'd.id as active_decision', 'r.id as active_reply', 'c.position'])
     .where('n.cancelled_at', 'is', null)
     .orderBy('n.id')
     .execute();
@@ -32,6 +34,7 @@ export async function readNoticesForExport(db: Kysely<DB>): Promise<V2Notice[]> 
       petition: n.petition_id === null ? null : `P${n.petition_id}`,
       visit: n.visit_id === null ? null : `V${n.visit_id}`,
       step,
+      ...(step !== null && n.position !== null && n.position > 0 ? { content: n.position } : {}),
       recipient: n.recipient,
       due_on: n.due_on,
       issued_on: n.issued_on,
@@ -66,7 +69,14 @@ export async function writeNotices(
     let decisionId: number | null = null;
     let replyId: number | null = null;
     if (petitionId !== null && n.data.step !== null) {
-      const decision = await trx.selectFrom('decisions').select('id').where('petition_id', '=', petitionId).where('reversed_at', 'is', null).executeTakeFirstOrThrow();
+      const decision = await trx
+        .selectFrom('decisions as d')
+        .innerJoin('petition_contents as c', 'c.id', 'd.content_id')
+        .select('d.id')
+        .where('d.petition_id', '=', petitionId)
+        .where('c.position', '=', n.data.content ?? 0)
+        .where('d.reversed_at', 'is', null)
+        .executeTakeFirstOrThrow();
       if (n.data.step === 'decision') decisionId = decision.id;
       else replyId = (await trx.selectFrom('replies').select('id').where('decision_id', '=', decision.id).where('reversed_at', 'is', null).executeTakeFirstOrThrow()).id;
     }

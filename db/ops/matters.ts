@@ -31,6 +31,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, MatterTable } from '../schema.ts';
 import { likeContains } from './search.ts';
+import { refreshContentSteps } from './notices.ts';
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
@@ -363,6 +364,8 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
     }
   }
+  // Each content's pending step and its deadline, by its own kind.
+  await refreshContentSteps(trx, { petitionId });
   const deferred = deferredRefreshes.get(trx);
   for (const id of touched) {
     if (fresh.has(id)) continue;
@@ -644,6 +647,7 @@ export function splitContent(ctx: OpContext, input: z.output<typeof splitContent
     const firstContent = await trx.selectFrom('petition_contents').select(['kind', 'field']).where('petition_id', '=', petition.id).where('position', '=', 0).executeTakeFirstOrThrow();
     await trx.updateTable('petitions').set({ kind: firstContent.kind, field: firstContent.field, updated_at: ctx.register.now().toISOString() }).where('id', '=', petition.id).execute();
     for (const id of touched) await refreshMatter(trx, id);
+    await refreshContentSteps(trx, { petitionId: petition.id });
     const after = await petitionContents(trx, petition.id);
     await writeAudit(trx, ctx, { action: 'split', entity: 'petition', entityId: petition.id, before: { contents: before }, after: { contents: after } });
     return after;

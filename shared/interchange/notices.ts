@@ -20,6 +20,8 @@ export interface V2Notice {
   petition: string | null;
   visit: string | null;
   step: NoticeStep | null;
+  /** The content whose step it follows, by its index in the petition's `contents`; written only for a further content (1, 2…). */
+  content?: number;
   recipient: string;
   due_on: string;
   issued_on: string | null;
@@ -47,6 +49,7 @@ export const noticeFileSchema = z.strictObject({
   petition: refText('Đơn (petition)').nullish().transform((v) => v ?? null),
   visit: refText('Lượt tiếp (visit)').nullish().transform((v) => v ?? null),
   step: z.enum(NOTICE_STEPS, { error: 'step phải là decision, reply hoặc null' }).nullish().transform((v) => v ?? null),
+  content: z.number({ error: 'content phải là số thứ tự nội dung (1, 2…)' }).int().min(1, { error: 'content phải là số thứ tự nội dung (1, 2…)' }).max(20).optional(),
   recipient: requiredText('Người nhận thông báo', 500),
   due_on: isoDate('Hạn thông báo'),
   issued_on: isoDate('Ngày ban hành').nullish().transform((v) => v ?? null),
@@ -77,7 +80,11 @@ export function noticeSeq(documentNo: string): number | null {
 export function checkNotices(
   raw: NoticeFileRecord[],
   file: CheckedInterchange,
-  options: { today?: string; hasDenunciation: (petitionRef: string) => boolean },
+  options: {
+    today?: string;
+    /** A petition's content by its place in the letter: its kind and whether it has a decision and a reply (null: no such content). */
+    handlingOf: (petitionRef: string, position: number) => { kind: string; decision: boolean; reply: boolean } | null;
+  },
 ): { notices: CheckedNotice[]; issues: FieldIssue[] } {
   const today = options.today;
   const issues: FieldIssue[] = [];
@@ -103,10 +110,13 @@ export function checkNotices(
       const step = NOTICE_KIND_STEP[n.kind];
       if (n.step !== null && n.step !== step) issue('step', `Thông báo loại ${n.kind} gắn với bước ${step}, không phải ${n.step}`);
       if (n.step === null && n.issued_on === null) issue('step', 'Thông báo chưa ban hành phải gắn với bước xử lý còn hiệu lực (step)');
-      if (petition && n.step === 'decision' && petition.workflow.decision === null) issue('step', `Đơn ${n.petition} không có quyết định xử lý (decision) để thông báo`);
-      if (petition && n.step === 'reply' && petition.workflow.reply === null) issue('step', `Đơn ${n.petition} không có báo cáo kết quả (reply) để thông báo`);
-      if (petition && n.kind === 'denunciation_forward' && !options.hasDenunciation(petition.ref)) {
-        issue('kind', `Đơn ${n.petition} không có nội dung tố cáo: không có thông báo chuyển đơn tố cáo`);
+      const handling = petition ? options.handlingOf(petition.ref, n.content ?? 0) : null;
+      const what = n.content ? `Nội dung contents[${n.content}] của đơn ${n.petition}` : `Đơn ${n.petition}`;
+      if (petition && n.content !== undefined && handling === null) issue('content', `Đơn ${n.petition} không có nội dung contents[${n.content}]`);
+      else if (petition && n.step === 'decision' && !handling?.decision) issue('step', `${what} không có quyết định xử lý (decision) để thông báo`);
+      else if (petition && n.step === 'reply' && !handling?.reply) issue('step', `${what} không có báo cáo kết quả (reply) để thông báo`);
+      if (petition && n.kind === 'denunciation_forward' && handling !== null && handling.kind !== 'denunciation') {
+        issue('kind', `${what} không phải nội dung tố cáo: không có thông báo chuyển đơn tố cáo`);
       }
     }
     if ((n.issued_on === null) !== (n.document_no === null)) issue('document_no', 'Thông báo đã ban hành có cả ngày ban hành (issued_on) và số (document_no); chưa ban hành thì không có cả hai');

@@ -431,10 +431,10 @@ describe('export', () => {
     await importFile(first.register, sample(), ACTOR);
     const ctx: OpContext = { register: first.register, actor: { id: null, name: 'Cán bộ thử' } };
     // P1 (id 1): the reply was recorded by mistake. P2 (id 2): accepted, then guided instead.
-    await reverseStep(ctx, { petitionId: 1, what: 'reply', note: 'Ghi nhầm báo cáo của đơn khác' });
-    await reverseStep(ctx, { petitionId: 2, what: 'decision', note: 'Không thuộc thẩm quyền của Chủ tịch UBND tỉnh' });
+    await reverseStep(ctx, { petitionId: 1, contentId: null, what: 'reply', note: 'Ghi nhầm báo cáo của đơn khác' });
+    await reverseStep(ctx, { petitionId: 2, contentId: null, what: 'decision', note: 'Không thuộc thẩm quyền của Chủ tịch UBND tỉnh' });
     const soNnmt = first.register.sqlite.prepare("select id from agencies where code = 'SO-NNMT'").pluck().get() as number;
-    await decidePetition(ctx, { petitionId: 2, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null, toInspection: false });
+    await decidePetition(ctx, { petitionId: 2, contentId: null, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null, toInspection: false });
     const exported = await exportRegister(first.register);
     expect(byRef(exported, 'P1')).toMatchObject({ reply: null, reminders: sample().petitions[0]!.reminders });
     expect(byRef(exported, 'P2').decision).toEqual({ action: 'guide', on: '2026-08-19', agency: 'SO-NNMT', document_no: '22/HD-BTCD' /* continues the imported 21/HD-BTCD */, note: null });
