@@ -193,7 +193,11 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
     const workflow = await getWorkflow(register.db, petition.id, today);
     const d = decisionFor(petition, workflow, kind);
-    const base = { letterhead, number: d.documentNo, prefix: settings.docPrefixes[kind], issuedOn: d.decidedOn, petition: facts };
+    // A further content's decision: the document speaks of that content, by its own kind (a
+    // denunciation in a letter of complaint is forwarded on form 03).
+    const content = d.contentPosition > 0 && d.contentId !== null ? await register.db.selectFrom('petition_contents').select(['kind', 'summary']).where('id', '=', d.contentId).executeTakeFirst() : undefined;
+    const decided = content ? { ...facts, kind: content.kind as PetitionFacts['kind'] } : facts;
+    const base = { letterhead, number: d.documentNo, prefix: settings.docPrefixes[kind], issuedOn: d.decidedOn, petition: decided };
     const agency = d.agency?.name ?? 'cơ quan có thẩm quyền';
     const data: DocumentData =
       kind === 'forward'

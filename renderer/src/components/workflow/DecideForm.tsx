@@ -24,6 +24,10 @@ const NEEDS_AGENCY: DecisionAction[] = ['forward', 'guide', 'urge'];
 
 interface Props {
   petitionId: number;
+  /** The content decided (a further content of the letter); absent: the first. */
+  contentId?: number | null;
+  /** How the form is named to assistive technology and tests. */
+  label?: string;
   eligible: boolean;
   classifiedOn: string;
   data: WorkflowData;
@@ -32,7 +36,7 @@ interface Props {
   onSaved(workflow: Workflow, action: DecisionAction): void;
 }
 
-export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectable = false, onSaved }: Props) {
+export function DecideForm({ petitionId, contentId = null, label = 'Quyết định xử lý', eligible, classifiedOn, data, inspectable = false, onSaved }: Props) {
   const allowed: readonly DecisionAction[] = eligible ? DECISION_ACTIONS : inspectable ? ['forward', 'return', 'file'] : ['return', 'file'];
   // After an ineligible classification, a forward is the one to the inspection body.
   const toInspection = !eligible && inspectable;
@@ -40,6 +44,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const form = useForm<Values, unknown, ReturnType<typeof decideSchema.parse>>({
     resolver: reshapingResolver<Values, typeof decideSchema>(decideSchema, (v) => ({
       petitionId,
+      contentId,
       action: v.action ?? undefined,
       agencyId: v.action && NEEDS_AGENCY.includes(v.action) && v.agencyId ? Number(v.agencyId) : null,
       on: v.on,
@@ -76,7 +81,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const agencyOptions = data.agencies.filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name }));
 
   return (
-    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={label}>
       {confirmDialog}
       <Stack gap="xs">
         {errorFocus.summary}

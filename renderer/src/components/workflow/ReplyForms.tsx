@@ -22,14 +22,16 @@ interface ReplyValues {
 
 interface Props {
   petitionId: number;
+  /** The content forwarded (a further content of the letter); absent: the first. */
+  contentId?: number | null;
   forwardedOn: string;
   data: WorkflowData;
   onSaved(workflow: Workflow): void;
 }
 
-export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
+export function ReplyForm({ petitionId, contentId = null, forwardedOn, data, onSaved }: Props) {
   const form = useForm<ReplyValues, unknown, ReturnType<typeof replySchema.parse>>({
-    resolver: reshapingResolver<ReplyValues, typeof replySchema>(replySchema, (v) => ({ ...v, petitionId, outcome: v.outcome ?? undefined })),
+    resolver: reshapingResolver<ReplyValues, typeof replySchema>(replySchema, (v) => ({ ...v, petitionId, contentId, outcome: v.outcome ?? undefined })),
     defaultValues: { on: data.today, documentNo: '', outcome: null, summary: '' },
     mode: 'onSubmit',
   });
@@ -90,10 +92,10 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
   );
 }
 
-export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSaved }: Props & { replyDueOn: string | null }) {
+export function ReminderForm({ petitionId, contentId = null, forwardedOn, replyDueOn, data, onSaved }: Props & { replyDueOn: string | null }) {
   const [confirm, confirmDialog] = useConfirm();
   const form = useForm<{ on: string }, unknown, ReturnType<typeof reminderSchema.parse>>({
-    resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId })),
+    resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId, contentId })),
     defaultValues: { on: data.today },
     mode: 'onSubmit',
   });

@@ -94,6 +94,11 @@ export function sameMatterCount(candidates: Workflow['duplicateCandidates']): nu
   return candidates.filter((c) => c.score >= SAME_MATTER_SCORE).length;
 }
 
+/** The decisions of the letter's first content: the petition's own handling (further contents have theirs). */
+export function firstContentDecisions(w: Workflow): Workflow['decisions'] {
+  return w.decisions.filter((d) => d.contentPosition === 0);
+}
+
 /** The active (not reversed) record of a list: the last one. */
 export function activeOf<T extends { reversed: unknown }>(records: T[]): T | null {
   return records.filter((r) => r.reversed === null).at(-1) ?? null;
@@ -101,7 +106,9 @@ export function activeOf<T extends { reversed: unknown }>(records: T[]): T | nul
 
 /** The most recent step that can still be reversed: the reply, else the decision, else the classification. */
 export function reversibleStep(w: Workflow): { what: 'classification' | 'decision' | 'reply'; id: number } | null {
-  const decision = activeOf(w.decisions);
+  // Further contents' decisions are reversed from their own rows (ContentDecisions); the classification waits for them.
+  if (w.decisions.some((d) => d.contentPosition > 0 && d.reversed === null) && !activeOf(firstContentDecisions(w))) return null;
+  const decision = activeOf(firstContentDecisions(w));
   const reply = decision ? w.replies.find((r) => r.decisionId === decision.id && r.reversed === null) : undefined;
   if (reply) return { what: 'reply', id: reply.id };
   if (decision) return { what: 'decision', id: decision.id };
