@@ -53,7 +53,8 @@ test('a complaint with a denunciation: the second content is forwarded on its ow
   await page.getByRole('option', { name: 'Chuyển đơn đến cơ quan có thẩm quyền' }).click();
   await decide.getByRole('combobox', { name: 'Chuyển đến cơ quan' }).fill('nong nghiep moi truong');
   await page.getByRole('option', { name: AGENCY }).click();
-  await decide.getByRole('button', { name: /Ghi quyết định/ }).click();
+  // Ctrl+S inside the content's form saves that form only (the complaint's form stays untouched).
+  await page.keyboard.press('Control+S');
   await page.getByRole('dialog', { name: /Chuyển đơn đến cơ quan có thẩm quyền/ }).getByRole('button', { name: 'Ghi và cấp số' }).click();
   await expect(panel.getByTestId('workflow-notice')).toContainText('Đã ghi quyết định cho nội dung 2: Chuyển đơn đến cơ quan có thẩm quyền. Số văn bản: 01/PC-BTCD');
   await expect(row.getByTestId('content-2-decision')).toContainText(AGENCY);
@@ -63,6 +64,7 @@ test('a complaint with a denunciation: the second content is forwarded on its ow
   await expect(notice).not.toContainText('Lê Thị Hồng');
   // The complaint (first content) still awaits its decision in the main flow.
   await expect(panel.getByRole('form', { name: 'Quyết định xử lý', exact: true })).toBeVisible();
+  await expect(panel.getByRole('form', { name: 'Quyết định xử lý', exact: true })).not.toContainText('Chưa chọn hướng xử lý');
   // The officer stays at the message; the complaint's form is not opened under it.
   await expect(page.getByRole('listbox')).toHaveCount(0);
   await row.scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { api } from '../../api.ts';
 import { DECISION_ACTIONS, DECISION_ACTION_LABELS, DECISION_DOCUMENT, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
-import type { WorkflowData } from './data.ts';
+import { scopedSave, type WorkflowData } from './data.ts';
 import { DateField } from '../DateInput.tsx';
 import { useConfirm } from '../useConfirm.tsx';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
@@ -76,12 +76,13 @@ export function DecideForm({ petitionId, contentId = null, label = 'Quyết đ�
       errorFocus.onInvalid();
     }
   }, errorFocus.onInvalid);
-  useHotkeys([['mod+S', () => void submit()]], []);
+  // A further content's form saves on Ctrl+S only when the focus is inside it.
+  useHotkeys(contentId === null ? [['mod+S', () => void submit()]] : [], []);
 
   const agencyOptions = data.agencies.filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name }));
 
   return (
-    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label={label}>
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} onKeyDown={contentId === null ? undefined : scopedSave(() => void submit())} noValidate aria-label={label}>
       {confirmDialog}
       <Stack gap="xs">
         {errorFocus.summary}

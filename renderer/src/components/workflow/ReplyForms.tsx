@@ -8,7 +8,7 @@ import { api } from '../../api.ts';
 import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type ReplyOutcome, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
-import type { WorkflowData } from './data.ts';
+import { scopedSave, type WorkflowData } from './data.ts';
 import { DateField } from '../DateInput.tsx';
 import { useConfirm } from '../useConfirm.tsx';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
@@ -47,10 +47,11 @@ export function ReplyForm({ petitionId, contentId = null, forwardedOn, data, onS
       errorFocus.onInvalid();
     }
   }, errorFocus.onInvalid);
-  useHotkeys([['mod+S', () => void submit()]], []);
+  // A further content's form saves on Ctrl+S only when the focus is inside it.
+  useHotkeys(contentId === null ? [['mod+S', () => void submit()]] : [], []);
 
   return (
-    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Ghi kết quả trả lời">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} onKeyDown={contentId === null ? undefined : scopedSave(() => void submit())} noValidate aria-label="Ghi kết quả trả lời">
       <Stack gap="xs">
         {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}

@@ -1,6 +1,6 @@
 // What the workflow forms need besides the petition: the register's today (the core's clock, which
 // tests may fix), the Board's settings (reason labels, added reasons) and the agency directory.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import type { Agency } from '../../../../shared/domain/agency.ts';
@@ -120,4 +120,18 @@ export const STEP_LABELS = { classification: 'phân loại', decision: 'quyết 
 
 export function formatScore(score: number): string {
   return score.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Ctrl+S for a form that shares the screen with another form (a further content's): it saves
+ * this form only, when the focus is inside it, and does not reach the screen's own Ctrl+S.
+ */
+export function scopedSave(submit: () => void) {
+  return (e: KeyboardEvent<HTMLFormElement>) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      e.stopPropagation();
+      submit();
+    }
+  };
 }
