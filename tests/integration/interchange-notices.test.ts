@@ -120,7 +120,7 @@ describe('notices in interchange v2', () => {
     ['a notice due without its step', (f) => void (f.notices![1]!.step = null), 'notices[ref=N2].step', 'chưa ban hành phải gắn với bước'],
     ['an issue date without a number', (f) => void (f.notices![1]!.issued_on = '2026-08-10'), 'notices[ref=N2].document_no', 'có cả ngày ban hành'],
     ['a number used twice', (f) => void (f.notices![4]!.document_no = '02/TB-BTCD'), 'notices[ref=N5].document_no', 'đã dùng cho thông báo N3'],
-    ['a forward notice on a petition with no denunciation', (f) => void (f.notices![1]!.kind = 'denunciation_forward'), 'notices[ref=N2].kind', 'không có nội dung tố cáo'],
+    ['a forward notice on a content that is no denunciation', (f) => void (f.notices![1]!.kind = 'denunciation_forward'), 'notices[ref=N2].kind', 'không phải nội dung tố cáo'],
     ['an issue date after today', (f) => void Object.assign(f.notices![1]!, { issued_on: '2026-09-01', document_no: '09/TB-BTCD' }), 'notices[ref=N2].issued_on', 'sau ngày hôm nay'],
   ])('refuses %s, naming the notice and field, and writes nothing', async (_label, mutate, where, message) => {
     const source = await registerWithNotices();
