@@ -352,16 +352,41 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       .execute();
   }
   touched.add(firstMatter);
-  if (p.contents !== undefined) {
-    if (mode === 'update') {
-      const old = await trx.selectFrom('petition_contents').select(['id', 'matter_id']).where('petition_id', '=', petitionId).where('position', '>', 0).execute();
-      for (const o of old) touched.add(o.matter_id);
-      await trx.deleteFrom('petition_contents').where('petition_id', '=', petitionId).where('position', '>', 0).execute();
+  const contents = p.contents;
+  if (contents !== undefined) {
+    // On update a further content keeps its row (its decisions point at it, migration 0014): the
+    // row at each place is updated, rows past the new list are removed unless decided, new ones added.
+    const old =
+      mode === 'update'
+        ? await trx.selectFrom('petition_contents').select(['id', 'position', 'matter_id']).where('petition_id', '=', petitionId).where('position', '>', 0).orderBy('position').execute()
+        : [];
+    for (const o of old) touched.add(o.matter_id);
+    const surplus = old.filter((o) => o.position > contents.length);
+    if (surplus.length > 0) {
+      const decided = await trx
+        .selectFrom('decisions as d')
+        .innerJoin('petition_contents as c', 'c.id', 'd.content_id')
+        .select('c.position')
+        .where('d.content_id', 'in', surplus.map((o) => o.id))
+        .orderBy('c.position')
+        .executeTakeFirst();
+      if (decided) {
+        const n = decided.position + 1;
+        throw new ApiError('CONFLICT', `Nội dung ${n} của đơn đã có quyết định xử lý (kể cả quyết định đã hủy vẫn được lưu): không bỏ được nội dung này, chỉ sửa được.`, [
+          { path: 'contents', message: `Nội dung ${n} đã có quyết định xử lý` },
+        ]);
+      }
+      await trx.deleteFrom('petition_contents').where('id', 'in', surplus.map((o) => o.id)).execute();
     }
-    for (const [i, c] of p.contents.entries()) {
-      const matterId = await matterFor(c.matterId, `contents.${i}.matterId`, c.kind, c.field, c.summary);
+    for (const [i, c] of contents.entries()) {
+      const existing = old.find((o) => o.position === i + 1);
+      const matterId = existing && typeof c.matterId !== 'number' ? existing.matter_id : await matterFor(c.matterId, `contents.${i}.matterId`, c.kind, c.field, c.summary);
       touched.add(matterId);
-      await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
+      if (existing) {
+        await trx.updateTable('petition_contents').set({ matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).where('id', '=', existing.id).execute();
+      } else {
+        await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
+      }
     }
   }
   // Each content's pending step and its deadline, by its own kind.

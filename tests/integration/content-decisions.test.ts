@@ -133,6 +133,30 @@ describe('decisions per content', () => {
   });
 });
 
+describe('editing a letter whose further content is decided', () => {
+  it('keeps the content and its decision when edited; refuses to drop it, writing nothing', async () => {
+    t = await workflowRegister('2026-03-13');
+    const agency = await agencyByCode(t, 'SO-NNMT');
+    const p = await createPetition(t, {
+      receivedOn: '2026-03-02',
+      kind: 'complaint',
+      field: 'land',
+      summary: 'Khiếu nại thu hồi đất và kiến nghị làm đường',
+      contents: [{ kind: 'recommendation', field: 'policy', summary: 'Kiến nghị làm đường thôn' }],
+    });
+    const second = (await t.client.petitions.get({ id: p.id })).contents[1]!;
+    await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
+    await t.client.workflow.decide({ petitionId: p.id, contentId: second.id, action: 'guide', agencyId: agency.id, on: '2026-03-04' });
+    const { id, registerNo: _r, status: _s, stage: _st, dueOn: _d, replyDueOn: _rd, createdAt: _c, updatedAt: _u, hasDenunciation: _h, ...rest } = p;
+    await t.client.petitions.update({ id, ...rest, contents: [{ kind: 'recommendation', field: 'policy', summary: 'Kiến nghị làm đường bê tông thôn', matterId: second.matterId }] });
+    const after = (await t.client.petitions.get({ id })).contents[1]!;
+    expect(after).toMatchObject({ id: second.id, summary: 'Kiến nghị làm đường bê tông thôn', matterId: second.matterId });
+    expect((await workflowOf(t, id)).decisions.map((d) => [d.contentId, d.action])).toEqual([[second.id, 'guide']]);
+    const error = await refused(t, 'petitions.update', { id, ...rest, contents: [] }, 'CONFLICT');
+    expect(error.message).toMatch(/^Nội dung 2 của đơn đã có quyết định xử lý .*không bỏ được nội dung này/);
+  });
+});
+
 describe('0014-content-decisions on a register in use', () => {
   const AT = MIGRATIONS.findIndex(([name]) => name === '0014-content-decisions');
 
