@@ -202,6 +202,8 @@ export interface ClassificationTable extends Reversible {
   decided_on: string;
   decided_by: string;
   created_at: string;
+  /** The matter a duplicate classification took the petition from (migration 0014). */
+  moved_from_matter_id: Generated<number | null>;
 }
 
 export interface DecisionTable extends Reversible {
@@ -217,6 +219,8 @@ export interface DecisionTable extends Reversible {
   decided_by: string;
   created_at: string;
   to_inspection: Generated<number>;
+  /** The content decided (migration 0014); null only for a decision written before its content existed. */
+  content_id: number | null;
 }
 
 export interface ReplyTable extends Reversible {
@@ -279,6 +283,9 @@ export interface PetitionContentTable {
   summary: string;
   needs_split: Generated<number>;
   repeat: Generated<number>;
+  /** The content's own step deadline by its kind (migration 0014). */
+  step: Generated<string | null>;
+  step_due_on: Generated<string | null>;
 }
 
 export interface NoticeTable {

@@ -33,8 +33,13 @@ export async function loadDraftDocument(register: Register, draft: Approval, opt
   if (draft.kind === 'decision') {
     const petition = await register.db.selectFrom('petitions').select('kind').where('id', '=', draft.petitionId!).executeTakeFirstOrThrow();
     const replyDays = (await getSettings(register.db)).replyDays[petition.kind as PetitionKind];
+    const content = p.contentId
+      ? await register.db.selectFrom('petition_contents').select(['id', 'position']).where('id', '=', p.contentId).executeTakeFirst()
+      : undefined;
     const decision: Decision = {
       id: DRAFT_ID,
+      contentId: content?.id ?? null,
+      contentPosition: content?.position ?? 0,
       action: p.action as DecisionAction,
       decidedOn: p.on,
       agency: p.agencyId ? { id: p.agencyId, code: '', name: p.agencyName ?? '' } : null,

@@ -163,7 +163,10 @@ const active = <T extends { reversed: unknown }>(xs: T[]): T | null => xs.filter
 
 function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return' | 'urge'): Decision {
   const words = DECISION_WORDS[action];
-  const decision = active(workflow.decisions);
+  // Each content of a letter has its own decision: the one of this kind (the first content's
+  // first), else the first content's, to say what it is instead.
+  const live = workflow.decisions.filter((d) => d.reversed === null).sort((a, b) => a.contentPosition - b.contentPosition);
+  const decision = live.find((d) => d.action === action) ?? live[0] ?? null;
   if (!decision) {
     throw new ApiError('CONFLICT', `Đơn ${petition.registerNo} chưa có quyết định ${words.decision}: không in được ${words.document}.`);
   }
@@ -203,7 +206,11 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
     const workflow = await workflowOf();
     const d = decisionFor(petition, workflow, kind);
-    const base = { letterhead, number: d.documentNo, prefix: settings.docPrefixes[kind], issuedOn: d.decidedOn, petition: facts };
+    // A further content's decision: the document speaks of that content, by its own kind (a
+    // denunciation in a letter of complaint is forwarded on form 03).
+    const content = d.contentPosition > 0 && d.contentId !== null ? await register.db.selectFrom('petition_contents').select(['kind', 'summary']).where('id', '=', d.contentId).executeTakeFirst() : undefined;
+    const decided = content ? { ...facts, kind: content.kind as PetitionFacts['kind'] } : facts;
+    const base = { letterhead, number: d.documentNo, prefix: settings.docPrefixes[kind], issuedOn: d.decidedOn, petition: decided };
     const agency = d.agency?.name ?? 'cơ quan có thẩm quyền';
     const data: DocumentData =
       kind === 'forward'

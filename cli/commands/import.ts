@@ -97,6 +97,7 @@ export const importCommand: Command = {
       io.out(`  lượt tiếp: ${counts.visits}`);
       io.out(`  đơn: ${counts.petitions}${numbers}`);
       io.out(`  phân loại: ${counts.classifications}, quyết định xử lý: ${counts.decisions}, trả lời: ${counts.replies}, đôn đốc: ${counts.reminders}`);
+      if (counts.notices > 0) io.out(`  thông báo cho công dân: ${counts.notices}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION') throw refused(error.issues ?? [{ path: '', message: error.message }]);
       throw error;

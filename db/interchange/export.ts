@@ -33,6 +33,8 @@ import type { Petition } from '../../shared/domain/petition.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { decisionLawOut, sessionLawOut, visitLawOut } from '../../shared/interchange/law.ts';
+import { readNoticesForExport } from './notices.ts';
+import { contentHandlingOut, readContentHandling } from './content-handling.ts';
 
 /** Rows read per query: far below SQLite's limit on bound parameters. */
 const BATCH = 400;
@@ -99,7 +101,8 @@ async function readRegister(db: Kysely<DB>, now: Date): Promise<V2File> {
     }
   }
 
-  return { format: INTERCHANGE_FORMAT_V2, exported_at: vietnamTimestamp(now), agencies, sessions, matters, visits, petitions };
+  const notices = await readNoticesForExport(db);
+  return { format: INTERCHANGE_FORMAT_V2, exported_at: vietnamTimestamp(now), agencies, sessions, matters, visits, petitions, notices };
 }
 
 function matterToV2(m: Selectable<MatterTable>, refOf: (id: number | null) => string): V2Matter {
@@ -160,10 +163,19 @@ function petitionToV2(p: Petition, w: PetitionWorkflow | undefined, contents: V2
 /** Each petition's contents in order, in the file's shape. */
 async function readContents(db: Kysely<DB>, petitionIds: number[], refOf: (id: number | null) => string): Promise<Map<number, V2Content[]>> {
   const rows = await db.selectFrom('petition_contents').selectAll().where('petition_id', 'in', petitionIds).orderBy('petition_id').orderBy('position').execute();
+  const handling = await readContentHandling(db, petitionIds);
   const result = new Map<number, V2Content[]>();
   for (const c of rows) {
     const list = result.get(c.petition_id) ?? [];
-    list.push({ matter_ref: refOf(c.matter_id), kind: c.kind as PetitionKind, field: c.field as Field, summary: c.summary, needs_split: c.needs_split === 1, repeat: c.repeat === 1 });
+    list.push({
+      matter_ref: refOf(c.matter_id),
+      kind: c.kind as PetitionKind,
+      field: c.field as Field,
+      summary: c.summary,
+      needs_split: c.needs_split === 1,
+      repeat: c.repeat === 1,
+      ...contentHandlingOut(handling.get(c.id)),
+    });
     result.set(c.petition_id, list);
   }
   return result;
@@ -205,9 +217,12 @@ async function readWorkflow(db: Kysely<DB>, petitionIds: number[]): Promise<Map<
   const decisions = await db
     .selectFrom('decisions as d')
     .leftJoin('agencies as a', 'a.id', 'd.agency_id')
+    .leftJoin('petition_contents as c', 'c.id', 'd.content_id')
     .select(['d.id', 'd.petition_id', 'd.action', 'd.decided_on', 'a.code', 'd.document_no', 'd.note', 'd.to_inspection'])
     .where('d.petition_id', 'in', petitionIds)
     .where('d.reversed_at', 'is', null)
+    // The petition's own fields carry its first content's handling; further contents carry theirs.
+    .where((eb) => eb.or([eb('c.position', '=', 0), eb('d.content_id', 'is', null)]))
     .execute();
   const petitionOf = new Map<number, number>();
   for (const d of decisions) {

@@ -17,6 +17,8 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
 import { BulkWriter, withIndexesBuiltOnce } from './bulk.ts';
+import { writeNotices } from './notices.ts';
+import { writeContentHandling } from './content-handling.ts';
 import { withSearchIndexesFilledOnce } from '../search-index.ts';
 import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
@@ -32,6 +34,8 @@ export interface ImportCounts {
   decisions: number;
   replies: number;
   reminders: number;
+  /** Notices to citizens (v2), issued or due. */
+  notices: number;
   /** First and last register numbers written, by number order; null when no petition. */
   firstRegisterNo: string | null;
   lastRegisterNo: string | null;
@@ -265,6 +269,8 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     }
   }, bulk?.refreshMatters);
   const workflow = bulk ? await bulk.writeWorkflow(file.petitions, petitionIds) : await writeWorkflow(trx, ctx, file.petitions, petitionIds);
+  if (v2) workflow.decisions += await writeContentHandling(trx, ctx, v2, petitionIds);
+  const notices = v2 ? await writeNotices(trx, ctx, v2.notices, petitionIds, visitIds) : 0;
   if (v2) {
     for (const m of v2.matters) if (m.data.merged_into !== null) await setMatterMerged(trx, matterIds.get(m.ref)!, matterIds.get(m.data.merged_into)!);
   } else {
@@ -275,7 +281,10 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
       .sort((a, b) => a.p.data.receivedOn.localeCompare(b.p.data.receivedOn) || a.i - b.i);
     for (const { p } of duplicates) {
       const c = p.workflow.classification as { duplicate_of: string };
-      await joinOriginalMatter(trx, petitionIds.get(p.ref)!, petitionIds.get(c.duplicate_of)!);
+      const petitionId = petitionIds.get(p.ref)!;
+      const movedFrom = await joinOriginalMatter(trx, petitionId, petitionIds.get(c.duplicate_of)!);
+      // As at the desk: reversing the duplicate puts the petition back on the matter it left.
+      if (movedFrom !== null) await trx.updateTable('classifications').set({ moved_from_matter_id: movedFrom }).where('petition_id', '=', petitionId).where('reversed_at', 'is', null).execute();
     }
   }
   const sorted = [...numbers].sort((a, b) => {
@@ -290,6 +299,7 @@ export async function writeInterchange(trx: Transaction<DB>, ctx: OpContext, fil
     visits: file.visits.length,
     petitions: file.petitions.length,
     ...workflow,
+    notices,
     firstRegisterNo: sorted[0] ?? null,
     lastRegisterNo: sorted.at(-1) ?? null,
   };

@@ -88,5 +88,11 @@ export function redactDenouncers<T extends object>(file: T): { file: T; summary:
   // A matter's title is taken from the words of its first petition or visit (v2 `matters`): a
   // denouncer named there is taken out too.
   for (const m of list(copy.matters)) scrubFields(m, originalPersons, ['title', 'decided_by']);
+  // A notice to a denouncer (v2 `notices`) names them as its recipient.
+  const hiddenRefs = new Set([...hiddenPetitions, ...hiddenVisits].map((r) => r.ref).filter((r): r is string => typeof r === 'string'));
+  for (const n of list(copy.notices)) {
+    const on = typeof n.petition === 'string' ? n.petition : n.visit;
+    if (typeof on === 'string' && hiddenRefs.has(on)) n.recipient = PROTECTED_LABEL;
+  }
   return { file: copy as unknown as T, summary: { petitions: hiddenPetitions.length, visits: hiddenVisits.length } };
 }

@@ -83,6 +83,8 @@ export async function writeWorkflow(
         .insertInto('decisions')
         .values({
           petition_id: petitionId,
+          // The petition's decision is its first content's (further contents: ./content-handling.ts).
+          content_id: (await trx.selectFrom('petition_contents').select('id').where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirstOrThrow()).id,
           action: d.action,
           decided_on: d.on,
           agency_id: agencyId,

@@ -14,6 +14,7 @@ import * as m0010 from './0010-query-indexes.ts';
 import * as m0011 from './0011-sign-in.ts';
 import * as m0012 from './0012-list-order.ts';
 import * as m0013 from './0013-approval.ts';
+import * as m0014 from './0014-content-decisions.ts';
 import * as m0015 from './0015-search-newest-first.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011-sign-in', m0011],
   ['0012-list-order', m0012],
   ['0013-approval', m0013],
+  ['0014-content-decisions', m0014],
   ['0015-search-newest-first', m0015],
 ];
 

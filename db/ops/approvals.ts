@@ -65,12 +65,12 @@ export function approveDraft(ctx: OpContext, input: z.output<typeof approvalAppr
       const workflow = await decideIn(
         trx,
         ctx,
-        { petitionId: draft.petitionId!, action: p.action as DecisionAction, on: input.on, agencyId: p.agencyId ?? null, note: p.note ?? null, toInspection: p.toInspection ?? false },
+        { petitionId: draft.petitionId!, contentId: p.contentId ?? null, action: p.action as DecisionAction, on: input.on, agencyId: p.agencyId ?? null, note: p.note ?? null, toInspection: p.toInspection ?? false },
         'approve',
       );
       documentNo = workflow.decisions.filter((d) => d.reversed === null).at(-1)?.documentNo ?? null;
     } else if (draft.kind === 'reminder') {
-      const workflow = await remindIn(trx, ctx, { petitionId: draft.petitionId!, on: input.on }, 'approve');
+      const workflow = await remindIn(trx, ctx, { petitionId: draft.petitionId!, contentId: draft.proposal.contentId ?? null, on: input.on }, 'approve');
       documentNo = workflow.reminders.at(-1)?.documentNo ?? null;
     } else {
       documentNo = (await issueNoticeIn(trx, ctx, { id: draft.noticeId!, on: input.on }, 'approve')).documentNo;

@@ -45,7 +45,10 @@ export async function recomputeReplyDeadlines(trx: Transaction<DB>, replyDays: R
   const rows = await trx
     .selectFrom('decisions as d')
     .innerJoin('petitions as p', 'p.id', 'd.petition_id')
-    .select(['d.id', 'd.petition_id', 'd.decided_on', 'p.kind', 'd.reply_due_on as decision_due', 'p.reply_due_on as petition_due'])
+    .leftJoin('petition_contents as c', 'c.id', 'd.content_id')
+    // The period of the content's own kind; the petition copies its first content's deadline.
+    .select(['d.id', 'd.petition_id', 'd.decided_on', 'd.reply_due_on as decision_due', 'p.reply_due_on as petition_due'])
+    .select((eb) => [eb.fn.coalesce('c.kind', 'p.kind').as('kind'), eb.fn.coalesce('c.position', eb.val(0)).as('position')])
     .where('d.action', '=', 'forward')
     .where('d.reversed_at', 'is', null)
     .execute();
@@ -55,7 +58,7 @@ export async function recomputeReplyDeadlines(trx: Transaction<DB>, replyDays: R
   for (const row of rows) {
     const due = holidays.due(row.decided_on, replyDays[row.kind as PetitionKind]);
     if (row.decision_due !== due) await trx.updateTable('decisions').set({ reply_due_on: due }).where('id', '=', row.id).execute();
-    petitions.set(row.petition_id, { before: row.petition_due, due });
+    if (Number(row.position) === 0) petitions.set(row.petition_id, { before: row.petition_due, due });
   }
   for (const [id, { before, due }] of petitions) {
     if (before !== due) await trx.updateTable('petitions').set({ reply_due_on: due }).where('id', '=', id).execute();

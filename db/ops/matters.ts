@@ -31,6 +31,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, MatterTable } from '../schema.ts';
 import { likeContains } from './search.ts';
+import { refreshContentSteps } from './notices.ts';
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
@@ -367,18 +368,45 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       .execute();
   }
   touched.add(firstMatter);
-  if (p.contents !== undefined) {
-    if (mode === 'update') {
-      const old = await trx.selectFrom('petition_contents').select(['id', 'matter_id']).where('petition_id', '=', petitionId).where('position', '>', 0).execute();
-      for (const o of old) touched.add(o.matter_id);
-      await trx.deleteFrom('petition_contents').where('petition_id', '=', petitionId).where('position', '>', 0).execute();
+  const contents = p.contents;
+  if (contents !== undefined) {
+    // On update a further content keeps its row (its decisions point at it, migration 0014): the
+    // row at each place is updated, rows past the new list are removed unless decided, new ones added.
+    const old =
+      mode === 'update'
+        ? await trx.selectFrom('petition_contents').select(['id', 'position', 'matter_id']).where('petition_id', '=', petitionId).where('position', '>', 0).orderBy('position').execute()
+        : [];
+    for (const o of old) touched.add(o.matter_id);
+    const surplus = old.filter((o) => o.position > contents.length);
+    if (surplus.length > 0) {
+      const decided = await trx
+        .selectFrom('decisions as d')
+        .innerJoin('petition_contents as c', 'c.id', 'd.content_id')
+        .select('c.position')
+        .where('d.content_id', 'in', surplus.map((o) => o.id))
+        .orderBy('c.position')
+        .executeTakeFirst();
+      if (decided) {
+        const n = decided.position + 1;
+        throw new ApiError('CONFLICT', `Nội dung ${n} của đơn đã có quyết định xử lý (kể cả quyết định đã hủy vẫn được lưu): không bỏ được nội dung này, chỉ sửa được.`, [
+          { path: 'contents', message: `Nội dung ${n} đã có quyết định xử lý` },
+        ]);
+      }
+      await trx.deleteFrom('petition_contents').where('id', 'in', surplus.map((o) => o.id)).execute();
     }
-    for (const [i, c] of p.contents.entries()) {
-      const matterId = await matterFor(c.matterId, `contents.${i}.matterId`, c.kind, c.field, c.summary);
+    for (const [i, c] of contents.entries()) {
+      const existing = old.find((o) => o.position === i + 1);
+      const matterId = existing && typeof c.matterId !== 'number' ? existing.matter_id : await matterFor(c.matterId, `contents.${i}.matterId`, c.kind, c.field, c.summary);
       touched.add(matterId);
-      await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
+      if (existing) {
+        await trx.updateTable('petition_contents').set({ matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).where('id', '=', existing.id).execute();
+      } else {
+        await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
+      }
     }
   }
+  // Each content's pending step and its deadline, by its own kind.
+  await refreshContentSteps(trx, { petitionId });
   const deferred = deferredRefreshes.get(trx);
   for (const id of touched) {
     if (fresh.has(id)) continue;
@@ -465,11 +493,12 @@ export async function writeVisitMatter(
  * petition's first content, and the visit it was handed in at when on the same matter, join the
  * matter of the original's first content. Runs inside the classification's transaction.
  */
-export async function joinOriginalMatter(trx: Trx, petitionId: number, originalId: number): Promise<void> {
+export async function joinOriginalMatter(trx: Trx, petitionId: number, originalId: number): Promise<number | null> {
   const original = await trx.selectFrom('petition_contents').select('matter_id').where('petition_id', '=', originalId).where('position', '=', 0).executeTakeFirst();
   const mine = await trx.selectFrom('petition_contents').select(['id', 'matter_id']).where('petition_id', '=', petitionId).where('position', '=', 0).executeTakeFirst();
-  if (!original || !mine || original.matter_id === mine.matter_id) return;
+  if (!original || !mine || original.matter_id === mine.matter_id) return null;
   const target = await followMerges(trx, original.matter_id);
+  if (target === mine.matter_id) return null;
   await trx.updateTable('petition_contents').set({ matter_id: target }).where('id', '=', mine.id).execute();
   const petition = await trx.selectFrom('petitions').select('visit_id').where('id', '=', petitionId).executeTakeFirstOrThrow();
   if (petition.visit_id !== null) {
@@ -477,6 +506,47 @@ export async function joinOriginalMatter(trx: Trx, petitionId: number, originalI
   }
   await refreshMatter(trx, mine.matter_id);
   await refreshMatter(trx, target);
+  return mine.matter_id;
+}
+
+/**
+ * The reverse of joinOriginalMatter, inside the transaction that reverses a duplicate
+ * classification: the petition's first content (and the visit it was handed in at, when it went
+ * with it) leaves its original's matter for the matter the classification took it from, or for a
+ * new matter when that one was merged away since. Nothing moves when the classification moved
+ * nothing (the petition was on its original's matter from intake, or the classification predates
+ * migration 0014) or when an officer has moved the content since. Returns the move, or null.
+ */
+export async function leaveOriginalMatter(
+  trx: Trx,
+  ctx: OpContext,
+  petitionId: number,
+  classification: { duplicate_of: number | null; moved_from_matter_id: number | null },
+): Promise<{ from: number; to: number; newMatter: boolean } | null> {
+  if (classification.duplicate_of === null || classification.moved_from_matter_id === null) return null;
+  const original = await trx.selectFrom('petition_contents').select('matter_id').where('petition_id', '=', classification.duplicate_of).where('position', '=', 0).executeTakeFirst();
+  const mine = await trx
+    .selectFrom('petition_contents as c')
+    .innerJoin('petitions as p', 'p.id', 'c.petition_id')
+    .select(['c.id', 'c.matter_id', 'c.kind', 'c.field', 'c.summary', 'p.received_on', 'p.visit_id'])
+    .where('c.petition_id', '=', petitionId)
+    .where('c.position', '=', 0)
+    .executeTakeFirst();
+  if (!original || !mine) return null;
+  const current = mine.matter_id;
+  if ((await followMerges(trx, original.matter_id)) !== current) return null;
+  const former = await trx.selectFrom('matters').select(['id', 'merged_into']).where('id', '=', classification.moved_from_matter_id).executeTakeFirst();
+  const reusable = former !== undefined && former.merged_into === null && former.id !== current;
+  const to = reusable ? former.id : await insertMatter(trx, ctx, { kind: mine.kind, field: mine.field, summary: mine.summary, firstSeenOn: mine.received_on });
+  await trx.updateTable('petition_contents').set({ matter_id: to }).where('id', '=', mine.id).execute();
+  if (mine.visit_id !== null) {
+    await trx.updateTable('visits').set({ matter_id: to }).where('id', '=', mine.visit_id).where('matter_id', '=', current).execute();
+  }
+  await refreshMatter(trx, current);
+  await refreshMatter(trx, to);
+  await touch(trx, ctx, current);
+  await touch(trx, ctx, to);
+  return { from: current, to, newMatter: !reusable };
 }
 
 async function followMerges(trx: Db, id: number): Promise<number> {
@@ -625,6 +695,7 @@ export function splitContent(ctx: OpContext, input: z.output<typeof splitContent
     const firstContent = await trx.selectFrom('petition_contents').select(['kind', 'field']).where('petition_id', '=', petition.id).where('position', '=', 0).executeTakeFirstOrThrow();
     await trx.updateTable('petitions').set({ kind: firstContent.kind, field: firstContent.field, updated_at: ctx.register.now().toISOString() }).where('id', '=', petition.id).execute();
     for (const id of touched) await refreshMatter(trx, id);
+    await refreshContentSteps(trx, { petitionId: petition.id });
     const after = await petitionContents(trx, petition.id);
     await writeAudit(trx, ctx, { action: 'split', entity: 'petition', entityId: petition.id, before: { contents: before }, after: { contents: after } });
     return after;

@@ -237,7 +237,7 @@ export async function recomputeStepDeadlines(trx: Trx, all: boolean): Promise<nu
   const stepKinds = Object.entries(KIND_STEP).filter(([, step]) => step !== null).map(([kind]) => kind);
   if (!all) q = q.where('step_due_on', 'is', null).where('kind', 'in', stepKinds);
   const rows = await q.execute();
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return refreshContentSteps(trx, { missingOnly: !all });
   const years = rows.map((r) => yearOf(r.received_on));
   const holidays = await holidaysFor(trx, Math.min(...years), Math.max(...years) + 1);
   let changed = 0;
@@ -246,6 +246,34 @@ export async function recomputeStepDeadlines(trx: Trx, all: boolean): Promise<nu
     const due = step === null ? null : holidays.due(r.received_on, DEADLINES[step].days);
     if (step === r.step && due === r.step_due_on) continue;
     await trx.updateTable('petitions').set({ step, step_due_on: due }).where('id', '=', r.id).execute();
+    changed++;
+  }
+  return changed + (await refreshContentSteps(trx, { missingOnly: !all }));
+}
+
+/**
+ * Each content's pending step (its kind's step while it has no active decision) and the step's
+ * deadline from receipt: for one petition (after its contents or handling change), for every
+ * content (the calendar changed), or only where the date is missing (after a migration).
+ */
+export async function refreshContentSteps(trx: Trx, filter: { petitionId: number } | { missingOnly: boolean }): Promise<number> {
+  let q = trx
+    .selectFrom('petition_contents as c')
+    .innerJoin('petitions as p', 'p.id', 'c.petition_id')
+    .select(['c.id', 'c.kind', 'c.step', 'c.step_due_on', 'p.received_on'])
+    .select((eb) => eb.exists(eb.selectFrom('decisions as d').select('d.id').whereRef('d.content_id', '=', 'c.id').where('d.reversed_at', 'is', null)).as('decided'));
+  if ('petitionId' in filter) q = q.where('c.petition_id', '=', filter.petitionId);
+  else if (filter.missingOnly) q = q.where('c.step', 'is not', null).where('c.step_due_on', 'is', null);
+  const rows = await q.execute();
+  if (rows.length === 0) return 0;
+  const years = rows.map((r) => yearOf(r.received_on));
+  const holidays = await holidaysFor(trx, Math.min(...years), Math.max(...years) + 1);
+  let changed = 0;
+  for (const r of rows) {
+    const step = r.decided ? null : (KIND_STEP[r.kind as PetitionKind] ?? null);
+    const due = step === null ? null : holidays.due(r.received_on, DEADLINES[step].days);
+    if (step === r.step && due === r.step_due_on) continue;
+    await trx.updateTable('petition_contents').set({ step, step_due_on: due }).where('id', '=', r.id).execute();
     changed++;
   }
   return changed;
@@ -273,21 +301,23 @@ export async function lawTodo(db: Kysely<DB>, today: string): Promise<LawTodo> {
   const nNotices = await count(open);
   const nNoticesOverdue = await count(open.where('n.due_on', '<', today));
 
+  // Each content's own pending step (a letter with a complaint and a denunciation has two).
   const steps = db
-    .selectFrom('petitions as p')
-    .where('p.stage', 'in', ['awaiting_classification', 'awaiting_decision'])
-    .where('p.step_due_on', 'is not', null)
-    .where('p.step_due_on', '<=', endOfWeek);
+    .selectFrom('petition_contents as c')
+    .innerJoin('petitions as p', 'p.id', 'c.petition_id')
+    .where('c.step', 'is not', null)
+    .where('c.step_due_on', '<=', endOfWeek);
   const stepRows = await steps
-    .select(['p.id', 'p.register_no', 'p.kind', 'p.step', 'p.step_due_on', 'p.summary'])
+    .select(['p.id', 'p.register_no', 'c.kind', 'c.step', 'c.step_due_on', 'c.summary', 'c.position'])
     .select(petitionerNames('p.id').as('petitioner_names'))
-    .orderBy('p.step_due_on')
+    .orderBy('c.step_due_on')
     .orderBy('p.id')
+    .orderBy('c.position')
     .limit(LIST_LIMIT)
     .execute();
   const countSteps = async (q: typeof steps) => Number((await q.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow()).c);
   const nSteps = await countSteps(steps);
-  const nStepsOverdue = await countSteps(steps.where('p.step_due_on', '<', today));
+  const nStepsOverdue = await countSteps(steps.where('c.step_due_on', '<', today));
   return {
     today,
     notices: noticeRows.map((r) => ({ ...toNotice(r as NoticeRow), overdue: r.due_on < today })),
@@ -300,6 +330,7 @@ export async function lawTodo(db: Kysely<DB>, today: string): Promise<LawTodo> {
       overdue: r.step_due_on! < today,
       summary: r.summary,
       petitionerNames: r.petitioner_names ?? '',
+      contentPosition: r.position,
     })),
     counts: { notices: nNotices, noticesOverdue: nNoticesOverdue, steps: nSteps, stepsOverdue: nStepsOverdue },
   };

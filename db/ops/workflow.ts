@@ -36,9 +36,9 @@ import type { DB, PetitionTable } from '../schema.ts';
 import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
-import { joinOriginalMatter } from './matters.ts';
+import { joinOriginalMatter, leaveOriginalMatter } from './matters.ts';
 import { likeContains } from './search.ts';
-import { cancelOpenNotices, createNotice } from './notices.ts';
+import { cancelOpenNotices, createNotice, refreshContentSteps } from './notices.ts';
 import { isDenunciation } from '../../shared/rules/deadlines.ts';
 import { isProtectedPetition, protectedPetitionSql } from '../protection.ts';
 import { decisionNeedsApproval } from '../../shared/domain/approval.ts';
@@ -60,8 +60,54 @@ function activeClassification(db: Kysely<DB>, petitionId: number) {
   return db.selectFrom('classifications').selectAll().where('petition_id', '=', petitionId).where('reversed_at', 'is', null).executeTakeFirst();
 }
 
+/**
+ * The petition's decision as the register has always read it: its first content's. The petition's
+ * stage and the copies statistics read follow it; further contents have their own decisions.
+ */
 function activeDecision(db: Kysely<DB>, petitionId: number) {
-  return db.selectFrom('decisions').selectAll().where('petition_id', '=', petitionId).where('reversed_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('decisions as d')
+    .leftJoin('petition_contents as c', 'c.id', 'd.content_id')
+    .selectAll('d')
+    .where('d.petition_id', '=', petitionId)
+    .where('d.reversed_at', 'is', null)
+    .where((eb) => eb.or([eb('c.position', '=', 0), eb('d.content_id', 'is', null)]))
+    .executeTakeFirst();
+}
+
+/** The active decision on one content of a letter. */
+function activeDecisionOf(db: Kysely<DB>, contentId: number) {
+  return db.selectFrom('decisions').selectAll().where('content_id', '=', contentId).where('reversed_at', 'is', null).executeTakeFirst();
+}
+
+/** "Nội dung 2 của đơn 2026/000123", or the petition alone for a letter of one content. */
+function contentLabel(petition: { register_no: string }, content: { position: number }, many: boolean): string {
+  return many ? `Nội dung ${content.position + 1} của đơn ${petition.register_no}` : `Đơn ${petition.register_no}`;
+}
+
+/**
+ * The content a step is about: the one named (it must be the petition's), else the first. A
+ * petition without content rows (written raw before contents existed) is its own single content
+ * (`id` null: its decision is the petition's).
+ */
+async function contentOf(db: Kysely<DB>, petition: { id: number; register_no: string; kind: string; summary: string }, contentId: number | null) {
+  const contents: { id: number | null; position: number; kind: string; summary: string }[] = await db
+    .selectFrom('petition_contents')
+    .select(['id', 'position', 'kind', 'summary'])
+    .where('petition_id', '=', petition.id)
+    .orderBy('position')
+    .execute();
+  if (contents.length === 0) contents.push({ id: null, position: 0, kind: petition.kind, summary: petition.summary });
+  const content = contentId === null ? contents[0] : contents.find((c) => c.id === contentId);
+  if (!content) {
+    throw new ApiError('NOT_FOUND', `Nội dung mã số ${contentId} không thuộc đơn ${petition.register_no}`, [{ path: 'contentId', message: 'Nội dung không thuộc đơn này' }]);
+  }
+  return { ...content, label: contentLabel(petition, content, contents.length > 1) };
+}
+
+/** The active decision on a content (on the petition itself when it has no content rows). */
+function decisionOfContent(db: Kysely<DB>, petitionId: number, content: { id: number | null }) {
+  return content.id === null ? activeDecision(db, petitionId) : activeDecisionOf(db, content.id);
 }
 
 function activeReply(db: Kysely<DB>, decisionId: number) {
@@ -106,6 +152,8 @@ export async function refreshStage(trx: Trx, petitionId: number): Promise<void> 
     })
     .where('id', '=', petitionId)
     .execute();
+  // Each content's pending step follows its own decision.
+  await refreshContentSteps(trx, { petitionId });
 }
 
 /**
@@ -204,7 +252,7 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
         refuseDate('duplicateOf', `Đơn gốc ${original.register_no} phải được nhận trước đơn này`);
       }
     }
-    await trx
+    const inserted = await trx
       .insertInto('classifications')
       .values({
         petition_id: petition.id,
@@ -216,9 +264,14 @@ export function classifyPetition(ctx: OpContext, input: z.output<typeof classify
         decided_by: ctx.actor.name,
         created_at: ctx.register.now().toISOString(),
       })
-      .execute();
-    // A duplicate is a repeat on its original's matter.
-    if (input.duplicateOf !== null) await joinOriginalMatter(trx, petition.id, input.duplicateOf);
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A duplicate is a repeat on its original's matter; the matter it leaves is remembered, so a
+    // reversal puts it back.
+    if (input.duplicateOf !== null) {
+      const movedFrom = await joinOriginalMatter(trx, petition.id, input.duplicateOf);
+      if (movedFrom !== null) await trx.updateTable('classifications').set({ moved_from_matter_id: movedFrom }).where('id', '=', inserted.id).execute();
+    }
     return { eligible: input.eligible, reason: input.reason };
   });
 }
@@ -234,22 +287,26 @@ async function citizenIds(trx: Kysely<DB>, petitionId: number): Promise<number[]
   return rows.map((r) => r.citizen_id).filter((id): id is number => id !== null);
 }
 
-/** A denunciation is forwarded only once per content: same denouncer and same accused, or same summary. */
-async function refuseSecondForward(trx: Trx, petition: { id: number; kind: string; subject: string | null; summary: string }): Promise<void> {
-  if (petition.kind !== 'denunciation') return;
+/**
+ * A denunciation is forwarded only once per content: same denouncer and same accused, or same
+ * summary. The content decided is compared with the denunciation contents already forwarded.
+ */
+async function refuseSecondForward(trx: Trx, petition: { id: number; subject: string | null }, content: { kind: string; summary: string }): Promise<void> {
+  if (content.kind !== 'denunciation') return;
   const forwarded = await trx
     .selectFrom('decisions as d')
     .innerJoin('petitions as p', 'p.id', 'd.petition_id')
-    .select(['p.id', 'p.register_no', 'p.subject', 'p.summary'])
+    .innerJoin('petition_contents as c', 'c.id', 'd.content_id')
+    .select(['p.id', 'p.register_no', 'p.subject', 'c.summary'])
     .where('d.action', '=', 'forward')
     .where('d.reversed_at', 'is', null)
-    .where('p.kind', '=', 'denunciation')
+    .where('c.kind', '=', 'denunciation')
     .where('p.id', '!=', petition.id)
     .execute();
   if (forwarded.length === 0) return;
   const mine = new Set(await citizenIds(trx, petition.id));
   for (const other of forwarded) {
-    const sameSummary = fold(other.summary) === fold(petition.summary);
+    const sameSummary = fold(other.summary) === fold(content.summary);
     const sameSubject = petition.subject !== null && other.subject !== null && fold(other.subject) === fold(petition.subject);
     const sameDenouncer = (await citizenIds(trx, other.id)).some((id) => mine.has(id));
     if (sameSummary || (sameSubject && sameDenouncer)) {
@@ -275,7 +332,8 @@ export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decide
     if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa được phân loại: phải phân loại trước khi quyết định hướng xử lý.`);
     // An anonymous denunciation naming a violation with concrete evidence goes to the inspection
     // body although it is ineligible as a denunciation (Law on Denunciations art. 25(2)).
-    if (input.toInspection && !(isDenunciation(petition) && classification.eligible === 0 && classification.reason === 'anonymous')) {
+    const content = await contentOf(trx, petition, input.contentId);
+    if (input.toInspection && !(isDenunciation(content) && classification.eligible === 0 && classification.reason === 'anonymous')) {
       throw new ApiError('CONFLICT', `Đơn ${petition.register_no} không phải đơn tố cáo nặc danh: chỉ tố cáo nặc danh có nội dung rõ ràng, tài liệu, chứng cứ cụ thể mới chuyển cơ quan thanh tra (Luật Tố cáo, Điều 25 khoản 2).`, [
         { path: 'toInspection', message: 'Chỉ áp dụng cho đơn tố cáo nặc danh' },
       ]);
@@ -285,8 +343,8 @@ export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decide
         { path: 'action', message: 'Đơn không đủ điều kiện chỉ được lưu hoặc trả lại' },
       ]);
     }
-    if (await activeDecision(trx, petition.id)) {
-      throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý. Muốn đổi, hãy hủy quyết định cũ (ghi rõ lý do).`);
+    if (await decisionOfContent(trx, petition.id, content)) {
+      throw new ApiError('CONFLICT', `${content.label} đã có quyết định xử lý. Muốn đổi, hãy hủy quyết định cũ (ghi rõ lý do).`, [{ path: 'contentId', message: 'Nội dung đã có quyết định' }]);
     }
     checkDate(ctx, input.on, classification.decided_on, 'Ngày quyết định', 'ngày phân loại');
     let agency: { id: number; name: string; active: number } | undefined;
@@ -295,7 +353,7 @@ export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decide
       if (!agency) throw new ApiError('NOT_FOUND', `Không tìm thấy cơ quan có mã số ${input.agencyId}`, [{ path: 'agencyId', message: 'Cơ quan không tồn tại' }]);
       if (agency.active !== 1) throw new ApiError('CONFLICT', `${agency.name} đã ngừng hoạt động trong danh bạ`, [{ path: 'agencyId', message: 'Cơ quan đã ngừng hoạt động' }]);
     }
-    if (input.action === 'forward') await refuseSecondForward(trx, petition);
+    if (input.action === 'forward') await refuseSecondForward(trx, petition, content);
     if (mode !== 'approve') await refuseBesideOpenDraft(trx, { kind: 'decision', petitionId: petition.id }, 'quyết định xử lý', mode === 'draft');
     const documentKind = DECISION_DOCUMENT[input.action];
     if (mode === 'draft' && documentKind) {
@@ -305,16 +363,17 @@ export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decide
         petitionId: petition.id,
         visitId: null,
         noticeId: null,
-        proposal: { action: input.action, agencyId: input.agencyId, agencyName: agency?.name ?? null, note: input.note, toInspection: input.toInspection, on: input.on },
+        proposal: { action: input.action, agencyId: input.agencyId, agencyName: agency?.name ?? null, note: input.note, toInspection: input.toInspection, on: input.on, contentId: input.contentId },
       });
       return { draft: approval, edited };
     }
     const document = documentKind ? await issueDocument(trx, ctx, documentKind, petition.id, input.on) : null;
-    const replyDays = (await getSettings(trx)).replyDays[petition.kind as PetitionKind];
+    const replyDays = (await getSettings(trx)).replyDays[content.kind as PetitionKind];
     const decisionId = await trx
       .insertInto('decisions')
       .values({
         petition_id: petition.id,
+        content_id: content.id,
         action: input.action,
         decided_on: input.on,
         agency_id: input.agencyId,
@@ -329,7 +388,7 @@ export function decideIn(trx: Trx, ctx: OpContext, input: z.output<typeof decide
       .returning('id')
       .executeTakeFirstOrThrow()
       .then((r) => r.id);
-    const notice = await noticeForDecision(trx, ctx, petition, input.action, input.toInspection, decisionId);
+    const notice = await noticeForDecision(trx, ctx, { id: petition.id, kind: content.kind }, input.action, input.toInspection, decisionId);
     return { action: input.action, documentNo: document?.number ?? null, agency: agency?.name ?? null, toInspection: input.toInspection, notice };
   });
 }
@@ -347,10 +406,11 @@ async function noticeForDecision(trx: Trx, ctx: OpContext, petition: { id: numbe
   return createNotice(trx, ctx, { kind, petitionId: petition.id, decisionId });
 }
 
-async function activeForward(trx: Trx, petitionId: number, registerNo: string) {
-  const decision = await activeDecision(trx, petitionId);
+async function activeForward(trx: Trx, petition: { id: number; register_no: string; kind: string; summary: string }, contentId: number | null) {
+  const content = await contentOf(trx, petition, contentId);
+  const decision = await decisionOfContent(trx, petition.id, content);
   if (!decision || decision.action !== 'forward') {
-    throw new ApiError('CONFLICT', `Đơn ${registerNo} chưa được chuyển đến cơ quan nào: chỉ ghi trả lời và đôn đốc cho đơn đã chuyển.`);
+    throw new ApiError('CONFLICT', `${content.label} chưa được chuyển đến cơ quan nào: chỉ ghi trả lời và đôn đốc cho đơn đã chuyển.`);
   }
   return decision;
 }
@@ -358,7 +418,7 @@ async function activeForward(trx: Trx, petitionId: number, registerNo: string) {
 export function recordReply(ctx: OpContext, input: z.output<typeof replySchema>): Promise<Workflow> {
   return audited(ctx, input.petitionId, 'reply', async (trx) => {
     const petition = await petitionRow(trx, input.petitionId);
-    const decision = await activeForward(trx, petition.id, petition.register_no);
+    const decision = await activeForward(trx, petition, input.contentId);
     if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả. Muốn sửa, hãy hủy báo cáo cũ (ghi rõ lý do).`);
     checkDate(ctx, input.on, decision.decided_on, 'Ngày nhận báo cáo', 'ngày chuyển đơn');
     const reply = await trx
@@ -389,7 +449,7 @@ export function addReminder(ctx: OpContext, input: z.output<typeof reminderSchem
 export function remindIn(trx: Trx, ctx: OpContext, input: z.output<typeof reminderSchema>, mode: StepMode): Promise<Workflow> {
   return auditedIn(trx, ctx, input.petitionId, stepAction(mode, 'remind'), async (trx) => {
     const petition = await petitionRow(trx, input.petitionId);
-    const decision = await activeForward(trx, petition.id, petition.register_no);
+    const decision = await activeForward(trx, petition, input.contentId);
     if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Cơ quan đã báo cáo kết quả đơn ${petition.register_no}: không cần đôn đốc.`);
     checkDate(ctx, input.on, decision.decided_on, 'Ngày đôn đốc', 'ngày chuyển đơn');
     if (mode !== 'approve') await refuseBesideOpenDraft(trx, { kind: 'reminder', petitionId: petition.id }, 'đôn đốc', mode === 'draft');
@@ -401,7 +461,7 @@ export function remindIn(trx: Trx, ctx: OpContext, input: z.output<typeof remind
         petitionId: petition.id,
         visitId: null,
         noticeId: null,
-        proposal: { agencyName: agency?.name ?? null, on: input.on },
+        proposal: { agencyName: agency?.name ?? null, on: input.on, contentId: input.contentId },
       });
       return { draft: approval, edited };
     }
@@ -418,15 +478,20 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
   return audited(ctx, input.petitionId, 'reverse', async (trx) => {
     const petition = await petitionRow(trx, input.petitionId);
     const stamp = { reversed_at: ctx.register.now().toISOString(), reversed_by: ctx.actor.name, reversal_note: input.note };
-    const decision = await activeDecision(trx, petition.id);
+    const content = await contentOf(trx, petition, input.contentId);
+    const decision = await decisionOfContent(trx, petition.id, content);
     if (input.what === 'classification') {
       const classification = await activeClassification(trx, petition.id);
       if (!classification) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có phân loại để hủy.`);
-      if (decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý: hủy quyết định trước, rồi mới hủy phân loại.`);
+      const anyDecision = await trx.selectFrom('decisions').select('id').where('petition_id', '=', petition.id).where('reversed_at', 'is', null).executeTakeFirst();
+      if (anyDecision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có quyết định xử lý: hủy quyết định trước, rồi mới hủy phân loại.`);
       await trx.updateTable('classifications').set(stamp).where('id', '=', classification.id).execute();
+      // A duplicate no longer: the petition goes back to its own matter (the audit row says where).
+      const matter = await leaveOriginalMatter(trx, ctx, petition.id, classification);
+      if (matter) return { reversed: input.what, note: input.note, matter };
     } else if (input.what === 'decision') {
-      if (!decision) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có quyết định xử lý để hủy.`);
-      if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
+      if (!decision) throw new ApiError('CONFLICT', `${content.label} chưa có quyết định xử lý để hủy.`);
+      if (await activeReply(trx, decision.id)) throw new ApiError('CONFLICT', `${content.label} đã có báo cáo kết quả: hủy báo cáo trước, rồi mới hủy quyết định.`);
       await trx.updateTable('decisions').set(stamp).where('id', '=', decision.id).execute();
       await cancelOpenNotices(trx, ctx, { decisionId: decision.id });
       // A reminder drafted under the reversed forward has nothing left to remind of.
@@ -439,7 +504,7 @@ export function reverseStep(ctx: OpContext, input: z.output<typeof reverseSchema
         .execute();
     } else {
       const reply = decision ? await activeReply(trx, decision.id) : undefined;
-      if (!reply) throw new ApiError('CONFLICT', `Đơn ${petition.register_no} chưa có báo cáo kết quả để hủy.`);
+      if (!reply) throw new ApiError('CONFLICT', `${content.label} chưa có báo cáo kết quả để hủy.`);
       await trx.updateTable('replies').set(stamp).where('id', '=', reply.id).execute();
       await cancelOpenNotices(trx, ctx, { replyId: reply.id });
     }
@@ -593,8 +658,9 @@ export async function getWorkflow(db: Kysely<DB>, petitionId: number, today: str
   const decisions = await db
     .selectFrom('decisions as d')
     .leftJoin('agencies as a', 'a.id', 'd.agency_id')
+    .leftJoin('petition_contents as dc', 'dc.id', 'd.content_id')
     .selectAll('d')
-    .select(['a.code as agency_code', 'a.name as agency_name'])
+    .select(['a.code as agency_code', 'a.name as agency_name', 'dc.position as content_position'])
     .where('d.petition_id', '=', petitionId)
     .orderBy('d.id')
     .execute();
@@ -630,6 +696,8 @@ export async function getWorkflow(db: Kysely<DB>, petitionId: number, today: str
         decidedBy: d.decided_by,
         reversed: reversal(d),
         toInspection: d.to_inspection === 1,
+        contentId: d.content_id,
+        contentPosition: d.content_position ?? 0,
       }),
     ),
     replies: replies.map(

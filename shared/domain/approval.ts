@@ -56,6 +56,8 @@ export interface ApprovalProposal {
   toInspection?: boolean;
   /** The date the drafter proposed; the document is dated the day it is approved (art. 15(2)). */
   on: string;
+  /** Decision and reminder drafts: the content of the letter they are for (absent: the first). */
+  contentId?: number | null;
 }
 
 export interface Approval {

@@ -47,8 +47,8 @@ export interface LawTodo {
   today: string;
   /** Notices due and not issued (refusal notices first), oldest deadline first. */
   notices: NoticeTodoItem[];
-  /** Undecided petitions whose kind has its own shorter step (denunciation forward, complaint acceptance), due this week or overdue. */
-  steps: { id: number; registerNo: string; kind: string; step: DeadlineCode; dueOn: string; overdue: boolean; summary: string; petitionerNames: string }[];
+  /** Undecided contents whose kind has its own shorter step (denunciation forward, complaint acceptance), due this week or overdue; each content of a letter on its own (`contentPosition`, 0 = first). */
+  steps: { id: number; registerNo: string; kind: string; step: DeadlineCode; dueOn: string; overdue: boolean; summary: string; petitionerNames: string; contentPosition: number }[];
   counts: { notices: number; noticesOverdue: number; steps: number; stepsOverdue: number };
 }
 

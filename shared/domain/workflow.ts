@@ -129,6 +129,9 @@ export interface Decision {
   reversed: { at: string; by: string; note: string } | null;
   /** An anonymous denunciation with concrete evidence passed to the inspection body (Law on Denunciations art. 25(2)). */
   toInspection: boolean;
+  /** The content decided (each content of a letter has its own decision) and its place in the letter (0 = first). */
+  contentId: number | null;
+  contentPosition: number;
 }
 
 export interface Reply {
@@ -165,6 +168,8 @@ export interface Workflow {
 }
 
 const petitionId = z.number({ error: 'Thiếu mã đơn' }).int().positive();
+/** The content of the letter a step is about (each content has its own decision); absent: the first. */
+const contentId = z.number({ error: 'Mã nội dung đơn không hợp lệ' }).int().positive().nullish().transform((v) => v ?? null);
 const reversalNote = z
   .string({ error: 'Phải ghi lý do hủy' })
   .transform((v) => v.normalize('NFC').trim())
@@ -191,6 +196,7 @@ export type ClassifyInput = z.input<typeof classifySchema>;
 export const decideSchema = z
   .strictObject({
     petitionId,
+    contentId,
     action: z.enum(DECISION_ACTIONS, { error: 'Hướng xử lý không hợp lệ' }),
     on: isoDate('Ngày quyết định'),
     agencyId: z.number().int().positive().nullish().transform((v) => v ?? null),
@@ -211,6 +217,7 @@ export type DecideInput = z.input<typeof decideSchema>;
 
 export const replySchema = z.strictObject({
   petitionId,
+  contentId,
   on: isoDate('Ngày nhận báo cáo'),
   documentNo: optionalText('Số văn bản trả lời', 50),
   outcome: z.enum(REPLY_OUTCOMES, { error: 'Kết quả giải quyết không hợp lệ' }),
@@ -218,10 +225,11 @@ export const replySchema = z.strictObject({
 });
 export type ReplyInput = z.input<typeof replySchema>;
 
-export const reminderSchema = z.strictObject({ petitionId, on: isoDate('Ngày đôn đốc') });
+export const reminderSchema = z.strictObject({ petitionId, contentId, on: isoDate('Ngày đôn đốc') });
 
 export const reverseSchema = z.strictObject({
   petitionId,
+  contentId,
   what: z.enum(['classification', 'decision', 'reply'], { error: 'Chỉ hủy được phân loại, quyết định hoặc trả lời' }),
   note: reversalNote,
 });

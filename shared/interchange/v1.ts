@@ -655,3 +655,6 @@ export function parseInterchange(raw: unknown, options: CheckOptions = {}): Chec
   if (!result.ok) throw new ApiError('VALIDATION', `Tệp trao đổi không hợp lệ — ${describeIssues(result.issues)}`, result.issues);
   return result.value;
 }
+
+/** The handling records' shapes, for v2's further contents that carry their own (shared/interchange/v2.ts). */
+export const HANDLING_SCHEMAS = { decision, reply, reminder };

@@ -9,7 +9,8 @@ import { ARRIVAL_STATES, COMPLAINT_LEVELS, MATTER_KINDS, type ArrivalState, type
 import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
 import { personSchema, type Person, type PersonKind } from '../domain/person.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
-import { checkInterchange, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Person, type V1Petition, type V1Visit } from './v1.ts';
+import { checkNotices, noticeFileSchema, type CheckedNotice, type V2Notice } from './notices.ts';
+import { HANDLING_SCHEMAS, checkInterchange, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Decision, type V1Person, type V1Petition, type V1Reminder, type V1Reply, type V1Visit } from './v1.ts';
 
 export const INTERCHANGE_FORMAT_V2 = 'petition-register/v2';
 
@@ -47,6 +48,10 @@ export interface V2Content {
   needs_split: boolean;
   /** Written on export; recomputed on import from the order of the matter's arrivals. */
   repeat: boolean;
+  /** A further content's own handling (the first content's is the petition's); written only when decided. */
+  decision?: V1Decision;
+  reply?: V1Reply | null;
+  reminders?: V1Reminder[];
 }
 
 export type V2Visit = Omit<V1Visit, 'citizen' | 'delegation'> & {
@@ -69,6 +74,8 @@ export interface V2File {
   matters: V2Matter[];
   visits: V2Visit[];
   petitions: V2Petition[];
+  /** Notices to citizens (shared/interchange/notices.ts); absent in files written before them. */
+  notices?: V2Notice[];
 }
 
 export function personToV2(p: Person): V2Person {
@@ -117,6 +124,9 @@ const contentSchema = z.strictObject({
   summary: requiredText('Tóm tắt nội dung', 4000),
   needs_split: z.boolean({ error: 'needs_split phải là true hoặc false' }).default(false),
   repeat: z.unknown().optional(),
+  decision: HANDLING_SCHEMAS.decision.nullish().transform((v) => v ?? null),
+  reply: HANDLING_SCHEMAS.reply.nullish().transform((v) => v ?? null),
+  reminders: z.array(HANDLING_SCHEMAS.reminder, { error: 'reminders phải là một danh sách' }).optional().transform((v) => v ?? []),
 });
 
 const PERSON_EXTRA_KEYS = ['kind', 'nationality', 'id_issued_on', 'id_issued_place', 'org_reg_no', 'representative'] as const;
@@ -132,6 +142,7 @@ const additions = z.object({
       }),
     )
     .optional(),
+  notices: z.array(noticeFileSchema, { error: 'notices phải là một danh sách' }).optional().transform((v) => v ?? []),
 });
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -180,6 +191,8 @@ export interface CheckedInterchangeV2 extends CheckedInterchange {
   visitMatters: string[];
   /** By index of `petitions`: the contents in order (the first describes the petition's own kind). */
   petitionContents: z.output<typeof contentSchema>[][];
+  /** Notices to citizens, in file order (empty for a file without them). */
+  notices: CheckedNotice[];
 }
 
 export type CheckResultV2 = { ok: true; value: CheckedInterchangeV2 } | { ok: false; issues: FieldIssue[] };
@@ -213,7 +226,7 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
       }
       return rest;
     });
-  const { matters: _matters, ...v1Rest } = raw;
+  const { matters: _matters, notices: _notices, ...v1Rest } = raw;
   const v1raw = { ...v1Rest, format: INTERCHANGE_FORMAT, visits: strip('visits'), petitions: strip('petitions') };
   const v1 = checkInterchange(v1raw, options);
   if (!v1.ok) return { ok: false, issues: v1.issues.map((i) => ({ ...i, message: i.message.replaceAll(INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V2) })) };
@@ -270,14 +283,63 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
       }
       if (k > 0 && c.kind === 'multiple') issues.push({ path: `${path}.kind`, message: 'Chỉ nội dung đầu tiên, chưa tách, mới có loại multiple' });
       if (c.needs_split !== (c.kind === 'multiple')) issues.push({ path: `${path}.needs_split`, message: 'needs_split là true khi và chỉ khi loại nội dung là multiple' });
+      issues.push(...contentHandlingIssues(c, k, path, petition, file, options.today));
     });
     return p.contents;
   });
+  const petitionIndex = new Map(file.petitions.map((p, i) => [p.ref, i]));
+  const handlingOf = (ref: string, position: number) => {
+    const i = petitionIndex.get(ref)!;
+    const c = petitionContents[i]?.[position];
+    if (!c) return null;
+    if (position === 0) return { kind: c.kind, decision: file.petitions[i]!.workflow.decision !== null, reply: file.petitions[i]!.workflow.reply !== null };
+    return { kind: c.kind, decision: c.decision !== null, reply: c.reply !== null };
+  };
+  const notices = checkNotices(added.data.notices, file, { today: options.today, handlingOf });
+  issues.push(...notices.issues);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    value: { ...file, matters: matters.map(({ label, ref: r, data }) => ({ label, ref: r, data })), visitMatters, petitionContents },
+    value: { ...file, matters: matters.map(({ label, ref: r, data }) => ({ label, ref: r, data })), visitMatters, petitionContents, notices: notices.notices },
   };
+}
+
+/**
+ * A further content's own handling, checked as the desk checks a decision: only after the
+ * petition's classification, dated from it on; a reply and reminders only on a forward, after it;
+ * nothing after the register's today. The first content's handling is the petition's own fields.
+ */
+function contentHandlingIssues(
+  c: z.output<typeof contentSchema>,
+  k: number,
+  path: string,
+  petition: CheckedInterchange['petitions'][number],
+  file: CheckedInterchange,
+  today: string | undefined,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const d = c.decision;
+  if (k === 0 && (d !== null || c.reply !== null || c.reminders.length > 0)) {
+    issues.push({ path: `${path}.decision`, message: 'Xử lý của nội dung đầu tiên ghi ở chính đơn (decision, reply, reminders của đơn)' });
+    return issues;
+  }
+  if (d === null) {
+    if (c.reply !== null || c.reminders.length > 0) issues.push({ path: `${path}.decision`, message: 'Chỉ ghi trả lời, đôn đốc cho nội dung đã có quyết định chuyển đơn' });
+    return issues;
+  }
+  const classification = petition.workflow.classification;
+  if (classification === null) issues.push({ path: `${path}.decision`, message: 'Đơn chưa được phân loại: chưa thể có quyết định xử lý nội dung' });
+  else if (d.on < classification.on) issues.push({ path: `${path}.decision.on`, message: `Ngày quyết định (${d.on}) không được trước ngày phân loại (${classification.on})` });
+  if (today !== undefined && d.on > today) issues.push({ path: `${path}.decision.on`, message: `Ngày quyết định ${d.on} sau ngày hôm nay của sổ (${today})` });
+  if (d.agency !== null && !file.agencies.some((a) => a.code === d.agency)) file.decisionAgencies.push({ path: `${path}.decision.agency`, code: d.agency });
+  if (d.action !== 'forward' && (c.reply !== null || c.reminders.length > 0)) {
+    issues.push({ path: `${path}.reply`, message: 'Chỉ nội dung đã chuyển đơn (forward) mới có trả lời, đôn đốc của cơ quan' });
+  }
+  for (const [label, on] of [...(c.reply ? [['reply', c.reply.on] as const] : []), ...c.reminders.map((r, i) => [`reminders[${i}]`, r.on] as const)]) {
+    if (on < d.on) issues.push({ path: `${path}.${label}.on`, message: `Ngày ${on} không được trước ngày chuyển đơn (${d.on})` });
+    if (today !== undefined && on > today) issues.push({ path: `${path}.${label}.on`, message: `Ngày ${on} sau ngày hôm nay của sổ (${today})` });
+  }
+  return issues;
 }
 
 export function parseInterchangeV2(raw: unknown, options: CheckOptions = {}): CheckedInterchangeV2 {

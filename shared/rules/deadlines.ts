@@ -37,8 +37,10 @@ export const DEADLINES = {
     label: 'Thụ lý hoặc không thụ lý khiếu nại thuộc thẩm quyền',
     days: 7,
     count: 'working',
-    from: 'ngày nhận đơn khiếu nại',
-    article: 'Nghị định 155/2026/NĐ-CP (sửa đổi Nghị định 124/2020/NĐ-CP); Luật Khiếu nại, Điều 27 khoản 2',
+    from: 'ngày nhận được khiếu nại thuộc thẩm quyền',
+    // 07 working days from receipt: Decree 124/2020 art. 16(1) as replaced by Decree 155/2026 art. 10
+    // (read in the decree's public text). The Law on Complaints art. 27 sets the acceptance itself.
+    article: 'Nghị định 124/2020/NĐ-CP, Điều 16 khoản 1 (sửa đổi bởi Nghị định 155/2026/NĐ-CP, Điều 10); Luật Khiếu nại, Điều 27',
   },
   /** The citizen is told the outcome of the Board's handling. */
   handling_notice: {

@@ -15,15 +15,21 @@ export type ReceptionGroup = Exclude<SessionKind, 'online'>;
 
 /**
  * Whether the head may delegate a session of this kind. The Chairperson of the provincial People's
- * Committee receives citizens periodically in person (Law on Citizen Reception art. 13(1)(b) as
- * amended by Law 136/2025/QH15, in force 1 July 2026; see ../shared/spec/domain.md "Reception"):
- * periodic reception cannot be delegated. Ad hoc reception may be (form 01/TCD of Decree 154/2026
- * counts "Ủy quyền tiếp" sessions, columns 21–29). Regular reception is the Board's own.
+ * Committee receives citizens in person at the provincial reception office at least one day a
+ * month, and ad hoc in the cases of art. 18(3): Law on Citizen Reception 42/2013/QH13 art. 12(5)
+ * (read in the public text of the law; art. 13, cited before, is the district office, which no
+ * longer exists). Decree 154/2026 art. 25(1) repeats that the head receives "trực tiếp", periodically
+ * or ad hoc "theo quy định của Luật Tiếp công dân". So a periodic session is the Chairperson's in
+ * person. That an ad hoc session may be delegated (ủy quyền tiếp) is NOT in either text read: it
+ * rests on the official statistics form 01/TCD of the inspection sector (columns of sessions
+ * "ủy quyền tiếp"), not on Decree 154 (whose form 01/TCD is the refusal notice, art. 4(3)); whether
+ * Law 136/2025/QH15 allows it could not be checked, its amendment of art. 12 not being readable in
+ * the sources available. Kept as the register allowed it; each entry says what it rests on.
  */
 export const DELEGATION_RULES: Record<ReceptionGroup, { hostMode: 'none' | 'required'; mayDelegate: boolean; article: string }> = {
-  regular: { hostMode: 'none', mayDelegate: false, article: 'Luật Tiếp công dân, Điều 11 (tiếp công dân thường xuyên của Ban Tiếp công dân)' },
-  periodic: { hostMode: 'required', mayDelegate: false, article: 'Luật Tiếp công dân, Điều 13 khoản 1 (sửa đổi bởi Luật số 136/2025/QH15)' },
-  adhoc: { hostMode: 'required', mayDelegate: true, article: 'Luật Tiếp công dân, Điều 13 khoản 1; Nghị định 154/2026/NĐ-CP, mẫu 01/TCD' },
+  regular: { hostMode: 'none', mayDelegate: false, article: 'Luật Tiếp công dân, Điều 12 khoản 2, khoản 3 (tiếp công dân thường xuyên tại Trụ sở tiếp công dân cấp tỉnh)' },
+  periodic: { hostMode: 'required', mayDelegate: false, article: 'Luật Tiếp công dân, Điều 12 khoản 5; Nghị định 154/2026/NĐ-CP, Điều 25 khoản 1' },
+  adhoc: { hostMode: 'required', mayDelegate: true, article: 'Luật Tiếp công dân, Điều 12 khoản 5 và Điều 18 khoản 3 (tiếp đột xuất); ủy quyền tiếp: biểu mẫu thống kê 01/TCD của ngành thanh tra' },
 };
 
 /** The group a session counts in: its own kind, or for an online session the reception it was. */

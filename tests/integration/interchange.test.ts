@@ -88,6 +88,7 @@ describe('import', () => {
       decisions: 4,
       replies: 1,
       reminders: 2,
+      notices: 0,
       firstRegisterNo: '2025/000123',
       lastRegisterNo: '2026/000009',
     });
@@ -377,7 +378,7 @@ describe('export', () => {
     expect(exported.exported_at).toBe('2026-08-20T10:00:00+07:00');
     expect(Object.keys(exported)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'visits', 'petitions']);
     const v2 = await exportRegisterV2(r.register);
-    expect(Object.keys(v2)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'matters', 'visits', 'petitions']);
+    expect(Object.keys(v2)).toEqual(['format', 'exported_at', 'agencies', 'sessions', 'matters', 'visits', 'petitions', 'notices']);
     expect(v2.format).toBe('petition-register/v2');
     expect(exported.sessions).toEqual(original.sessions);
     expect(exported.visits).toEqual(original.visits);
@@ -430,10 +431,10 @@ describe('export', () => {
     await importFile(first.register, sample(), ACTOR);
     const ctx: OpContext = { register: first.register, actor: { id: null, name: 'Cán bộ thử' } };
     // P1 (id 1): the reply was recorded by mistake. P2 (id 2): accepted, then guided instead.
-    await reverseStep(ctx, { petitionId: 1, what: 'reply', note: 'Ghi nhầm báo cáo của đơn khác' });
-    await reverseStep(ctx, { petitionId: 2, what: 'decision', note: 'Không thuộc thẩm quyền của Chủ tịch UBND tỉnh' });
+    await reverseStep(ctx, { petitionId: 1, contentId: null, what: 'reply', note: 'Ghi nhầm báo cáo của đơn khác' });
+    await reverseStep(ctx, { petitionId: 2, contentId: null, what: 'decision', note: 'Không thuộc thẩm quyền của Chủ tịch UBND tỉnh' });
     const soNnmt = first.register.sqlite.prepare("select id from agencies where code = 'SO-NNMT'").pluck().get() as number;
-    await decidePetition(ctx, { petitionId: 2, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null, toInspection: false });
+    await decidePetition(ctx, { petitionId: 2, contentId: null, action: 'guide', on: '2026-08-19', agencyId: soNnmt, note: null, toInspection: false });
     const exported = await exportRegister(first.register);
     expect(byRef(exported, 'P1')).toMatchObject({ reply: null, reminders: sample().petitions[0]!.reminders });
     expect(byRef(exported, 'P2').decision).toEqual({ action: 'guide', on: '2026-08-19', agency: 'SO-NNMT', document_no: '22/HD-BTCD' /* continues the imported 21/HD-BTCD */, note: null });

@@ -34,7 +34,7 @@ describe('the head’s sessions', () => {
     t = await signedRegister('2026-08-10');
     const error = await refused(t, 'sessions.upsert', { kind: 'periodic', date: '2026-08-10', hostMode: 'delegated', delegateName: 'Trần Văn Phó' }, 'VALIDATION');
     expect(error.message).toContain('không được ủy quyền');
-    expect(error.message).toContain('Luật số 136/2025/QH15');
+    expect(error.message).toContain('Luật Tiếp công dân, Điều 12 khoản 5');
   });
 
   it('records an ad hoc session delegated, with who received, and a periodic one in person by default', async () => {

@@ -127,6 +127,46 @@ describe('intake on matters', () => {
     expect(contents[0]).toMatchObject({ matterId: await matterOf(original), repeat: true });
     expect((await t.client.matters.get({ id: await matterOf(original) })).matter.petitions).toBe(2);
   });
+
+  it('reversing a duplicate classification puts the petition back on the matter it left, audited', async () => {
+    const original = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02' }));
+    const dup = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-09', summary: 'Gửi lại đơn cũ' }));
+    const own = await matterOf(dup);
+    await t.client.workflow.classify({ petitionId: dup.id, eligible: false, reason: 'duplicate', duplicateOf: original.id, on: '2026-03-10' });
+    expect(await matterOf(dup)).toBe(await matterOf(original));
+    await t.client.workflow.reverse({ petitionId: dup.id, what: 'classification', note: 'Không trùng: nội dung khác' });
+    expect((await t.client.petitions.get({ id: dup.id })).contents[0]).toMatchObject({ matterId: own, repeat: false });
+    expect((await t.client.matters.get({ id: await matterOf(original) })).matter.petitions).toBe(1);
+    const last = t.register.sqlite.prepare('select action, entity, entity_id, after_json from audit_log order by id desc limit 1').get() as Record<string, string>;
+    expect(last).toMatchObject({ action: 'reverse', entity: 'petition', entity_id: String(dup.id) });
+    expect(JSON.parse(last.after_json!).detail.matter).toEqual({ from: await matterOf(original), to: own, newMatter: false });
+  });
+
+  it('a reversed duplicate whose own matter was merged away gets a new matter; its visit goes with it', async () => {
+    const original = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02' }));
+    const visit = await t.client.visits.save(visitInput(session.id, { outcome: 'petition_received' }));
+    const dup = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', visitId: visit.id, summary: 'Đơn nộp tại buổi tiếp' }));
+    const own = await matterOf(dup);
+    await t.client.workflow.classify({ petitionId: dup.id, eligible: false, reason: 'duplicate', duplicateOf: original.id, on: '2026-03-03' });
+    const shared = await matterOf(original);
+    expect((await t.client.visits.get({ id: visit.id })).matterId).toBe(shared);
+    // The emptied matter is merged into a third one meanwhile: it cannot take the petition back.
+    const third = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-03', summary: 'Đơn khác' }));
+    await t.client.matters.merge({ fromId: own, intoId: await matterOf(third) });
+    await t.client.workflow.reverse({ petitionId: dup.id, what: 'classification', note: 'Phân loại nhầm' });
+    const back = await matterOf(dup);
+    expect([shared, own, await matterOf(third)]).not.toContain(back);
+    expect((await t.client.visits.get({ id: visit.id })).matterId).toBe(back);
+    expect((await t.client.matters.get({ id: back })).items.map((i) => i.type)).toEqual(['visit', 'petition']);
+  });
+
+  it('a duplicate chosen on its original matter at intake stays there when the classification is reversed', async () => {
+    const original = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02' }));
+    const dup = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-09', summary: 'Gửi lại', matterId: await matterOf(original) }));
+    await t.client.workflow.classify({ petitionId: dup.id, eligible: false, reason: 'duplicate', duplicateOf: original.id, on: '2026-03-10' });
+    await t.client.workflow.reverse({ petitionId: dup.id, what: 'classification', note: 'Phân loại nhầm' });
+    expect(await matterOf(dup)).toBe(await matterOf(original));
+  });
 });
 
 describe('merge and move', () => {

@@ -628,6 +628,15 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     rejects(sqlite, draft({ petition: '1', status: 'approved' }), /CHECK constraint failed/);
     rejects(sqlite, draft({ petition: '999' }), /FOREIGN KEY constraint failed/);
   },
+  '0014-content-decisions': (sqlite) => {
+    // Decisions per content: one active per content, no longer per petition.
+    expect(Object.keys(columns(sqlite, 'decisions'))).toContain('content_id');
+    expect(Object.keys(columns(sqlite, 'petition_contents'))).toEqual(expect.arrayContaining(['step', 'step_due_on']));
+    expect(Object.keys(columns(sqlite, 'classifications'))).toContain('moved_from_matter_id');
+    expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['decisions_content', 'decisions_petition_active', 'petition_contents_step_due']));
+    const unique = sqlite.prepare("select sql from sqlite_master where name = 'decisions_active'").pluck().get() as string;
+    expect(unique).toMatch(/\(content_id\) where reversed_at is null/);
+  },
   '0015-search-newest-first': (sqlite) => {
     // Both word indexes rebuilt with prefixes of 1 to 7 characters; the petitions' keyed by -id.
     const ddl = (name: string) => (sqlite.prepare('select sql from sqlite_master where name = ?').get(name) as { sql: string }).sql;
@@ -886,7 +895,7 @@ describe('0005-law-2026 on a register in use', () => {
     try {
       const sqlite = t.register.sqlite;
       expect(t.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-      expect(sqlite.prepare('select * from decisions order by id').all()).toEqual((decisions as Record<string, unknown>[]).map((d) => ({ ...d, to_inspection: 0 })));
+      expect(sqlite.prepare('select * from decisions order by id').all()).toEqual((decisions as Record<string, unknown>[]).map((d) => ({ ...d, to_inspection: 0, content_id: null /* these petitions were written without contents */ })));
       expect(sqlite.prepare('select * from replies order by id').all()).toEqual(replies);
       expect(sqlite.prepare('select * from reminders order by id').all()).toEqual(reminders);
       expect(sqlite.prepare('select id, host_mode, online_of from reception_sessions order by id').all()).toEqual([

@@ -158,7 +158,7 @@ describe('handling decisions', () => {
     }
     const filed = await t.client.workflow.decide({ petitionId: p.id, action: 'file', on: '2026-03-17' });
     expect(filed.decisions).toEqual([
-      { id: expect.any(Number), action: 'file', decidedOn: '2026-03-17', agency: null, documentNo: null, note: null, replyDueOn: null, decidedBy: 'Quản trị viên', reversed: null, toInspection: false },
+      { id: expect.any(Number), action: 'file', decidedOn: '2026-03-17', agency: null, documentNo: null, note: null, replyDueOn: null, decidedBy: 'Quản trị viên', reversed: null, toInspection: false, contentId: expect.any(Number), contentPosition: 0 },
     ]);
     expect(filed).toMatchObject({ stage: 'closed', status: 'closed', replyDueOn: null });
 

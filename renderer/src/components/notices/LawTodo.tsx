@@ -123,13 +123,13 @@ export function LawTodoSections() {
               </Table.Thead>
               <Table.Tbody>
                 {todo.steps.map((s) => (
-                  <Table.Tr key={s.id} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })} onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })}>
+                  <Table.Tr key={`${s.id}-${s.contentPosition}`} data-testid={`todo-step-${s.registerNo}-${s.contentPosition + 1}`} tabIndex={0} style={{ cursor: 'pointer' }} onClick={() => go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })} onKeyDown={(e) => e.key === 'Enter' && go('petition', { petitionId: s.id, back: { page: 'todo', label: 'Việc cần làm' } })}>
                     <Table.Td ff="monospace">{s.registerNo}</Table.Td>
                     <Table.Td>
                       <Late overdue={s.overdue} dueOn={s.dueOn} />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={500}>{DEADLINES[s.step].label}</Text>
+                      <Text size="sm" fw={500}>{DEADLINES[s.step].label}{s.contentPosition > 0 ? ` (nội dung ${s.contentPosition + 1})` : ''}</Text>
                       <Text size="xs" c="dimmed" lineClamp={1}>{s.petitionerNames || 'Đơn nặc danh'} — {s.summary}</Text>
                     </Table.Td>
                   </Table.Tr>

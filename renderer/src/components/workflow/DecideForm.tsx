@@ -8,7 +8,7 @@ import { api } from '../../api.ts';
 import { DECISION_ACTIONS, DECISION_ACTION_LABELS, DECISION_DOCUMENT, decideSchema, type DecisionAction, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, foldedFilter, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
-import type { WorkflowData } from './data.ts';
+import { scopedSave, type WorkflowData } from './data.ts';
 import { DateField } from '../DateInput.tsx';
 import { useConfirm } from '../useConfirm.tsx';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
@@ -25,6 +25,10 @@ const NEEDS_AGENCY: DecisionAction[] = ['forward', 'guide', 'urge'];
 
 interface Props {
   petitionId: number;
+  /** The content decided (a further content of the letter); absent: the first. */
+  contentId?: number | null;
+  /** How the form is named to assistive technology and tests. */
+  label?: string;
   eligible: boolean;
   classifiedOn: string;
   data: WorkflowData;
@@ -35,7 +39,7 @@ interface Props {
   returned?: ApprovalProposal | null;
 }
 
-export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectable = false, onSaved, returned = null }: Props) {
+export function DecideForm({ petitionId, contentId = null, label = 'Quyết định xử lý', eligible, classifiedOn, data, inspectable = false, onSaved, returned = null }: Props) {
   const allowed: readonly DecisionAction[] = eligible ? DECISION_ACTIONS : inspectable ? ['forward', 'return', 'file'] : ['return', 'file'];
   // After an ineligible classification, a forward is the one to the inspection body.
   const toInspection = !eligible && inspectable;
@@ -43,6 +47,7 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
   const form = useForm<Values, unknown, ReturnType<typeof decideSchema.parse>>({
     resolver: reshapingResolver<Values, typeof decideSchema>(decideSchema, (v) => ({
       petitionId,
+      contentId,
       action: v.action ?? undefined,
       agencyId: v.action && NEEDS_AGENCY.includes(v.action) && v.agencyId ? Number(v.agencyId) : null,
       on: v.on,
@@ -83,12 +88,13 @@ export function DecideForm({ petitionId, eligible, classifiedOn, data, inspectab
       errorFocus.onInvalid();
     }
   }, errorFocus.onInvalid);
-  useHotkeys([['mod+S', () => void submit()]], []);
+  // A further content's form saves on Ctrl+S only when the focus is inside it.
+  useHotkeys(contentId === null ? [['mod+S', () => void submit()]] : [], []);
 
   const agencyOptions = data.agencies.filter((a) => a.active).map((a) => ({ value: String(a.id), label: a.name }));
 
   return (
-    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Quyết định xử lý">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} onKeyDown={contentId === null ? undefined : scopedSave(() => void submit())} noValidate aria-label={label}>
       {confirmDialog}
       <Stack gap="xs">
         {errorFocus.summary}

@@ -142,7 +142,7 @@ export function WorkflowHistory({ petitionId, workflow: w, data, onReverse }: Pr
       <Step
         key={`d${d.id}`}
         label={`Quyết định xử lý ngày ${formatIsoDate(d.decidedOn)}${d.reversed ? ' (đã hủy)' : ''}`}
-        title={`Quyết định: ${DECISION_ACTION_LABELS[d.action]}`}
+        title={`Quyết định${d.contentPosition > 0 ? ` (nội dung ${d.contentPosition + 1})` : ''}: ${DECISION_ACTION_LABELS[d.action]}`}
         reversed={d.reversed}
         meta={`Ngày ${formatIsoDate(d.decidedOn)} · ${d.decidedBy}`}
         actions={

@@ -8,7 +8,7 @@ import { api } from '../../api.ts';
 import { REPLY_OUTCOMES, REPLY_OUTCOME_LABELS, reminderSchema, replySchema, type ReplyOutcome, type Workflow } from '../../../../shared/domain/workflow.ts';
 import { choiceError, enterSubmitsFromSelects, reshapingResolver } from '../intake/util.ts';
 import { showApiError } from '../useApiForm.ts';
-import type { WorkflowData } from './data.ts';
+import { scopedSave, type WorkflowData } from './data.ts';
 import { DateField } from '../DateInput.tsx';
 import { useConfirm } from '../useConfirm.tsx';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
@@ -22,14 +22,16 @@ interface ReplyValues {
 
 interface Props {
   petitionId: number;
+  /** The content forwarded (a further content of the letter); absent: the first. */
+  contentId?: number | null;
   forwardedOn: string;
   data: WorkflowData;
   onSaved(workflow: Workflow): void;
 }
 
-export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
+export function ReplyForm({ petitionId, contentId = null, forwardedOn, data, onSaved }: Props) {
   const form = useForm<ReplyValues, unknown, ReturnType<typeof replySchema.parse>>({
-    resolver: reshapingResolver<ReplyValues, typeof replySchema>(replySchema, (v) => ({ ...v, petitionId, outcome: v.outcome ?? undefined })),
+    resolver: reshapingResolver<ReplyValues, typeof replySchema>(replySchema, (v) => ({ ...v, petitionId, contentId, outcome: v.outcome ?? undefined })),
     defaultValues: { on: data.today, documentNo: '', outcome: null, summary: '' },
     mode: 'onSubmit',
   });
@@ -45,10 +47,11 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
       errorFocus.onInvalid();
     }
   }, errorFocus.onInvalid);
-  useHotkeys([['mod+S', () => void submit()]], []);
+  // A further content's form saves on Ctrl+S only when the focus is inside it.
+  useHotkeys(contentId === null ? [['mod+S', () => void submit()]] : [], []);
 
   return (
-    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} noValidate aria-label="Ghi kết quả trả lời">
+    <form ref={errorFocus.ref} onSubmit={submit} onKeyDownCapture={enterSubmitsFromSelects} onKeyDown={contentId === null ? undefined : scopedSave(() => void submit())} noValidate aria-label="Ghi kết quả trả lời">
       <Stack gap="xs">
         {errorFocus.summary}
         {errors.root && <Alert color="red" title="Không ghi được kết quả">{errors.root.message}</Alert>}
@@ -90,10 +93,10 @@ export function ReplyForm({ petitionId, forwardedOn, data, onSaved }: Props) {
   );
 }
 
-export function ReminderForm({ petitionId, forwardedOn, replyDueOn, data, onSaved }: Props & { replyDueOn: string | null }) {
+export function ReminderForm({ petitionId, contentId = null, forwardedOn, replyDueOn, data, onSaved }: Props & { replyDueOn: string | null }) {
   const [confirm, confirmDialog] = useConfirm();
   const form = useForm<{ on: string }, unknown, ReturnType<typeof reminderSchema.parse>>({
-    resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId })),
+    resolver: reshapingResolver<{ on: string }, typeof reminderSchema>(reminderSchema, (v) => ({ ...v, petitionId, contentId })),
     defaultValues: { on: data.today },
     mode: 'onSubmit',
   });

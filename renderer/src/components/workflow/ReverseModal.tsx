@@ -10,13 +10,15 @@ type What = keyof typeof STEP_LABELS;
 
 interface Props {
   petitionId: number;
+  /** The content whose step is reversed (a further content of the letter); absent: the first. */
+  contentId?: number | null;
   what: What;
   onClose(): void;
   onSaved(workflow: Workflow): void;
 }
 
-function ReverseForm({ petitionId, what, onClose, onSaved }: Props) {
-  const form = useApiForm(reverseSchema, { petitionId, what, note: '' });
+function ReverseForm({ petitionId, contentId = null, what, onClose, onSaved }: Props) {
+  const form = useApiForm(reverseSchema, { petitionId, contentId, what, note: '' });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     try {

@@ -11,7 +11,8 @@ import { DECISION_ACTION_LABELS, PETITION_STATUS_LABELS, type DecisionAction, ty
 import { useUi } from '../../state/ui.ts';
 import { STATUS_COLORS, formatIsoDate } from '../petitions/format.ts';
 import { ClassifyForm } from './ClassifyForm.tsx';
-import { activeOf, STEP_LABELS, useWorkflowData } from './data.ts';
+import { activeOf, firstContentDecisions, STEP_LABELS, useWorkflowData } from './data.ts';
+import { ContentDecisions } from './ContentDecisions.tsx';
 import { DecideForm } from './DecideForm.tsx';
 import { DECISION_PRINT, WorkflowHistory } from './History.tsx';
 import { ReceiptItemsButton } from './ReceiptItemsButton.tsx';
@@ -53,7 +54,7 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   const stepRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   /** Set by a saved step: once the petition is reloaded, focus goes to the next thing to do. */
-  const focusNext = useRef(false);
+  const focusNext = useRef<'step' | 'notice' | false>(false);
 
   useHotkeys(
     [
@@ -69,9 +70,9 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
     [],
   );
 
-  const saved = (next: Workflow, text: string, print?: Notice['print']) => {
+  const saved = (next: Workflow, text: string, print?: Notice['print'], focus: 'step' | 'notice' = 'step') => {
     setNotice({ text, ...(print ? { print } : {}) });
-    focusNext.current = true;
+    focusNext.current = focus;
     touch();
     onChanged();
     return next;
@@ -84,12 +85,13 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   const reminderDraft = openDraft('reminder');
 
   const classification = activeOf(w.classifications);
-  const decision = activeOf(w.decisions);
+  // The panel's main flow is the first content's handling; further contents are decided below.
+  const decision = activeOf(firstContentDecisions(w));
   const reply = decision ? w.replies.find((r) => r.decisionId === decision.id && r.reversed === null) ?? null : null;
   const forwarded = decision?.action === 'forward' && reply === null;
 
   const onDecided = (next: Workflow, action: DecisionAction) => {
-    const made = activeOf(next.decisions);
+    const made = activeOf(firstContentDecisions(next));
     if (!made) {
       saved(next, `Đã gửi dự thảo “${DECISION_ACTION_LABELS[action]}” chờ lãnh đạo duyệt. Văn bản chưa có số, chưa in được cho đến khi được duyệt.`);
       return;
@@ -121,10 +123,12 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
   // the message saying what was recorded (never the top of the page).
   useEffect(() => {
     if (!focusNext.current) return;
+    // A further content's step keeps the officer at the message (the main flow is another content's).
+    const toNotice = focusNext.current === 'notice';
     focusNext.current = false;
     const target =
       noticeRef.current?.querySelector<HTMLElement>('button:not(.mantine-Alert-closeButton)') ??
-      stepRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), textarea, button:not(:disabled)') ??
+      (toNotice ? null : stepRef.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not(:disabled), textarea, button:not(:disabled)')) ??
       noticeRef.current;
     target?.scrollIntoView({ block: 'center' });
     target?.focus({ preventScroll: true });
@@ -273,6 +277,10 @@ export function WorkflowPanel({ detail, onChanged }: Props) {
           </div>
         </Grid.Col>
       </Grid>
+
+      {data && detail.contents.length > 1 && (
+        <ContentDecisions detail={detail} data={data} classification={classification} mayHandle={mayHandle} onSaved={(next, text) => saved(next, text, undefined, 'notice')} />
+      )}
 
       {data && (
         <>

@@ -1,6 +1,6 @@
 // What the workflow forms need besides the petition: the register's today (the core's clock, which
 // tests may fix), the Board's settings (reason labels, added reasons) and the agency directory.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
 import type { Agency } from '../../../../shared/domain/agency.ts';
@@ -97,6 +97,11 @@ export function sameMatterCount(candidates: Workflow['duplicateCandidates']): nu
   return candidates.filter((c) => c.score >= SAME_MATTER_SCORE).length;
 }
 
+/** The decisions of the letter's first content: the petition's own handling (further contents have theirs). */
+export function firstContentDecisions(w: Workflow): Workflow['decisions'] {
+  return w.decisions.filter((d) => d.contentPosition === 0);
+}
+
 /** The active (not reversed) record of a list: the last one. */
 export function activeOf<T extends { reversed: unknown }>(records: T[]): T | null {
   return records.filter((r) => r.reversed === null).at(-1) ?? null;
@@ -104,7 +109,9 @@ export function activeOf<T extends { reversed: unknown }>(records: T[]): T | nul
 
 /** The most recent step that can still be reversed: the reply, else the decision, else the classification. */
 export function reversibleStep(w: Workflow): { what: 'classification' | 'decision' | 'reply'; id: number } | null {
-  const decision = activeOf(w.decisions);
+  // Further contents' decisions are reversed from their own rows (ContentDecisions); the classification waits for them.
+  if (w.decisions.some((d) => d.contentPosition > 0 && d.reversed === null) && !activeOf(firstContentDecisions(w))) return null;
+  const decision = activeOf(firstContentDecisions(w));
   const reply = decision ? w.replies.find((r) => r.decisionId === decision.id && r.reversed === null) : undefined;
   if (reply) return { what: 'reply', id: reply.id };
   if (decision) return { what: 'decision', id: decision.id };
@@ -116,4 +123,18 @@ export const STEP_LABELS = { classification: 'phân loại', decision: 'quyết 
 
 export function formatScore(score: number): string {
   return score.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Ctrl+S for a form that shares the screen with another form (a further content's): it saves
+ * this form only, when the focus is inside it, and does not reach the screen's own Ctrl+S.
+ */
+export function scopedSave(submit: () => void) {
+  return (e: KeyboardEvent<HTMLFormElement>) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      e.stopPropagation();
+      submit();
+    }
+  };
 }
