@@ -70,10 +70,14 @@ function prepareStatements(sqlite: Database.Database) {
     visitMatter: p('select matter_id from visits where id = ?'),
     matter: p('select * from matters where id = ?'),
     insertMatter: p('insert into matters (kind, field, title, title_folded, first_seen_on, seen_before, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertContent: p('insert into petition_contents (petition_id, position, matter_id, kind, field, summary, needs_split) values (?, ?, ?, ?, ?, ?, ?)'),
+    insertContent: p('insert into petition_contents (petition_id, position, matter_id, kind, field, summary, needs_split, step, step_due_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     insertClassification: p('insert into classifications (petition_id, eligible, reason, duplicate_of, note, decided_on, decided_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertDecision: p(`insert into decisions (petition_id, action, decided_on, agency_id, document_id, document_no, note, reply_due_on, decided_by, created_at, to_inspection)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    // The file's decision is the petition's first content's (further contents: content-handling.ts).
+    insertDecision: p(`insert into decisions (petition_id, action, decided_on, agency_id, document_id, document_no, note, reply_due_on, decided_by, created_at, to_inspection, content_id)
+      values (@petition_id, @action, @decided_on, @agency_id, @document_id, @document_no, @note, @reply_due_on, @decided_by, @created_at, @to_inspection,
+        (select id from petition_contents where petition_id = @petition_id and position = 0))`),
+    // A decided content has no pending step (refreshContentSteps).
+    clearFirstContentStep: p('update petition_contents set step = null, step_due_on = null where petition_id = ? and position = 0'),
     insertReply: p('insert into replies (decision_id, received_on, document_no, outcome, summary, recorded_by, created_at) values (?, ?, ?, ?, ?, ?, ?)'),
     insertReminder: p('insert into reminders (decision_id, sent_on, document_id, document_no, recorded_by, created_at) values (?, ?, ?, ?, ?, ?)'),
     refreshMatter: p('select seen_before, first_seen_on from matters where id = ?'),
@@ -285,12 +289,17 @@ export class BulkWriter {
     let chosen = p.matterId;
     if ((chosen === undefined || chosen === null) && p.visitId !== null) chosen = (s.visitMatter.get(p.visitId) as { matter_id: number | null } | undefined)?.matter_id ?? null;
     const firstMatter = this.#matterFor(chosen, 'matterId', p.kind, p.field, p.summary, p.receivedOn, fresh);
-    s.insertContent.run(id, 0, firstMatter, p.kind, p.field, firstSummary, p.kind === 'multiple' ? 1 : 0);
+    // Each content's pending step and its deadline, as refreshContentSteps sets them (a decision clears the first's).
+    const stepOf = async (kind: string) => {
+      const { step, step_due_on } = await deadlineColumnsOn(this.#calendar, kind, p.receivedOn);
+      return [step, step_due_on] as const;
+    };
+    s.insertContent.run(id, 0, firstMatter, p.kind, p.field, firstSummary, p.kind === 'multiple' ? 1 : 0, ...(await stepOf(p.kind)));
     const mine = [firstMatter];
     for (const [i, c] of (p.contents ?? []).entries()) {
       const matterId = this.#matterFor(c.matterId, `contents.${i}.matterId`, c.kind, c.field, c.summary, p.receivedOn, fresh);
       mine.push(matterId);
-      s.insertContent.run(id, i + 1, matterId, c.kind, c.field, c.summary, 0);
+      s.insertContent.run(id, i + 1, matterId, c.kind, c.field, c.summary, 0, ...(await stepOf(c.kind)));
     }
     for (const m of mine) if (!fresh.has(m)) touched.add(m);
     return id;
@@ -367,8 +376,21 @@ export class BulkWriter {
       }
       if (d) {
         const decisionId = Number(
-          s.insertDecision.run(petitionId, d.action, d.on, this.#agencyId(p), null, d.document_no, d.note, await this.#replyDue(p), by, now, d.to_inspection ? 1 : 0).lastInsertRowid,
+          s.insertDecision.run({
+            petition_id: petitionId,
+            action: d.action,
+            decided_on: d.on,
+            agency_id: this.#agencyId(p),
+            document_id: null,
+            document_no: d.document_no,
+            note: d.note,
+            reply_due_on: await this.#replyDue(p),
+            decided_by: by,
+            created_at: now,
+            to_inspection: d.to_inspection ? 1 : 0,
+          }).lastInsertRowid,
         );
+        s.clearFirstContentStep.run(petitionId);
         counts.decisions += 1;
         if (r) {
           s.insertReply.run(decisionId, r.on, r.document_no, r.outcome, r.summary, by, now);
