@@ -161,11 +161,16 @@ async function petitionIdOf(register: Register, registerNo: string): Promise<num
 
 const active = <T extends { reversed: unknown }>(xs: T[]): T | null => xs.filter((x) => x.reversed === null).at(-1) ?? null;
 
-function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return' | 'urge'): Decision {
+function decisionFor(petition: Petition, workflow: Workflow, action: 'forward' | 'guide' | 'accept' | 'return' | 'urge', contentId: number | null = null): Decision {
   const words = DECISION_WORDS[action];
-  // Each content of a letter has its own decision: the one of this kind (the first content's
-  // first), else the first content's, to say what it is instead.
-  const live = workflow.decisions.filter((d) => d.reversed === null).sort((a, b) => a.contentPosition - b.contentPosition);
+  // Each content of a letter has its own decision: the named content's, else the one of this kind
+  // (the first content's first), else the first content's, to say what it is instead.
+  const live = workflow.decisions
+    .filter((d) => d.reversed === null && (contentId === null || d.contentId === contentId))
+    .sort((a, b) => a.contentPosition - b.contentPosition);
+  if (contentId !== null && live.length === 0) {
+    throw new ApiError('CONFLICT', `Nội dung này của đơn ${petition.registerNo} chưa có quyết định ${words.decision}: không in được ${words.document}.`);
+  }
   const decision = live.find((d) => d.action === action) ?? live[0] ?? null;
   if (!decision) {
     throw new ApiError('CONFLICT', `Đơn ${petition.registerNo} chưa có quyết định ${words.decision}: không in được ${words.document}.`);
@@ -205,7 +210,7 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   };
   if (kind === 'forward' || kind === 'guide' || kind === 'accept' || kind === 'return') {
     const workflow = await workflowOf();
-    const d = decisionFor(petition, workflow, kind);
+    const d = decisionFor(petition, workflow, kind, r.contentId);
     // A further content's decision: the document speaks of that content, by its own kind (a
     // denunciation in a letter of complaint is forwarded on form 03).
     const content = d.contentPosition > 0 && d.contentId !== null ? await register.db.selectFrom('petition_contents').select(['kind', 'summary']).where('id', '=', d.contentId).executeTakeFirst() : undefined;
@@ -224,7 +229,7 @@ async function petitionDocument(register: Register, kind: PrintKind, r: Document
   }
   if (kind === 'urge') {
     const workflow = await workflowOf();
-    const d = decisionFor(petition, workflow, 'urge');
+    const d = decisionFor(petition, workflow, 'urge', r.contentId);
     const data: DocumentData = { kind, letterhead, number: d.documentNo, prefix: settings.docPrefixes.urge, issuedOn: d.decidedOn, petition: facts, agency: d.agency?.name ?? 'cơ quan có thẩm quyền' };
     return { data, number: d.documentNo, petition };
   }

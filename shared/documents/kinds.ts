@@ -76,6 +76,9 @@ const positiveId = (label: string) =>
     .nullish()
     .transform((v) => v ?? null);
 
+/** The documents printed from a decision (a content of the letter may be named). */
+const DECISION_PRINT_KINDS: readonly PrintKind[] = ['forward', 'guide', 'accept', 'return', 'urge'];
+
 /** What to print: the kind, and the record it is printed from (checked against DOCUMENT_TYPES). */
 export const documentRequestSchema = z
   .strictObject({
@@ -84,6 +87,8 @@ export const documentRequestSchema = z
     reminderId: positiveId('Mã lần đôn đốc'),
     visitId: positiveId('Mã lượt tiếp'),
     noticeId: positiveId('Mã thông báo'),
+    /** A decision's document: the content of the letter it decided (absent: the first of that kind). */
+    contentId: positiveId('Mã nội dung'),
     from: optionalIsoDate('Từ ngày'),
     to: optionalIsoDate('Đến ngày'),
     /** Refusal notice: the officer's own words added after the legal ground; none when absent. */
@@ -112,6 +117,7 @@ export const documentRequestSchema = z
     } else if (r.from !== null || r.to !== null) {
       refuse('from', 'Chỉ sổ tiếp công dân mới in theo khoảng ngày');
     }
+    if (r.contentId !== null && !DECISION_PRINT_KINDS.includes(r.kind)) refuse('contentId', 'Chỉ văn bản theo quyết định xử lý mới chọn nội dung của đơn');
     if (r.kind !== 'refusal' && r.reason !== null) refuse('reason', 'Chỉ thông báo từ chối tiếp mới ghi lý do');
     if (r.kind !== 'refusal' && r.ground !== null) refuse('ground', 'Chỉ thông báo từ chối tiếp mới ghi căn cứ từ chối');
   });

@@ -147,7 +147,7 @@ export function WorkflowHistory({ petitionId, workflow: w, data, onReverse }: Pr
         meta={`Ngày ${formatIsoDate(d.decidedOn)} · ${d.decidedBy}`}
         actions={
           <>
-            {print && <PrintButton request={{ kind: print.kind, petitionId }} label={print.label} />}
+            {print && <PrintButton request={{ kind: print.kind, petitionId, ...(d.contentPosition > 0 && d.contentId !== null ? { contentId: d.contentId } : {}) }} label={print.label} />}
             {reverseButton('decision', d.id)}
           </>
         }
