@@ -85,7 +85,8 @@ describe('0004-matters on a register in use', () => {
     // The statistics as the previous version computes them.
     const before = await tempRegister({ path: file, migrateTo: V3, now: NOW });
     const period = { from: '2026-01-01', to: '2026-12-31' };
-    const statsBefore = await before.client.stats.get(period);
+    // (without the breakdown by commune: a register before 0004 has no matters to place)
+    const statsBefore = await before.client.stats.get({ ...period, communes: false });
     const keptPetitions = before.register.sqlite.prepare('select * from petitions order by id').all();
     const keptVisits = before.register.sqlite.prepare('select * from visits order by id').all() as Record<string, unknown>[];
     await before.close();
@@ -94,7 +95,7 @@ describe('0004-matters on a register in use', () => {
     try {
       const sqlite = t.register.sqlite;
       expect(t.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-      expect(await t.client.stats.get(period)).toEqual(statsBefore);
+      expect(await t.client.stats.get({ ...period, communes: false })).toEqual(statsBefore);
       // Every petition kept, column for column (later migrations add columns of their own).
       const kept = keptPetitions as Record<string, unknown>[];
       const names = Object.keys(kept[0] ?? {});

@@ -4,18 +4,15 @@
 // denouncer's identity searchable only with the permission, and query plans that never read every
 // petition. Results are checked against a reference computed independently over the same rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CompiledQuery, KyselyPlugin, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { listPetitions, LIST_COUNT_CAP, SEARCH_EXACT_SORT } from '../../db/ops/petitions.ts';
-import { openRegister } from '../../db/register.ts';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { parseSearch } from '../../db/search-index.ts';
 import { petitionListSchema, type PetitionListInput, type PetitionPage } from '../../shared/domain/petition.ts';
 import { fold } from '../../shared/text.ts';
 import { DUC, person, petitionInput, updateInput } from '../helpers/intake.ts';
 import { petregAsync } from '../helpers/petreg.ts';
-import { tempDir, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { tempRegister, type TempRegister } from '../helpers/register.ts';
 
 const TODAY = '2026-03-15';
 const MANY = SEARCH_EXACT_SORT + 300;
@@ -271,29 +268,28 @@ describe('query plans', () => {
 
 describe('migration 0009-search-tokens', () => {
   it('indexes the petitions already registered: found by their words, a denouncer only with the permission', async () => {
-    const dir = tempDir();
-    const file = path.join(dir.dir, 'register.sqlite');
-    const before = MIGRATIONS.findIndex(([name]) => name === '0009-search-tokens');
-    expect(before).toBeGreaterThan(0);
-    const old = await tempRegister({ path: file, migrateTo: before });
-    const ordinary = await old.client.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Hà Văn Mạnh' })], summary: 'Khiếu nại về tiền bồi thường đất đai' }));
-    const denounced = await old.client.petitions.create(
-      petitionInput({ kind: 'denunciation', field: 'corruption', petitioners: [person({ fullName: 'Hà Văn Mạnh', idNumber: '051180002020' })], summary: 'Tôi, Hà Văn Mạnh, tố cáo chủ tịch xã lập khống hồ sơ' }),
-    );
-    expect(t.register.sqlite).toBeDefined();
-    expect(old.register.sqlite.prepare("select count(*) n from sqlite_master where name = 'petitions_words'").get()).toEqual({ n: 0 });
-    await old.close();
-    const migrated = await openRegister({ path: file });
+    // Petitions written by today's operations, then the register taken back to before 0009 (the
+    // later migration that rebuilds the index, then 0009 itself, undone) and brought forward again.
+    const reg = await tempRegister();
     try {
-      const find = (search: string, see: boolean) => listPetitions(migrated.db, petitionListSchema.parse({ search }), TODAY, undefined, see).then((p) => p.rows.map((r) => r.id));
+      const ordinary = await reg.client.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Hà Văn Mạnh' })], summary: 'Khiếu nại về tiền bồi thường đất đai' }));
+      const denounced = await reg.client.petitions.create(
+        petitionInput({ kind: 'denunciation', field: 'corruption', petitioners: [person({ fullName: 'Hà Văn Mạnh', idNumber: '051180002020' })], summary: 'Tôi, Hà Văn Mạnh, tố cáo chủ tịch xã lập khống hồ sơ' }),
+      );
+      const migration = (name: string) => MIGRATIONS.find(([n]) => n === name)![1];
+      await migration('0015-search-newest-first').down!(reg.register.db);
+      await migration('0009-search-tokens').down!(reg.register.db);
+      expect(reg.register.sqlite.prepare("select count(*) n from sqlite_master where name = 'petitions_words'").get()).toEqual({ n: 0 });
+      await migration('0009-search-tokens').up(reg.register.db);
+      await migration('0015-search-newest-first').up(reg.register.db);
+      const find = (search: string, see: boolean) => listPetitions(reg.register.db, petitionListSchema.parse({ search }), TODAY, undefined, see).then((p) => p.rows.map((r) => r.id));
       expect(await find('ha van manh', false)).toEqual([ordinary.id]);
       expect((await find('ha van manh', true)).sort()).toEqual([ordinary.id, denounced.id].sort());
       expect(await find('051180002020', false)).toEqual([]);
       expect(await find('lap khong ho so', false)).toEqual([denounced.id]);
       expect(await find('tien boi thuong', false)).toEqual([ordinary.id]);
     } finally {
-      await migrated.close();
-      fs.rmSync(dir.dir, { recursive: true, force: true });
+      await reg.cleanup();
     }
   });
 });
