@@ -26,9 +26,11 @@ describe('0010-query-indexes on a register in use', () => {
     dirs.push(d);
     const file = path.join(d.dir, 'register.sqlite');
     const old = await tempRegister({ path: file, migrateTo: AT });
-    await old.client.petitions.create(petitionInput({ petitioners: [{ fullName: 'Nguyễn Văn Đức', idNumber: '051065001234' }] }));
-    await old.client.petitions.create(petitionInput({ signatories: 2, petitioners: [{ fullName: 'Trần Thị Bình' }, { fullName: 'Lê Văn Hùng', idNumber: '051058000001' }] }));
+    // Citizens as the version before 0010 wrote them (today's operations write later columns).
+    const citizen = old.register.sqlite.prepare("insert into citizens (full_name, full_name_folded, id_number, created_at, updated_at) values (?, ?, ?, '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z')");
+    for (const [name, idNumber] of [['Nguyễn Văn Đức', '051065001234'], ['Trần Thị Bình', null], ['Lê Văn Hùng', '051058000001']] as const) citizen.run(name, fold(name), idNumber);
     const citizens = old.register.sqlite.prepare('select count(*) as n from citizens').get() as { n: number };
+    expect(citizens).toEqual({ n: 3 });
     await old.close();
 
     const t = await tempRegister({ path: file });
