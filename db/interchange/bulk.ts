@@ -31,7 +31,7 @@ import { matterRefreshOf, refuseUnliveMatter, type insertMatterRecord } from '..
 import { deadlineColumnsOn } from '../ops/notices.ts';
 import { personColumns, sameWrittenPerson, type PersonData } from '../ops/persons.ts';
 import type { writeVisit } from '../ops/reception.ts';
-import { samePerson, searchText, type PetitionData } from '../ops/petitions.ts';
+import { petitionColumns, samePerson, searchText, type PetitionData } from '../ops/petitions.ts';
 import { getSettings } from '../ops/settings.ts';
 import type { DB } from '../schema.ts';
 import { agencyIds, type WorkflowCounts } from './workflow.ts';
@@ -259,18 +259,7 @@ export class BulkWriter {
     const number = formatRegisterNo(year, seq);
     const now = this.#ctx.register.now().toISOString();
     const row: Row = {
-      received_on: p.receivedOn,
-      channel: p.channel,
-      visit_id: p.visitId,
-      fwd_agency: p.forwardedBy?.agency ?? null,
-      fwd_letter_no: p.forwardedBy?.letterNo ?? null,
-      fwd_letter_date: p.forwardedBy?.letterDate ?? null,
-      written_on: p.writtenOn ?? null,
-      kind: p.kind,
-      field: p.field,
-      signatories: p.signatories,
-      subject: p.subject ?? null,
-      summary: p.summary,
+      ...petitionColumns(p),
       year,
       seq,
       register_no: number,

@@ -83,7 +83,8 @@ async function writePetitioners(trx: Transaction<DB>, petitionId: number, petiti
   }
 }
 
-function columns(p: PetitionData) {
+/** The petition's own columns from its input (the desk's save and the import's bulk writer). */
+export function petitionColumns(p: PetitionData) {
   return {
     received_on: p.receivedOn,
     channel: p.channel,
@@ -91,11 +92,11 @@ function columns(p: PetitionData) {
     fwd_agency: p.forwardedBy?.agency ?? null,
     fwd_letter_no: p.forwardedBy?.letterNo ?? null,
     fwd_letter_date: p.forwardedBy?.letterDate ?? null,
-    written_on: p.writtenOn,
+    written_on: p.writtenOn ?? null,
     kind: p.kind,
     field: p.field,
     signatories: p.signatories,
-    subject: p.subject,
+    subject: p.subject ?? null,
     summary: p.summary,
   };
 }
@@ -124,7 +125,7 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   const row = await trx
     .insertInto('petitions')
     .values({
-      ...columns(p),
+      ...petitionColumns(p),
       year,
       seq,
       register_no: number,
@@ -220,7 +221,7 @@ export function updatePetition(ctx: OpContext, rawInput: z.output<typeof petitio
     const now = ctx.register.now().toISOString();
     await trx
       .updateTable('petitions')
-      .set({ ...columns(input), search_folded: searchText(input, before.registerNo), ...(await petitionDeadlineColumns(trx, input.kind, input.receivedOn)), updated_at: now })
+      .set({ ...petitionColumns(input), search_folded: searchText(input, before.registerNo), ...(await petitionDeadlineColumns(trx, input.kind, input.receivedOn)), updated_at: now })
       .where('id', '=', input.id)
       .execute();
     await writePetitioners(trx, input.id, input.petitioners, now);
