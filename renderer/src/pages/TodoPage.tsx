@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { formatDateVN } from '../../../shared/calendar/dates.ts';
@@ -6,6 +6,7 @@ import type { TodoItem, TodoSummary } from '../../../shared/domain/workflow.ts';
 import { useUi } from '../state/ui.ts';
 import { LawTodoSections } from '../components/notices/LawTodo.tsx';
 import { ApprovalTodoSections } from '../components/approvals/Approvals.tsx';
+import { TodoCard } from '../components/TodoCard.tsx';
 
 const SECTIONS = [
   { key: 'overdue', title: 'Quá hạn xử lý', hint: 'Quá 10 ngày làm việc kể từ ngày nhận mà chưa có quyết định xử lý', color: 'red' },
@@ -17,13 +18,7 @@ const SECTIONS = [
 function Section({ title, hint, color, items, total }: { title: string; hint: string; color: string; items: TodoItem[]; total: number }) {
   const go = useUi((s) => s.go);
   return (
-    <Card withBorder>
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={4}>{title}</Title>
-          <Badge color={color} size="lg" variant="filled">{total}</Badge>
-        </Group>
-        <Text size="sm" c="dimmed">{hint}</Text>
+    <TodoCard title={title} hint={hint} color={color} total={total}>
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">Không có đơn nào.</Text>
         ) : (
@@ -56,8 +51,7 @@ function Section({ title, hint, color, items, total }: { title: string; hint: st
           </Table>
         )}
         {total > items.length && <Text size="xs" c="dimmed">Hiện {items.length} trên {total} đơn; xem đủ ở màn hình Đơn thư (lọc theo trạng thái).</Text>}
-      </Stack>
-    </Card>
+    </TodoCard>
   );
 }
 

@@ -2,8 +2,8 @@
 // screens: a draft with its state and the acts the signed-in officer may take (approve with the
 // day signed, send back with a reason, withdraw one's own draft); a record's open drafts on its
 // processing panel; and the to-do sections "Chờ duyệt" (leaders) and "Bị trả lại" (the drafter).
-import { Alert, Badge, Button, Card, Group, Loader, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { formatDateVN } from '../../../../shared/calendar/dates.ts';
 import { vietnamDate } from '../../../../shared/domain/dates.ts';
@@ -12,6 +12,7 @@ import { mayCall } from '../../../../shared/domain/permissions.ts';
 import type { RenderedDocument } from '../../../../shared/documents/kinds.ts';
 import { useUi } from '../../state/ui.ts';
 import { DateField } from '../DateInput.tsx';
+import { TodoCard } from '../TodoCard.tsx';
 import { showApiError, useApiForm } from '../useApiForm.ts';
 import { useConfirm } from '../useConfirm.tsx';
 
@@ -314,20 +315,6 @@ function DraftTable({ label, items, today, onChanged, empty }: { label: string; 
   );
 }
 
-function TodoCard({ title, hint, color, total, children }: { title: string; hint: string; color: string; total: number; children: ReactNode }) {
-  return (
-    <Card withBorder>
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={4}>{title}</Title>
-          <Badge color={color} size="lg" variant="filled">{total}</Badge>
-        </Group>
-        <Text size="sm" c="dimmed">{hint}</Text>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
 
 /** Việc cần làm: "Chờ duyệt" for an officer who may approve, "Bị trả lại" for the drafter. */
 export function ApprovalTodoSections({ today }: { today: string }) {
