@@ -96,23 +96,25 @@ export interface Statistics {
   by_commune?: CommuneBreakdown;
 }
 
+/** The period of a statistics request: two dates, the first not after the second. */
+const periodFields = {
+  from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+  to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+};
+const fromNotAfterTo = (r: { from: string; to: string }) => r.from <= r.to;
+const periodOrder = { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] };
+
 export const statsRequestSchema = z
   .strictObject({
-    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
-    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
+    ...periodFields,
     /** With the breakdown by commune (`by_commune`); default true. */
     communes: z.boolean({ error: 'communes phải là true hoặc false' }).optional(),
   })
-  .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] });
+  .refine(fromNotAfterTo, periodOrder);
 export type StatsRequest = z.input<typeof statsRequestSchema>;
 
 /** The period of `stats.communes` (the breakdown by commune alone). */
-export const statsCommunesSchema = z
-  .strictObject({
-    from: z.string({ error: 'Thiếu từ ngày' }).refine(isIsoDate, { error: 'Từ ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
-    to: z.string({ error: 'Thiếu đến ngày' }).refine(isIsoDate, { error: 'Đến ngày không phải ngày hợp lệ (dd/mm/yyyy)' }),
-  })
-  .refine((r) => r.from <= r.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày', path: ['to'] });
+export const statsCommunesSchema = z.strictObject(periodFields).refine(fromNotAfterTo, periodOrder);
 
 /** Figures a click on the statistics screen can open as a list of petitions. */
 export const STATS_DRILLS = ['received', 'carried_over', 'multi_signatory', 'eligible', 'ineligible', 'unclassified', 'field', 'decision', 'agency_forwarded', 'agency_replied', 'agency_replied_on_time', 'agency_replied_late', 'agency_overdue', 'agency_pending', 'commune', 'commune_unrecorded'] as const;

@@ -39,6 +39,19 @@ async function letterOfTwo(w: WorkflowRegister) {
   return { p, complaint: contents[0]!, denunciation: contents[1]! };
 }
 
+/** Received Mon 2 March 2026: a complaint first, then a recommendation of the same letter. */
+async function letterWithRecommendation(w: WorkflowRegister) {
+  const p = await createPetition(w, {
+    receivedOn: '2026-03-02',
+    kind: 'complaint',
+    field: 'land',
+    summary: 'Khiếu nại thu hồi đất và kiến nghị làm đường',
+    contents: [{ kind: 'recommendation', field: 'policy', summary: 'Kiến nghị làm đường thôn' }],
+  });
+  const [first, second] = (await w.client.petitions.get({ id: p.id })).contents;
+  return { p, first: first!, second: second! };
+}
+
 describe('decisions per content', () => {
   it('each content has its own step deadline, decision and notice by its own kind', async () => {
     t = await workflowRegister('2026-03-13');
@@ -137,29 +150,21 @@ describe('printing the document of a further content', () => {
   it('prints the named content\'s slip when both contents are forwarded; refuses a content without that decision, and a content on a document not printed from a decision', async () => {
     t = await workflowRegister('2026-03-13');
     const agency = await agencyByCode(t, 'SO-NNMT');
-    const p = await createPetition(t, {
-      receivedOn: '2026-03-02',
-      kind: 'complaint',
-      field: 'land',
-      summary: 'Khiếu nại quyết định thu hồi đất và kiến nghị sửa đường liên thôn',
-      petitioners: [DUC],
-      contents: [{ kind: 'recommendation', field: 'other', summary: 'Kiến nghị sửa đường liên thôn bị sạt lở' }],
-    });
-    const [first, second] = (await t.client.petitions.get({ id: p.id })).contents;
+    const { p, first, second } = await letterWithRecommendation(t);
     await t.client.settings.update({ signerName: 'Phạm Văn Ký' });
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
     await t.client.workflow.decide({ petitionId: p.id, action: 'forward', agencyId: agency.id, on: '2026-03-04' });
-    const w = await t.client.workflow.decide({ petitionId: p.id, contentId: second!.id, action: 'forward', agencyId: agency.id, on: '2026-03-05' });
+    const w = await t.client.workflow.decide({ petitionId: p.id, contentId: second.id, action: 'forward', agencyId: agency.id, on: '2026-03-05' });
     const numberOf = (contentId: number) => w.decisions.find((d) => d.contentId === contentId)!.documentNo!;
-    expect(numberOf(first!.id)).not.toBe(numberOf(second!.id));
+    expect(numberOf(first.id)).not.toBe(numberOf(second.id));
     const printed = (request: Record<string, unknown>) => t!.client.documents.render({ kind: 'forward', petitionId: p.id, ...request });
-    expect((await printed({})).number).toBe(numberOf(first!.id));
-    const secondSlip = await printed({ contentId: second!.id });
-    expect(secondSlip.number).toBe(numberOf(second!.id));
-    expect((await printed({ contentId: first!.id })).number).toBe(numberOf(first!.id));
-    const notDecided = await refused(t, 'documents.render', { kind: 'guide', petitionId: p.id, contentId: second!.id }, 'CONFLICT');
+    expect((await printed({})).number).toBe(numberOf(first.id));
+    const secondSlip = await printed({ contentId: second.id });
+    expect(secondSlip.number).toBe(numberOf(second.id));
+    expect((await printed({ contentId: first.id })).number).toBe(numberOf(first.id));
+    const notDecided = await refused(t, 'documents.render', { kind: 'guide', petitionId: p.id, contentId: second.id }, 'CONFLICT');
     expect(notDecided.message).toMatch(/có quyết định “Chuyển.*không phải quyết định/);
-    const notADecision = await refused(t, 'documents.render', { kind: 'receipt', petitionId: p.id, contentId: second!.id }, 'VALIDATION');
+    const notADecision = await refused(t, 'documents.render', { kind: 'receipt', petitionId: p.id, contentId: second.id }, 'VALIDATION');
     expect(JSON.stringify(notADecision)).toMatch(/Chỉ văn bản theo quyết định xử lý mới chọn nội dung/);
   });
 });
@@ -168,14 +173,7 @@ describe('editing a letter whose further content is decided', () => {
   it('keeps the content and its decision when edited; refuses to drop it, writing nothing', async () => {
     t = await workflowRegister('2026-03-13');
     const agency = await agencyByCode(t, 'SO-NNMT');
-    const p = await createPetition(t, {
-      receivedOn: '2026-03-02',
-      kind: 'complaint',
-      field: 'land',
-      summary: 'Khiếu nại thu hồi đất và kiến nghị làm đường',
-      contents: [{ kind: 'recommendation', field: 'policy', summary: 'Kiến nghị làm đường thôn' }],
-    });
-    const second = (await t.client.petitions.get({ id: p.id })).contents[1]!;
+    const { p, second } = await letterWithRecommendation(t);
     await t.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-03-03' });
     await t.client.workflow.decide({ petitionId: p.id, contentId: second.id, action: 'guide', agencyId: agency.id, on: '2026-03-04' });
     const { id, registerNo: _r, status: _s, stage: _st, dueOn: _d, replyDueOn: _rd, createdAt: _c, updatedAt: _u, hasDenunciation: _h, ...rest } = p;
