@@ -52,6 +52,8 @@ export function auditHash(prevHash: string, row: AuditContent): string {
 // have no chain columns yet: their rows are linked by the migration.
 const chained = new WeakSet<object>();
 function hasChain(ctx: OpContext): boolean {
+  // A PostgreSQL register is made at the latest schema (db/engine/postgres-schema.ts).
+  if (ctx.register.engine === 'postgres') return true;
   const sqlite = ctx.register.sqlite;
   if (chained.has(sqlite)) return true;
   const yes = (sqlite.pragma('table_info(audit_log)') as { name: string }[]).some((c) => c.name === 'hash');

@@ -62,7 +62,8 @@ export function protectedPetitionSql(kindColumn: string): RawBuilder<number> {
   // protects the petitioners just the same. The id column sits beside the kind column.
   // An unqualified kind is the petitions table's own (it would name petition_contents inside).
   const idColumn = kindColumn.includes('.') ? kindColumn.replace(/kind$/, 'id') : 'petitions.id';
-  return sql<number>`(${sql.ref(kindColumn)} = 'denunciation' or exists (select 1 from petition_contents pcx where pcx.petition_id = ${sql.ref(idColumn)} and pcx.kind = 'denunciation'))`;
+  // 1 or 0 (a flag on both engines: compare it with = 1 / = 0).
+  return sql<number>`(case when ${sql.ref(kindColumn)} = 'denunciation' or exists (select 1 from petition_contents pcx where pcx.petition_id = ${sql.ref(idColumn)} and pcx.kind = 'denunciation') then 1 else 0 end)`;
 }
 
 /** Whether a petition carries a denunciation in any of its contents (the protected petitions). */
@@ -75,12 +76,12 @@ export async function hasDenunciation(db: Kysely<DB>, petition: { id: number; ki
 /** The petitioners' names, or the protected label for a denunciation (list, to-do, drill, search). */
 export function protectedNamesSql(kindColumn: 'petitions.kind' | 'p.kind', names: RawBuilder<string>): RawBuilder<string> {
   // An anonymous denunciation has no names to hide: it stays "(nặc danh)" wherever that is shown.
-  return sql<string>`(case when ${protectedPetitionSql(kindColumn)} and ${names} is not null then ${PROTECTED_LABEL} else ${names} end)`;
+  return sql<string>`(case when ${protectedPetitionSql(kindColumn)} = 1 and ${names} is not null then ${PROTECTED_LABEL} else ${names} end)`;
 }
 
 /** SQL: the visit (id column) exposes a denouncer; the twin of protectedVisitIds. */
 export function protectedVisitSql(visitIdColumn: string): RawBuilder<number> {
-  return sql<number>`(exists (select 1 from visits pv where pv.id = ${sql.ref(visitIdColumn)} and (pv.matter = 'denunciation' or exists (select 1 from petitions pp2 where pp2.visit_id = pv.id and ${protectedPetitionSql('pp2.kind')}))))`;
+  return sql<number>`(exists (select 1 from visits pv where pv.id = ${sql.ref(visitIdColumn)} and (pv.matter = 'denunciation' or exists (select 1 from petitions pp2 where pp2.visit_id = pv.id and ${protectedPetitionSql('pp2.kind')} = 1))))`;
 }
 
 /** SQL: the citizen (id column) appears in protected records and in nothing else. */
@@ -90,8 +91,8 @@ export function knownOnlyAsDenouncerSql(citizenIdColumn: string): RawBuilder<num
     select pp.petition_id as pid, null as vid from petition_petitioners pp join persons x on x.id = pp.person_id where x.citizen_id = ${c}
     union all select null, v.id from visits v join persons x on x.id = v.person_id where x.citizen_id = ${c}
     union all select null, r.visit_id from visit_representatives r join persons x on x.id = r.person_id where x.citizen_id = ${c})`;
-  return sql<number>`(exists (select 1 from ${links} l where (l.pid is not null and exists (select 1 from petitions k where k.id = l.pid and ${protectedPetitionSql('k.kind')})) or (l.vid is not null and ${protectedVisitSql('l.vid')}))
-    and not exists (select 1 from ${links} l where (l.pid is not null and not exists (select 1 from petitions k where k.id = l.pid and ${protectedPetitionSql('k.kind')})) or (l.vid is not null and not ${protectedVisitSql('l.vid')})))`;
+  return sql<number>`(exists (select 1 from ${links} l where (l.pid is not null and exists (select 1 from petitions k where k.id = l.pid and ${protectedPetitionSql('k.kind')} = 1)) or (l.vid is not null and ${protectedVisitSql('l.vid')}))
+    and not exists (select 1 from ${links} l where (l.pid is not null and not exists (select 1 from petitions k where k.id = l.pid and ${protectedPetitionSql('k.kind')} = 1)) or (l.vid is not null and not ${protectedVisitSql('l.vid')})))`;
 }
 
 /**

@@ -13,11 +13,16 @@ import type { DB } from './schema.ts';
 import { seedDefaults } from './seed.ts';
 import { fillMissingDeadlines } from './ops/deadlines.ts';
 import { describeStorageFault, logFault } from './faults.ts';
+import { displayLocation as displayName, isPostgresLocation, type Engine } from './engine/location.ts';
+import { appliedPostgresMigrations, connectPostgres, describePostgresFault, foreignTables, migratePostgres, postgresSchemaVersion, type PostgresHandle } from './engine/postgres.ts';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
-  /** Path of the register file; created with its folder when missing. */
+  /**
+   * Where the register is: the path of a SQLite file (created with its folder when missing), or a
+   * postgres:// URL of a PostgreSQL database (db/engine/postgres.ts; made a register when empty).
+   */
   path: string;
   /** The clock every operation reads; tests pass their own. */
   now?: () => Date;
@@ -28,7 +33,10 @@ export interface OpenOptions {
 }
 
 export interface Register {
+  /** The register's location: a file path, or a postgres:// URL. */
   readonly path: string;
+  readonly engine: Engine;
+  /** The SQLite handle (SQLite registers only: a PostgreSQL register throws here). */
   readonly sqlite: Database.Database;
   readonly db: Kysely<DB>;
   /** Opened read-only: no write, no write lock (openRegisterReadOnly). */
@@ -101,6 +109,7 @@ function makeRegister(file: string, sqlite: Database.Database, now: (() => Date)
   const db = new Kysely<DB>({ dialect: new RegisterDialect(sqlite) });
   return {
     path: file,
+    engine: 'sqlite',
     sqlite,
     db,
     readOnly,
@@ -128,6 +137,7 @@ function refuseOlderSchema(sqlite: Database.Database, file: string): void {
  * (WAL readers do not wait for a writer). An older schema is refused with "run petreg init".
  */
 export async function openRegisterReadOnly(options: { path: string; now?: () => Date }): Promise<Register> {
+  if (isPostgresLocation(options.path)) return openPostgresRegister(options, 'read');
   const sqlite = openSqlite(options.path, true);
   try {
     refuseNewerSchema(sqlite, options.path);
@@ -145,6 +155,7 @@ export async function openRegisterReadOnly(options: { path: string; now?: () => 
  * older schema is refused with "run petreg init".
  */
 export async function openRegisterForWrite(options: { path: string; now?: () => Date }): Promise<Register> {
+  if (isPostgresLocation(options.path)) return openPostgresRegister(options, 'write');
   if (isNew(options.path)) return openRegister(options);
   const sqlite = openSqlite(options.path, false);
   try {
@@ -172,6 +183,12 @@ function needsPreparing(sqlite: Database.Database, upTo: number, seed: boolean):
  * written). After a migration, petitions from before stored deadlines get theirs.
  */
 export async function openRegister(options: OpenOptions): Promise<Register> {
+  if (isPostgresLocation(options.path)) {
+    if (options.migrateTo !== undefined && options.migrateTo !== LATEST_SCHEMA_VERSION) {
+      throw new ApiError('VALIDATION', 'Sổ trên PostgreSQL chỉ tạo được ở lược đồ mới nhất.');
+    }
+    return openPostgresRegister(options, 'migrate');
+  }
   const created = isNew(options.path);
   const sqlite = openSqlite(options.path, false);
   try {
@@ -198,6 +215,78 @@ export async function openRegister(options: OpenOptions): Promise<Register> {
     if (created) removeRegisterFiles(options.path);
     logFault(options.path, 'migrate', error);
     throw describeStorageFault(error, options.path) ?? error;
+  }
+  return register;
+}
+
+function postgresRegister(location: string, handle: PostgresHandle, now: (() => Date) | undefined, readOnly: boolean, version: number): Register {
+  let schemaVersion = version;
+  const register = {
+    path: location,
+    engine: 'postgres',
+    db: handle.db,
+    readOnly,
+    now: now ?? (() => new Date()),
+    schemaVersion: () => schemaVersion,
+    close: () => handle.db.destroy(),
+    // Kept current by openPostgresRegister after it migrates.
+    set version(value: number) {
+      schemaVersion = value;
+    },
+  };
+  // Not enumerable: a copy of the register ({ ...register, db: trx }) does not read it.
+  Object.defineProperty(register, 'sqlite', {
+    enumerable: false,
+    get(): never {
+      throw new Error('register.sqlite: this register is on PostgreSQL');
+    },
+  });
+  return register as unknown as Register & { version: number };
+}
+
+/**
+ * Opens a register on PostgreSQL: 'read' and 'write' refuse a database without the latest schema
+ * (run petreg init), 'migrate' makes an empty database a register (schema and seed) and migrates
+ * an older one. A database holding other tables is refused, never written.
+ */
+async function openPostgresRegister(options: { path: string; now?: () => Date; seed?: boolean }, mode: 'read' | 'write' | 'migrate'): Promise<Register> {
+  const location = options.path;
+  const handle = connectPostgres(location, mode === 'read');
+  const fail = async (error: unknown): Promise<never> => {
+    await handle.db.destroy().catch(() => undefined);
+    throw describePostgresFault(error, location) ?? error;
+  };
+  let applied: string[] = [];
+  try {
+    applied = await appliedPostgresMigrations(handle.db);
+    const unknown = applied.filter((name) => !MIGRATIONS.some(([m]) => m === name));
+    if (unknown.length > 0) {
+      throw new ApiError('SCHEMA_TOO_NEW', `Sổ ${displayName(location)} được tạo bởi phiên bản mới hơn của Sổ tiếp công dân (lược đồ ${LATEST_SCHEMA_VERSION + unknown.length}, phiên bản này chỉ hiểu đến ${LATEST_SCHEMA_VERSION}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`);
+    }
+    if (applied.length === 0) {
+      const other = await foreignTables(handle.db);
+      if (other.length > 0) throw new ApiError('BAD_DATABASE', `Cơ sở dữ liệu ${displayName(location)} đã có bảng khác (${other.slice(0, 5).join(', ')}) và không phải là sổ của Sổ tiếp công dân. Không có gì được ghi; hãy dùng một cơ sở dữ liệu riêng cho sổ.`);
+    }
+    if (mode !== 'migrate' && applied.length < LATEST_SCHEMA_VERSION) {
+      throw new ApiError(
+        applied.length === 0 ? 'BAD_DATABASE' : 'SCHEMA_TOO_OLD',
+        applied.length === 0
+          ? `Cơ sở dữ liệu ${displayName(location)} chưa phải là sổ (chưa có lược đồ). Dùng "petreg init --db ${displayName(location)}" để tạo sổ mới.`
+          : `Sổ ${displayName(location)} dùng lược đồ ${applied.length}, cũ hơn phiên bản này (${LATEST_SCHEMA_VERSION}). Hãy chạy "petreg init --db ${displayName(location)}" để nâng cấp.`,
+      );
+    }
+  } catch (error) {
+    return fail(error);
+  }
+  const register = postgresRegister(location, handle, options.now, mode === 'read', postgresSchemaVersion(applied)) as Register & { version: number };
+  if (mode !== 'migrate') return register;
+  try {
+    if (applied.length < LATEST_SCHEMA_VERSION) await migratePostgres(handle.db);
+    register.version = postgresSchemaVersion(await appliedPostgresMigrations(handle.db));
+    if (options.seed !== false) await seedDefaults(register);
+  } catch (error) {
+    logFault(null, `migrate ${displayName(location)}`, error);
+    return fail(error);
   }
   return register;
 }

@@ -57,6 +57,14 @@ export interface ParsedSearch {
   open: string;
   /** The query as a folded full name, to put a petitioner of exactly that name first. */
   exactName: string;
+  /** The same query as phrases of words, all of them required (PostgreSQL's form, db/engine/sql.ts). */
+  phrases: WordPhrase[];
+}
+
+/** Words side by side; the last one a prefix when `prefix`. */
+export interface WordPhrase {
+  words: string[];
+  prefix: boolean;
 }
 
 /**
@@ -69,15 +77,18 @@ export function parseSearch(text: string | null | undefined): ParsedSearch | 'no
   const clean = (text ?? '').replace(/[“”„‟]/g, '"');
   if (clean.trim() === '') return null;
   const parts: string[] = [];
+  const phrases: WordPhrase[] = [];
   for (const m of clean.matchAll(/"([^"]*)("?)|[^\s"]+/g)) {
     const quoted = m[1] !== undefined;
     const words = wordsOf(quoted ? m[1]! : m[0]);
     if (words.length === 0) continue;
-    parts.push(quoted && m[2] === '"' ? `"${words.join(' ')}"` : `"${words.join(' ')}" *`);
+    const whole = quoted && m[2] === '"';
+    parts.push(whole ? `"${words.join(' ')}"` : `"${words.join(' ')}" *`);
+    phrases.push({ words, prefix: !whole });
   }
   if (parts.length === 0) return 'nothing';
   const all = parts.join(' AND ');
-  return { all, open: `{open} : (${all})`, exactName: fold(clean.replace(/"/g, ' ')) };
+  return { all, open: `{open} : (${all})`, exactName: fold(clean.replace(/"/g, ' ')), phrases };
 }
 
 /** The triggers that keep the search indexes current row by row (migrations 0003, 0009, 0010). */

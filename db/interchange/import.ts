@@ -13,6 +13,7 @@ import type { Actor, OpContext } from '../context.ts';
 import { insertMissingAgencies } from '../ops/agencies.ts';
 import { insertPetition, todayOf } from '../ops/petitions.ts';
 import { insertSession, writeVisit } from '../ops/reception.ts';
+import { syncSequences } from '../engine/postgres.ts';
 import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { writeWorkflow } from './workflow.ts';
@@ -324,12 +325,20 @@ export async function importChecked(register: Register, file: CheckedInterchange
     // Into a register without petitions (a Board's history brought in), the search indexes are
     // filled once after the records instead of row by row (db/search-index.ts).
     // The bulk writer also builds the other secondary indexes once there (./bulk.ts withIndexesBuiltOnce).
-    const bulk = options.writer === 'rows' ? null : new BulkWriter(trx, ctx);
-    const { value: counts } = await withSearchIndexesFilledOnce(register.sqlite, (empty) => {
-      if (!bulk || !empty) return writeInterchange(trx, ctx, file, bulk);
-      bulk.whole = true;
-      return withIndexesBuiltOnce(register.sqlite, () => writeInterchange(trx, ctx, file, bulk));
-    });
+    // On PostgreSQL rows are written one by one through Kysely, the triggers keeping the search
+    // index, then the id sequences are moved past the ids the file gave.
+    const counts =
+      register.engine === 'postgres'
+        ? await writeInterchange(trx, ctx, file, null)
+        : (
+            await withSearchIndexesFilledOnce(register.sqlite, (empty) => {
+              const bulk = options.writer === 'rows' ? null : new BulkWriter(trx, ctx);
+              if (!bulk || !empty) return writeInterchange(trx, ctx, file, bulk);
+              bulk.whole = true;
+              return withIndexesBuiltOnce(register.sqlite, () => writeInterchange(trx, ctx, file, bulk));
+            })
+          ).value;
+    if (register.engine === 'postgres') await syncSequences(trx);
     await writeAudit(trx, ctx, {
       action: 'import',
       entity: 'register',

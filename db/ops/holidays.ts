@@ -79,9 +79,9 @@ export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: numb
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
   const { rows } = await sql<{ off: string | null; worked: string | null; years: string | null }>`select
-      (select group_concat(date) from (select date from holidays where date >= ${from} and date <= ${to} order by date)) as off,
-      (select group_concat(date) from (select date from worked_days where date >= ${from} and date <= ${to} order by date)) as worked,
-      (select group_concat(year) from (select year from holiday_years where year >= ${fromYear} and year <= ${toYear} order by year)) as years`.execute(db);
+      (select string_agg(date, ',' order by date) from holidays where date >= ${from} and date <= ${to}) as off,
+      (select string_agg(date, ',' order by date) from worked_days where date >= ${from} and date <= ${to}) as worked,
+      (select string_agg(cast(year as text), ',' order by year) from holiday_years where year >= ${fromYear} and year <= ${toYear}) as years`.execute(db);
   const { off: offText, worked: workedText, years: yearsText } = rows[0]!;
   const key = `${fromYear}:${toYear}:${offText ?? ''}|${workedText ?? ''}|${yearsText ?? ''}`;
   const cached = calendars.get(key);

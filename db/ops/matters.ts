@@ -4,6 +4,7 @@
 // audit row. First or repeat: a content repeats its matter when the matter was seen before it.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { petitionsContaining } from '../engine/sql.ts';
 import {
   matterKindOf,
   matterTitle,
@@ -88,7 +89,7 @@ export async function matterDetail(db: Db, id: number): Promise<MatterDetail> {
     .selectFrom('petition_contents as c')
     .innerJoin('petitions as p', 'p.id', 'c.petition_id')
     .select(['c.id', 'c.position', 'c.kind', 'c.field', 'c.summary', 'c.needs_split', 'c.repeat', 'p.id as petition_id', 'p.register_no', 'p.received_on', 'p.created_at'])
-    .select(sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id order by pp.position))`.as('names'))
+    .select(sql<string>`(select string_agg(x.full_name, ', ' order by pp.position) from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id)`.as('names'))
     .where('c.matter_id', '=', id)
     .execute();
   const visits = await db
@@ -747,12 +748,11 @@ export async function suggestMatters(db: Db, input: z.output<typeof matterSugges
   const ftsMatters = async (words: string[], why: 'subject' | 'summary') => {
     const usable = words.filter((w) => [...w].length >= 3);
     if (usable.length === 0) return;
-    const match = usable.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
     const rows = await db
       .selectFrom('petition_contents as c')
       .select('c.matter_id')
       .distinct()
-      .where('c.petition_id', 'in', sql<number>`(select rowid from petitions_fts where petitions_fts match ${match} limit 200)`)
+      .where('c.petition_id', 'in', petitionsContaining(db, usable))
       .where('c.petition_id', '!=', exclude)
       .limit(100)
       .execute();

@@ -3,6 +3,7 @@
 // citizen keeps the latest details given; the snapshot keeps what was written on that occasion.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
+import { citizensByWordPrefixes } from '../engine/sql.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { CitizenMatch, Gender, Person, PersonExtra, PersonKind, personSchema } from '../../shared/domain/person.ts';
 import { fold } from '../../shared/text.ts';
@@ -170,7 +171,7 @@ export async function searchCitizens(db: Kysely<DB>, query: string, limit: numbe
   const byName = runs.length > 0;
   if (!byName && !byIdNumber) return [];
   const nameIds = byName
-    ? (await sql<{ id: number }>`select rowid as id from citizens_words where citizens_words match ${runs.map((r) => `"${r}"*`).join(' ')} limit ${CANDIDATES + 1}`.execute(db)).rows.map((r) => r.id)
+    ? (await citizensByWordPrefixes(db, runs, CANDIDATES + 1).execute(db)).rows.map((r) => r.id)
     : [];
   const idNumberIds = byIdNumber
     ? (await db.selectFrom('citizens').select('id').where('id_number', '>=', digits).where('id_number', '<', afterPrefix(digits)).limit(CANDIDATES + 1).execute()).map((r) => r.id)

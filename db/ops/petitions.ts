@@ -28,6 +28,7 @@ import type { OpContext } from '../context.ts';
 import type { DB, PetitionTable } from '../schema.ts';
 import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { parseSearch } from '../search-index.ts';
+import { integerParam, petitionWordsMatch } from '../engine/sql.ts';
 import { writePetitionContents } from './matters.ts';
 import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
@@ -329,7 +330,7 @@ export function petitionerNames(idColumn: 'petitions.id' | 'p.id') {
 
 /** The names themselves, for a caller that has checked the permission (none in the API). */
 function petitionerNamesUnprotected(idColumn: 'petitions.id' | 'p.id') {
-  return sql<string>`(select group_concat(full_name, ', ') from (select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ${sql.ref(idColumn)} order by pp.position))`;
+  return sql<string>`(select string_agg(x.full_name, ', ' order by pp.position) from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ${sql.ref(idColumn)})`;
 }
 
 /** The list counts matches up to this many past the page's offset, then says "more than". */
@@ -392,20 +393,20 @@ export async function listPetitions(
     return { total, offset: input.offset, rows };
   }
 
-  const match = seeProtected ? search.all : search.open;
+  const match = petitionWordsMatch(db, search, seeProtected);
   // A period bounds the index by the ids entered in it (ids follow entry, dates mostly too).
   const bounds = input.from || input.to ? await idBounds(db, input.from ?? null, input.to ?? null) : null;
   if (bounds === 'none') return { total: 0, offset: input.offset, rows: [] };
   // The index is keyed by -id (migration 0015): its rowid order is newest first, read forwards.
   // The bounds are cast to integers: the driver binds a number as REAL, and FTS5 uses a rowid
   // bound only when it is an INTEGER (otherwise it walks the index from its start).
-  const asInteger = (n: number) => sql<number>`cast(${n} as integer)`;
+  const asInteger = integerParam;
   const inBounds = (q: SelectQueryBuilder<DB, never, object>, rowid: string) =>
     bounds ? q.where(sql.ref(rowid), '>=', asInteger(-bounds.hi)).where(sql.ref(rowid), '<=', asInteger(-bounds.lo)) : q;
   const ids = (
     await inBounds(db.selectFrom(sql`petitions_words`.as('w')) as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
       .select(sql<number>`-w.rowid`.as('id'))
-      .where(sql`petitions_words`, 'match', match)
+      .where(match)
       .orderBy(sql`w.rowid`, 'asc')
       .limit(SEARCH_EXACT_SORT + 1)
       .execute()
@@ -427,7 +428,7 @@ export async function listPetitions(
   const fromIndex = () =>
     base(
       inBounds(db.selectFrom(sql`petitions_words`.as('w')).crossJoin('petitions') as unknown as SelectQueryBuilder<DB, never, object>, 'w.rowid')
-        .where(sql`petitions_words`, 'match', match)
+        .where(match)
         .where(sql<boolean>`petitions.id = -w.rowid`) as unknown as PetitionQuery,
     );
   const firstIds = exact.length

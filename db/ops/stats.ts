@@ -44,7 +44,7 @@ function emptyReception(): ReceptionFigures {
 function communeMap(today: string, changes: readonly UnitChange[]) {
   const rows = changedCommuneCodes(today, changes);
   return rows.length === 0
-    ? sql`select null as old, null as new where 0`
+    ? sql`select null as old, null as new where 1 = 0`
     : sql.join(
         rows.map((r) => sql`select ${r.from} as old, ${r.to} as new`),
         sql` union all `,

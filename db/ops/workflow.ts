@@ -29,6 +29,7 @@ import {
 import { ApiError } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { wordsOf } from '../search-index.ts';
+import { petitionHiddenAnyMatch, petitionPhraseMatch } from '../engine/sql.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
@@ -550,8 +551,8 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
         .where((e) =>
           e.or([
             e('ox.citizen_id', 'in', probe.citizenIds.concat(-1)),
-            e('ox.id_number', 'in', probe.idNumbers.concat('\u0000')),
-            e('ox.full_name_folded', 'in', folded.concat('\u0000')),
+            e('ox.id_number', 'in', probe.idNumbers.concat('\u0001')),
+            e('ox.full_name_folded', 'in', folded.concat('\u0001')),
           ]),
         ),
     )]);
@@ -575,7 +576,7 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
           eb
             .selectFrom('persons as sx')
             .select('sx.id')
-            .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0000')), e('sx.full_name_folded', 'in', folded.concat('\u0000'))]))
+            .where((e) => e.or([e('sx.citizen_id', 'in', probe.citizenIds.concat(-1)), e('sx.id_number', 'in', probe.idNumbers.concat('\u0001')), e('sx.full_name_folded', 'in', folded.concat('\u0001'))]))
             .orderBy('sx.id', 'desc')
             .limit(200),
         ),
@@ -592,8 +593,8 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
       ? eb.or([
           // The newest 200 holding the phrase (a common body, "UBND xã …", is named by thousands;
           // the candidates shown are the newest 50 anyway): the index is keyed by -id (0015).
-          eb('o.id', 'in', sql<number>`(select -rowid from petitions_words where petitions_words match ${`"${subjectWords.join(' ')}"`} order by rowid limit 200)`),
-          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select -rowid from petitions_words where petitions_words match ${`{hidden} : (${subjectWords.map((w) => `"${w}"`).join(' OR ')})`} order by rowid limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
+          eb('o.id', 'in', sql<number>`(select -w.rowid from petitions_words w where ${petitionPhraseMatch(db, subjectWords)} order by w.rowid limit 200)`),
+          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select -w.rowid from petitions_words w where ${petitionHiddenAnyMatch(db, subjectWords)} order by w.rowid limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
         ])
       : eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`);
   const rows = await db

@@ -1,5 +1,6 @@
 // Test registers: real SQLite files in fresh temporary folders, a fixed clock, and cleanup.
 import fs from 'node:fs';
+import { CompiledQuery } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import { buildBridge, unwrapBridge, type ApiClient } from '../../shared/api/client.ts';
@@ -58,9 +59,80 @@ export interface TempRegister {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The PostgreSQL server the suite runs on a second time (issue 14): a URL of a database the tests
+ * may create databases from (`.ci/run` starts a throw-away cluster and sets it). Unset: SQLite only.
+ */
+export const TEST_POSTGRES = process.env.PETREG_TEST_POSTGRES ?? '';
+/** Whether this run's registers are on PostgreSQL (tests of SQLite files themselves skip then). */
+export const onPostgres = TEST_POSTGRES !== '';
+
+let databases = 0;
+
+/** A fresh, empty PostgreSQL database on the test server; its URL and how to drop it. */
+export async function tempPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const name = `petreg_t_${process.pid}_${Date.now().toString(36)}_${++databases}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_POSTGRES);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: TEST_POSTGRES });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** `?` placeholders as PostgreSQL's $1, $2… (outside quoted text). */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/'(?:[^']|'')*'|\?/g, (m) => (m === '?' ? `$${++n}` : m));
+}
+
+/**
+ * Raw SQL on a register of either engine, `?` for parameters: the rows as the engine gives them
+ * (numbers as numbers, flags as 1/0 on both). Tests read what the operations wrote with it.
+ */
+export async function rawAll<T = Record<string, unknown>>(register: Register, text: string, ...params: unknown[]): Promise<T[]> {
+  if (register.engine === 'sqlite') {
+    const statement = register.sqlite.prepare(text);
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as T[];
+  }
+  const result = await register.db.executeQuery(CompiledQuery.raw(numbered(text), params));
+  return result.rows as T[];
+}
+
+export async function rawGet<T = Record<string, unknown>>(register: Register, text: string, ...params: unknown[]): Promise<T | undefined> {
+  return (await rawAll<T>(register, text, ...params))[0];
+}
+
+export async function rawRun(register: Register, text: string, ...params: unknown[]): Promise<void> {
+  await rawAll(register, text, ...params);
+}
+
 export async function tempRegister(options: TempRegisterOptions = {}): Promise<TempRegister> {
+  // On PostgreSQL (a run with PETREG_TEST_POSTGRES) a new register is a new database; a test that
+  // opens a file of its own (options.path) keeps that file.
+  const server = onPostgres && options.path === undefined ? await tempPostgresDatabase() : null;
   const owned = options.path === undefined ? tempDir() : null;
-  const file = options.path ?? path.join(owned!.dir, 'register.sqlite');
+  const file = server?.url ?? options.path ?? path.join(owned!.dir, 'register.sqlite');
   const now = options.now instanceof Date ? fixedClock(options.now) : (options.now ?? fixedClock());
   let register: Register;
   try {
@@ -72,6 +144,7 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
     });
   } catch (error) {
     owned?.cleanup();
+    await server?.drop();
     throw error;
   }
   const api = createApiServer(register, { appVersion: options.appVersion ?? TEST_APP_VERSION }, options.signedIn === false ? {} : await adminSession(register));
@@ -86,12 +159,13 @@ export async function tempRegister(options: TempRegisterOptions = {}): Promise<T
     register,
     api,
     client,
-    dir: path.dirname(file),
+    dir: server ? owned!.dir : path.dirname(file),
     path: file,
     close,
     async cleanup() {
       await close();
       owned?.cleanup();
+      await server?.drop();
     },
   };
 }

@@ -108,6 +108,12 @@ describe('words are prefixes, quotes make a phrase', () => {
       all: '"nguyen" * AND "van" * AND "dat dai" AND "2026 00001" *',
       open: '{open} : ("nguyen" * AND "van" * AND "dat dai" AND "2026 00001" *)',
       exactName: 'nguyen van dat dai 2026/00001',
+      phrases: [
+        { words: ['nguyen'], prefix: true },
+        { words: ['van'], prefix: true },
+        { words: ['dat', 'dai'], prefix: false },
+        { words: ['2026', '00001'], prefix: true },
+      ],
     });
     expect(parseSearch('  ')).toBeNull();
     expect(parseSearch(null)).toBeNull();

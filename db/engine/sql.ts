@@ -1,0 +1,70 @@
+// The SQL that differs between the two engines, in one place (issue 14). Everything else the
+// register runs is written once for both: string_agg with its order, case expressions for flags,
+// row values, `like … escape`. Here: the search indexes (FTS5 on SQLite, tsvector on PostgreSQL)
+// and the few statements with no common form.
+import { sql, PostgresAdapter, type Kysely, type RawBuilder } from 'kysely';
+import type { ParsedSearch, WordPhrase } from '../search-index.ts';
+
+/** Whether a Kysely instance (or a transaction of it) runs on PostgreSQL. */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** A tsquery of phrases (the words are the index's own: letters and digits only), joined by `join`. */
+function tsquery(phrases: WordPhrase[], join: '&' | '|'): string {
+  return phrases
+    .map((p) => {
+      const words = p.words.map((w, i) => `'${w.replace(/'/g, "''")}'${p.prefix && i === p.words.length - 1 ? ':*' : ''}`);
+      return words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!;
+    })
+    .join(` ${join} `);
+}
+
+/**
+ * The condition "petition search index row `w` matches the typed search" over the words anyone
+ * may find by, or also a denouncer's (with the permission, db/protection.ts).
+ */
+export function petitionWordsMatch(db: Kysely<any>, search: ParsedSearch, seeProtected: boolean): RawBuilder<boolean> {
+  if (!isPostgres(db)) return sql<boolean>`petitions_words match ${seeProtected ? search.all : search.open}`;
+  const q = tsquery(search.phrases, '&');
+  return seeProtected ? sql<boolean>`(w.open || w.hidden) @@ ${q}::tsquery` : sql<boolean>`w.open @@ ${q}::tsquery`;
+}
+
+/** The condition "row `w` holds these words side by side, whole" in either column. */
+export function petitionPhraseMatch(db: Kysely<any>, words: string[]): RawBuilder<boolean> {
+  if (!isPostgres(db)) return sql<boolean>`petitions_words match ${`"${words.join(' ')}"`}`;
+  const q = tsquery([{ words, prefix: false }], '&');
+  return sql<boolean>`(w.open @@ ${q}::tsquery or w.hidden @@ ${q}::tsquery)`;
+}
+
+/** The condition "row `w` holds one of these words in its hidden column" (a denouncer's words). */
+export function petitionHiddenAnyMatch(db: Kysely<any>, words: string[]): RawBuilder<boolean> {
+  if (!isPostgres(db)) return sql<boolean>`petitions_words match ${`{hidden} : (${words.map((w) => `"${w}"`).join(' OR ')})`}`;
+  const q = tsquery(
+    words.map((w) => ({ words: [w], prefix: false })),
+    '|',
+  );
+  return sql<boolean>`w.hidden @@ ${q}::tsquery`;
+}
+
+/** Ids of citizens with a word of their name beginning with each run (at most `limit`). */
+export function citizensByWordPrefixes(db: Kysely<any>, runs: string[], limit: number): RawBuilder<{ id: number }> {
+  if (!isPostgres(db)) return sql<{ id: number }>`select rowid as id from citizens_words where citizens_words match ${runs.map((r) => `"${r}"*`).join(' ')} limit ${limit}`;
+  const q = tsquery(
+    runs.map((r) => ({ words: [r], prefix: true })),
+    '&',
+  );
+  return sql<{ id: number }>`select id from citizens where to_tsvector('simple', full_name_folded) @@ ${q}::tsquery limit ${limit}`;
+}
+
+/** Ids of petitions whose folded text contains every one of `parts` (at most 200). */
+export function petitionsContaining(db: Kysely<any>, parts: string[]): RawBuilder<number> {
+  if (!isPostgres(db)) return sql<number>`(select rowid from petitions_fts where petitions_fts match ${parts.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')} limit 200)`;
+  const like = parts.map((t) => sql`search_folded like ${`%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  return sql<number>`(select id from petitions where ${sql.join(like, sql` and `)} limit 200)`;
+}
+
+/** An integer parameter as the engine compares it with an integer column (SQLite binds numbers as REAL). */
+export function integerParam(n: number): RawBuilder<number> {
+  return sql<number>`cast(${n} as integer)`;
+}
