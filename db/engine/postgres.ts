@@ -67,11 +67,23 @@ export interface PostgresHandle {
 }
 
 /** A pool and a Kysely instance on `location`; `readOnly` makes every transaction of the pool read-only. */
+/**
+ * A connection that gives up reaching the server after CONNECT_TIMEOUT_MS. The timeout is the
+ * client's, not the pool's: pg-pool applies its own connectionTimeoutMillis to a call waiting for
+ * a free connection too, and a desk's calls queued behind transactions that wait for another
+ * desk's lock (as SQLite's writers wait on its busy timeout) must not fail as "unreachable".
+ */
+class RegisterClient extends pg.Client {
+  constructor(config: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 export function connectPostgres(location: string, readOnly = false): PostgresHandle {
   const pool = new pg.Pool({
     connectionString: location,
     max: POOL_SIZE,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    Client: RegisterClient,
     idleTimeoutMillis: 30000,
     application_name: 'petreg',
     types,
@@ -93,7 +105,7 @@ export function describePostgresFault(error: unknown, location: string): ApiErro
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = String(e?.message ?? error);
   const where = displayLocation(location);
-  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EPIPE)$/.test(code) || PG_CONNECTION_LOST.test(code) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) {
+  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|ECONNRESET|EPIPE)$/.test(code) || PG_CONNECTION_LOST.test(code) || /Connection terminated|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error/i.test(message)) {
     return new ApiError('STORAGE', `Không kết nối được máy chủ cơ sở dữ liệu ${where} (mất kết nối hoặc máy chủ không chạy). Thao tác vừa rồi không được ghi; ứng dụng tự kết nối lại ở lần thao tác sau — hãy thử lại, hoặc báo quản trị viên kiểm tra máy chủ.`);
   }
   if (code === '28P01' || code === '28000') return new ApiError('STORAGE', `Máy chủ cơ sở dữ liệu ${where} từ chối đăng nhập (sai tên hoặc mật khẩu của cơ sở dữ liệu). Hãy kiểm tra địa chỉ sổ trong Cài đặt.`);

@@ -1,5 +1,5 @@
 // A second process writing to a register, for the concurrency tests.
-// Usage: node writer-process.ts <register path> <code prefix> <count> [agencies|petitions] [received on]
+// Usage: node writer-process.ts <register path or postgres:// URL> <code prefix> <count> [agencies|petitions] [received on]
 // Opens the register, prints "ready", waits for a line on stdin, then does <count> calls
 // concurrently and prints one JSON line: { ok, failures }.
 // - agencies (default): agencies.upsert with codes <prefix>-<i>;
@@ -17,7 +17,7 @@ const count = Number(countText);
 
 const register = await openRegister({ path: file });
 // The administrator of the register at another desk, signed in (the test is about the writes).
-const admin = register.sqlite.prepare("select id from users where username = 'admin'").get() as { id: number };
+const admin = await register.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
 const api = createApiServer(register, { appVersion: 'writer-process' }, { signedInAs: admin.id, idleLock: false });
 process.stdout.write('ready\n');
 

@@ -2,7 +2,6 @@
 // transaction, so that concurrent saves (same process or another one) never share or skip one,
 // and a save that fails consumes none.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,17 +10,25 @@ import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.
 import type { ApiErrorCode } from '../../shared/errors.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, petitionInput, updateInput } from '../helpers/intake.ts';
-import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { tempLocation, type TempLocation } from '../helpers/location.ts';
+import { onPostgres, rawAll, rawRun, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 let registers: TempRegister[] = [];
-let dirs: TempDir[] = [];
+let locations: TempLocation[] = [];
 afterEach(async () => {
   for (const t of registers) await t.cleanup();
-  for (const d of dirs) d.cleanup();
+  for (const l of locations) await l.cleanup();
   registers = [];
-  dirs = [];
+  locations = [];
 });
+
+/** A fresh location (file or database) several registers open, removed after the test. */
+async function sharedLocation(): Promise<string> {
+  const l = await tempLocation();
+  locations.push(l);
+  return l.path;
+}
 
 async function open(options: { path?: string } = {}): Promise<TempRegister> {
   // Late in 2027, so that receipts throughout 2026 and 2027 are not in the future.
@@ -31,15 +38,13 @@ async function open(options: { path?: string } = {}): Promise<TempRegister> {
 }
 
 async function openTwo(): Promise<[TempRegister, TempRegister]> {
-  const d = tempDir();
-  dirs.push(d);
-  const file = path.join(d.dir, 'register.sqlite');
+  const file = await sharedLocation();
   return [await open({ path: file }), await open({ path: file })];
 }
 
 /** Every petition of the register as [year, seq, register_no], in id order. */
-function numbers(t: TempRegister): { year: number; seq: number; register_no: string }[] {
-  return t.register.sqlite.prepare('select year, seq, register_no from petitions order by id').all() as { year: number; seq: number; register_no: string }[];
+function numbers(t: TempRegister): Promise<{ year: number; seq: number; register_no: string }[]> {
+  return rawAll(t.register, 'select year, seq, register_no from petitions order by id');
 }
 
 const seqs = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
@@ -57,7 +62,7 @@ describe('register numbers', () => {
     for (let i = 0; i < 12; i++) created.push(await t.client.petitions.create(petitionInput({ summary: `Đơn số ${i + 1}` })));
     expect(created.map((p) => p.registerNo)).toEqual(seqs(12).map((n) => `2026/${String(n).padStart(6, '0')}`));
     expect(created[0]!.registerNo).toBe('2026/000001');
-    expect(numbers(t)).toEqual(seqs(12).map((seq) => ({ year: 2026, seq, register_no: formatRegisterNo(2026, seq) })));
+    expect(await numbers(t)).toEqual(seqs(12).map((seq) => ({ year: 2026, seq, register_no: formatRegisterNo(2026, seq) })));
   });
 
   it('keep an independent sequence per year, received dates interleaved', async () => {
@@ -70,7 +75,7 @@ describe('register numbers', () => {
     expect(byYear(2025)).toEqual(seqs(8).map((n) => formatRegisterNo(2025, n)));
     expect(byYear(2026)).toEqual(seqs(8).map((n) => formatRegisterNo(2026, n)));
     // The number's year is the received date's year, in the columns too.
-    for (const row of numbers(t)) expect(row.register_no).toBe(formatRegisterNo(row.year, row.seq));
+    for (const row of await numbers(t)) expect(row.register_no).toBe(formatRegisterNo(row.year, row.seq));
     for (const p of created) expect(p.registerNo.slice(0, 4)).toBe(p.receivedOn.slice(0, 4));
   });
 
@@ -90,7 +95,7 @@ describe('concurrent saves', () => {
 
   it('from two registers on one file in one process: 2×50 at once get exactly 1..100', async () => {
     const [a, b] = await openTwo();
-    expect(a.register.sqlite).not.toBe(b.register.sqlite);
+    expect(a.register.db).not.toBe(b.register.db);
     const results = await Promise.all(
       seqs(PER_CONNECTION * 2, 0).map((i) => (i % 2 ? a : b).api.call('petitions.create', petitionInput({ summary: `Đồng thời ${i}`, petitioners: [{ fullName: `Người ${i}` }] }))),
     );
@@ -98,9 +103,9 @@ describe('concurrent saves', () => {
     const registerNos = created.map((p) => p.registerNo);
     expect(new Set(registerNos).size).toBe(registerNos.length);
     expect(sortedSeqsOf(registerNos, 2026)).toEqual(seqs(PER_CONNECTION * 2));
-    expect(numbers(a).map((r) => r.seq).sort((x, y) => x - y)).toEqual(seqs(PER_CONNECTION * 2));
-    expect(snapshot(b.register.sqlite).counts).toMatchObject({ petitions: PER_CONNECTION * 2, petition_petitioners: PER_CONNECTION * 2 });
-    const audit = a.register.sqlite.prepare("select entity_id from audit_log where entity = 'petition' and action = 'create'").all();
+    expect((await numbers(a)).map((r) => r.seq).sort((x, y) => x - y)).toEqual(seqs(PER_CONNECTION * 2));
+    expect((await registerSnapshot(b.register)).counts).toMatchObject({ petitions: PER_CONNECTION * 2, petition_petitioners: PER_CONNECTION * 2 });
+    const audit = await rawAll(a.register, "select entity_id from audit_log where entity = 'petition' and action = 'create'");
     expect(audit).toHaveLength(PER_CONNECTION * 2);
   });
 
@@ -115,9 +120,7 @@ describe('concurrent saves', () => {
   });
 
   it('from two OS processes on one file: 2×50 at once get exactly 1..100', async () => {
-    const d = tempDir();
-    dirs.push(d);
-    const file = path.join(d.dir, 'register.sqlite');
+    const file = await sharedLocation();
     const t = await open({ path: file });
 
     const script = fileURLToPath(new URL('../helpers/writer-process.ts', import.meta.url));
@@ -143,12 +146,13 @@ describe('concurrent saves', () => {
       expect(sortedSeqsOf(registerNos, 2026)).toEqual(seqs(PER_CONNECTION * 2));
       // What each side was told is what the register holds.
       const stored = new Map(
-        (t.register.sqlite.prepare('select register_no, summary from petitions').all() as { register_no: string; summary: string }[]).map((r) => [r.register_no, r.summary]),
+        (await rawAll<{ register_no: string; summary: string }>(t.register, 'select register_no, summary from petitions')).map((r) => [r.register_no, r.summary]),
       );
       expect(stored.size).toBe(PER_CONNECTION * 2);
       report.registerNos.forEach((no, i) => expect(stored.get(no)).toBe(`PROC ${i}`));
       mine.forEach((r, i) => expect(stored.get(expectOk<Petition>(r).registerNo)).toBe(`MAIN ${i}`));
-      expect(t.register.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The file's own soundness (PostgreSQL has no file of the register to check).
+      if (!onPostgres) expect(t.register.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       lines.close();
       if (child.exitCode === null) child.kill();
@@ -199,9 +203,9 @@ describe('a save that fails', () => {
       ],
     ];
     for (const [label, input, code] of failures) {
-      const before = snapshot(t.register.sqlite);
+      const before = await registerSnapshot(t.register);
       expectError(await t.api.call('petitions.create', input), code);
-      expect(snapshot(t.register.sqlite), label).toEqual(before);
+      expect(await registerSnapshot(t.register), label).toEqual(before);
     }
     expect((await t.client.petitions.create(petitionInput())).registerNo).toBe('2026/000002');
   });
@@ -209,12 +213,19 @@ describe('a save that fails', () => {
   it('consumes no number when the register refuses the write at the very end (audit row)', async () => {
     const t = await open();
     await t.client.petitions.create(petitionInput());
-    t.register.sqlite.exec(`create trigger fail_petition_audit before insert on audit_log when new.entity = 'petition'
+    if (onPostgres) {
+      // A constraint-class error (23000), as SQLite's raise(abort) is a constraint failure.
+      await rawRun(t.register, `create function fail_petition_audit() returns trigger language plpgsql as $$
+        begin raise exception 'simulated failure' using errcode = '23000'; end $$`);
+      await rawRun(t.register, `create trigger fail_petition_audit before insert on audit_log for each row when (new.entity = 'petition') execute function fail_petition_audit()`);
+    } else {
+      await rawRun(t.register, `create trigger fail_petition_audit before insert on audit_log when new.entity = 'petition'
       begin select raise(abort, 'simulated failure'); end`);
-    const before = snapshot(t.register.sqlite);
+    }
+    const before = await registerSnapshot(t.register);
     expectError(await t.api.call('petitions.create', petitionInput()), 'CONFLICT');
-    expect(snapshot(t.register.sqlite)).toEqual(before);
-    t.register.sqlite.exec('drop trigger fail_petition_audit');
+    expect(await registerSnapshot(t.register)).toEqual(before);
+    await rawRun(t.register, onPostgres ? 'drop trigger fail_petition_audit on audit_log' : 'drop trigger fail_petition_audit');
     expect((await t.client.petitions.create(petitionInput())).registerNo).toBe('2026/000002');
   });
 });
@@ -229,11 +240,11 @@ describe('editing a petition', () => {
     expect(moved).toMatchObject({ registerNo: '2026/000001', receivedOn: '2026-12-31' });
 
     for (const receivedOn of ['2025-12-31', '2027-01-01']) {
-      const before = snapshot(t.register.sqlite);
+      const before = await registerSnapshot(t.register);
       const error = expectError(await t.api.call('petitions.update', updateInput(second, { receivedOn })), 'VALIDATION');
       expect(error.message).toContain('2026/000002');
       expect(error.issues).toEqual([{ path: 'receivedOn', message: 'Ngày nhận phải thuộc năm 2026' }]);
-      expect(snapshot(t.register.sqlite)).toEqual(before);
+      expect(await registerSnapshot(t.register)).toEqual(before);
     }
     expect((await t.client.petitions.get({ id: second.id })).petition).toEqual(second);
     // Neither edit moved the year's counter.
