@@ -8,8 +8,8 @@ import type { PersonInput } from '../../shared/domain/person.ts';
 import type { Visit } from '../../shared/domain/reception.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, person, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
-import { tempRegister, TEST_NOW, type TempRegister, signInAs } from '../helpers/register.ts';
-import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { rawGet, tempRegister, TEST_NOW, type TempRegister, signInAs } from '../helpers/register.ts';
+import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 
 let t: TempRegister;
 let extra: TempRegister[] = [];
@@ -24,9 +24,9 @@ afterEach(async () => {
 
 /** Calls a method expecting a refusal with `code`, and checks that nothing was written. */
 async function refused(method: string, input: unknown, code: Parameters<typeof expectError>[1], register = t) {
-  const before = snapshot(register.register.sqlite);
+  const before = await registerSnapshot(register.register);
   const error = expectError(await register.api.call(method, input), code);
-  expect(snapshot(register.register.sqlite)).toEqual(before);
+  expect(await registerSnapshot(register.register)).toEqual(before);
   return error;
 }
 
@@ -52,10 +52,10 @@ describe('sessions.openToday', () => {
       delegateTitle: null,
       onlineOf: null,
     });
-    const before = snapshot(t.register.sqlite);
+    const before = await registerSnapshot(t.register);
     expect(await t.client.sessions.openToday({ kind: 'regular' })).toEqual(first);
     expect(await t.client.sessions.openToday()).toEqual(first);
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
 
     const online = await t.client.sessions.openToday({ kind: 'online' });
     expect(online).toMatchObject({ kind: 'online', date: '2026-03-15', host: null, location: 'Trực tuyến' });
@@ -97,16 +97,16 @@ describe('sessions.openToday', () => {
     extra.push(other);
     const opened = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? t : other).client.sessions.openToday()));
     expect(new Set(opened.map((s) => s.id)).size).toBe(1);
-    expect(t.register.sqlite.prepare('select count(*) as n from reception_sessions').get()).toEqual({ n: 1 });
+    expect(await rawGet(t.register, 'select count(*) as n from reception_sessions')).toEqual({ n: 1 });
   });
 
   it('writes one audit row when it opens a session, naming the officer chosen', async () => {
     const officer = await t.client.users.upsert({ username: 'lan.nt', fullName: 'Nguyễn Thị Lan' });
     await signInAs(t, officer.id);
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const opened = await t.client.sessions.openToday();
     expect(opened.officers).toEqual(['Nguyễn Thị Lan']);
-    const rows = auditRowsSince(t.register.sqlite, from);
+    const rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'session', entity_id: String(opened.id), actor_id: officer.id, actor_name: 'Nguyễn Thị Lan' });
     expect(JSON.parse(rows[0]!.after_json!)).toMatchObject({ ...opened, note: expect.stringContaining('hôm nay') });
@@ -117,10 +117,10 @@ describe('sessions', () => {
   it('upsert creates and edits (text trimmed, NFC), with an audit row of before and after', async () => {
     const created = await t.client.sessions.upsert({ kind: 'periodic', date: '2026-03-20', hostName: ' Phạm Văn Ký '.normalize('NFD'), officers: ['Lê Thị Hoa', ' Võ Văn Tư '] });
     expect(created).toMatchObject({ hostName: 'Phạm Văn Ký', officers: ['Lê Thị Hoa', 'Võ Văn Tư'], host: null, location: null });
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const edited = await t.client.sessions.upsert({ id: created.id, kind: 'periodic', date: '2026-03-21', host: 'Chủ tịch UBND tỉnh', hostName: 'Phạm Văn Ký' });
     expect(edited).toEqual({ ...created, date: '2026-03-21', host: 'Chủ tịch UBND tỉnh', officers: [] });
-    const [row] = auditRowsSince(t.register.sqlite, from);
+    const [row] = await registerAuditRowsSince(t.register, from);
     expect(row).toMatchObject({ action: 'update', entity: 'session', entity_id: String(created.id) });
     expect(JSON.parse(row!.before_json!)).toEqual(created);
     expect(JSON.parse(row!.after_json!)).toEqual(edited);
@@ -181,11 +181,11 @@ describe('visits and delegations', () => {
   it('editing a visit replaces its representatives and is audited with before and after', async () => {
     const s = await session();
     const visit = await t.client.visits.save(delegationInput(s.id, 7, [BINH, HUNG]));
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const edited = await t.client.visits.save({ ...delegationInput(s.id, 12, [BINH, HUNG, DUC]), id: visit.id, repeat: true });
     expect(edited).toMatchObject({ id: visit.id, persons: 12, repeat: true, delegation: { members: 12 } });
     expect(edited.delegation?.representatives.map((r) => r.fullName)).toEqual(['Trần Thị Bình', 'Lê Văn Hùng', 'Nguyễn Văn Đức']);
-    const rows = auditRowsSince(t.register.sqlite, from);
+    const rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'visit', entity_id: String(visit.id) });
     expect(JSON.parse(rows[0]!.before_json!)).toEqual(visit);
@@ -194,13 +194,13 @@ describe('visits and delegations', () => {
     // A delegation edited into a single visitor keeps no representatives.
     const single = await t.client.visits.save({ ...visitInput(s.id), id: visit.id, delegation: null });
     expect(single.delegation).toBeNull();
-    expect(t.register.sqlite.prepare('select count(*) as n from visit_representatives where visit_id = ?').get(visit.id)).toEqual({ n: 0 });
+    expect(await rawGet(t.register, 'select count(*) as n from visit_representatives where visit_id = ?', visit.id)).toEqual({ n: 0 });
   });
 });
 
 describe('the citizen registry', () => {
-  const citizenRow = (id: number) => t.register.sqlite.prepare('select * from citizens where id = ?').get(id) as Record<string, unknown>;
-  const citizenCount = () => (t.register.sqlite.prepare('select count(*) as n from citizens').get() as { n: number }).n;
+  const citizenRow = async (id: number) => (await rawGet(t.register, 'select * from citizens where id = ?', id)) as Record<string, unknown>;
+  const citizenCount = async () => ((await rawGet(t.register, 'select count(*) as n from citizens')) as { n: number }).n;
 
   it('the same ID number is the same citizen, however it is typed; each occasion keeps its own snapshot', async () => {
     const s = await session();
@@ -209,8 +209,8 @@ describe('the citizen registry', () => {
     const p = await t.client.petitions.create(petitionInput({ petitioners: [{ fullName: 'Nguyễn Văn Đức', idNumber: ' 051065001234 ' }] }));
     expect(second.citizen.citizenId).toBe(first.citizen.citizenId);
     expect(p.petitioners[0]!.citizenId).toBe(first.citizen.citizenId);
-    expect(citizenCount()).toBe(1);
-    expect(t.register.sqlite.prepare('select count(*) as n from persons where citizen_id = ?').get(first.citizen.citizenId)).toEqual({ n: 3 });
+    expect(await citizenCount()).toBe(1);
+    expect(await rawGet(t.register, 'select count(*) as n from persons where citizen_id = ?', first.citizen.citizenId)).toEqual({ n: 3 });
     // The first visit still shows the phone number given then.
     expect((await t.client.visits.get({ id: first.id })).citizen.phone).toBe('0905 123 456');
     expect((await t.client.visits.get({ id: second.id })).citizen.phone).toBe('0912 000 111');
@@ -221,7 +221,7 @@ describe('the citizen registry', () => {
     extra.push(other);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? t : other).client.petitions.create(petitionInput())));
     expect(new Set(results.map((p) => p.petitioners[0]!.citizenId)).size).toBe(1);
-    expect(citizenCount()).toBe(1);
+    expect(await citizenCount()).toBe(1);
   });
 
   it('a passport number is stored without spaces, upper case, and links the same way', async () => {
@@ -237,7 +237,7 @@ describe('the citizen registry', () => {
     const id = first.citizen.citizenId!;
     const linked = await t.client.visits.save(visitInput(s.id, { citizen: { citizenId: id, fullName: 'Nguyễn Văn Đức' } }));
     expect(linked.citizen).toMatchObject({ citizenId: id, idNumber: null });
-    expect(citizenCount()).toBe(1);
+    expect(await citizenCount()).toBe(1);
   });
 
   it('without an ID number or a choice, the same name is not guessed to be the same citizen', async () => {
@@ -261,13 +261,13 @@ describe('the citizen registry', () => {
   it('refreshes the citizen with the latest details, but a blank keeps what was known', async () => {
     const s = await session();
     const id = (await t.client.visits.save(visitInput(s.id))).citizen.citizenId!;
-    const before = citizenRow(id);
+    const before = await citizenRow(id);
     expect(before).toMatchObject({ full_name: 'Nguyễn Văn Đức', phone: '0905 123 456', address: 'Thôn An Phú, xã Tịnh Khê', birth_year: 1965, gender: 'male' });
 
     await t.client.visits.save(
       visitInput(s.id, { citizen: { citizenId: id, fullName: 'Nguyễn Văn Đức'.normalize('NFD') + ' ', phone: '0912 000 111', address: '  ', birthYear: null } }),
     );
-    expect(citizenRow(id)).toMatchObject({
+    expect(await citizenRow(id)).toMatchObject({
       full_name: 'Nguyễn Văn Đức',
       full_name_folded: 'nguyen van duc',
       id_number: '051065001234',
@@ -280,7 +280,7 @@ describe('the citizen registry', () => {
 
     // A new spelling of the name replaces the old one (the latest given).
     await t.client.petitions.create(petitionInput({ petitioners: [{ fullName: 'Nguyễn Văn Đức (Đức Sáu)', idNumber: DUC.idNumber, address: 'Tổ 3, phường Trương Quang Trọng' }] }));
-    expect(citizenRow(id)).toMatchObject({ full_name: 'Nguyễn Văn Đức (Đức Sáu)', address: 'Tổ 3, phường Trương Quang Trọng', phone: '0912 000 111' });
+    expect(await citizenRow(id)).toMatchObject({ full_name: 'Nguyễn Văn Đức (Đức Sáu)', address: 'Tổ 3, phường Trương Quang Trọng', phone: '0912 000 111' });
   });
 });
 
@@ -456,7 +456,7 @@ describe('petition rules', () => {
       }),
     );
     expect(p).toMatchObject({ subject: 'Chủ tịch UBND xã', summary: 'Tranh chấp đất đai', petitioners: [{ fullName: 'Nguyễn Văn Đức' }] });
-    const row = t.register.sqlite.prepare('select subject, summary, search_folded from petitions where id = ?').get(p.id) as Record<string, string>;
+    const row = (await rawGet(t.register, 'select subject, summary, search_folded from petitions where id = ?', p.id)) as Record<string, string>;
     expect(row.summary).toBe('Tranh chấp đất đai'.normalize('NFC'));
     expect(row.subject).toBe('Chủ tịch UBND xã'.normalize('NFC'));
     expect(row.search_folded).toBe('2026/000001 nguyen van duc  chu tich ubnd xa tranh chap dat dai'.replace(/\s+/g, ' '));
@@ -471,7 +471,7 @@ describe('petitions.get and edits', () => {
     const created = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-14', visitId: visit.id }));
 
     await signInAs(t, officer.id);
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const edited = await t.client.petitions.update(
       updateInput(created, { field: 'compensation', subject: 'UBND xã Tịnh Khê', signatories: 2, petitioners: [...created.petitioners, { fullName: 'Nguyễn Thị Hoa' }] }),
     );
@@ -479,7 +479,7 @@ describe('petitions.get and edits', () => {
     expect(edited.petitioners.map((x) => x.fullName)).toEqual(['Nguyễn Văn Đức', 'Nguyễn Thị Hoa']);
     expect(edited.petitioners[0]!.citizenId).toBe(created.petitioners[0]!.citizenId);
 
-    const rows = auditRowsSince(t.register.sqlite, from);
+    const rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'petition', entity_id: String(created.id), actor_id: officer.id, actor_name: 'Nguyễn Thị Lan' });
     expect(JSON.parse(rows[0]!.before_json!)).toEqual(created);
@@ -823,7 +823,7 @@ describe('visitor who is also the first representative', () => {
       }),
     ) as Visit;
     expect(visit.delegation!.representatives[0]!.citizenId).toBe(visit.citizen.citizenId);
-    const count = t.register.sqlite.prepare("select count(*) as n from citizens where full_name = 'Đinh Văn Khánh'").get() as { n: number };
+    const count = (await rawGet(t.register, "select count(*) as n from citizens where full_name = 'Đinh Văn Khánh'")) as { n: number };
     expect(count.n).toBe(1);
   });
 });
