@@ -12,7 +12,7 @@ import { petitionListSchema, type PetitionListInput, type PetitionPage } from '.
 import { fold } from '../../shared/text.ts';
 import { DUC, person, petitionInput, updateInput } from '../helpers/intake.ts';
 import { petregAsync } from '../helpers/petreg.ts';
-import { tempRegister, type TempRegister } from '../helpers/register.ts';
+import { onPostgres, rawAll, tempRegister, type TempRegister } from '../helpers/register.ts';
 
 const TODAY = '2026-03-15';
 const MANY = SEARCH_EXACT_SORT + 300;
@@ -47,18 +47,41 @@ beforeAll(async () => {
   const c = t.client;
   // Lương Văn Tài, exactly: the oldest of thousands whose petitioner's name begins the same way.
   exactOld = (await c.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Lương Văn Tài' })], summary: 'Khiếu nại về ranh giới thửa đất' }))).id;
-  const s = t.register.sqlite;
-  const insPetition = s.prepare(`insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at)
-    values (2025, ?, printf('2025/%06d', ?), '2025-06-02', 'post', ?, 'land', 1, ?, '', '2025-06-02T01:00:00Z', '2025-06-02T01:00:00Z')`);
-  const insPerson = s.prepare('insert into persons (full_name, full_name_folded, id_number, address) values (?, ?, ?, ?)');
-  const insLink = s.prepare('insert into petition_petitioners (petition_id, position, person_id) values (?, 0, ?)');
-  s.transaction(() => {
-    for (let i = 1; i <= MANY; i++) {
-      const id = Number(insPetition.run(i, i, 'complaint', `Khiếu nại việc cấp giấy chứng nhận lần ${i}`).lastInsertRowid);
-      const name = `Lương Văn Tài ${['Anh', 'Linh', 'Hậu'][i % 3]}`;
-      insLink.run(id, Number(insPerson.run(name, fold(name), null, 'xã Bình Sơn').lastInsertRowid));
-    }
-  })();
+  // Written straight into the tables (both engines' triggers keep the search index), in chunks.
+  const db = t.register.db;
+  for (let from = 1; from <= MANY; from += 500) {
+    const is = Array.from({ length: Math.min(500, MANY - from + 1) }, (_, k) => from + k);
+    const petitions = await db
+      .insertInto('petitions')
+      .values(
+        is.map((i) => ({
+          year: 2025,
+          seq: i,
+          register_no: `2025/${String(i).padStart(6, '0')}`,
+          received_on: '2025-06-02',
+          channel: 'post',
+          kind: 'complaint',
+          field: 'land',
+          signatories: 1,
+          summary: `Khiếu nại việc cấp giấy chứng nhận lần ${i}`,
+          search_folded: '',
+          created_at: '2025-06-02T01:00:00Z',
+          updated_at: '2025-06-02T01:00:00Z',
+        })),
+      )
+      .returning('id')
+      .execute();
+    const names = is.map((i) => `Lương Văn Tài ${['Anh', 'Linh', 'Hậu'][i % 3]}`);
+    const persons = await db
+      .insertInto('persons')
+      .values(names.map((name) => ({ full_name: name, full_name_folded: fold(name), id_number: null, address: 'xã Bình Sơn' })))
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('petition_petitioners')
+      .values(petitions.map((p, k) => ({ petition_id: p.id, position: 0, person_id: persons[k]!.id })))
+      .execute();
+  }
   // A denunciation by Lương Văn Tài, who repeats his name in the summary: found by it only with the permission.
   denunciation = (
     await c.petitions.create(
@@ -144,9 +167,10 @@ describe('the first page at once', () => {
 
     // The reference: every petition with a petitioner whose name begins "luong van tai", not the denunciation.
     const reference = (
-      t.register.sqlite
-        .prepare(`select distinct pp.petition_id id from persons x join petition_petitioners pp on pp.person_id = x.id where x.full_name_folded like 'luong van tai%' order by pp.petition_id desc`)
-        .all() as { id: number }[]
+      await rawAll<{ id: number }>(
+        t.register,
+        `select distinct pp.petition_id id from persons x join petition_petitioners pp on pp.person_id = x.id where x.full_name_folded like 'luong van tai%' order by pp.petition_id desc`,
+      )
     ).map((r) => r.id);
     expect(reference).toHaveLength(MANY + 2);
     const { ids, pages } = await everything({ search: 'luong van tai' }, false, 700);
@@ -233,7 +257,8 @@ describe('the index stays current', () => {
   });
 });
 
-describe('query plans', () => {
+// SQLite's query plans (EXPLAIN QUERY PLAN of its FTS5 index); PostgreSQL's planner is its own.
+describe.skipIf(onPostgres)('query plans', () => {
   /** The statements a call runs, compiled by Kysely as it sends them. */
   async function statements(run: (db: TempRegister['register']['db']) => Promise<unknown>): Promise<CompiledQuery[]> {
     const nodes: { node: RootOperationNode; queryId: Parameters<KyselyPlugin['transformQuery']>[0]['queryId'] }[] = [];
@@ -272,7 +297,8 @@ describe('query plans', () => {
   });
 });
 
-describe('migration 0009-search-tokens', () => {
+// A migration of a SQLite schema: a PostgreSQL register is made at schema 15 at once.
+describe.skipIf(onPostgres)('migration 0009-search-tokens', () => {
   it('indexes the petitions already registered: found by their words, a denouncer only with the permission', async () => {
     // Petitions written by today's operations, then the register taken back to before 0009 (the
     // later migration that rebuilds the index, then 0009 itself, undone) and brought forward again.
