@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/domain/agency.ts';
 import type { TodoSummary } from '../../shared/domain/workflow.ts';
 import { BINH, DUC } from '../helpers/intake.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { rawRun } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, createPetition, refused, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 let t: WorkflowRegister;
@@ -22,9 +23,9 @@ const LISTS = ['overdue', 'dueToday', 'dueThisWeek', 'replyOverdue'] as const;
 
 /** The summary, checked for consistency: counts equal list lengths, total their sum, no petition twice. */
 async function todo(): Promise<TodoSummary> {
-  const before = snapshot(t.register.sqlite);
+  const before = await registerSnapshot(t.register);
   const s = await t.client.todo.summary();
-  expect(snapshot(t.register.sqlite)).toEqual(before); // a read writes nothing
+  expect(await registerSnapshot(t.register)).toEqual(before); // a read writes nothing
   expect(s.today).toBe(t.clock.today());
   for (const list of LISTS) expect(s.counts[list], list).toBe(s[list].length);
   expect(s.counts.total).toBe(LISTS.reduce((n, list) => n + s.counts[list], 0));
@@ -158,14 +159,16 @@ describe('todo.summary as the days pass', () => {
 
 describe('todo.summary over many petitions', () => {
   it('lists at most 200 per section, while the count says how many there are', async () => {
-    const sqlite = t.register.sqlite;
     const first = await createPetition(t, { receivedOn: '2026-03-02' });
     // Copy the first petition 204 times in SQL: same day, same deadline, numbers 2..205.
-    const copy = sqlite.prepare(`insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, due_on, created_at, updated_at)
-      select year, ?, printf('2026/%06d', ?), received_on, channel, kind, field, signatories, summary, search_folded, due_on, created_at, updated_at from petitions where id = ?`);
-    sqlite.transaction(() => {
-      for (let seq = 2; seq <= 205; seq++) copy.run(seq, seq, first.id);
-    })();
+    await rawRun(
+      t.register,
+      `with recursive copies(n) as (select 2 union all select n + 1 from copies where n < 205)
+      insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, due_on, created_at, updated_at)
+      select year, n, '2026/' || substr(cast(1000000 + n as text), 2), received_on, channel, kind, field, signatories, summary, search_folded, due_on, created_at, updated_at
+      from petitions, copies where id = ?`,
+      first.id,
+    );
     t.clock.set('2026-03-17');
     const s = await t.client.todo.summary();
     expect(s.counts).toMatchObject({ overdue: 205, total: 205 });
