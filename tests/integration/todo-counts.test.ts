@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayOfWeek } from '../../shared/calendar/dates.ts';
 import { PETITION_KINDS } from '../../shared/domain/petition.ts';
 import { DECISION_ACTIONS, type DecisionAction, type TodoSummary } from '../../shared/domain/workflow.ts';
-import { snapshot } from '../helpers/snapshot.ts';
-import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
+import { onPostgres, rawAll, tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { agencyByCode, movableClock } from '../helpers/workflow.ts';
 
 const START = '2026-01-05';
@@ -40,7 +40,7 @@ const pick = <T,>(xs: readonly T[], n: number): T | undefined => (xs.length === 
 /** The counts from every petition, read one by one through the API. */
 async function recount(t: TempRegister, today: string): Promise<TodoSummary['counts']> {
   const endOfWeek = addDays(today, (7 - dayOfWeek(today)) % 7);
-  const ids = (t.register.sqlite.prepare('select id from petitions').all() as { id: number }[]).map((r) => r.id);
+  const ids = (await rawAll<{ id: number }>(t.register, 'select id from petitions')).map((r) => r.id);
   const counts = { overdue: 0, dueToday: 0, dueThisWeek: 0, replyOverdue: 0, total: 0 };
   for (const id of ids) {
     const { petition } = await t.client.petitions.get({ id });
@@ -73,9 +73,10 @@ describe('todo.counts', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 50 }), async (commands) => {
         const file = path.join(template.dir, `run-${++run}.sqlite`);
-        fs.copyFileSync(templateFile, file);
         const clock = movableClock(START);
-        const t = await tempRegister({ path: file, now: clock.now });
+        // On SQLite a copy of the template file; on PostgreSQL a fresh database (made and seeded alike).
+        if (!onPostgres) fs.copyFileSync(templateFile, file);
+        const t = onPostgres ? await tempRegister({ now: clock.now }) : await tempRegister({ path: file, now: clock.now });
         // What the test made: petition ids, with what each has had.
         const made: { id: number; receivedOn: string; classifiedOn: string | null; eligible: boolean; decided: { on: string; forward: boolean } | null; replied: boolean }[] = [];
         try {
@@ -127,15 +128,15 @@ describe('todo.counts', () => {
               case 'wait':
                 break;
             }
-            const before = snapshot(t.register.sqlite);
+            const before = await registerSnapshot(t.register);
             const counts = await t.client.todo.counts();
-            expect(snapshot(t.register.sqlite)).toEqual(before); // a read writes nothing
+            expect(await registerSnapshot(t.register)).toEqual(before); // a read writes nothing
             expect(counts.today).toBe(today);
             expect(counts.counts, `step ${step} (${cmd.op}) on ${today}`).toEqual(await recount(t, today));
             expect((await t.client.todo.summary()).counts).toEqual(counts.counts);
           }
         } finally {
-          await t.close();
+          await t.cleanup();
           for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
         }
       }),
