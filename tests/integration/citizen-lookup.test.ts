@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
 import { fold } from '../../shared/text.ts';
 import { petitionInput } from '../helpers/intake.ts';
-import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { onPostgres, tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 
 let dirs: TempDir[] = [];
 let open: TempRegister[] = [];
@@ -18,7 +18,8 @@ afterEach(async () => {
   dirs = [];
 });
 
-describe('0010-query-indexes on a register in use', () => {
+// A migration of a SQLite register in use: a PostgreSQL register is made at schema 15 at once.
+describe.skipIf(onPostgres)('0010-query-indexes on a register in use', () => {
   const AT = MIGRATIONS.findIndex(([name]) => name === '0010-query-indexes');
 
   it('fills the words of every existing citizen, and keeps them in step with later saves', async () => {
@@ -69,17 +70,19 @@ describe('citizens.search over many citizens', () => {
     const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc'];
     const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hà', 'Hùng', 'Lan', 'Nga', 'Nguyên', 'Xuân'];
     // 2,600 citizens: "nguyen" and "van" are common (more candidates than the indexes hand over), "xuan lan" is rare.
-    const insert = t.register.sqlite.prepare('insert into citizens (full_name, full_name_folded, id_number, created_at, updated_at) values (?, ?, ?, ?, ?)');
     const reference: { id: number; folded: string; idNumber: string | null; updatedAt: string }[] = [];
-    t.register.sqlite.transaction(() => {
-      for (let i = 0; i < 2600; i++) {
-        const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-        const idNumber = random() < 0.7 ? `0${pick(['51', '52', '79'])}${String(1_000_000_000 + i).slice(1)}` : null;
-        const updatedAt = `2026-0${1 + Math.floor(random() * 3)}-1${Math.floor(random() * 10)}T00:00:00.000Z`;
-        const id = Number(insert.run(name, fold(name), idNumber, updatedAt, updatedAt).lastInsertRowid);
-        reference.push({ id, folded: fold(name), idNumber, updatedAt });
-      }
-    })();
+    const rows = Array.from({ length: 2600 }, (_, i) => {
+      const name = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
+      const idNumber = random() < 0.7 ? `0${pick(['51', '52', '79'])}${String(1_000_000_000 + i).slice(1)}` : null;
+      const updatedAt = `2026-0${1 + Math.floor(random() * 3)}-1${Math.floor(random() * 10)}T00:00:00.000Z`;
+      return { full_name: name, full_name_folded: fold(name), id_number: idNumber, created_at: updatedAt, updated_at: updatedAt };
+    });
+    // Written straight into the table through Kysely (either engine), in chunks, ids as given back.
+    for (let from = 0; from < rows.length; from += 500) {
+      const chunk = rows.slice(from, from + 500);
+      const ids = await t.register.db.insertInto('citizens').values(chunk).returning('id').execute();
+      chunk.forEach((r, k) => reference.push({ id: ids[k]!.id, folded: r.full_name_folded, idNumber: r.id_number, updatedAt: r.updated_at }));
+    }
     const expected = (query: string, limit: number) => {
       const words = fold(query).split(' ').filter(Boolean);
       const digits = query.replace(/\s+/g, '');
