@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
-import { snapshot } from '../helpers/snapshot.ts';
-import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
+import { onPostgres, rawGet, rawRun, tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import type { ScheduleImportResult } from '../../shared/api/contract.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -22,16 +22,15 @@ async function register(options: Parameters<typeof tempRegister>[0] = {}): Promi
 
 const V0007 = MIGRATIONS.findIndex(([name]) => name === '0007-calendar-places') + 1;
 
-describe('0007-calendar-places on a register in use', () => {
+// A migration of a SQLite register in use: a PostgreSQL register is made at schema 15 at once.
+describe.skipIf(onPostgres)('0007-calendar-places on a register in use', () => {
   it('moves the number prefixes still at the old defaults to the Decree 30 abbreviations, and keeps the Board’s own', async () => {
     const dir: TempDir = tempDir();
     cleanups.push(() => dir.cleanup());
     const file = `${dir.dir}/register.sqlite`;
     const old = await tempRegister({ path: file, migrateTo: V0007 - 1 });
-    old.register.sqlite
-      .prepare("insert into settings (key, value, updated_at) values ('docPrefixes', ?, '2026-01-01T00:00:00Z')")
-      .run(JSON.stringify({ forward: 'PC-BTCD', guide: 'HD-TCD', accept: 'ĐX-BTCD', reminder: 'ĐĐ-BTCD', receipt: 'BN-BTCD', refusal: 'TB-BTCD', return: 'TLĐ-BTCD' }));
-    old.register.sqlite.prepare("insert into holidays (date, name, updated_at) values ('2026-04-26', 'Giỗ Tổ', '2026-01-01T00:00:00Z')").run();
+    await rawRun(old.register, "insert into settings (key, value, updated_at) values ('docPrefixes', ?, '2026-01-01T00:00:00Z')", JSON.stringify({ forward: 'PC-BTCD', guide: 'HD-TCD', accept: 'ĐX-BTCD', reminder: 'ĐĐ-BTCD', receipt: 'BN-BTCD', refusal: 'TB-BTCD', return: 'TLĐ-BTCD' }));
+    await rawRun(old.register, "insert into holidays (date, name, updated_at) values ('2026-04-26', 'Giỗ Tổ', '2026-01-01T00:00:00Z')");
     await old.close();
 
     const t = await tempRegister({ path: file });
@@ -46,7 +45,7 @@ describe('0007-calendar-places on a register in use', () => {
       refusal: 'TB-BTCD',
       return: 'TLĐ-BTCD',
     });
-    expect(t.register.sqlite.prepare("select kind, source from holidays where date = '2026-04-26'").get()).toEqual({ kind: 'holiday', source: null });
+    expect(await rawGet(t.register, "select kind, source from holidays where date = '2026-04-26'")).toEqual({ kind: 'holiday', source: null });
   });
 });
 
@@ -56,7 +55,7 @@ describe('a new register', () => {
     const dates = (await t.client.holidays.list({ year: 2026 })).map((h) => h.date);
     expect(dates).toEqual(expect.arrayContaining(['2026-01-02', '2026-04-27', '2026-08-31']));
     // Saturday 10 January is worked (a read stores nothing: the announced schedule is read as it is).
-    expect(t.register.sqlite.prepare('select count(*) as n from worked_days').get()).toEqual({ n: 0 });
+    expect(await rawGet(t.register, 'select count(*) as n from worked_days')).toEqual({ n: 0 });
     expect((await t.client.petitions.create({ receivedOn: '2026-01-02', channel: 'post', kind: 'complaint', field: 'land', summary: 'Khiếu nại đầu năm' })).dueOn).toBe('2026-01-15');
     const p = await t.client.petitions.create({ receivedOn: '2026-04-20', channel: 'post', kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
     expect(p.dueOn).toBe('2026-05-07');
@@ -68,7 +67,8 @@ describe('holidays.importPreview and holidays.importConfirm', () => {
   async function oldCalendar(): Promise<TempRegister> {
     const t = await register();
     const now = "'2026-01-01T00:00:00Z'";
-    t.register.sqlite.exec(`delete from holidays where date like '2026-%'; delete from worked_days;`);
+    await rawRun(t.register, "delete from holidays where date like '2026-%'");
+    await rawRun(t.register, 'delete from worked_days');
     for (const [date, name] of [
       ['2026-01-01', 'Tết Dương lịch'],
       ['2026-02-16', 'Tết'],
@@ -82,9 +82,9 @@ describe('holidays.importPreview and holidays.importConfirm', () => {
       ['2026-09-01', 'Quốc khánh'],
       ['2026-09-02', 'Quốc khánh'],
     ]) {
-      t.register.sqlite.prepare(`insert into holidays (date, name, updated_at) values (?, ?, ${now})`).run(date, name);
+      await rawRun(t.register, `insert into holidays (date, name, updated_at) values (?, ?, ${now})`, date, name);
     }
-    t.register.sqlite.prepare(`insert or ignore into holiday_years (year, generated_at) values (2026, ${now})`).run();
+    await rawRun(t.register, `insert into holiday_years (year, generated_at) values (2026, ${now}) on conflict do nothing`);
     return t;
   }
 
@@ -101,22 +101,22 @@ describe('holidays.importPreview and holidays.importConfirm', () => {
   it('previews the deadlines that move without writing, then confirms them in one transaction with its audit row', async () => {
     const t = await oldCalendar();
     const p = await t.client.petitions.create({ receivedOn: '2026-04-20', channel: 'post', kind: 'complaint', field: 'land', summary: 'Khiếu nại' });
-    t.register.sqlite.prepare('update petitions set due_on = ? where id = ?').run('2026-05-06', p.id); // as the old calendar counted
+    await rawRun(t.register, 'update petitions set due_on = ? where id = ?', '2026-05-06', p.id); // as the old calendar counted
     const q = await t.client.petitions.create({ receivedOn: '2026-04-10', channel: 'post', kind: 'complaint', field: 'land', summary: 'Không đổi' });
 
-    const before = snapshot(t.register.sqlite);
+    const before = await registerSnapshot(t.register);
     const preview = expectOk<ScheduleImportResult>(await t.api.call('holidays.importPreview', { fileName: 'lich-2026.json', text: file2026() }));
     expect(preview).toMatchObject({ year: 2026, daysOff: 13, workedDays: 2, added: ['2026-01-02', '2026-04-27', '2026-08-31'], removed: ['2026-04-26'] });
     expect(preview.moved).toEqual([{ petitionId: p.id, registerNo: p.registerNo, deadline: 'processing', before: '2026-05-06', after: '2026-05-07' }]);
     expect(preview.moved.find((m) => m.petitionId === q.id)).toBeUndefined();
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
 
-    const audits = () => (t.register.sqlite.prepare("select count(*) as n from audit_log where action = 'import' and entity = 'holiday'").get() as { n: number }).n;
+    const audits = async () => ((await rawGet(t.register, "select count(*) as n from audit_log where action = 'import' and entity = 'holiday'")) as { n: number }).n;
     const confirmed = expectOk<ScheduleImportResult>(await t.api.call('holidays.importConfirm', { fileName: 'lich-2026.json', text: file2026() }));
     expect(confirmed.moved).toEqual(preview.moved);
-    expect(t.register.sqlite.prepare('select due_on from petitions where id = ?').get(p.id)).toEqual({ due_on: '2026-05-07' });
-    expect(audits()).toBe(1);
-    expect(t.register.sqlite.prepare("select source from holidays where date = '2026-04-27'").get()).toEqual({ source: ANNOUNCED_SCHEDULES.get(2026)!.source });
+    expect(await rawGet(t.register, 'select due_on from petitions where id = ?', p.id)).toEqual({ due_on: '2026-05-07' });
+    expect(await audits()).toBe(1);
+    expect(await rawGet(t.register, "select source from holidays where date = '2026-04-27'")).toEqual({ source: ANNOUNCED_SCHEDULES.get(2026)!.source });
   });
 
   it.each([
@@ -125,12 +125,12 @@ describe('holidays.importPreview and holidays.importConfirm', () => {
     ['a day off twice', 'x.json', () => file2026().replace('"2026-01-02"', '"2026-01-01"')],
   ] as const)('refuses %s and writes nothing', async (_label, fileName, text) => {
     const t = await oldCalendar();
-    const before = snapshot(t.register.sqlite);
+    const before = await registerSnapshot(t.register);
     for (const method of ['holidays.importPreview', 'holidays.importConfirm'] as const) {
       const error = expectError(await t.api.call(method, { fileName, text: typeof text === 'function' ? text() : text }), 'VALIDATION');
       expect(error.message).toContain(fileName);
     }
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
   });
 });
 

@@ -8,7 +8,8 @@ import { defaultHolidays, workCalendar } from '../../shared/calendar/holidays.ts
 import { ANNOUNCED_SCHEDULES } from '../../shared/calendar/schedules.ts';
 import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { updateInput } from '../helpers/intake.ts';
-import { auditRowsSince, lastAuditId } from '../helpers/snapshot.ts';
+import { rawGet } from '../helpers/register.ts';
+import { registerAuditRowsSince, registerLastAuditId } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, createPetition, petitionOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 let t: WorkflowRegister;
@@ -31,7 +32,7 @@ const defaults = workCalendar(
 /** due_on as stored, as returned and as listed. */
 async function dueOn(receivedOn: string): Promise<string | null> {
   const p = await createPetition(t, { receivedOn, summary: `Đơn nhận ngày ${receivedOn}` });
-  const stored = (t.register.sqlite.prepare('select due_on from petitions where id = ?').get(p.id) as { due_on: string | null }).due_on;
+  const stored = (await rawGet(t.register, 'select due_on from petitions where id = ?', p.id) as { due_on: string | null }).due_on;
   expect(p.dueOn).toBe(stored);
   const listed = (await t.client.petitions.list({ search: p.registerNo })).rows[0]!;
   expect(listed.dueOn).toBe(stored);
@@ -68,7 +69,7 @@ describe('the processing deadline: 10 working days after receipt', () => {
   });
 
   it('across Tết 2027 (6 February, a Saturday), from a year whose holidays nobody has listed yet', async () => {
-    expect(t.register.sqlite.prepare('select count(*) as n from holiday_years where year = 2027').get()).toEqual({ n: 0 });
+    expect(await rawGet(t.register, 'select count(*) as n from holiday_years where year = 2027')).toEqual({ n: 0 });
     t.clock.set('2027-02-10');
     // 29 Tết is Friday 5 February; mùng 1–4 run Saturday to Tuesday; mùng 1 and 2 fall on the weekend,
     // so Wednesday 10 and Thursday 11 February are off in lieu (Labour Code art. 111(3)).
@@ -116,9 +117,9 @@ describe('the reply deadline after a forward', () => {
     const wrong = await classifyAndForward(t, reversed.id, agency.id, '2026-03-18');
     await t.client.workflow.reverse({ petitionId: reversed.id, what: 'decision', note: 'Chuyển nhầm cơ quan' });
 
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     await t.client.settings.update({ replyDays: { complaint: 10 } });
-    expect(auditRowsSince(t.register.sqlite, from)).toHaveLength(1);
+    expect(await registerAuditRowsSince(t.register, from)).toHaveLength(1);
 
     const after = await t.client.petitions.get({ id: complaint.id });
     expect(after.petition.replyDueOn).toBe('2026-04-01');

@@ -1,11 +1,11 @@
 // The holiday calendar as data: each year's defaults generated once, edited by an administrator,
 // and every stored deadline (due_on, reply_due_on, hence the to-do lists) moved by the edits.
-import { signInAs } from '../helpers/register.ts';
+import { rawGet, signInAs } from '../helpers/register.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agency } from '../../shared/domain/agency.ts';
 import type { User } from '../../shared/domain/user.ts';
 import { defaultHolidays } from '../../shared/calendar/holidays.ts';
-import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 import { openRegisterReadOnly } from '../../db/register.ts';
 import { listHolidays } from '../../db/ops/holidays.ts';
 import { agencyByCode, classifyAndForward, createPetition, petitionOf, refused, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
@@ -28,11 +28,11 @@ afterEach(async () => {
 
 describe('holidays.list', () => {
   it('lists the defaults of a year not generated yet without writing anything (a read never takes the write lock)', async () => {
-    expect(t.register.sqlite.prepare('select count(*) as n from holiday_years where year = 2027').get()).toEqual({ n: 0 });
-    const before = snapshot(t.register.sqlite);
+    expect(await rawGet(t.register, 'select count(*) as n from holiday_years where year = 2027')).toEqual({ n: 0 });
+    const before = await registerSnapshot(t.register);
     const first = await t.client.holidays.list({ year: 2027 });
     expect(first).toEqual(defaultHolidays(2027).map(({ date, name }) => ({ date, name })));
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
     expect(await t.client.holidays.list({ year: 2027 })).toEqual(first);
     // On a read-only handle too.
     const reader = await openRegisterReadOnly({ path: t.path });
@@ -93,28 +93,27 @@ describe('holidays.list', () => {
 
 describe('holidays.upsert and holidays.remove', () => {
   it('add, rename and remove, each with one audit row of before and after', async () => {
-    const sqlite = t.register.sqlite;
-    let from = lastAuditId(sqlite);
+    let from = await registerLastAuditId(t.register);
     const added = await t.client.holidays.upsert({ date: '2026-05-04', name: '  Nghỉ bù 30/4 '.normalize('NFD') });
     expect(added).toContainEqual({ date: '2026-05-04', name: 'Nghỉ bù 30/4' });
     expect(added).toHaveLength(14);
-    let rows = auditRowsSince(sqlite, from);
+    let rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'holiday', entity_id: '2026-05-04', before_json: null });
     expect(JSON.parse(rows[0]!.after_json!)).toEqual({ date: '2026-05-04', name: 'Nghỉ bù 30/4' });
 
-    from = lastAuditId(sqlite);
+    from = await registerLastAuditId(t.register);
     const renamed = await t.client.holidays.upsert({ date: '2026-05-04', name: 'Nghỉ bù Ngày Chiến thắng' });
     expect(renamed.filter((h) => h.date === '2026-05-04')).toEqual([{ date: '2026-05-04', name: 'Nghỉ bù Ngày Chiến thắng' }]);
-    rows = auditRowsSince(sqlite, from);
+    rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'holiday' });
     expect(JSON.parse(rows[0]!.before_json!)).toEqual({ date: '2026-05-04', name: 'Nghỉ bù 30/4' });
 
-    from = lastAuditId(sqlite);
+    from = await registerLastAuditId(t.register);
     const removed = await t.client.holidays.remove({ date: '2026-05-04' });
     expect(removed.map((h) => h.date)).not.toContain('2026-05-04');
-    rows = auditRowsSince(sqlite, from);
+    rows = await registerAuditRowsSince(t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'delete', entity: 'holiday', entity_id: '2026-05-04', after_json: null });
     expect(JSON.parse(rows[0]!.before_json!)).toEqual({ date: '2026-05-04', name: 'Nghỉ bù Ngày Chiến thắng' });
@@ -123,7 +122,7 @@ describe('holidays.upsert and holidays.remove', () => {
   it('removing a date that is not a holiday is NOT_FOUND and writes nothing, even in a year not generated yet', async () => {
     await refused(t, 'holidays.remove', { date: '2026-03-18' }, 'NOT_FOUND');
     await refused(t, 'holidays.remove', { date: '2029-03-18' }, 'NOT_FOUND');
-    expect(t.register.sqlite.prepare('select count(*) as n from holiday_years where year = 2029').get()).toEqual({ n: 0 });
+    expect(await rawGet(t.register, 'select count(*) as n from holiday_years where year = 2029')).toEqual({ n: 0 });
   });
 
   it.each([
@@ -151,9 +150,9 @@ describe('holidays.upsert and holidays.remove', () => {
     expect((await petitionOf(t, p.id)).dueOn).toBe('2026-03-30');
 
     await signInAs(t, admin.id);
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     await t.client.holidays.upsert({ date: '2026-03-18', name: 'Nghỉ đột xuất' });
-    expect(auditRowsSince(t.register.sqlite, from)[0]).toMatchObject({ actor_id: admin.id, actor_name: admin.fullName });
+    expect((await registerAuditRowsSince(t.register, from))[0]).toMatchObject({ actor_id: admin.id, actor_name: admin.fullName });
     expect((await petitionOf(t, p.id)).dueOn).toBe('2026-03-31');
   });
 

@@ -6,7 +6,7 @@ import { communeAgency, communesOf, PROVINCES } from '../../db/units.ts';
 import { agencyUpsertSchema, AGENCY_KINDS, type Agency } from '../../shared/domain/agency.ts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
 import { tempRegister, TEST_NOW, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 const DEFAULTS = defaultAgencies as { code: string; name: string; kind: string }[];
 
@@ -62,11 +62,11 @@ describe('seeding a new register', () => {
 
   it('adds nothing when the register is opened again', async () => {
     const first = await fresh();
-    const before = snapshot(first.register.sqlite);
+    const before = await registerSnapshot(first.register);
     await first.close();
     for (let i = 0; i < 2; i++) {
       const again = await fresh({ path: first.path, now: new Date('2027-01-01T00:00:00Z') });
-      expect(snapshot(again.register.sqlite)).toEqual(before);
+      expect(await registerSnapshot(again.register)).toEqual(before);
       await again.cleanup();
     }
   });
@@ -76,16 +76,16 @@ describe('seeding a new register', () => {
     const [agency] = await first.client.agencies.list({ search: 'SO-NV' });
     await first.client.agencies.upsert({ id: agency!.id, code: 'SO-NV-2', name: 'Sở Nội vụ (đổi mã)', kind: 'provincial_department' });
     await first.client.agencies.setActive({ id: agency!.id, active: false });
-    const before = snapshot(first.register.sqlite);
+    const before = await registerSnapshot(first.register);
     await first.close();
     const again = await fresh({ path: first.path });
-    expect(snapshot(again.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(again.register)).toEqual(before);
     expect(await again.client.agencies.list({ search: 'SO-NV' })).toEqual([]);
   });
 
   it('seed: false leaves the tables empty', async () => {
     const { register } = await fresh({ seed: false });
-    const counts = snapshot(register.sqlite).counts;
+    const counts = (await registerSnapshot(register)).counts;
     expect(counts).toMatchObject({ agencies: 0, users: 0, settings: 0, audit_log: 0 });
   });
 });
