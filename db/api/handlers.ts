@@ -25,6 +25,7 @@ import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
 import { canSeeProtected, isProtectedPetition, openAttachmentChecked, redactAudit, redactPetition, redactVisits, scrubAttachmentNames } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
+import { displayLocation } from '../engine/location.ts';
 import type { HandlerTable } from './table.ts';
 
 export interface AppMeta {
@@ -43,7 +44,8 @@ export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {
     return {
       appVersion: meta.appVersion,
       schemaVersion: register.schemaVersion(),
-      databasePath: register.path,
+      // A server's address is shown without its password.
+      databasePath: displayLocation(register.path),
       counts: {
         agencies: await count('agencies'),
         activeAgencies: await count('agencies', true),

@@ -5,6 +5,7 @@ import { ApiError, type ApiEnvelope } from '../../shared/errors.ts';
 import { findBadText, summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
 import type { Register } from '../register.ts';
 import { describeStorageFault, logFault } from '../faults.ts';
+import { isPostgresConstraint } from '../engine/postgres-faults.ts';
 import { getUser } from '../ops/users.ts';
 import { SYSTEM_ACTOR, type Actor } from '../context.ts';
 import {
@@ -80,7 +81,7 @@ export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
   const fault = describeStorageFault(error, file);
   if (fault) return fault;
-  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`)) {
+  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`) || isPostgresConstraint(error)) {
     return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
   }
   return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);

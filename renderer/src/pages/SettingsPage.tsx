@@ -264,7 +264,7 @@ function TechnicalInfo() {
     <Card withBorder>
       <Title order={4} mb="xs">Thông tin kỹ thuật</Title>
       <Stack gap={4}>
-        <Text size="sm">Tệp dữ liệu: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
+        <Text size="sm">{/^postgres(ql)?:/i.test(info.databasePath) ? 'Sổ dùng chung trên máy chủ PostgreSQL' : 'Tệp dữ liệu'}: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
         <Text size="sm">Phiên bản phần mềm {info.appVersion}, phiên bản cấu trúc dữ liệu {info.schemaVersion}</Text>
         <Text size="sm">
           {info.counts.agencies} cơ quan trong danh bạ ({info.counts.activeAgencies} đang hoạt động), {info.counts.users} cán bộ, {info.counts.auditEntries} mục nhật ký
