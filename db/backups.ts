@@ -124,6 +124,8 @@ export function rotateBackups(folder: string): string[] {
  * the outcome is in the journal (and the original error in the register's log).
  */
 export async function runBackup(register: Register, reason: 'schedule' | 'close' | 'manual'): Promise<BackupEntry | null> {
+  // A register on a PostgreSQL server has no file here: the server is backed up where it runs.
+  if (register.engine === 'postgres') return null;
   const folder = await getBackupFolder(register);
   if (!folder) return null;
   const at = register.now();

@@ -27,11 +27,17 @@ import { canSeeProtected, isProtectedPetition, openAttachmentChecked, redactAudi
 import { scrubIdentity } from '../../shared/domain/protection.ts';
 import { displayLocation } from '../engine/location.ts';
 import type { HandlerTable } from './table.ts';
+import type { LocationSource } from '../../shared/domain/location.ts';
 
 export interface AppMeta {
   appVersion: string;
   /** HTML -> PDF (headless Chromium in the preview, Electron's printToPDF in the desktop app); absent: no PDF. */
   pdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * Where the app keeps its setting of which register to open, and what chose the one open now
+   * (db/location-config.ts); absent where the register is given by the caller (tests, CLI).
+   */
+  location?: { dataDir: string; source: LocationSource };
 }
 
 export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {

@@ -31,6 +31,7 @@ import { registerProtectionMethods } from './protection.ts';
 import { registerReceiptMethods } from './receipts.ts';
 import { registerCalendarMethods } from './calendar.ts';
 import { registerBackupMethods } from './backups.ts';
+import { registerLocationMethods } from './location.ts';
 import { registerApprovalMethods } from './approvals.ts';
 import { idleLockMinutes, registerAuthMethods } from './auth.ts';
 import { forbiddenMessage, METHOD_PERMISSIONS, permissionsOf } from '../../shared/domain/permissions.ts';
@@ -63,6 +64,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerReceiptMethods(table);
   registerCalendarMethods(table);
   registerBackupMethods(table);
+  registerLocationMethods(table, meta);
   registerApprovalMethods(table);
   registerAuthMethods(table);
   table.assertComplete();

@@ -9,7 +9,7 @@ import { fillDemo } from '../../db/demo/demo.ts';
 import { verifyAuditChain } from '../../db/integrity.ts';
 import { openRegister, openRegisterReadOnly } from '../../db/register.ts';
 import { main } from '../../cli/main.ts';
-import { fixedClock, onPostgres, rawAll, tempDir, tempPostgresDatabase, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { fixedClock, onPostgres, rawAll, tempDir, tempPostgresDatabase, tempRegister, type TempDir } from '../helpers/register.ts';
 
 const NOW = new Date('2026-06-20T03:00:00.000Z');
 

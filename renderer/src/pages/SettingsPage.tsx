@@ -12,6 +12,7 @@ import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import { DeadlinesCard } from '../components/notices/DeadlinesCard.tsx';
 import { UsersCard } from '../components/UsersCard.tsx';
 import { BackupsCard } from '../components/backups/BackupsCard.tsx';
+import { LocationCard } from '../components/location/LocationCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
@@ -248,6 +249,7 @@ export function SettingsPage() {
       <HolidaysCard />
       <UsersCard />
       <BackupsCard />
+      <LocationCard />
       <TechnicalInfo />
     </Stack>
   );
