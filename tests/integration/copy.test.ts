@@ -12,6 +12,7 @@ import { main } from '../../cli/main.ts';
 import { fixedClock, onPostgres, rawAll, tempDir, tempPostgresDatabase, tempRegister, type TempDir } from '../helpers/register.ts';
 
 const NOW = new Date('2026-06-20T03:00:00.000Z');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
 describe('petreg copy', () => {
   let dir: TempDir;
@@ -26,9 +27,15 @@ describe('petreg copy', () => {
     const r = await openRegister({ path: source, now: fixedClock(NOW) });
     await fillDemo(r);
     await r.close();
+    // An attachment: its content travels with the register (a folder beside a file, a table on a server).
+    const withFile = await tempRegister({ path: source, now: NOW });
+    const first = (await withFile.client.petitions.list({ limit: 1 })).rows[0]!;
+    await withFile.client.attachments.add({ petitionId: first.id, fileName: 'don-scan.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    await withFile.close();
     middle = onPostgres ? await tempPostgresDatabase() : null;
-    copy = middle?.url ?? path.join(dir.dir, 'copy.sqlite');
-    back = path.join(dir.dir, 'back.sqlite');
+    // Each in its own folder: a file's attachments folder is beside it.
+    copy = middle?.url ?? path.join(dir.dir, 'copy', 'copy.sqlite');
+    back = path.join(dir.dir, 'back', 'back.sqlite');
   }, 120_000);
   afterAll(async () => {
     dir.cleanup();
@@ -85,6 +92,10 @@ describe('petreg copy', () => {
         expect(y.total, search).toBe(x.total);
         expect(y.rows.map((p) => p.registerNo), search).toEqual(x.rows.map((p) => p.registerNo));
       }
+      // The attachment's content is there on the copy, whole.
+      const first = (await b.client.petitions.list({ limit: 1 })).rows[0]!;
+      const [attachment] = await b.client.attachments.list({ petitionId: first.id });
+      expect((await b.client.attachments.get({ id: attachment!.id })).base64).toBe(PDF.toString('base64'));
       // The next petition on the copy takes the next number and a new id (the sequences moved on).
       const last = (await a.client.petitions.list({ limit: 1 })).rows[0]!;
       const created = await b.client.petitions.create({
