@@ -87,7 +87,14 @@ describe('petreg copy', () => {
     try {
       const period = { from: '2025-01-01', to: '2026-06-20' };
       expect(await b.client.stats.get(period)).toEqual(await a.client.stats.get(period));
-      for (const search of ['ng', 'nguyen van', 'dat dai', '2026/0001', '"tranh chap"']) {
+      // What officers type: the first letters of common names, a name with its last word being typed,
+      // words of a summary, a number's beginning, a phrase; each answered alike, in the same order.
+      const names = (await rawAll<{ n: string }>(a.register, 'select full_name as n from persons group by full_name order by count(*) desc, full_name limit 6')).map((r) => r.n);
+      const typed = names.flatMap((n) => {
+        const w = n.split(' ');
+        return [w[0]!.slice(0, 2), `${w[0]} ${w[1]!.slice(0, 1)}`, `${w.slice(0, -1).join(' ')} ${w.at(-1)!.slice(0, 2)}`];
+      });
+      for (const search of [...new Set(typed), 'ng', 'nguyen van', 'dat dai', 'thu hoi d', '2026/0001', '2026/00', '"tranh chap"', '"dat', 'ubnd xa']) {
         const [x, y] = [await a.client.petitions.list({ search, limit: 50 }), await b.client.petitions.list({ search, limit: 50 })];
         expect(y.total, search).toBe(x.total);
         expect(y.rows.map((p) => p.registerNo), search).toEqual(x.rows.map((p) => p.registerNo));
