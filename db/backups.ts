@@ -20,6 +20,7 @@ import { writeAudit } from './audit.ts';
 import type { OpContext } from './context.ts';
 import { logFault } from './faults.ts';
 import { backupAttachmentsDir, backupRegister, restoreRegister, verifyBackup } from './maintenance.ts';
+import { displayLocation } from './engine/location.ts';
 import type { Register } from './register.ts';
 
 const FOLDER_KEY = 'backup_folder';
@@ -86,6 +87,9 @@ function keptBackups(folder: string): string[] {
 }
 
 export async function backupStatus(register: Register): Promise<BackupStatus> {
+  if (register.engine === 'postgres') {
+    return { folder: null, lastGood: null, lastAttempt: null, kept: [], stale: false, warnAfterHours: BACKUP_WARN_AFTER_HOURS, onServer: displayLocation(register.path) };
+  }
   const folder = await getBackupFolder(register);
   const journal = folder ? readJournal(folder) : [];
   const kept = folder ? keptBackups(folder) : [];
@@ -120,6 +124,8 @@ export function rotateBackups(folder: string): string[] {
  * the outcome is in the journal (and the original error in the register's log).
  */
 export async function runBackup(register: Register, reason: 'schedule' | 'close' | 'manual'): Promise<BackupEntry | null> {
+  // A register on a PostgreSQL server has no file here: the server is backed up where it runs.
+  if (register.engine === 'postgres') return null;
   const folder = await getBackupFolder(register);
   if (!folder) return null;
   const at = register.now();

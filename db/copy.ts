@@ -13,6 +13,7 @@ import { syncSequences } from './engine/postgres.ts';
 import { exportRegister } from './interchange/export.ts';
 import { openRegister, openRegisterReadOnly, removeRegisterFiles, type Register } from './register.ts';
 import type { DB } from './schema.ts';
+import { attachmentsDir, readContentFromDatabase, readVerified, storeContent, storedFilePath, storeContentInDatabase, verifiedContent } from './ops/attachments.ts';
 import { withSearchIndexesFilledOnce } from './search-index.ts';
 
 /**
@@ -101,6 +102,27 @@ async function copyTables(source: Register, trx: Transaction<DB>): Promise<Recor
   return counts;
 }
 
+/**
+ * The attachments' contents: from the source's folder or table to the target's, each checked
+ * against its hash on the way (a missing or damaged one stops the copy: nothing is written).
+ */
+async function copyAttachmentContents(source: Register, target: Register, trx: Transaction<DB>): Promise<number> {
+  const rows = await source.db.selectFrom('attachments').select(['sha256', 'file_name', 'size']).orderBy('sha256').orderBy('id').execute();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.sha256)) continue;
+    seen.add(r.sha256);
+    const attachment = { fileName: r.file_name, size: r.size };
+    const data =
+      source.engine === 'postgres'
+        ? verifiedContent(await readContentFromDatabase(source.db, r.sha256), r.sha256, attachment, 'sổ nguồn')
+        : readVerified(storedFilePath(attachmentsDir(source), r.sha256), r.sha256, attachment);
+    if (target.engine === 'postgres') await storeContentInDatabase(trx, r.sha256, data);
+    else storeContent(storedFilePath(attachmentsDir(target), r.sha256), data, r.sha256);
+  }
+  return seen.size;
+}
+
 /** Copies the register at `from` into a new or empty register at `to`, then verifies both exports are the same. */
 export async function copyRegister(from: string, to: string, now: () => Date = () => new Date()): Promise<CopyResult> {
   if (from.trim() === to.trim()) throw new ApiError('VALIDATION', 'Sổ nguồn và sổ đích phải khác nhau.');
@@ -126,6 +148,7 @@ export async function copyRegister(from: string, to: string, now: () => Date = (
       const write = () => copyTables(source, trx);
       // Into an empty SQLite register the search indexes are filled once at the end.
       const counts = t.engine === 'sqlite' ? (await withSearchIndexesFilledOnce(t.sqlite, write)).value : await write();
+      counts.attachment_contents = await copyAttachmentContents(source, t, trx);
       if (t.engine === 'postgres') await syncSequences(trx);
       await writeAudit(trx, { register: t, actor: SYSTEM_ACTOR }, { action: 'copy', entity: 'register', entityId: null, after: { from: displayLocation(from), rows: counts } });
       return counts;

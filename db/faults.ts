@@ -3,6 +3,8 @@
 // folder cannot be written (a read-only or full disk), in `petreg-errors.log` in the system's
 // temporary folder. Never on the officer's terminal or screen.
 import fs from 'node:fs';
+import { isPostgresLocation } from './engine/location.ts';
+import { describePostgresFault } from './engine/postgres-faults.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../shared/errors.ts';
@@ -21,7 +23,9 @@ export function faultLogPath(registerPath: string): string {
 export function logFault(registerPath: string | null, context: string, error: unknown): void {
   const detail = error instanceof Error ? `${codeOf(error) ? `[${codeOf(error)}] ` : ''}${error.stack ?? error.message}` : String(error);
   const line = `${new Date().toISOString()} ${context}: ${detail.replace(/\r?\n/g, '\n    ')}\n`;
-  for (const file of [registerPath ? faultLogPath(registerPath) : null, FALLBACK_LOG]) {
+  // A register on a server has no folder here: its faults go to the shared log (the temp folder).
+  const beside = registerPath && !isPostgresLocation(registerPath) ? faultLogPath(registerPath) : null;
+  for (const file of [beside, FALLBACK_LOG]) {
     if (!file) continue;
     try {
       fs.appendFileSync(file, line, 'utf8');
@@ -62,6 +66,7 @@ function isReadOnlyMount(file: string): boolean {
  */
 export function describeStorageFault(error: unknown, file: string): ApiError | null {
   if (error instanceof ApiError) return error;
+  if (isPostgresLocation(file)) return describePostgresFault(error, file);
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   const both = `${code} ${message}`;

@@ -6,6 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebC
 import { createApiServer } from '../db/api/server.ts';
 import { DATABASE_FILE, defaultDataDir } from '../db/paths.ts';
 import { openRegister, type Register } from '../db/register.ts';
+import { resolveRegisterLocation } from '../db/location-config.ts';
+import { displayLocation, isPostgresLocation } from '../db/engine/location.ts';
 import { applyPendingRestore, runBackup, startBackupScheduler, type BackupScheduler } from '../db/backups.ts';
 import { ApiError } from '../shared/errors.ts';
 import { registerIpcHandlers } from './ipc.ts';
@@ -63,7 +65,7 @@ function showAbout(): void {
     type: 'info' as const,
     title: 'Giới thiệu',
     message: `${APP_TITLE} — phiên bản ${app.getVersion()}`,
-    detail: `Sổ ghi chép tiếp công dân, hoạt động không cần mạng.\nTệp dữ liệu: ${register?.path ?? path.join(app.getPath('userData'), DATABASE_FILE)}`,
+    detail: `Sổ ghi chép tiếp công dân, hoạt động không cần mạng.\nSổ: ${register ? displayLocation(register.path) : path.join(app.getPath('userData'), DATABASE_FILE)}`,
     buttons: ['Đóng'],
   };
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
@@ -82,9 +84,14 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const databasePath = path.join(app.getPath('userData'), DATABASE_FILE);
+  // PETREG_DB, else the app's setting (Cài đặt → Nơi lưu sổ: a register shared on a PostgreSQL
+  // server), else the register file in the app's folder.
+  const dataDir = app.getPath('userData');
+  const chosen = resolveRegisterLocation({ dataDir });
+  const databasePath = chosen.location;
+  const onServer = isPostgresLocation(databasePath);
   // A restore asked for from Cài đặt → Sao lưu is carried out now, before the register opens.
-  const restore = applyPendingRestore(databasePath);
+  const restore = onServer ? { restored: null, error: null } : applyPendingRestore(databasePath);
   if (restore.error) dialog.showErrorBox('Không khôi phục được bản sao lưu', `${restore.error}\n\nSổ hiện tại được giữ nguyên.`);
   try {
     register = await openRegister({ path: databasePath });
@@ -93,9 +100,10 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  backups = startBackupScheduler(register);
-  void backups.tick();
-  const server = createApiServer(register, { appVersion: app.getVersion(), pdf: htmlToPdf });
+  // A register on a server is backed up there (pg_dump), not from a desk.
+  backups = onServer ? null : startBackupScheduler(register);
+  void backups?.tick();
+  const server = createApiServer(register, { appVersion: app.getVersion(), pdf: htmlToPdf, location: { dataDir, source: chosen.source } });
   registerIpcHandlers(ipcMain, server);
 
   const ses = session.defaultSession;

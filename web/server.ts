@@ -11,11 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { openRegister } from '../db/register.ts';
 import { isPostgresLocation } from '../db/engine/location.ts';
-
-/** --db: a postgres:// URL as given, a file path made absolute. */
-const locationOf = (value: string) => (isPostgresLocation(value) ? value.trim() : path.resolve(value));
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
-import { defaultDatabasePath } from '../db/paths.ts';
+import { defaultDataDir } from '../db/paths.ts';
+import { resolveRegisterLocation } from '../db/location-config.ts';
+import type { LocationSource } from '../shared/domain/location.ts';
 import { logFault } from '../db/faults.ts';
 import { applyPendingRestore, startBackupScheduler } from '../db/backups.ts';
 import { htmlToPdf } from '../print/chromium-pdf.ts';
@@ -37,6 +36,8 @@ export interface PreviewOptions {
   appVersion: string;
   /** The built renderer to serve (default dist/renderer; tests pass a small one). */
   rendererDir?: string;
+  /** Where the app's setting of its register lives and what chose this one (Cài đặt → Nơi lưu sổ). */
+  location?: { dataDir: string; source: LocationSource };
 }
 
 async function bundleBrowserPreload(): Promise<string> {
@@ -135,7 +136,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   if (restore.error) console.error(`Không khôi phục được bản sao lưu: ${restore.error}`);
   if (restore.restored) console.log(`Đã khôi phục sổ từ ${restore.restored}.`);
   const register = await openRegister({ path: options.dbPath, ...(fixed ? { now: () => new Date(fixed.getTime()) } : {}) });
-  const api = createApiServer(register, { appVersion: options.appVersion, pdf: htmlToPdf });
+  const api = createApiServer(register, { appVersion: options.appVersion, pdf: htmlToPdf, ...(options.location ? { location: options.location } : {}) });
   const backups = onServer ? null : startBackupScheduler(register);
   void backups?.tick();
   const bridgeScript = await bundleBrowserPreload();
@@ -213,8 +214,12 @@ async function main(): Promise<void> {
   const now = values.now ? new Date(values.now) : undefined;
   if (now && Number.isNaN(now.getTime())) throw new Error(`--now phải là một thời điểm ISO, ví dụ 2026-03-02T09:00:00+07:00 (nhận được “${values.now}”)`);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  // --db, else PETREG_DB, else the app's setting (Cài đặt → Nơi lưu sổ), else the data folder's file.
+  const dataDir = defaultDataDir();
+  const chosen = resolveRegisterLocation({ option: values.db, dataDir });
   const preview = await startPreview({
-    dbPath: locationOf(values.db ?? process.env.PETREG_DB ?? defaultDatabasePath()),
+    dbPath: chosen.location,
+    location: { dataDir, source: chosen.source },
     port: Number(values.port ?? process.env.PETREG_WEB_PORT ?? 5174),
     token: process.env.PETREG_WEB_TOKEN || crypto.randomBytes(24).toString('base64url'),
     appVersion: pkg.version,

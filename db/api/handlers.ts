@@ -25,12 +25,19 @@ import { loadDocument, recordPrint } from '../../print/load.ts';
 import type { CallContext } from './table.ts';
 import { canSeeProtected, isProtectedPetition, openAttachmentChecked, redactAudit, redactPetition, redactVisits, scrubAttachmentNames } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
+import { displayLocation } from '../engine/location.ts';
 import type { HandlerTable } from './table.ts';
+import type { LocationSource } from '../../shared/domain/location.ts';
 
 export interface AppMeta {
   appVersion: string;
   /** HTML -> PDF (headless Chromium in the preview, Electron's printToPDF in the desktop app); absent: no PDF. */
   pdf?: (html: string) => Promise<Uint8Array>;
+  /**
+   * Where the app keeps its setting of which register to open, and what chose the one open now
+   * (db/location-config.ts); absent where the register is given by the caller (tests, CLI).
+   */
+  location?: { dataDir: string; source: LocationSource };
 }
 
 export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {
@@ -43,7 +50,8 @@ export function registerAppMethods(t: HandlerTable, meta: AppMeta): void {
     return {
       appVersion: meta.appVersion,
       schemaVersion: register.schemaVersion(),
-      databasePath: register.path,
+      // A server's address is shown without its password.
+      databasePath: displayLocation(register.path),
       counts: {
         agencies: await count('agencies'),
         activeAgencies: await count('agencies', true),

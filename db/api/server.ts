@@ -5,7 +5,7 @@ import { ApiError, type ApiEnvelope } from '../../shared/errors.ts';
 import { findBadText, summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
 import type { Register } from '../register.ts';
 import { describeStorageFault, logFault } from '../faults.ts';
-import { describePostgresFault } from '../engine/postgres.ts';
+import { isPostgresConstraint } from '../engine/postgres-faults.ts';
 import { getUser } from '../ops/users.ts';
 import { SYSTEM_ACTOR, type Actor } from '../context.ts';
 import {
@@ -31,6 +31,7 @@ import { registerProtectionMethods } from './protection.ts';
 import { registerReceiptMethods } from './receipts.ts';
 import { registerCalendarMethods } from './calendar.ts';
 import { registerBackupMethods } from './backups.ts';
+import { registerLocationMethods } from './location.ts';
 import { registerApprovalMethods } from './approvals.ts';
 import { idleLockMinutes, registerAuthMethods } from './auth.ts';
 import { forbiddenMessage, METHOD_PERMISSIONS, permissionsOf } from '../../shared/domain/permissions.ts';
@@ -63,6 +64,7 @@ export function buildHandlerTable(meta: AppMeta): HandlerTable {
   registerReceiptMethods(table);
   registerCalendarMethods(table);
   registerBackupMethods(table);
+  registerLocationMethods(table, meta);
   registerApprovalMethods(table);
   registerAuthMethods(table);
   table.assertComplete();
@@ -79,10 +81,9 @@ export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   // better-sqlite3 puts SQLITE_* in error.code; the message is SQLite's own text.
   const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
-  const fault = describeStorageFault(error, file) ?? describePostgresFault(error, file);
+  const fault = describeStorageFault(error, file);
   if (fault) return fault;
-  // PostgreSQL (pg's DatabaseError) puts the SQLSTATE in error.code: class 23 is a constraint.
-  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`) || /^23[0-9A-Z]{3}$/.test(sqliteCode)) {
+  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`) || isPostgresConstraint(error)) {
     return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
   }
   return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);

@@ -446,6 +446,8 @@ const TABLES = [
     check ((kind = 'notice') = (notice_id is not null)),
     check (status <> 'returned' or return_reason is not null),
     check (status <> 'approved' or (signed_on is not null and decided_at is not null)))`,
+  // Attachments' contents, by hash (a register file keeps them in a folder beside it instead).
+  `create table attachment_contents (sha256 ${T} primary key check (length(sha256) = 64), data bytea not null)`,
   `create index approvals_status on approvals (status, id)`,
   `create index approvals_petition on approvals (petition_id, id) where petition_id is not null`,
   `create index approvals_visit on approvals (visit_id, id) where visit_id is not null`,

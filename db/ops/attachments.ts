@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import {
   ATTACHMENT_MIME_LABELS,
@@ -187,9 +188,12 @@ export async function addAttachment(ctx: OpContext, input: z.output<typeof attac
   }
 
   const sha256 = sha256Of(data);
-  storeContent(storedFilePath(attachmentsDir(register), sha256), data, sha256);
+  // A register file keeps contents in a folder beside it; a register on a server, in the database
+  // (every desk reads it there), in the transaction that records the attachment.
+  if (register.engine === 'sqlite') storeContent(storedFilePath(attachmentsDir(register), sha256), data, sha256);
 
   return register.db.transaction().execute(async (trx) => {
+    if (register.engine === 'postgres') await storeContentInDatabase(trx, sha256, data);
     const row = await trx
       .insertInto('attachments')
       .values({
@@ -226,8 +230,30 @@ export async function listAttachments(db: Kysely<DB>, petitionId: number): Promi
 /** One attachment with its content, checked against the recorded hash. Removed ones stay readable (history). */
 export async function getAttachment(register: Register, id: number): Promise<AttachmentContent> {
   const attachment = toAttachment(await attachmentRow(register.db, id));
-  const data = readVerified(storedFilePath(attachmentsDir(register), attachment.sha256), attachment.sha256, attachment);
+  const data =
+    register.engine === 'postgres'
+      ? verifiedContent(await readContentFromDatabase(register.db, attachment.sha256), attachment.sha256, attachment, 'cơ sở dữ liệu')
+      : readVerified(storedFilePath(attachmentsDir(register), attachment.sha256), attachment.sha256, attachment);
   return { attachment, base64: data.toString('base64') };
+}
+
+/** Stores a content once in a PostgreSQL register's attachment_contents (db/engine/postgres-schema.ts). */
+export async function storeContentInDatabase(db: Kysely<DB>, sha256: string, data: Uint8Array): Promise<void> {
+  await sql`insert into attachment_contents (sha256, data) values (${sha256}, ${Buffer.from(data)}) on conflict (sha256) do nothing`.execute(db);
+}
+
+/** A content of a PostgreSQL register, or null when it is not there. */
+export async function readContentFromDatabase(db: Kysely<DB>, sha256: string): Promise<Buffer | null> {
+  const row = await sql<{ data: Buffer }>`select data from attachment_contents where sha256 = ${sha256}`.execute(db);
+  return row.rows[0]?.data ?? null;
+}
+
+/** Checks a content read from the database against its recorded hash and size. */
+export function verifiedContent(data: Buffer | null, sha256: string, attachment: Pick<Attachment, 'fileName'> & { size?: number }, where: string): Buffer {
+  if (data === null) throw new ApiError('BAD_DATABASE', `Không tìm thấy nội dung tệp đính kèm “${attachment.fileName}” trong ${where}.`);
+  if (attachment.size !== undefined && data.length !== attachment.size) throw damaged(attachment, `kích thước là ${data.length} byte, sổ ghi ${attachment.size} byte`);
+  if (sha256Of(data) !== sha256) throw damaged(attachment, 'nội dung không khớp mã băm SHA-256 đã ghi');
+  return data;
 }
 
 export async function removeAttachment(ctx: OpContext, input: z.output<typeof attachmentRemoveSchema>): Promise<Attachment> {

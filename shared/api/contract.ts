@@ -79,6 +79,7 @@ export interface ScheduleImportResult {
   removed: string[];
   moved: { petitionId: number; registerNo: string; deadline: 'processing' | 'reply'; before: string; after: string }[];
 }
+import { locationSetSchema, type RegisterLocationStatus } from '../domain/location.ts';
 import { backupConfigureSchema, backupRestoreSchema, type BackupStatus, type RestorePlan } from '../domain/backup.ts';
 import { reportDrillSchema, reportExportSchema, reportRequestSchema, type OfficialReport, type ReportDrill } from '../reports/report.ts';
 import type { TodoCounts } from '../domain/workflow.ts';
@@ -241,6 +242,8 @@ export const contract = {
   'backups.configure': method(backupConfigureSchema).returns<BackupStatus>(),
   'backups.run': method(noInput).returns<BackupStatus>(),
   'backups.restore': method(backupRestoreSchema).returns<RestorePlan>(),
+  'register.location': method(noInput).returns<RegisterLocationStatus>(),
+  'register.setLocation': method(locationSetSchema).returns<RegisterLocationStatus>(),
   /** The leader's approval of outgoing documents (issue 14 item 3; shared/domain/approval.ts). */
   'approvals.list': method(approvalListSchema).returns<Approval[]>(),
   'approvals.todo': method(noInput).returns<ApprovalTodo>(),

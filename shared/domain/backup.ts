@@ -30,6 +30,11 @@ export interface BackupStatus {
   /** True when there is no good backup, or the last good one is older than BACKUP_WARN_AFTER_HOURS. */
   stale: boolean;
   warnAfterHours: number;
+  /**
+   * The register is on a PostgreSQL server (its address, without a password): the server's
+   * administrator backs it up there (pg_dump), a desk has no file to copy. Absent for a file.
+   */
+  onServer?: string;
 }
 
 export const backupConfigureSchema = z.strictObject({

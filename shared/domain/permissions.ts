@@ -121,6 +121,8 @@ export const METHOD_PERMISSIONS: Record<MethodName, Permission> = {
 
   'backups.status': 'admin',
   'backups.configure': 'admin',
+  'register.location': 'admin',
+  'register.setLocation': 'admin',
   'backups.run': 'admin',
   'backups.restore': 'admin',
 

@@ -27,11 +27,17 @@ export const E2E_ADMIN_PASSWORD = 'quan-tri-e2e-2026';
  * preview's session starts signed in as the administrator (the bridge has one session per server,
  * so the page opens on the register).
  */
-export async function startPreview(dbPath: string, now?: string, root = path.resolve(import.meta.dirname, '../..'), options: { signIn?: boolean } = {}): Promise<Preview> {
-  const args = ['web/server.ts', '--db', dbPath, '--port', '0', ...(now ? ['--now', now] : [])];
+export async function startPreview(
+  dbPath: string,
+  now?: string,
+  root = path.resolve(import.meta.dirname, '../..'),
+  /** `dataDir`: no --db; the preview opens what the app's setting in that folder names (Cài đặt → Nơi lưu sổ). */
+  options: { signIn?: boolean; dataDir?: string } = {},
+): Promise<Preview> {
+  const args = ['web/server.ts', ...(options.dataDir ? [] : ['--db', dbPath]), '--port', '0', ...(now ? ['--now', now] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PETREG_WEB_TOKEN: '' },
+    env: { ...process.env, PETREG_WEB_TOKEN: '', ...(options.dataDir ? { PETREG_DATA_DIR: options.dataDir, PETREG_DB: '' } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1622,6 +1622,26 @@ const CASES = {
       ['a backup that is not there', { file: 'so-tiep-cong-dan-2020-01-01T00-00-00Z.sqlite' }, 'NOT_FOUND'],
     ],
   },
+  // The app's setting of where its register is (db/api/location.ts), kept in the app's folder.
+  'register.location': {
+    writes: false,
+    server: (c) => createApiServer(c.t.register, { appVersion: 'test', location: { dataDir: c.t.dir, source: 'default' } }, { signedInAs: c.admin.id }),
+    valid: undefined,
+    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: false, overridden: false }),
+    bad: noInputBad,
+  },
+  'register.setLocation': {
+    writes: true,
+    server: (c) => createApiServer(c.t.register, { appVersion: 'test', location: { dataDir: c.t.dir, source: 'default' } }, { signedInAs: c.admin.id }),
+    valid: { location: null },
+    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: false }),
+    bad: [
+      ['no input', undefined, 'VALIDATION'],
+      ['not a postgres:// address', { location: 'mysql://canbo@may-chu/so' }, 'VALIDATION'],
+      ['no database named', { location: 'postgres://canbo@may-chu' }, 'VALIDATION'],
+      ['a server that does not answer', { location: 'postgres://canbo@127.0.0.1:1/so_tiep_cong_dan' }, 'STORAGE'],
+    ],
+  },
   'approvals.list': {
     writes: false,
     prepare: draftIt,

@@ -9,9 +9,10 @@ import { fillDemo } from '../../db/demo/demo.ts';
 import { verifyAuditChain } from '../../db/integrity.ts';
 import { openRegister, openRegisterReadOnly } from '../../db/register.ts';
 import { main } from '../../cli/main.ts';
-import { fixedClock, onPostgres, rawAll, tempDir, tempPostgresDatabase, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { fixedClock, onPostgres, rawAll, tempDir, tempPostgresDatabase, tempRegister, type TempDir } from '../helpers/register.ts';
 
 const NOW = new Date('2026-06-20T03:00:00.000Z');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
 describe('petreg copy', () => {
   let dir: TempDir;
@@ -26,9 +27,15 @@ describe('petreg copy', () => {
     const r = await openRegister({ path: source, now: fixedClock(NOW) });
     await fillDemo(r);
     await r.close();
+    // An attachment: its content travels with the register (a folder beside a file, a table on a server).
+    const withFile = await tempRegister({ path: source, now: NOW });
+    const first = (await withFile.client.petitions.list({ limit: 1 })).rows[0]!;
+    await withFile.client.attachments.add({ petitionId: first.id, fileName: 'don-scan.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    await withFile.close();
     middle = onPostgres ? await tempPostgresDatabase() : null;
-    copy = middle?.url ?? path.join(dir.dir, 'copy.sqlite');
-    back = path.join(dir.dir, 'back.sqlite');
+    // Each in its own folder: a file's attachments folder is beside it.
+    copy = middle?.url ?? path.join(dir.dir, 'copy', 'copy.sqlite');
+    back = path.join(dir.dir, 'back', 'back.sqlite');
   }, 120_000);
   afterAll(async () => {
     dir.cleanup();
@@ -80,11 +87,22 @@ describe('petreg copy', () => {
     try {
       const period = { from: '2025-01-01', to: '2026-06-20' };
       expect(await b.client.stats.get(period)).toEqual(await a.client.stats.get(period));
-      for (const search of ['ng', 'nguyen van', 'dat dai', '2026/0001', '"tranh chap"']) {
+      // What officers type: the first letters of common names, a name with its last word being typed,
+      // words of a summary, a number's beginning, a phrase; each answered alike, in the same order.
+      const names = (await rawAll<{ n: string }>(a.register, 'select full_name as n from persons group by full_name order by count(*) desc, full_name limit 6')).map((r) => r.n);
+      const typed = names.flatMap((n) => {
+        const w = n.split(' ');
+        return [w[0]!.slice(0, 2), `${w[0]} ${w[1]!.slice(0, 1)}`, `${w.slice(0, -1).join(' ')} ${w.at(-1)!.slice(0, 2)}`];
+      });
+      for (const search of [...new Set(typed), 'ng', 'nguyen van', 'dat dai', 'thu hoi d', '2026/0001', '2026/00', '"tranh chap"', '"dat', 'ubnd xa']) {
         const [x, y] = [await a.client.petitions.list({ search, limit: 50 }), await b.client.petitions.list({ search, limit: 50 })];
         expect(y.total, search).toBe(x.total);
         expect(y.rows.map((p) => p.registerNo), search).toEqual(x.rows.map((p) => p.registerNo));
       }
+      // The attachment's content is there on the copy, whole.
+      const first = (await b.client.petitions.list({ limit: 1 })).rows[0]!;
+      const [attachment] = await b.client.attachments.list({ petitionId: first.id });
+      expect((await b.client.attachments.get({ id: attachment!.id })).base64).toBe(PDF.toString('base64'));
       // The next petition on the copy takes the next number and a new id (the sequences moved on).
       const last = (await a.client.petitions.list({ limit: 1 })).rows[0]!;
       const created = await b.client.petitions.create({

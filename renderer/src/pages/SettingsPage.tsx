@@ -12,6 +12,7 @@ import { HolidaysCard } from '../components/HolidaysCard.tsx';
 import { DeadlinesCard } from '../components/notices/DeadlinesCard.tsx';
 import { UsersCard } from '../components/UsersCard.tsx';
 import { BackupsCard } from '../components/backups/BackupsCard.tsx';
+import { LocationCard } from '../components/location/LocationCard.tsx';
 import type { Province } from '../../../shared/domain/units.ts';
 import { showApiError, useApiForm } from '../components/useApiForm.ts';
 import { useUi } from '../state/ui.ts';
@@ -248,6 +249,7 @@ export function SettingsPage() {
       <HolidaysCard />
       <UsersCard />
       <BackupsCard />
+      <LocationCard />
       <TechnicalInfo />
     </Stack>
   );
@@ -264,7 +266,7 @@ function TechnicalInfo() {
     <Card withBorder>
       <Title order={4} mb="xs">Thông tin kỹ thuật</Title>
       <Stack gap={4}>
-        <Text size="sm">Tệp dữ liệu: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
+        <Text size="sm">{/^postgres(ql)?:/i.test(info.databasePath) ? 'Sổ dùng chung trên máy chủ PostgreSQL' : 'Tệp dữ liệu'}: <Text span ff="monospace" size="sm">{info.databasePath}</Text></Text>
         <Text size="sm">Phiên bản phần mềm {info.appVersion}, phiên bản cấu trúc dữ liệu {info.schemaVersion}</Text>
         <Text size="sm">
           {info.counts.agencies} cơ quan trong danh bạ ({info.counts.activeAgencies} đang hoạt động), {info.counts.users} cán bộ, {info.counts.auditEntries} mục nhật ký

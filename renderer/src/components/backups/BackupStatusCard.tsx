@@ -20,6 +20,13 @@ export function BackupStatusCard() {
 }
 
 function body(status: BackupStatus, last: string, failed: string) {
+  if (status.onServer) {
+    return (
+      <Alert color="blue" title="Sổ dùng chung trên máy chủ">
+        <Text size="sm">Sổ nằm trên máy chủ PostgreSQL {status.onServer}; quản trị viên máy chủ sao lưu sổ ở đó.</Text>
+      </Alert>
+    );
+  }
   if (!status.folder) {
     return (
       <Alert color="orange" title="Chưa sao lưu tự động">

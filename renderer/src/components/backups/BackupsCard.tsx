@@ -38,6 +38,20 @@ export function BackupsCard() {
     }
   };
 
+  if (status?.onServer) {
+    return (
+      <Card withBorder>
+        <Stack>
+          <Title order={4}>Sao lưu</Title>
+          <Text size="sm">
+            Sổ dùng chung nằm trên máy chủ PostgreSQL {status.onServer}. Máy trạm không giữ tệp sổ: quản trị viên máy chủ sao lưu và khôi phục
+            sổ ở đó (pg_dump, pg_restore — xem README, mục “Nhiều máy dùng chung một sổ”).
+          </Text>
+        </Stack>
+      </Card>
+    );
+  }
+
   return (
     <Card withBorder>
       <Stack>
