@@ -237,9 +237,13 @@ export async function getAttachment(register: Register, id: number): Promise<Att
   return { attachment, base64: data.toString('base64') };
 }
 
-/** Stores a content once in a PostgreSQL register's attachment_contents (db/engine/postgres-schema.ts). */
+/**
+ * Stores a content once in a PostgreSQL register's attachment_contents (db/engine/postgres-schema.ts).
+ * A stored copy that no longer matches its hash (damaged) is written again, as a damaged file is.
+ */
 export async function storeContentInDatabase(db: Kysely<DB>, sha256: string, data: Uint8Array): Promise<void> {
-  await sql`insert into attachment_contents (sha256, data) values (${sha256}, ${Buffer.from(data)}) on conflict (sha256) do nothing`.execute(db);
+  await sql`insert into attachment_contents (sha256, data) values (${sha256}, ${Buffer.from(data)})
+    on conflict (sha256) do update set data = excluded.data where attachment_contents.data <> excluded.data`.execute(db);
 }
 
 /** A content of a PostgreSQL register, or null when it is not there. */

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachmentsDir, listAttachmentFiles, storedFilePath } from '../../db/ops/attachments.ts';
+import { attachmentsDir, listAttachmentFiles, readContentFromDatabase, storedFilePath } from '../../db/ops/attachments.ts';
 import { MAX_ATTACHMENT_BYTES, formatFileSize, type Attachment, type AttachmentAddInput } from '../../shared/domain/attachment.ts';
 import type { Petition } from '../../shared/domain/petition.ts';
 import { expectError } from '../helpers/envelope.ts';
 import { petitionInput } from '../helpers/intake.ts';
-import { tempDir, tempRegister, TEST_NOW, type TempDir, type TempRegister } from '../helpers/register.ts';
-import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { onPostgres, rawAll, rawRun, tempDir, tempRegister, TEST_NOW, type TempDir, type TempRegister } from '../helpers/register.ts';
+import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -65,19 +65,38 @@ function stored(data: Buffer): string {
   return path.join(t.dir, 'attachments', sha(data).slice(0, 2), sha(data));
 }
 
-/** A refused add/remove: the typed error, and neither the register nor the folder changed. */
+/**
+ * The stored copy of `data`: the file under the folder beside a register file, or the row of
+ * attachment_contents of a register on PostgreSQL (every desk reads it there); null when absent.
+ */
+async function storedContent(data: Buffer): Promise<Buffer | null> {
+  if (onPostgres) return readContentFromDatabase(t.register.db, sha(data));
+  return fs.existsSync(stored(data)) ? fs.readFileSync(stored(data)) : null;
+}
+
+/** Every stored copy (key -> SHA-256 of what is stored): the folder's files, temp files included, or the content rows. */
+async function storeSnapshot(): Promise<Record<string, string>> {
+  if (!onPostgres) return folderSnapshot(attachmentsDir(t.register));
+  const rows = await rawAll<{ sha256: string; data: Buffer }>(t.register, 'select sha256, data from attachment_contents');
+  return Object.fromEntries(rows.map((row) => [row.sha256, sha(row.data)]));
+}
+
+/** The key of `data` in storeSnapshot(). */
+const storeKey = (data: Buffer) => (onPostgres ? sha(data) : path.join(sha(data).slice(0, 2), sha(data)));
+
+/** A refused add/remove: the typed error, and neither the register nor the stored copies changed. */
 async function refused(method: string, value: unknown, code: Parameters<typeof expectError>[1]) {
-  const db = snapshot(t.register.sqlite);
-  const files = folderSnapshot(attachmentsDir(t.register));
+  const db = await registerSnapshot(t.register);
+  const files = await storeSnapshot();
   const error = expectError(await t.api.call(method, value), code);
-  expect(snapshot(t.register.sqlite)).toEqual(db);
-  expect(folderSnapshot(attachmentsDir(t.register))).toEqual(files);
+  expect(await registerSnapshot(t.register)).toEqual(db);
+  expect(await storeSnapshot()).toEqual(files);
   return error;
 }
 
 describe('attachments.add', () => {
   it('stores PDF, JPEG and PNG by content hash next to the register, with a row and an audit entry each', async () => {
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const cases: [Buffer, string, Attachment['mime']][] = [
       [PDF, 'Đơn khiếu nại.pdf', 'application/pdf'],
       [JPEG, 'ảnh chụp giấy tờ.JPG', 'image/jpeg'],
@@ -97,14 +116,12 @@ describe('attachments.add', () => {
         createdAt: TEST_NOW.toISOString(),
         removedAt: null,
       });
-      expect(fs.readFileSync(stored(data)).equals(data)).toBe(true);
+      expect((await storedContent(data))?.equals(data)).toBe(true);
       added.push(a);
     }
     // Only the three stored files: no temp file survives a write.
-    expect(Object.keys(folderSnapshot(path.join(t.dir, 'attachments'))).sort()).toEqual(
-      cases.map(([data]) => path.join(sha(data).slice(0, 2), sha(data))).sort(),
-    );
-    const audit = auditRowsSince(t.register.sqlite, from);
+    expect(Object.keys(await storeSnapshot()).sort()).toEqual(cases.map(([data]) => storeKey(data)).sort());
+    const audit = await registerAuditRowsSince(t.register, from);
     expect(audit.map((r) => [r.action, r.entity, r.entity_id])).toEqual(added.map((a) => ['create', 'attachment', String(a.id)]));
     expect(JSON.parse(audit[0]!.after_json!)).toEqual(added[0]);
   });
@@ -112,13 +129,14 @@ describe('attachments.add', () => {
   it('stores identical content once, however many petitions and names refer to it', async () => {
     const a = await t.client.attachments.add(input());
     const file = stored(PDF);
-    const mtime = fs.statSync(file).mtimeMs;
+    const mtime = onPostgres ? 0 : fs.statSync(file).mtimeMs;
     const b = await t.client.attachments.add(input({ fileName: 'bản sao.pdf' }));
     const c = await t.client.attachments.add(input({ petitionId: other.id }));
     expect(new Set([a.sha256, b.sha256, c.sha256])).toEqual(new Set([sha(PDF)]));
     expect(new Set([a.id, b.id, c.id]).size).toBe(3);
-    expect(Object.keys(folderSnapshot(attachmentsDir(t.register)))).toHaveLength(1);
-    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+    expect(Object.keys(await storeSnapshot())).toHaveLength(1);
+    // The file is not written again (a content row cannot be: its key is the hash).
+    if (!onPostgres) expect(fs.statSync(file).mtimeMs).toBe(mtime);
   });
 
   it('keeps file names in NFC, trimmed', async () => {
@@ -133,7 +151,7 @@ describe('attachments.add', () => {
     PDF.copy(big);
     const a = await t.client.attachments.add(input({ base64: big.toString('base64') }));
     expect(a.size).toBe(MAX_ATTACHMENT_BYTES);
-    expect(fs.statSync(stored(big)).size).toBe(MAX_ATTACHMENT_BYTES);
+    expect((await storedContent(big))?.length).toBe(MAX_ATTACHMENT_BYTES);
   });
 
   const tooBig = (bytes: number) => {
@@ -176,14 +194,21 @@ describe('attachments.add', () => {
   });
 
   it('a failed transaction leaves at most an unreferenced file, which a later add reuses', async () => {
-    t.register.sqlite.exec("create temp trigger refuse_attachment before insert on attachments begin select raise(abort, 'refused'); end");
-    const before = snapshot(t.register.sqlite);
+    if (onPostgres) {
+      await rawRun(t.register, `create function refuse_attachment() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '23000'; end $$`);
+      await rawRun(t.register, 'create trigger refuse_attachment before insert on attachments for each row execute function refuse_attachment()');
+    } else {
+      await rawRun(t.register, "create temp trigger refuse_attachment before insert on attachments begin select raise(abort, 'refused'); end");
+    }
+    const before = await registerSnapshot(t.register);
     expectError(await t.api.call('attachments.add', input()), ['CONFLICT', 'INTERNAL']);
-    expect(snapshot(t.register.sqlite)).toEqual(before);
-    expect(fs.existsSync(stored(PDF))).toBe(true); // the orphan: harmless, listed nowhere
+    expect(await registerSnapshot(t.register)).toEqual(before);
+    // A file: the orphan, harmless, listed nowhere. On PostgreSQL the content is written in the
+    // transaction that failed: nothing at all.
+    expect((await storedContent(PDF)) !== null).toBe(!onPostgres);
     expect(await t.client.attachments.list({ petitionId: petition.id })).toEqual([]);
     expect(await listAttachmentFiles(t.register)).toEqual([]);
-    t.register.sqlite.exec('drop trigger refuse_attachment');
+    await rawRun(t.register, onPostgres ? 'drop trigger refuse_attachment on attachments' : 'drop trigger refuse_attachment');
     const a = await t.client.attachments.add(input());
     expect((await t.client.attachments.get({ id: a.id })).base64).toBe(PDF.toString('base64'));
   });
@@ -205,21 +230,36 @@ describe('attachments.list and attachments.get', () => {
 
   it('reading writes nothing', async () => {
     const a = await t.client.attachments.add(input());
-    const db = snapshot(t.register.sqlite);
-    const files = folderSnapshot(attachmentsDir(t.register));
+    const db = await registerSnapshot(t.register);
+    const files = await storeSnapshot();
     await t.client.attachments.list({ petitionId: petition.id });
     await t.client.attachments.get({ id: a.id });
-    expect(snapshot(t.register.sqlite)).toEqual(db);
-    expect(folderSnapshot(attachmentsDir(t.register))).toEqual(files);
+    expect(await registerSnapshot(t.register)).toEqual(db);
+    expect(await storeSnapshot()).toEqual(files);
   });
 
-  it.each<[string, (file: string) => void, RegExp]>([
-    ['a changed byte', (file) => { const d = fs.readFileSync(file); d.writeUInt8(d.readUInt8(d.length - 2) ^ 0xff, d.length - 2); fs.writeFileSync(file, d); }, /bị hỏng: nội dung trong kho không khớp mã băm SHA-256/],
-    ['a truncated file', (file) => fs.truncateSync(file, 10), /bị hỏng: kích thước trong kho là 10 byte/],
-    ['a missing file', (file) => fs.rmSync(file), /Không tìm thấy tệp đính kèm “don-khieu-nai.pdf” trong kho/],
-  ])('reports %s as damage, and adding the same content again repairs it', async (_label, spoil, message) => {
+  /** Writes `data` over the stored copy of `original` (the file, or the content row on PostgreSQL), or removes it (null). */
+  async function spoilStored(original: Buffer, data: Buffer | null): Promise<void> {
+    if (onPostgres) {
+      if (data === null) await rawRun(t.register, 'delete from attachment_contents where sha256 = ?', sha(original));
+      else await rawRun(t.register, 'update attachment_contents set data = ? where sha256 = ?', data, sha(original));
+    } else if (data === null) fs.rmSync(stored(original));
+    else fs.writeFileSync(stored(original), data);
+  }
+  const changedByte = (d: Buffer) => {
+    const copy = Buffer.from(d);
+    copy.writeUInt8(copy.readUInt8(copy.length - 2) ^ 0xff, copy.length - 2);
+    return copy;
+  };
+
+  it.each<[string, (data: Buffer) => Buffer | null, RegExp, RegExp]>([
+    ['a changed byte', changedByte, /bị hỏng: nội dung trong kho không khớp mã băm SHA-256/, /bị hỏng: nội dung không khớp mã băm SHA-256/],
+    ['a truncated file', (d) => d.subarray(0, 10), /bị hỏng: kích thước trong kho là 10 byte/, /bị hỏng: kích thước là 10 byte/],
+    ['a missing file', () => null, /Không tìm thấy tệp đính kèm “don-khieu-nai.pdf” trong kho/, /Không tìm thấy nội dung tệp đính kèm “don-khieu-nai.pdf” trong cơ sở dữ liệu/],
+  ])('reports %s as damage, and adding the same content again repairs it', async (_label, spoil, fileMessage, databaseMessage) => {
+    const message = onPostgres ? databaseMessage : fileMessage;
     const a = await t.client.attachments.add(input());
-    spoil(stored(PDF));
+    await spoilStored(PDF, spoil(PDF));
     const error = expectError(await t.api.call('attachments.get', { id: a.id }), 'BAD_DATABASE');
     expect(error.message).toMatch(message);
     await t.client.attachments.add(input({ fileName: 'ban-goc.pdf' }));
@@ -238,15 +278,15 @@ describe('attachments.remove', () => {
   it('hides the attachment from the list, keeps its file, row and history, and records the reason', async () => {
     const a = await t.client.attachments.add(input());
     const shared = await t.client.attachments.add(input({ petitionId: other.id }));
-    const from = lastAuditId(t.register.sqlite);
+    const from = await registerLastAuditId(t.register);
     const removed = await t.client.attachments.remove({ id: a.id, note: '  Đính kèm nhầm đơn  ' });
     expect(removed).toEqual({ ...a, removedAt: TEST_NOW.toISOString() });
     expect(await t.client.attachments.list({ petitionId: petition.id })).toEqual([]);
     // Still readable for the record, and the other petition's row sharing the content is untouched.
     expect((await t.client.attachments.get({ id: a.id })).attachment).toEqual(removed);
     expect(await t.client.attachments.list({ petitionId: other.id })).toEqual([shared]);
-    expect(fs.readFileSync(stored(PDF)).equals(PDF)).toBe(true);
-    const [row, ...rest] = auditRowsSince(t.register.sqlite, from);
+    expect((await storedContent(PDF))?.equals(PDF)).toBe(true);
+    const [row, ...rest] = await registerAuditRowsSince(t.register, from);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({ action: 'delete', entity: 'attachment', entity_id: String(a.id), actor_name: 'Quản trị viên' });
     expect(JSON.parse(row!.before_json!)).toEqual(a);
@@ -263,7 +303,8 @@ describe('attachments.remove', () => {
   });
 });
 
-describe('listAttachmentFiles', () => {
+// The files beside a register file (what petreg backup copies); PostgreSQL keeps contents in the database.
+describe.skipIf(onPostgres)('listAttachmentFiles', () => {
   it('lists each attachment with the path of its stored content', async () => {
     const a = await t.client.attachments.add(input());
     const b = await t.client.attachments.add(input({ petitionId: other.id, fileName: 'anh.png', mime: 'image/png' }, PNG));
@@ -280,7 +321,8 @@ describe('listAttachmentFiles', () => {
   });
 });
 
-describe('petreg backup', () => {
+// File backups of a register file; a register on PostgreSQL is backed up by the server (pg_dump).
+describe.skipIf(onPostgres)('petreg backup', () => {
   function petreg(args: string[]) {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), ...args], {
       cwd: ROOT,
