@@ -4,10 +4,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../shared/errors.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
-import { BUSY_TIMEOUT_MS, removeRegisterFiles } from './register.ts';
+import { BUSY_TIMEOUT_MS, openRegisterReadOnly, removeRegisterFiles } from './register.ts';
 import { attachmentsDir, copyAttachments, sha256Of, storedFilePath, type AttachmentCopyReport } from './ops/attachments.ts';
 import { describeStorageFault, logFault } from './faults.ts';
-import { verifyAuditChain, verifyPetitionStates, type ChainReport, type PetitionStateReport } from './integrity.ts';
+import { verifyAuditChain, verifyAuditChainOf, verifyPetitionStates, verifyPetitionStatesOf, type ChainReport, type PetitionStateReport } from './integrity.ts';
 
 export interface InspectionReport {
   schemaVersion: number;
@@ -71,6 +71,36 @@ export function inspectRegister(file: string): InspectionReport {
     throw describeStorageFault(error, file) ?? error;
   } finally {
     sqlite.close();
+  }
+}
+
+/**
+ * inspectRegister for a register on a PostgreSQL server, read-only: the audit chain and the
+ * petitions against their audit as on a file; the pages and foreign keys are the server's own
+ * (nothing like a file's integrity_check to run), so those parts report nothing found.
+ */
+export async function inspectPostgresRegister(location: string): Promise<InspectionReport> {
+  const register = await openRegisterReadOnly({ path: location });
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      const row = await register.db
+        .selectFrom(table as 'petitions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return {
+      schemaVersion: register.schemaVersion(),
+      latestSchemaVersion: LATEST_SCHEMA_VERSION,
+      integrity: [],
+      foreignKeyViolations: 0,
+      counts,
+      chain: await verifyAuditChainOf(register.db),
+      petitions: await verifyPetitionStatesOf(register.db),
+    };
+  } finally {
+    await register.close();
   }
 }
 

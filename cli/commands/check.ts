@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { describeProblems, inspectionFailed, inspectRegister } from '../../db/maintenance.ts';
+import { displayLocation, isPostgresLocation } from '../../db/engine/location.ts';
+import { describeProblems, inspectionFailed, inspectPostgresRegister, inspectRegister } from '../../db/maintenance.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { UserError, type Command } from '../command.ts';
 
@@ -8,17 +9,18 @@ export const checkCommand: Command = {
   usage: 'petreg check [--db FILE]',
   summary: 'kiểm tra tính toàn vẹn, chuỗi nhật ký (mã băm), đơn khớp nhật ký và phiên bản lược đồ của sổ (chỉ đọc)',
   async run({ dbPath, io }) {
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}. Dùng "petreg init --db ${dbPath}" để tạo.`);
+    const onServer = isPostgresLocation(dbPath);
+    if (!onServer && !fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}. Dùng "petreg init --db ${dbPath}" để tạo.`);
     let report;
     try {
-      report = inspectRegister(dbPath);
+      report = onServer ? await inspectPostgresRegister(dbPath) : inspectRegister(dbPath);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_DATABASE') {
         throw new UserError(`${error.message}\nSổ không dùng được: hãy khôi phục từ bản sao lưu gần nhất ("petreg restore TỆP_SAO_LƯU --db ${dbPath}").`);
       }
       throw error;
     }
-    io.out(`Tệp: ${dbPath}`);
+    io.out(onServer ? `Sổ: ${displayLocation(dbPath)}` : `Tệp: ${dbPath}`);
     io.out(`Lược đồ: ${report.schemaVersion} (phiên bản này hiểu đến ${report.latestSchemaVersion})`);
     io.out(`Kiểm tra toàn vẹn: ${report.integrity.length === 0 ? 'đạt' : `HỎNG — ${report.integrity.slice(0, 10).join('; ')}`}`);
     if (report.integrity.length === 0) {
@@ -40,7 +42,7 @@ export const checkCommand: Command = {
     }
     if (inspectionFailed(report)) {
       const restore = report.integrity.length > 0 ? ` Tệp bị hỏng: không ghi gì thêm vào nó; hãy khôi phục từ bản sao lưu gần nhất ("petreg restore TỆP_SAO_LƯU --db ${dbPath}").` : '';
-      throw new UserError(`Sổ ${dbPath} không đạt kiểm tra: ${describeProblems(report)[0]}.${restore}`);
+      throw new UserError(`Sổ ${onServer ? displayLocation(dbPath) : dbPath} không đạt kiểm tra: ${describeProblems(report)[0]}.${restore}`);
     }
   },
 };

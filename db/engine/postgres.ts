@@ -73,7 +73,7 @@ export interface PostgresHandle {
  * desk's lock (as SQLite's writers wait on its busy timeout) must not fail as "unreachable".
  */
 class RegisterClient extends pg.Client {
-  constructor(config: pg.ClientConfig) {
+  constructor(config?: pg.ClientConfig) {
     super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   }
 }

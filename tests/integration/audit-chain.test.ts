@@ -4,18 +4,55 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openRegister } from '../../db/register.ts';
+import pg from 'pg';
+import { openRegister, openRegisterReadOnly } from '../../db/register.ts';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { seedDefaults } from '../../db/seed.ts';
-import { verifyAuditChain, verifyPetitionStates } from '../../db/integrity.ts';
-import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
+import { verifyAuditChain, verifyPetitionStates, verifyPetitionStatesOf } from '../../db/integrity.ts';
+import { onPostgres, tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { registerSearchFunctions } from '../../db/search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dirs: TempDir[] = [];
-afterEach(() => {
+const registers: TempRegister[] = [];
+afterEach(async () => {
   for (const d of dirs.splice(0)) d.cleanup();
+  for (const t of registers.splice(0)) await t.cleanup();
 });
+
+/**
+ * Runs statements on a closed register as a tamperer would, outside the app: the sqlite3 shell on
+ * a file (with the register's SQL functions, which the search index's triggers call), psql on a
+ * server. Returns what the last statement read.
+ */
+async function tamper(location: string, statements: [text: string, ...params: unknown[]][]): Promise<Record<string, unknown>[]> {
+  let rows: Record<string, unknown>[] = [];
+  if (onPostgres) {
+    const client = new pg.Client({ connectionString: location });
+    await client.connect();
+    try {
+      for (const [text, ...params] of statements) {
+        let n = 0;
+        rows = (await client.query(text.replace(/\?/g, () => `$${++n}`), params)).rows as Record<string, unknown>[];
+      }
+    } finally {
+      await client.end();
+    }
+    return rows;
+  }
+  const raw = new Database(location);
+  try {
+    registerSearchFunctions(raw);
+    for (const [text, ...params] of statements) {
+      const statement = raw.prepare(text);
+      if (statement.reader) rows = statement.all(...params) as Record<string, unknown>[];
+      else statement.run(...params);
+    }
+  } finally {
+    raw.close();
+  }
+  return rows;
+}
 
 function petreg(args: string[]) {
   return spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '' } });
@@ -30,7 +67,8 @@ const PETITION = {
   summary: 'Khiếu nại thu hồi đất',
 };
 
-describe('0008-audit-chain on a register in use', () => {
+// A migration of a SQLite register in use: a PostgreSQL register is made at schema 15 at once.
+describe.skipIf(onPostgres)('0008-audit-chain on a register in use', () => {
   it('links every existing audit row in id order, then the register keeps appending to the chain', async () => {
     const d = tempDir();
     dirs.push(d);
@@ -62,7 +100,7 @@ describe('0008-audit-chain on a register in use', () => {
 describe('tampering', () => {
   async function registerWithPetitions() {
     const t = await tempRegister();
-    dirs.push({ dir: t.dir, cleanup: () => undefined });
+    registers.push(t);
     const p1 = await t.client.petitions.create(PETITION);
     const p2 = await t.client.petitions.create({ ...PETITION, summary: 'Tố cáo cán bộ xã', kind: 'denunciation' as const });
     await t.client.petitions.update({ ...PETITION, id: p1.id, summary: 'Khiếu nại thu hồi đất (bổ sung)' });
@@ -77,31 +115,31 @@ describe('tampering', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Chuỗi nhật ký: đạt/);
     expect(r.stdout).toMatch(/khớp nhật ký: đạt/);
-    t.register.sqlite.close();
   });
 
   it('a petition edited with sqlite3 makes check exit 1 and name the petition and field', async () => {
     const { t, p2 } = await registerWithPetitions();
-    const raw = new Database(t.path);
-    // The search index's triggers call the register's SQL functions: a plain sqlite3 shell cannot
-    // even run this edit ("no such function"); a tamperer who provides them is still caught.
-    registerSearchFunctions(raw);
-    raw.prepare("update petitions set summary = 'Đã bị sửa' where id = ?").run(p2.id);
-    raw.close();
+    // On a file the search index's triggers call the register's SQL functions: a plain sqlite3
+    // shell cannot even run this edit ("no such function"); a tamperer who provides them is still caught.
+    await tamper(t.path, [["update petitions set summary = 'Đã bị sửa' where id = ?", p2.id]]);
     const r = petreg(['check', '--db', t.path]);
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toContain(`${p2.registerNo}`);
     expect(r.stdout + r.stderr).toMatch(/summary/);
-    expect(verifyPetitionStates(new Database(t.path, { readonly: true })).mismatches).toHaveLength(1);
+    if (onPostgres) {
+      const reader = await openRegisterReadOnly({ path: t.path });
+      expect((await verifyPetitionStatesOf(reader.db)).mismatches).toHaveLength(1);
+      await reader.close();
+    } else {
+      expect(verifyPetitionStates(new Database(t.path, { readonly: true })).mismatches).toHaveLength(1);
+    }
   });
 
   it('an audit row edited (triggers dropped first) makes check exit 1 and name the entry', async () => {
     const { t } = await registerWithPetitions();
-    const raw = new Database(t.path);
-    raw.exec('drop trigger audit_log_no_update');
-    const id = (raw.prepare("select id from audit_log where entity = 'petition' order by id limit 1").get() as { id: number }).id;
-    raw.prepare("update audit_log set actor_name = 'Người khác' where id = ?").run(id);
-    raw.close();
+    const [first] = await tamper(t.path, [["select id from audit_log where entity = 'petition' order by id limit 1"]]);
+    const id = Number(first!.id);
+    await tamper(t.path, [[onPostgres ? 'drop trigger audit_log_guard on audit_log' : 'drop trigger audit_log_no_update'], ["update audit_log set actor_name = 'Người khác' where id = ?", id]]);
     const r = petreg(['check', '--db', t.path]);
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toContain(`mục ${id}`);
@@ -109,11 +147,9 @@ describe('tampering', () => {
 
   it('an audit row deleted makes check exit 1 and name where the chain breaks', async () => {
     const { t } = await registerWithPetitions();
-    const raw = new Database(t.path);
-    raw.exec('drop trigger audit_log_no_delete');
-    const id = (raw.prepare("select id from audit_log where entity = 'petition' order by id limit 1").get() as { id: number }).id;
-    raw.prepare('delete from audit_log where id = ?').run(id);
-    raw.close();
+    const [first] = await tamper(t.path, [["select id from audit_log where entity = 'petition' order by id limit 1"]]);
+    const id = Number(first!.id);
+    await tamper(t.path, [[onPostgres ? 'drop trigger audit_log_guard on audit_log' : 'drop trigger audit_log_no_delete'], ['delete from audit_log where id = ?', id]]);
     const r = petreg(['check', '--db', t.path]);
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toContain(`mục ${id}`);
@@ -121,9 +157,7 @@ describe('tampering', () => {
 
   it('the triggers refuse UPDATE and DELETE on audit rows', async () => {
     const { t } = await registerWithPetitions();
-    const raw = new Database(t.path);
-    expect(() => raw.prepare("update audit_log set actor_name = 'x'").run()).toThrow(/append-only/);
-    expect(() => raw.prepare('delete from audit_log').run()).toThrow(/append-only/);
-    raw.close();
+    await expect(tamper(t.path, [["update audit_log set actor_name = 'x'"]])).rejects.toThrow(/append-only/);
+    await expect(tamper(t.path, [['delete from audit_log']])).rejects.toThrow(/append-only/);
   });
 });
