@@ -159,6 +159,45 @@ describe('concurrent saves', () => {
     }
   });
 
+  it('from three desks in their own processes and this one, on one register: 4×30 at once get exactly 1..120', async () => {
+    const file = await sharedLocation();
+    const t = await open({ path: file });
+    const script = fileURLToPath(new URL('../helpers/writer-process.ts', import.meta.url));
+    const N = 30;
+    const desks = ['DESK1', 'DESK2', 'DESK3'].map((prefix) => {
+      const child = spawn(process.execPath, [script, file, prefix, String(N), 'petitions', '2026-03-15'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const lines = readline.createInterface({ input: child.stdout });
+      return { prefix, child, stderr: () => stderr, exited, lines, iterator: lines[Symbol.asyncIterator]() };
+    });
+    try {
+      for (const d of desks) expect((await d.iterator.next()).value, d.stderr()).toBe('ready');
+      for (const d of desks) d.child.stdin.write('go\n');
+      const mine = await Promise.all(seqs(N, 0).map((i) => t.api.call('petitions.create', petitionInput({ summary: `MAIN ${i}` }))));
+      const reports = [];
+      for (const d of desks) {
+        reports.push(JSON.parse(String((await d.iterator.next()).value)) as { ok: number; failures: unknown[]; registerNos: string[] });
+        expect(await d.exited, d.stderr()).toBe(0);
+      }
+      for (const report of reports) expect(report).toMatchObject({ ok: N, failures: [] });
+      const registerNos = [...mine.map((r) => expectOk<Petition>(r).registerNo), ...reports.flatMap((r) => r.registerNos)];
+      expect(new Set(registerNos).size).toBe(4 * N);
+      expect(sortedSeqsOf(registerNos, 2026)).toEqual(seqs(4 * N));
+      // What each desk was told is what the register holds.
+      const stored = new Map((await rawAll<{ register_no: string; summary: string }>(t.register, 'select register_no, summary from petitions')).map((r) => [r.register_no, r.summary]));
+      expect(stored.size).toBe(4 * N);
+      reports.forEach((report, k) => report.registerNos.forEach((no, i) => expect(stored.get(no)).toBe(`${desks[k]!.prefix} ${i}`)));
+      mine.forEach((r, i) => expect(stored.get(expectOk<Petition>(r).registerNo)).toBe(`MAIN ${i}`));
+    } finally {
+      for (const d of desks) {
+        d.lines.close();
+        if (d.child.exitCode === null) d.child.kill();
+      }
+    }
+  }, 60_000);
+
   it('interleaved with failing saves: the failures take no number', async () => {
     const [a, b] = await openTwo();
     const results = await Promise.all(
