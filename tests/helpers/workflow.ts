@@ -9,7 +9,7 @@ import { addDays } from '../../shared/calendar/dates.ts';
 import { expectError } from './envelope.ts';
 import { petitionInput } from './intake.ts';
 import { tempRegister, type TempRegister } from './register.ts';
-import { snapshot } from './snapshot.ts';
+import { registerSnapshot } from './snapshot.ts';
 
 /** A clock the test moves: it reads 10:00 in Vietnam (03:00 UTC) of the current day. */
 export interface MovableClock {
@@ -47,9 +47,9 @@ export async function workflowRegister(today = '2026-03-20'): Promise<WorkflowRe
 
 /** Calls `method` expecting a refusal with `code`, and checks that nothing at all was written. */
 export async function refused(t: TempRegister, method: string, input: unknown, code: ApiErrorCode | readonly ApiErrorCode[]): Promise<ApiErrorShape> {
-  const before = snapshot(t.register.sqlite);
+  const before = await registerSnapshot(t.register);
   const error = expectError(await t.api.call(method, input), code);
-  expect(snapshot(t.register.sqlite)).toEqual(before);
+  expect(await registerSnapshot(t.register)).toEqual(before);
   return error;
 }
 
