@@ -18,9 +18,11 @@ import { demoCommand } from './commands/demo.ts';
 import { documentCommand } from './commands/document.ts';
 import { statsCommand } from './commands/stats.ts';
 import { reportCommand } from './commands/report.ts';
+import { copyCommand } from './commands/copy.ts';
+import { isPostgresLocation } from '../db/engine/location.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand, reportCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand, reportCommand, copyCommand];
 
 const GLOBAL_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   db: { type: 'string' },
@@ -52,7 +54,7 @@ export function helpText(): string {
     '',
     ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
-    `--db FILE   tệp sổ (mặc định: $PETREG_DB, nếu không thì tệp của ứng dụng: ${defaultDatabasePath()})`,
+    `--db FILE   tệp sổ, hoặc postgres://người-dùng@máy:cổng/cơ-sở-dữ-liệu cho sổ dùng chung trên máy chủ PostgreSQL (mặc định: $PETREG_DB, nếu không thì tệp của ứng dụng: ${defaultDatabasePath()})`,
     'Trạng thái thoát: 0 thành công, 1 lỗi người dùng (thông báo ở stderr), 2 lỗi nội bộ.',
   ].join('\n');
 }
@@ -105,7 +107,9 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     if (extra.length > 0) throw new UserError(`Tham số thừa: ${extra.join(' ')}. Cách dùng: ${command.usage}`);
     const db = parsed.values.db;
     if (db === '') throw new UserError('--db cần một tên tệp');
-    dbPath = path.resolve(typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath());
+    const location = typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath();
+    // A postgres:// URL names a database on a server (db/engine/location.ts); anything else a file.
+    dbPath = isPostgresLocation(location) ? location.trim() : path.resolve(location);
     await command.run({ dbPath, positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, io });
     return 0;
   } catch (caught) {

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { postgresBin, startCluster, type Cluster } from './postgres-cluster.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -15,6 +16,8 @@ interface Totals {
   skipped: number;
 }
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+/** The throw-away PostgreSQL cluster of this run, if one was started (stopped by finish). */
+let cluster: Cluster | null = null;
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   console.log(`\n━━ ${label}: ${command} ${args.join(' ')}`);
@@ -49,6 +52,7 @@ function countPlaywright(file: string): void {
 }
 
 function finish(ok: boolean): never {
+  cluster?.stop();
   console.log(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }
@@ -66,9 +70,34 @@ const unitOk = run('unit + integration', npx, ['vitest', 'run', '--reporter=defa
 countVitest(vitestJson);
 if (!unitOk) finish(false);
 
+// The integration suite again on PostgreSQL (issue 14): on a server given by PETREG_TEST_POSTGRES,
+// else on a throw-away cluster started here from Debian's binaries (kept for the E2E step, which
+// runs two preview servers on one database). CI must have it; elsewhere it is skipped, and said so.
+let postgresUrl = process.env.PETREG_TEST_POSTGRES ?? '';
+if (!postgresUrl && postgresBin()) {
+  try {
+    cluster = await startCluster();
+    postgresUrl = cluster.url;
+  } catch (error) {
+    console.error(`✘ could not start a PostgreSQL cluster: ${(error as Error).message}`);
+    finish(false);
+  }
+}
+if (postgresUrl) {
+  const pgJson = path.join(RESULTS, 'vitest-postgres.json');
+  const pgOk = run('integration on PostgreSQL', npx, ['vitest', 'run', '--config', 'vitest.postgres.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${pgJson}`], { PETREG_TEST_POSTGRES: postgresUrl });
+  countVitest(pgJson);
+  if (!pgOk) finish(false);
+} else if (process.env.CI) {
+  console.error('✘ PostgreSQL is not installed: CI runs the integration suite on both engines (.ci/run installs it)');
+  finish(false);
+} else {
+  console.log('\n━━ integration on PostgreSQL: skipped (no PostgreSQL server here: apt-get install postgresql, or set PETREG_TEST_POSTGRES)');
+}
+
 if (!run('build renderer', npx, ['vite', 'build', '--logLevel', 'warn'])) finish(false);
 const e2eJson = path.join(RESULTS, 'e2e.json');
-const e2eOk = run('e2e (browser preview)', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+const e2eOk = run('e2e (browser preview)', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, PETREG_TEST_POSTGRES: postgresUrl });
 countPlaywright(e2eJson);
 if (!e2eOk) finish(false);
 

@@ -10,6 +10,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { openRegister } from '../db/register.ts';
+import { isPostgresLocation } from '../db/engine/location.ts';
+
+/** --db: a postgres:// URL as given, a file path made absolute. */
+const locationOf = (value: string) => (isPostgresLocation(value) ? value.trim() : path.resolve(value));
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
 import { defaultDatabasePath } from '../db/paths.ts';
 import { logFault } from '../db/faults.ts';
@@ -124,13 +128,16 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   }
   const fixed = options.now;
   // The same start as the desktop app: a pending restore first, then open, then the backup scheduler.
-  const restore = applyPendingRestore(options.dbPath);
+  // A register on a PostgreSQL server has no file here to restore or back up: the server's
+  // administrator backs it up (pg_dump, README).
+  const onServer = isPostgresLocation(options.dbPath);
+  const restore = onServer ? { restored: null, error: null } : applyPendingRestore(options.dbPath);
   if (restore.error) console.error(`Không khôi phục được bản sao lưu: ${restore.error}`);
   if (restore.restored) console.log(`Đã khôi phục sổ từ ${restore.restored}.`);
   const register = await openRegister({ path: options.dbPath, ...(fixed ? { now: () => new Date(fixed.getTime()) } : {}) });
   const api = createApiServer(register, { appVersion: options.appVersion, pdf: htmlToPdf });
-  const backups = startBackupScheduler(register);
-  void backups.tick();
+  const backups = onServer ? null : startBackupScheduler(register);
+  void backups?.tick();
   const bridgeScript = await bundleBrowserPreload();
   const indexHtml = fs
     .readFileSync(path.join(rendererDir, 'index.html'), 'utf8')
@@ -191,8 +198,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
-      backups.stop();
-      await backups.tick();
+      backups?.stop();
+      await backups?.tick();
       await register.close();
     },
   };
@@ -207,7 +214,7 @@ async function main(): Promise<void> {
   if (now && Number.isNaN(now.getTime())) throw new Error(`--now phải là một thời điểm ISO, ví dụ 2026-03-02T09:00:00+07:00 (nhận được “${values.now}”)`);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const preview = await startPreview({
-    dbPath: path.resolve(values.db ?? process.env.PETREG_DB ?? defaultDatabasePath()),
+    dbPath: locationOf(values.db ?? process.env.PETREG_DB ?? defaultDatabasePath()),
     port: Number(values.port ?? process.env.PETREG_WEB_PORT ?? 5174),
     token: process.env.PETREG_WEB_TOKEN || crypto.randomBytes(24).toString('base64url'),
     appVersion: pkg.version,

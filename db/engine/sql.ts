@@ -68,3 +68,12 @@ export function petitionsContaining(db: Kysely<any>, parts: string[]): RawBuilde
 export function integerParam(n: number): RawBuilder<number> {
   return sql<number>`cast(${n} as integer)`;
 }
+
+/**
+ * Begins a read-only transaction that sees one consistent state of the register while desks keep
+ * writing (SQLite: a deferred transaction in WAL mode; PostgreSQL: repeatable read). Never takes
+ * the write lock: not through db.transaction(), on a connection of its own (commit ends it).
+ */
+export function snapshotBegin(db: Kysely<any>): RawBuilder<unknown> {
+  return isPostgres(db) ? sql`begin transaction isolation level repeatable read read only` : sql`begin deferred`;
+}

@@ -5,6 +5,7 @@
 // twice, or re-importing an export into an empty register, gives the same file.
 // A petition's handling is its active records (reversed ones are history v1 does not carry), and
 // due_on is the deadline the register stores, counted on its own holiday calendar.
+import { snapshotBegin } from '../engine/sql.ts';
 import { sql, type Kysely } from 'kysely';
 import type { AgencyKind } from '../../shared/domain/agency.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
@@ -51,7 +52,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  */
 export function exportRegister(register: Register, now: Date = register.now()): Promise<V2File> {
   return register.db.connection().execute(async (db) => {
-    await sql`begin deferred`.execute(db);
+    await snapshotBegin(db).execute(db);
     try {
       return await readRegister(db, now);
     } finally {
