@@ -5,6 +5,8 @@ import { ApiError, type ApiEnvelope } from '../../shared/errors.ts';
 import { findBadText, summariseIssues, toFieldIssues, z } from '../../shared/validation.ts';
 import type { Register } from '../register.ts';
 import { describeStorageFault, logFault } from '../faults.ts';
+import { isPostgresLocation } from '../engine/location.ts';
+import { describePostgresFault } from '../engine/postgres.ts';
 import { getUser } from '../ops/users.ts';
 import { SYSTEM_ACTOR, type Actor } from '../context.ts';
 import {
@@ -78,9 +80,11 @@ export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   // better-sqlite3 puts SQLITE_* in error.code; the message is SQLite's own text.
   const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
-  const fault = describeStorageFault(error, file);
+  // On PostgreSQL (a postgres:// register) the server's faults first; a violated constraint is SQLSTATE class 23.
+  const onPostgres = isPostgresLocation(file);
+  const fault = (onPostgres ? describePostgresFault(error, file) : null) ?? describeStorageFault(error, file);
   if (fault) return fault;
-  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`)) {
+  if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`) || (onPostgres && /^23\d{3}$/.test(sqliteCode))) {
     return new ApiError('CONFLICT', 'Dữ liệu vi phạm ràng buộc của sổ (trùng lặp hoặc tham chiếu không tồn tại); không có gì được ghi.');
   }
   return new ApiError('INTERNAL', `Lỗi nội bộ: ${message}`);
