@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../shared/errors.ts';
+import { isPostgresLocation } from './engine/location.ts';
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -21,7 +22,8 @@ export function faultLogPath(registerPath: string): string {
 export function logFault(registerPath: string | null, context: string, error: unknown): void {
   const detail = error instanceof Error ? `${codeOf(error) ? `[${codeOf(error)}] ` : ''}${error.stack ?? error.message}` : String(error);
   const line = `${new Date().toISOString()} ${context}: ${detail.replace(/\r?\n/g, '\n    ')}\n`;
-  for (const file of [registerPath ? faultLogPath(registerPath) : null, FALLBACK_LOG]) {
+  // A register on PostgreSQL has no folder of its own: its faults go to the fallback log.
+  for (const file of [registerPath && !isPostgresLocation(registerPath) ? faultLogPath(registerPath) : null, FALLBACK_LOG]) {
     if (!file) continue;
     try {
       fs.appendFileSync(file, line, 'utf8');

@@ -279,6 +279,8 @@ export function toPetition(row: Selectable<PetitionTable>, petitioners: Person[]
 export async function getPetitions(db: Kysely<DB>, ids: number[], today: string): Promise<Petition[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('petitions').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  // None of them is there: PostgreSQL refuses the empty `in ()` below.
+  if (rows.length === 0) return [];
   const petitioners = await petitionersOf(db, rows.map((r) => r.id));
   // A denunciation in a content after the first protects the petitioners too (db/protection.ts).
   const laterDenunciations = new Set(
