@@ -81,6 +81,7 @@ export function toApiError(error: unknown, file = 'đang dùng'): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   // better-sqlite3 puts SQLITE_* in error.code; the message is SQLite's own text.
   const sqliteCode = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : '';
+  // On PostgreSQL (a postgres:// register) describeStorageFault says the server's faults; a violated constraint is SQLSTATE class 23.
   const fault = describeStorageFault(error, file);
   if (fault) return fault;
   if (/SQLITE_CONSTRAINT/i.test(`${sqliteCode} ${message}`) || isPostgresConstraint(error)) {

@@ -14,9 +14,10 @@ import type { ApiErrorCode } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
-import { signInAs, tempRegister, TEST_NOW, TEST_PASSWORD, TEST_SCRYPT, type TempRegister } from '../helpers/register.ts';
+import { onPostgres, rawGet, rawRun, signInAs, tempRegister, TEST_NOW, TEST_PASSWORD, TEST_SCRYPT, type TempRegister } from '../helpers/register.ts';
 import { hashPassword } from '../../db/passwords.ts';
-import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { FALLBACK_LOG } from '../../db/faults.ts';
+import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
 
@@ -1738,13 +1739,13 @@ describe('every contract method', () => {
 
     it('succeeds with valid input', async () => {
       await spec.prepare?.(ctx);
-      const before = snapshot(ctx.t.register.sqlite);
-      const from = lastAuditId(ctx.t.register.sqlite);
+      const before = await registerSnapshot(ctx.t.register);
+      const from = await registerLastAuditId(ctx.t.register);
       const value = expectOk(await server().call(method, resolve(spec.valid, ctx)));
       await spec.check?.(value, ctx);
-      const after = snapshot(ctx.t.register.sqlite);
+      const after = await registerSnapshot(ctx.t.register);
       if (spec.writes) {
-        const rows = auditRowsSince(ctx.t.register.sqlite, from);
+        const rows = await registerAuditRowsSince(ctx.t.register, from);
         expect(after.auditCount).toBe(before.auditCount + 1);
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ ...(spec.actor ? { actor_name: spec.actor } : { actor_id: ctx.admin.id, actor_name: 'Quản trị viên' }), at: TEST_NOW.toISOString() });
@@ -1757,9 +1758,9 @@ describe('every contract method', () => {
     it.each(spec.bad)('refuses %s and writes nothing', async (_label, input, code, setup) => {
       await spec.prepare?.(ctx);
       await setup?.(ctx);
-      const before = snapshot(ctx.t.register.sqlite);
+      const before = await registerSnapshot(ctx.t.register);
       expectError(await server().call(method, resolve(input, ctx)), code);
-      expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+      expect(await registerSnapshot(ctx.t.register)).toEqual(before);
     });
   });
 });
@@ -1821,7 +1822,7 @@ describe('agencies', () => {
     const { client, register } = ctx.t;
     const created = await client.agencies.upsert({ code: ' xa-thu ', name: '  UBND xã Thử Nghiệm '.normalize('NFD'), kind: 'commune' });
     expect(created).toMatchObject({ code: 'XA-THU', name: 'UBND xã Thử Nghiệm' });
-    const row = register.sqlite.prepare('select name, name_folded from agencies where id = ?').get(created.id) as { name: string; name_folded: string };
+    const row = await rawGet(register, 'select name, name_folded from agencies where id = ?', created.id);
     expect(row).toEqual({ name: 'UBND xã Thử Nghiệm'.normalize('NFC'), name_folded: 'ubnd xa thu nghiem' });
     const renamed = await client.agencies.upsert({ id: created.id, code: 'XA-THU', name: 'UBND xã Thử', kind: 'commune' });
     expect(renamed).toMatchObject({ id: created.id, name: 'UBND xã Thử' });
@@ -1831,11 +1832,10 @@ describe('agencies', () => {
 describe('audit log', () => {
   it('records each successful write exactly once, with actor, before and after', async () => {
     const { client, register } = ctx.t;
-    const sqlite = register.sqlite;
     const audit = async <T>(write: () => Promise<T>) => {
-      const from = lastAuditId(sqlite);
+      const from = await registerLastAuditId(register);
       const value = await write();
-      const rows = auditRowsSince(sqlite, from);
+      const rows = await registerAuditRowsSince(register, from);
       expect(rows).toHaveLength(1);
       const row = rows[0]!;
       return {
@@ -1885,19 +1885,19 @@ describe('audit log', () => {
     await signInAs(ctx.t, officer.id);
     expect(await client.session.get()).toEqual({ officer });
 
-    const from = lastAuditId(register.sqlite);
+    const from = await registerLastAuditId(register);
     await client.agencies.upsert({ code: 'TEST-2', name: 'Cơ quan thử 2', kind: 'other' });
     await client.petitions.update(updateInput(ctx.petition, { summary: 'Tóm tắt do Bình sửa' }));
-    const rows = auditRowsSince(register.sqlite, from);
+    const rows = await registerAuditRowsSince(register, from);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ actor_id: officer.id, actor_name: 'Trần Thị Bình' });
     expect((await client.audit.list({ limit: 1 }))[0]?.actorName).toBe('Trần Thị Bình');
 
     // The session belongs to one server: another one over the same register is signed out and writes nothing.
     const otherApi = createApiServer(register, { appVersion: 'x' });
-    const before = snapshot(register.sqlite);
+    const before = await registerSnapshot(register);
     expectError(await otherApi.call('agencies.upsert', { code: 'TEST-3', name: 'Cơ quan thử 3', kind: 'other' }), 'UNAUTHENTICATED');
-    expect(snapshot(register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(register)).toEqual(before);
     expect(expectOk(await api.call('session.get', undefined))).toEqual({ officer });
 
     // An inactive officer cannot sign in, and the previous officer stays signed in.
@@ -1932,7 +1932,7 @@ describe('settings', () => {
     const haNoi = await client.units.communes({ provinceCode: '01' });
     expect(haNoi.length).toBeGreaterThan(100);
     const before = await client.agencies.list();
-    const from = lastAuditId(register.sqlite);
+    const from = await registerLastAuditId(register);
 
     const settings = await client.settings.update({ provinceCode: '01', placeName: 'Hà Nội' });
     expect(settings).toMatchObject({ provinceCode: '01', placeName: 'Hà Nội', boardName: DEFAULT_SETTINGS.boardName });
@@ -1941,7 +1941,7 @@ describe('settings', () => {
     expect(after).toHaveLength(before.length + haNoi.length);
     const codes = new Set(after.map((a) => a.code));
     for (const c of haNoi) expect(codes.has(`XA-${c.code}`), c.code).toBe(true);
-    const rows = auditRowsSince(register.sqlite, from);
+    const rows = await registerAuditRowsSince(register, from);
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.after_json!)).toMatchObject({ provinceCode: '01', communesAdded: haNoi.length });
 
@@ -1954,21 +1954,28 @@ describe('settings', () => {
     const { api, register } = ctx.t;
     const haNoi = expectOk<{ code: string }[]>(await api.call('units.communes', { provinceCode: '01' }));
     const lastCode = `XA-${haNoi.at(-1)!.code}`;
-    register.sqlite.exec(`create trigger fail_last_commune before insert on agencies when new.code = '${lastCode}'
-      begin select raise(abort, 'simulated failure'); end`);
-    const before = snapshot(register.sqlite);
+    // A trigger refuses the last commune as a constraint would (SQLite's raise(abort); SQLSTATE 23000 on PostgreSQL).
+    if (register.engine === 'sqlite') {
+      register.sqlite.exec(`create trigger fail_last_commune before insert on agencies when new.code = '${lastCode}'
+        begin select raise(abort, 'simulated failure'); end`);
+    } else {
+      await rawRun(register, `create function fail_last_commune() returns trigger language plpgsql as $$
+        begin if new.code = '${lastCode}' then raise exception 'simulated failure' using errcode = '23000'; end if; return new; end $$`);
+      await rawRun(register, 'create trigger fail_last_commune before insert on agencies for each row execute function fail_last_commune()');
+    }
+    const before = await registerSnapshot(register);
     expectError(await api.call('settings.update', { provinceCode: '01', signerName: 'Ai Đó' }), 'CONFLICT');
-    expect(snapshot(register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(register)).toEqual(before);
     expect(expectOk<Settings>(await api.call('settings.get', undefined)).provinceCode).toBe('51');
-    register.sqlite.exec('drop trigger fail_last_commune');
+    await rawRun(register, 'drop trigger fail_last_commune' + (register.engine === 'sqlite' ? '' : ' on agencies'));
   });
 
   it('refuses an unknown province 99 and writes nothing', async () => {
-    const before = snapshot(ctx.t.register.sqlite);
+    const before = await registerSnapshot(ctx.t.register);
     const error = expectError(await ctx.t.api.call('settings.update', { provinceCode: '99', signerName: 'Ai Đó' }), 'VALIDATION');
     expect(error.message).toContain('99');
     expect(error.issues?.[0]?.path).toBe('provinceCode');
-    expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(ctx.t.register)).toEqual(before);
   });
 });
 
@@ -2000,18 +2007,21 @@ describe('users', () => {
 
 describe('unknown methods', () => {
   it.each(['agencies.delete', 'nope', '', 'constructor', 'toString', '__proto__', 'app.info '])('%j → UNKNOWN_METHOD', async (name) => {
-    const before = snapshot(ctx.t.register.sqlite);
+    const before = await registerSnapshot(ctx.t.register);
     expectError(await ctx.t.api.call(name, undefined), 'UNKNOWN_METHOD');
-    expect(snapshot(ctx.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(ctx.t.register)).toEqual(before);
   });
 });
 
 describe('internal errors', () => {
   it('are reported as INTERNAL envelopes, not thrown, with the original error in the log beside the register', async () => {
-    ctx.t.register.sqlite.exec('drop index agencies_kind_name');
-    ctx.t.register.sqlite.exec('alter table agencies rename to agencies_gone');
+    // A PostgreSQL register has no folder of its own: its log is the fallback one (db/faults.ts), read from here on.
+    const log = onPostgres ? FALLBACK_LOG : `${ctx.t.path}.errors.log`;
+    const logged = fs.existsSync(log) ? fs.statSync(log).size : 0;
+    await rawRun(ctx.t.register, 'drop index agencies_kind_name');
+    await rawRun(ctx.t.register, 'alter table agencies rename to agencies_gone');
     const envelope = await ctx.t.api.call('agencies.list', undefined);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(fs.readFileSync(`${ctx.t.path}.errors.log`, 'utf8')).toMatch(/api agencies\.list: .*no such table: agencies/);
+    expect(fs.readFileSync(log).subarray(logged).toString('utf8')).toMatch(onPostgres ? /api agencies\.list: .*relation "agencies" does not exist/ : /api agencies\.list: .*no such table: agencies/);
   });
 });

@@ -16,8 +16,8 @@ import type { Visit } from '../../shared/domain/reception.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
 import { findChromium, htmlToPdf } from '../../print/chromium-pdf.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
-import { tempDir, tempRegister, TEST_APP_VERSION, type TempDir, type TempRegister, adminSession } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { rawAll, rawGet, tempDir, tempRegister, TEST_APP_VERSION, type TempDir, type TempRegister, adminSession } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HAS_CHROMIUM = findChromium() !== null;
@@ -171,8 +171,8 @@ afterAll(async () => {
   for (const d of dirs.splice(0)) d.cleanup();
 });
 
-function printRows(): { action: string; entity: string; entity_id: string; actor_name: string; after: Record<string, unknown> }[] {
-  return (w.t.register.sqlite.prepare("select action, entity, entity_id, actor_name, after_json from audit_log where action = 'print' order by id").all() as {
+async function printRows(): Promise<{ action: string; entity: string; entity_id: string; actor_name: string; after: Record<string, unknown> }[]> {
+  return ((await rawAll(w.t.register, "select action, entity, entity_id, actor_name, after_json from audit_log where action = 'print' order by id")) as {
     action: string;
     entity: string;
     entity_id: string;
@@ -201,7 +201,7 @@ async function render(input: Record<string, unknown>): Promise<RenderedDocument>
 
 describe('documents.render', () => {
   it('prints the forwarding slip from the forward decision and records the print', async () => {
-    const before = printRows().length;
+    const before = (await printRows()).length;
     const doc = await render({ kind: 'forward', petitionId: w.forwarded.id });
     expect(doc).toMatchObject({ kind: 'forward', title: 'Phiếu chuyển đơn', number: '01/PC-BTCD', fileName: 'phieu-chuyen-don_2026-000001.html' });
     expect(doc.html).toContain('Số: 01/PC-BTCD');
@@ -209,7 +209,7 @@ describe('documents.render', () => {
     expect(doc.html).toContain('Kính gửi: Sở Nông nghiệp và Môi trường');
     expect(doc.html).toContain('bà Nguyễn Thị Ánh Tuyết, địa chỉ: Thôn An Phú, xã Tịnh Khê, tỉnh Quảng Ngãi');
     expect(doc.html).toContain('Người (cơ quan) bị khiếu nại: UBND xã Tịnh Khê.');
-    const rows = printRows();
+    const rows = await printRows();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({
       action: 'print',
@@ -259,7 +259,7 @@ describe('documents.render', () => {
     expect(register.html).toContain('Trần Văn Bảo');
     expect(register.html).toContain('Tổng cộng: 2 lượt tiếp, 2 người.');
 
-    const rows = printRows().slice(-7);
+    const rows = (await printRows()).slice(-7);
     expect(rows.map((r) => [r.entity, r.after.kind])).toEqual([
       ['petition', 'guide'],
       ['petition', 'accept'],
@@ -279,7 +279,7 @@ describe('documents.render', () => {
     const receipt = expectOk<RenderedDocument>(await desk.call('documents.render', { kind: 'receipt', petitionId: w.guided.id }));
     expect(receipt.html).toContain('<div class="sign-name">Quản trị viên</div>');
     expect(receipt.html).toContain('Tôi là: <b>Quản trị viên</b>');
-    expect(printRows().at(-1)!.actor_name).toBe('Quản trị viên');
+    expect((await printRows()).at(-1)!.actor_name).toBe('Quản trị viên');
   });
 
   it.each([
@@ -299,20 +299,20 @@ describe('documents.render', () => {
     ['a petition document without a petition', () => ({ kind: 'forward' }), 'VALIDATION', 'Phiếu chuyển đơn cần chọn đơn'],
     ['a register with the dates reversed', () => ({ kind: 'register', from: '2026-03-31', to: '2026-03-01' }), 'VALIDATION', 'Từ ngày phải trước'],
   ] as const)('refuses %s, and records nothing', async (_label, input, code, message) => {
-    const before = snapshot(w.t.register.sqlite);
+    const before = await registerSnapshot(w.t.register);
     const error = expectError(await w.api.call('documents.render', input()), code);
     expect(error.message).toContain(message);
-    expect(snapshot(w.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(w.t.register)).toEqual(before);
   });
 });
 
 describe('documents.pdf', () => {
   it('refuses with a clear message when the machine has no PDF engine', async () => {
     const noEngine = createApiServer(w.t.register, { appVersion: TEST_APP_VERSION }, await adminSession(w.t.register));
-    const before = snapshot(w.t.register.sqlite);
+    const before = await registerSnapshot(w.t.register);
     const error = expectError(await noEngine.call('documents.pdf', { kind: 'forward', petitionId: w.forwarded.id }), 'INTERNAL');
     expect(error.message).toBe('Máy này không có Chromium để tạo PDF');
-    expect(snapshot(w.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(w.t.register)).toEqual(before);
   });
 
   it('passes the document HTML to the injected engine and returns base64', async () => {
@@ -322,7 +322,7 @@ describe('documents.pdf', () => {
     expect(pdf).toEqual({ fileName: 'phieu-de-xuat-thu-ly_2026-000003.pdf', base64: Buffer.from('%PDF-fake').toString('base64') });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toContain('Số: 01/TTr-BTCD');
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'accept', number: '01/TTr-BTCD', format: 'pdf' } });
+    expect((await printRows()).at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'accept', number: '01/TTr-BTCD', format: 'pdf' } });
   });
 
   it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('makes a forwarding slip PDF whose text reads as written, with every diacritic', async () => {
@@ -348,7 +348,7 @@ describe('documents.pdf', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', entity_id: String(w.forwarded.id), after: { kind: 'forward', number: '01/PC-BTCD', format: 'pdf' } });
+    expect((await printRows()).at(-1)).toMatchObject({ entity: 'petition', entity_id: String(w.forwarded.id), after: { kind: 'forward', number: '01/PC-BTCD', format: 'pdf' } });
   });
 
   it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('prints the register book on landscape A4 and the forms on portrait', async () => {
@@ -391,9 +391,9 @@ describe('petreg document', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  it('prints a forwarding slip to HTML, and records the print', () => {
+  it('prints a forwarding slip to HTML, and records the print', async () => {
     const out = path.join(work(), 'phieu.html');
-    const before = printRows().length;
+    const before = (await printRows()).length;
     const run = petreg(['document', 'forward', '2026/000001', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -401,11 +401,11 @@ describe('petreg document', () => {
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('Số: 01/PC-BTCD');
     expect(html).toContain('Kính gửi: Sở Nông nghiệp và Môi trường');
-    expect(printRows()).toHaveLength(before + 1);
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', actor_name: 'Hệ thống', after: { kind: 'forward', format: 'html' } });
+    expect(await printRows()).toHaveLength(before + 1);
+    expect((await printRows()).at(-1)).toMatchObject({ entity: 'petition', actor_name: 'Hệ thống', after: { kind: 'forward', format: 'html' } });
   });
 
-  it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('prints to PDF through Chromium, the register book by dates, a chosen reminder', () => {
+  it.skipIf(!HAS_CHROMIUM || !HAS_PDFTOTEXT)('prints to PDF through Chromium, the register book by dates, a chosen reminder', async () => {
     const dir = work();
     const run = petreg(['document', 'forward', '2026/1', '--out', path.join(dir, 'phieu.pdf')]);
     expect(run.status).toBe(0);
@@ -416,7 +416,7 @@ describe('petreg document', () => {
     expect(petreg(['document', 'register', '--from', '2026-03-01', '--to', '2026-03-31', '--out', path.join(dir, 'so.pdf')]).status).toBe(0);
     expect(pdfText(fs.readFileSync(path.join(dir, 'so.pdf')))).toContain('SỔ TIẾP CÔNG DÂN');
 
-    const reminderId = (w.t.register.sqlite.prepare('select id from reminders').get() as { id: number }).id;
+    const reminderId = ((await rawGet(w.t.register, 'select id from reminders')) as { id: number }).id;
     expect(petreg(['document', 'reminder', '2026/000001', '--reminder', String(reminderId), '--out', path.join(dir, 'dd.html')]).status).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'dd.html'), 'utf8')).toContain('Số: 01/BTCD');
     expect(petreg(['document', 'refusal', String(w.refused.id), '--reason', 'Đã được tiếp, giải thích ba lần', '--out', path.join(dir, 'tb.html')]).status).toBe(0);
@@ -432,14 +432,14 @@ describe('petreg document', () => {
     ['a register without dates', ['register'], 'cần --from'],
     ['--reminder on another kind', ['forward', '2026/000001', '--reminder', '1'], '--reminder chỉ dùng cho văn bản đôn đốc'],
     ['a bad --reminder', ['reminder', '2026/000001', '--reminder', 'x'], '--reminder phải là số nguyên dương'],
-  ])('refuses %s with exit status 1', (_label, args, message) => {
+  ])('refuses %s with exit status 1', async (_label, args, message) => {
     const out = path.join(work(), 'x.html');
-    const before = printRows().length;
+    const before = (await printRows()).length;
     const run = petreg(['document', ...args, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(message);
     expect(fs.existsSync(out)).toBe(false);
-    expect(printRows()).toHaveLength(before);
+    expect(await printRows()).toHaveLength(before);
   });
 
   it('refuses a bad extension, a missing --out, and an existing file without --force', () => {
@@ -494,10 +494,10 @@ describe('the 2026 forms (Decree 154/2026 and Circular 05/2021)', () => {
   it('refuses to print a signed document with no signer, saying what is missing and where to set it; nothing is written', async () => {
     await w.client.settings.update({ signerName: '' });
     try {
-      const before = snapshot(w.t.register.sqlite);
+      const before = await registerSnapshot(w.t.register);
       const error = expectError(await w.api.call('documents.render', { kind: 'guide', petitionId: w.guided.id }), 'CONFLICT');
       expect(error.message).toBe('Chưa có họ và tên người ký: không in được phiếu hướng dẫn. Vào Cài đặt → Người ký văn bản để nhập, rồi in lại.');
-      expect(snapshot(w.t.register.sqlite)).toEqual(before);
+      expect(await registerSnapshot(w.t.register)).toEqual(before);
       // The receipt and the register carry no Board signature: they still print.
       await render({ kind: 'receipt', petitionId: w.guided.id });
     } finally {
@@ -521,7 +521,7 @@ describe('the 2026 forms (Decree 154/2026 and Circular 05/2021)', () => {
     expect(html).toContain('Vào hồi 08 giờ 45 phút, ngày 06 tháng 4 năm 2026, tại: Trụ sở Tiếp công dân tỉnh Quảng Ngãi.');
     expect(html).toContain('Chức vụ: Chuyên viên');
     expect(html).toContain('<td>Sơ đồ thửa đất</td><td class="c">01</td><td>Bản phô tô</td>');
-    expect(printRows().at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'receipt', number: null } });
+    expect((await printRows()).at(-1)).toMatchObject({ entity: 'petition', after: { kind: 'receipt', number: null } });
   });
 
   const FORMS: [label: string, request: () => Record<string, unknown>, expected: string[]][] = [
@@ -582,7 +582,7 @@ describe('the 2026 forms (Decree 154/2026 and Circular 05/2021)', () => {
     if (request().petitionId === w.denunciation.id) for (const secret of [TUYET.fullName, TUYET.idNumber!, 'Thôn An Phú']) expect(text).not.toContain(secret);
   });
 
-  it('petreg document register shows the body and the slip number in column 11 for every forwarded petition', () => {
+  it('petreg document register shows the body and the slip number in column 11 for every forwarded petition', async () => {
     const out = path.join(work(), 'so.html');
     const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), 'document', 'register', '--from', '2026-03-01', '--to', '2026-04-30', '--out', out, '--db', w.t.path], {
       cwd: ROOT,
@@ -592,9 +592,10 @@ describe('the 2026 forms (Decree 154/2026 and Circular 05/2021)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
-    const forwarded = w.t.register.sqlite
-      .prepare("select p.register_no, d.document_no, a.name from decisions d join petitions p on p.id = d.petition_id join agencies a on a.id = d.agency_id where d.action = 'forward' and d.reversed_at is null and p.visit_id is not null")
-      .all() as { register_no: string; document_no: string; name: string }[];
+    const forwarded = await rawAll<{ register_no: string; document_no: string; name: string }>(
+      w.t.register,
+      "select p.register_no, d.document_no, a.name from decisions d join petitions p on p.id = d.petition_id join agencies a on a.id = d.agency_id where d.action = 'forward' and d.reversed_at is null and p.visit_id is not null",
+    );
     expect(forwarded.length).toBeGreaterThan(0);
     for (const f of forwarded) expect(html).toContain(`${f.name} (số ${f.document_no})`);
   });

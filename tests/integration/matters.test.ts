@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Petition } from '../../shared/domain/petition.ts';
 import type { ReceptionSession } from '../../shared/domain/reception.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { rawAll, rawGet, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 import { DUC, petitionInput, visitInput } from '../helpers/intake.ts';
 
 let t: TempRegister;
@@ -19,14 +19,14 @@ afterEach(async () => {
 });
 
 async function refused(call: Promise<unknown>, pattern: RegExp): Promise<ApiError> {
-  const before = snapshot(t.register.sqlite);
+  const before = await registerSnapshot(t.register);
   const error = await call.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ApiError);
   expect((error as ApiError).message).toMatch(pattern);
-  expect(snapshot(t.register.sqlite)).toEqual(before);
+  expect(await registerSnapshot(t.register)).toEqual(before);
   return error as ApiError;
 }
 
@@ -137,7 +137,7 @@ describe('intake on matters', () => {
     await t.client.workflow.reverse({ petitionId: dup.id, what: 'classification', note: 'Không trùng: nội dung khác' });
     expect((await t.client.petitions.get({ id: dup.id })).contents[0]).toMatchObject({ matterId: own, repeat: false });
     expect((await t.client.matters.get({ id: await matterOf(original) })).matter.petitions).toBe(1);
-    const last = t.register.sqlite.prepare('select action, entity, entity_id, after_json from audit_log order by id desc limit 1').get() as Record<string, string>;
+    const last = (await rawGet(t.register, 'select action, entity, entity_id, after_json from audit_log order by id desc limit 1')) as Record<string, string>;
     expect(last).toMatchObject({ action: 'reverse', entity: 'petition', entity_id: String(dup.id) });
     expect(JSON.parse(last.after_json!).detail.matter).toEqual({ from: await matterOf(original), to: own, newMatter: false });
   });
@@ -174,7 +174,7 @@ describe('merge and move', () => {
     const v = await t.client.visits.save(visitInput(session.id, { outcome: 'explained' }));
     const p = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-05' }));
     const from = await matterOf(p);
-    const auditBefore = (t.register.sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+    const auditBefore = ((await rawGet(t.register, 'select count(*) as n from audit_log')) as { n: number }).n;
     const merged = await t.client.matters.merge({ fromId: from, intoId: v.matterId! });
     expect(merged.matter).toMatchObject({ id: v.matterId, petitions: 1, visits: 1, repeated: true });
     expect(merged.merged).toEqual([{ id: from, title: expect.any(String) }]);
@@ -182,7 +182,7 @@ describe('merge and move', () => {
       ['visit', true],
       ['petition', false],
     ]);
-    const rows = t.register.sqlite.prepare('select action, entity, entity_id, before_json, after_json from audit_log where id > ? order by id').all(auditBefore) as Record<string, string>[];
+    const rows = (await rawAll(t.register, 'select action, entity, entity_id, before_json, after_json from audit_log where id > ? order by id', auditBefore)) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'merge', entity: 'matter', entity_id: String(v.matterId) });
     expect(JSON.parse(rows[0]!.before_json!).from.id).toBe(from);
@@ -198,7 +198,7 @@ describe('merge and move', () => {
     const moved = await t.client.matters.move({ contentId, toMatterId: null });
     expect(moved.matter.id).not.toBe(await matterOf(a));
     expect(moved.items).toEqual([expect.objectContaining({ type: 'petition', petitionId: b.id, first: true })]);
-    const last = t.register.sqlite.prepare('select action, entity, before_json, after_json from audit_log order by id desc limit 1').get() as Record<string, string>;
+    const last = (await rawGet(t.register, 'select action, entity, before_json, after_json from audit_log order by id desc limit 1')) as Record<string, string>;
     expect(last).toMatchObject({ action: 'move', entity: 'matter' });
     expect(JSON.parse(last.before_json!)).toMatchObject({ matterId: await matterOf(a), contentId, registerNo: b.registerNo });
     expect(JSON.parse(last.after_json!)).toMatchObject({ matterId: moved.matter.id, contentId });

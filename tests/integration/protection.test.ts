@@ -17,8 +17,8 @@ import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { createApiServer } from '../../db/api/server.ts';
 import { petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
-import { tempDir, tempRegister, type TempRegister, signInAs } from '../helpers/register.ts';
-import { auditRowsSince, lastAuditId, snapshot } from '../helpers/snapshot.ts';
+import { rawAll, rawGet, tempDir, tempRegister, type TempRegister, signInAs } from '../helpers/register.ts';
+import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, refused } from '../helpers/workflow.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -108,7 +108,7 @@ beforeEach(async () => {
   await t.client.workflow.remind({ petitionId: denunciation.id, on: '2026-03-19' });
   await t.client.workflow.classify({ petitionId: accepted.id, eligible: true, on: '2026-03-17' });
   await t.client.workflow.decide({ petitionId: accepted.id, action: 'accept', on: '2026-03-17' });
-  const giacCitizen = t.register.sqlite.prepare('select id from citizens where id_number = ?').get(GIAC.idNumber) as { id: number };
+  const giacCitizen = (await rawGet(t.register, 'select id from citizens where id_number = ?', GIAC.idNumber)) as { id: number };
   w = { t, admin, plain, permitted, denunciation: denunciation.id, accepted: accepted.id, complaint: complaint.id, visitId: visit.id, sessionId: session.id, giacCitizen: giacCitizen.id };
 });
 afterEach(async () => {
@@ -185,13 +185,11 @@ describe('an officer without the permission, and the system', () => {
     expectNoIdentity(petition, 'the edit form');
     // Saved unchanged: her name, and the words that named her, stay as stored.
     await w.t.client.petitions.update(updateInput(petition));
-    const words = w.t.register.sqlite.prepare('select summary from petitions where id = ?').get(w.denunciation) as { summary: string };
+    const words = (await rawGet(w.t.register, 'select summary from petitions where id = ?', w.denunciation)) as { summary: string };
     expect(words.summary).toContain(GIAC.fullName);
     const { id, ...rest } = updateInput(petition);
     await w.t.client.petitions.update({ id, ...rest, summary: 'Tố cáo ông Trần Văn Bị (đã sửa)' });
-    const stored = w.t.register.sqlite
-      .prepare('select x.full_name, x.id_number from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ?')
-      .all(w.denunciation);
+    const stored = await rawAll(w.t.register, 'select x.full_name, x.id_number from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ?', w.denunciation);
     expect(stored).toEqual([{ full_name: GIAC.fullName, id_number: GIAC.idNumber }]);
     // Turning the denunciation into a complaint would unmask her: refused without the permission.
     const error = await refused(w.t, 'petitions.update', { id, ...rest, kind: 'complaint' }, 'FORBIDDEN');
@@ -203,7 +201,7 @@ describe('an officer without the permission, and the system', () => {
     const { citizenId: _c, ...citizen } = visit.citizen;
     const again = { id: w.visitId, ...visitInput(w.sessionId, { citizen, matter: 'denunciation', content: visit.content }) };
     await w.t.client.visits.save(again);
-    const visitor = w.t.register.sqlite.prepare('select x.full_name from visits v join persons x on x.id = v.person_id where v.id = ?').get(w.visitId);
+    const visitor = await rawGet(w.t.register, 'select x.full_name from visits v join persons x on x.id = v.person_id where v.id = ?', w.visitId);
     expect(visitor).toEqual({ full_name: GIAC.fullName });
     await refused(w.t, 'visits.save', { ...again, matter: 'complaint' }, 'FORBIDDEN');
 
@@ -211,7 +209,7 @@ describe('an officer without the permission, and the system', () => {
     const input = petitionInput({ receivedOn: '2026-03-16', visitId: w.visitId, kind: 'denunciation', petitioners: [citizen], summary: 'Bổ sung tài liệu tố cáo' });
     const added = await w.t.client.petitions.create(input);
     expectNoIdentity(added, 'petitions.create');
-    const signed = w.t.register.sqlite.prepare('select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ?').get(added.id);
+    const signed = await rawGet(w.t.register, 'select x.full_name from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = ?', added.id);
     expect(signed).toEqual({ full_name: GIAC.fullName });
     await refused(w.t, 'petitions.create', { ...input, kind: 'complaint' }, 'FORBIDDEN');
   });
@@ -228,17 +226,17 @@ describe('a permitted officer', () => {
     ].sort());
     expectNoIdentity(await client.petitions.get({ id: w.denunciation }), 'petitions.get (permitted, before reveal)');
 
-    const from = lastAuditId(w.t.register.sqlite);
+    const from = await registerLastAuditId(w.t.register);
     const revealed = await client.petitions.revealDenouncer({ id: w.denunciation });
     expect(revealed.petitioners).toEqual([expect.objectContaining({ fullName: GIAC.fullName, idNumber: GIAC.idNumber, address: GIAC.address, phone: GIAC.phone })]);
-    const rows = auditRowsSince(w.t.register.sqlite, from);
+    const rows = await registerAuditRowsSince(w.t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'view_protected', entity: 'petition', entity_id: String(w.denunciation), actor_id: w.permitted.id, actor_name: 'Trần Văn Tín' });
     expectNoIdentity(rows[0], 'the view_protected row');
 
     const visit = await client.visits.revealDenouncer({ id: w.visitId });
     expect(visit.citizen.fullName).toBe(GIAC.fullName);
-    expect(auditRowsSince(w.t.register.sqlite, from).map((r) => [r.action, r.entity])).toEqual([
+    expect((await registerAuditRowsSince(w.t.register, from)).map((r) => [r.action, r.entity])).toEqual([
       ['view_protected', 'petition'],
       ['view_protected', 'visit'],
     ]);
@@ -250,10 +248,10 @@ describe('a permitted officer', () => {
 
   it('prints a letter to the denouncer with her name, and that print is audited as a view', async () => {
     await as(w.permitted);
-    const from = lastAuditId(w.t.register.sqlite);
+    const from = await registerLastAuditId(w.t.register);
     const receipt = await w.t.client.documents.render({ kind: 'receipt', petitionId: w.denunciation });
     expect(receipt.html).toContain(GIAC.fullName);
-    expect(auditRowsSince(w.t.register.sqlite, from).map((r) => r.action)).toEqual(['print', 'view_protected']);
+    expect((await registerAuditRowsSince(w.t.register, from)).map((r) => r.action)).toEqual(['print', 'view_protected']);
     // The forwarding slip is for the agency: no name even for her.
     const slip = await w.t.client.documents.render({ kind: 'forward', petitionId: w.denunciation });
     expectNoIdentity(slip.html, 'forwarding slip (permitted)');
@@ -277,17 +275,17 @@ describe('granting the permission', () => {
     expect(error.message).toMatch(/không có quyền quản trị/);
     await refused(w.t, 'users.upsert', { username: 'moi', fullName: 'Người Mới', canSeeProtected: true }, 'FORBIDDEN');
     // Nobody signed in: refused before anything is read.
-    const before = snapshot(w.t.register.sqlite);
+    const before = await registerSnapshot(w.t.register);
     expectError(await createApiServer(w.t.register, { appVersion: 'x' }).call('users.upsert', grant()), 'UNAUTHENTICATED');
-    expect(snapshot(w.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(w.t.register)).toEqual(before);
   });
 
   it('an administrator grants it, audited; editing a user later without the field keeps it', async () => {
     await as(w.admin);
-    const before = snapshot(w.t.register.sqlite);
+    const before = await registerSnapshot(w.t.register);
     const granted = expectOk(await w.t.api.call('users.upsert', grant())) as User;
     expect(granted.canSeeProtected).toBe(true);
-    expect(snapshot(w.t.register.sqlite).auditCount).toBe(before.auditCount + 1);
+    expect((await registerSnapshot(w.t.register)).auditCount).toBe(before.auditCount + 1);
     // Absent: the grant is kept as it is.
     expect((await w.t.client.users.upsert({ id: w.plain.id, username: 'lan.nt', fullName: 'Nguyễn Thị Lan', title: 'Chuyên viên', role: 'officer' })).canSeeProtected).toBe(true);
   });
@@ -372,7 +370,7 @@ describe('a denunciation’s attachments', () => {
     const listed = await w.t.client.attachments.list({ petitionId: w.denunciation });
     expectNoIdentity(listed, 'attachments.list');
     expect(listed.map((a) => a.fileName)).toEqual([`tep-dinh-kem-${scan.id}.pdf`, 'anh-chup-bien-lai.pdf', `tep-dinh-kem-${byId.id}.pdf`]);
-    const before = snapshot(w.t.register.sqlite);
+    const before = await registerSnapshot(w.t.register);
     for (const a of [scan, evidence]) {
       const refusedOpen = await w.t.api.call('attachments.get', { id: a.id });
       expect(refusedOpen.ok).toBe(false);
@@ -381,7 +379,7 @@ describe('a denunciation’s attachments', () => {
         expect(refusedOpen.error.message).toContain('chỉ cán bộ được quản trị viên cấp quyền mới được mở');
       }
     }
-    expect(snapshot(w.t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(w.t.register)).toEqual(before);
     // Another petition's attachments are as before, for everyone.
     expect((await w.t.client.attachments.list({ petitionId: w.complaint }))[0]!.fileName).toBe('Don khieu nai Nguyen Van Duc.pdf');
     expect((await w.t.client.attachments.get({ id: ordinary.id })).base64).toBe(PDF.toString('base64'));
@@ -389,9 +387,9 @@ describe('a denunciation’s attachments', () => {
     // The permitted officer sees the names and opens the scan; the opening is in the audit log, named.
     await as(w.permitted);
     expect((await w.t.client.attachments.list({ petitionId: w.denunciation })).map((a) => a.fileName)).toEqual(['Don-to-cao_Phan_Thi_To_Giac.pdf', 'anh-chup-bien-lai.pdf', 'cccd-051190007777.pdf']);
-    const from = lastAuditId(w.t.register.sqlite);
+    const from = await registerLastAuditId(w.t.register);
     expect((await w.t.client.attachments.get({ id: scan.id })).base64).toBe(PDF.toString('base64'));
-    const rows = auditRowsSince(w.t.register.sqlite, from);
+    const rows = await registerAuditRowsSince(w.t.register, from);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'view_protected', entity: 'petition', entity_id: String(w.denunciation), actor_name: 'Trần Văn Tín' });
   });

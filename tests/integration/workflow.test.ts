@@ -8,8 +8,8 @@ import type { Workflow } from '../../shared/domain/workflow.ts';
 import { addWorkingDays } from '../../shared/calendar/working-days.ts';
 import { defaultHolidays, holidaySet } from '../../shared/calendar/holidays.ts';
 import { BINH, DUC, person, updateInput } from '../helpers/intake.ts';
-import { tempRegister, signInAs } from '../helpers/register.ts';
-import { auditRowsSince, lastAuditId } from '../helpers/snapshot.ts';
+import { rawAll, rawGet, tempRegister, signInAs } from '../helpers/register.ts';
+import { registerAuditRowsSince, registerLastAuditId } from '../helpers/snapshot.ts';
 import { agencyByCode, classifyAndForward, createPetition, petitionOf, refused, workflowOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 let t: WorkflowRegister;
@@ -246,7 +246,7 @@ describe('document numbers', () => {
     const q = await createPetition(t, { receivedOn: '2026-03-16' });
     await classify(q.id);
     expect((await t.client.workflow.decide({ petitionId: q.id, action: 'accept', on: '2026-03-18' })).decisions[0]!.documentNo).toBe('01/TTr-BTCD');
-    const rows = t.register.sqlite.prepare('select kind, year, seq, number from outgoing_documents order by id').all();
+    const rows = await rawAll(t.register, 'select kind, year, seq, number from outgoing_documents order by id');
     expect(rows).toHaveLength(13);
     expect(rows.at(-1)).toEqual({ kind: 'accept', year: 2026, seq: 1, number: '01/TTr-BTCD' });
   });
@@ -306,7 +306,7 @@ describe('document numbers', () => {
     expect((await classifyAndForward(t, late.id, agency.id, '2026-12-30')).decisions[0]!.documentNo).toBe('03/PC-BTCD');
     const next = await createPetition(t, { receivedOn: '2027-01-04', summary: 'Khiếu nại đầu năm' });
     expect((await classifyAndForward(t, next.id, agency.id, '2027-01-05')).decisions[0]!.documentNo).toBe('02/PC-BTCD');
-    expect(t.register.sqlite.prepare('select year, seq from outgoing_documents order by year, seq').all()).toEqual([
+    expect(await rawAll(t.register, 'select year, seq from outgoing_documents order by year, seq')).toEqual([
       { year: 2026, seq: 1 },
       { year: 2026, seq: 2 },
       { year: 2026, seq: 3 },
@@ -448,7 +448,7 @@ describe('reversal', () => {
       ['forward', null],
     ]);
     expect(w.stage).toBe('forwarded');
-    const rows = t.register.sqlite.prepare('select count(*) as n from classifications where petition_id = ?').get(p.id);
+    const rows = await rawGet(t.register, 'select count(*) as n from classifications where petition_id = ?', p.id);
     expect(rows).toEqual({ n: 2 });
   });
 });
@@ -596,7 +596,6 @@ describe('duplicate candidates', () => {
 
 describe('audit', () => {
   it('writes one row per step, naming the petition, with the status before and after', async () => {
-    const sqlite = t.register.sqlite;
     const steps: [string, () => Promise<unknown>, PetitionStatus, PetitionStatus][] = [
       ['classify', () => classify(), 'awaiting_classification', 'awaiting_decision'],
       ['decide', () => t.client.workflow.decide({ petitionId: p.id, action: 'forward', agencyId: agency.id, on: '2026-03-18' }), 'awaiting_decision', 'forwarded'],
@@ -605,15 +604,15 @@ describe('audit', () => {
       ['reverse', () => t.client.workflow.reverse({ petitionId: p.id, what: 'reply', note: 'Nhập nhầm' }), 'closed', 'forwarded'],
     ];
     for (const [action, step, before, after] of steps) {
-      const from = lastAuditId(sqlite);
+      const from = await registerLastAuditId(t.register);
       await step();
-      const rows = auditRowsSince(sqlite, from);
+      const rows = await registerAuditRowsSince(t.register, from);
       expect(rows, action).toHaveLength(1);
       expect(rows[0]).toMatchObject({ action, entity: 'petition', entity_id: String(p.id), actor_name: 'Quản trị viên', at: '2026-03-20T03:00:00.000Z' });
       expect(JSON.parse(rows[0]!.before_json!)).toMatchObject({ status: before });
       expect(JSON.parse(rows[0]!.after_json!)).toMatchObject({ status: after });
     }
-    const decide = auditRowsSince(sqlite, 0).find((r) => r.action === 'decide')!;
+    const decide = (await registerAuditRowsSince(t.register, 0)).find((r) => r.action === 'decide')!;
     expect(JSON.parse(decide.after_json!)).toMatchObject({
       decision: { action: 'forward', documentNo: '01/PC-BTCD' },
       detail: { action: 'forward', documentNo: '01/PC-BTCD', agency: agency.name },
