@@ -1,6 +1,8 @@
 // Snapshots of a register's contents, to prove that a refused call wrote nothing.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Register } from '../../db/register.ts';
 
 export interface DbSnapshot {
   /** Row count of every table (SQLite's internal tables excluded). */
@@ -60,4 +62,23 @@ export function auditRowsSince(sqlite: Database.Database, afterId: number): RawA
 
 export function lastAuditId(sqlite: Database.Database): number {
   return (sqlite.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
+}
+
+/**
+ * The snapshot of a register of either engine (issue 14): on SQLite `snapshot(register.sqlite)`;
+ * on PostgreSQL the same counts, a digest over every row of every table (rows sorted, PostgreSQL
+ * has no rowid) and the schema version.
+ */
+export async function registerSnapshot(register: Register): Promise<DbSnapshot> {
+  if (register.engine === 'sqlite') return snapshot(register.sqlite);
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(register.db);
+  const counts: Record<string, number> = {};
+  const hash = crypto.createHash('sha256');
+  for (const { name } of tables.rows) {
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(register.db)).rows.map((row) => JSON.stringify(row)).sort();
+    counts[name] = rows.length;
+    hash.update(`\u0000${name}\u0000`);
+    for (const row of rows) hash.update(row);
+  }
+  return { counts, auditCount: counts.audit_log ?? 0, digest: hash.digest('hex'), userVersion: register.schemaVersion() };
 }
