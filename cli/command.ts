@@ -1,6 +1,8 @@
 // The shape every petreg command has, and the errors that decide the exit status:
 // 0 success, 1 a user error (bad arguments, bad file, bad data), 2 an internal error.
+import fs from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
+import { isPostgresLocation } from '../db/engine/location.ts';
 import { ApiError } from '../shared/errors.ts';
 
 export interface CommandIo {
@@ -38,4 +40,12 @@ export function exitStatusOf(error: unknown): 1 | 2 {
   if (error instanceof UserError) return 1;
   if (error instanceof ApiError) return error.code === 'INTERNAL' ? 2 : 1;
   return 2;
+}
+
+/**
+ * Whether --db names a register file that is not there. A postgres:// location is never "missing"
+ * here: opening it says whether the server has that database (db/engine/postgres.ts).
+ */
+export function registerMissing(dbPath: string): boolean {
+  return !isPostgresLocation(dbPath) && !fs.existsSync(dbPath);
 }

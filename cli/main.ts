@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDatabasePath } from '../db/paths.ts';
+import { isPostgresLocation } from '../db/engine/location.ts';
 import fs from 'node:fs';
 import { ApiError } from '../shared/errors.ts';
 import { escapeTerminal } from '../shared/text.ts';
@@ -105,7 +106,9 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     if (extra.length > 0) throw new UserError(`Tham số thừa: ${extra.join(' ')}. Cách dùng: ${command.usage}`);
     const db = parsed.values.db;
     if (db === '') throw new UserError('--db cần một tên tệp');
-    dbPath = path.resolve(typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath());
+    const location = typeof db === 'string' ? db : process.env.PETREG_DB || defaultDatabasePath();
+    // A file is made absolute; a postgres:// URL (issue 14) is taken as it is.
+    dbPath = isPostgresLocation(location) ? location.trim() : path.resolve(location);
     await command.run({ dbPath, positionals: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, io });
     return 0;
   } catch (caught) {

@@ -9,7 +9,7 @@ import { DOCUMENT_TYPES, PRINT_KINDS, type PrintKind } from '../../shared/docume
 import { REFUSAL_NOTICE_GROUNDS, type RefusalNoticeGround } from '../../shared/documents/legal.ts';
 import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../print/chromium-pdf.ts';
 import { loadDocument, recordPrint, type LoadRequest } from '../../print/load.ts';
-import { UserError, type Command } from '../command.ts';
+import { UserError, type Command, registerMissing } from '../command.ts';
 
 const USAGE = 'petreg document KIND REGISTER_NO --out FILE.html|FILE.pdf [--reminder N] [--force]';
 
@@ -97,7 +97,7 @@ export const documentCommand: Command = {
     if (existing && !options.force) throw new UserError(`Tệp ${out} đã có; dùng --force để ghi đè.`);
     if (target === path.resolve(dbPath)) throw new UserError('Tệp ra phải khác tệp sổ.');
     if (format === 'pdf' && !findChromium()) throw new UserError(`${NO_CHROMIUM_MESSAGE} Có thể in ra .html rồi mở bằng trình duyệt để in.`);
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
+    if (registerMissing(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
 
     const register = await openRegisterReadOnly({ path: dbPath });
     try {

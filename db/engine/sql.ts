@@ -68,3 +68,8 @@ export function petitionsContaining(db: Kysely<any>, parts: string[]): RawBuilde
 export function integerParam(n: number): RawBuilder<number> {
   return sql<number>`cast(${n} as integer)`;
 }
+
+/** Where `needle` first occurs in `text`, from 1 (0: nowhere): SQLite's instr, PostgreSQL's strpos. */
+export function textPosition(db: Kysely<any>, text: RawBuilder<unknown>, needle: string): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`strpos(${text}, ${needle})` : sql<number>`instr(${text}, ${needle})`;
+}
