@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { listPetitions } from '../../db/ops/petitions.ts';
 import { openRegisterReadOnly } from '../../db/register.ts';
