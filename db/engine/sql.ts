@@ -73,3 +73,12 @@ export function integerParam(n: number): RawBuilder<number> {
 export function textPosition(db: Kysely<any>, text: RawBuilder<unknown>, needle: string): RawBuilder<number> {
   return isPostgres(db) ? sql<number>`strpos(${text}, ${needle})` : sql<number>`instr(${text}, ${needle})`;
 }
+
+/**
+ * Begins a read transaction on one connection: one consistent snapshot that never waits for a
+ * writer (SQLite's deferred transaction in WAL; PostgreSQL's repeatable read, read only, without
+ * the write lock every Kysely transaction takes). End it with `commit`.
+ */
+export function beginReadSnapshot(db: Kysely<any>): RawBuilder<unknown> {
+  return isPostgres(db) ? sql`begin transaction isolation level repeatable read read only` : sql`begin deferred`;
+}

@@ -34,6 +34,7 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { decisionLawOut, sessionLawOut, visitLawOut } from '../../shared/interchange/law.ts';
 import { readNoticesForExport } from './notices.ts';
+import { beginReadSnapshot } from '../engine/sql.ts';
 import { contentHandlingOut, readContentHandling } from './content-handling.ts';
 
 /** Rows read per query: far below SQLite's limit on bound parameters. */
@@ -51,7 +52,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  */
 export function exportRegister(register: Register, now: Date = register.now()): Promise<V2File> {
   return register.db.connection().execute(async (db) => {
-    await sql`begin deferred`.execute(db);
+    await beginReadSnapshot(db).execute(db);
     try {
       return await readRegister(db, now);
     } finally {
