@@ -106,7 +106,7 @@ describe('petreg demo (fillDemo)', () => {
         for (const rep of representatives) expect(p.petitioners.map((x) => x.id_number)).toContain(rep.id_number);
       }
     }
-  });
+  }, 180_000);
 
   it('handles its petitions as a Board does: classified, decided, forwarded, replied, some late or overdue', async () => {
     const r = await newRegister();
@@ -192,7 +192,7 @@ describe('petreg demo (fillDemo)', () => {
     expect(unlinked).toBe(0);
     const lastForward = await rawValue(r.register, "select max(seq) from outgoing_documents where kind = 'forward' and year = 2026");
     expect(lastForward).toBe(forwards.filter((p) => p.decision!.on.startsWith('2026')).length);
-  });
+  }, 180_000);
 
   it('round trip: export, import into an empty register, export gives the same bytes', async () => {
     const first = await newRegister();
@@ -204,7 +204,7 @@ describe('petreg demo (fillDemo)', () => {
     const text2 = serialiseInterchange(await exportRegister(second.register));
     const strip = (t: string) => t.replace(/^ {2}"exported_at": "[^"]*",\n/m, '');
     expect(strip(text2)).toBe(strip(text1));
-  });
+  }, 180_000);
 
   it('is deterministic for a seed and day, and differs with the seed or the day', () => {
     const options = (seed: number, today = '2026-12-15') => ({ seed, today, provinceCode: '51', provinceName: 'Tỉnh Quảng Ngãi', communes: communesOf('51') });
