@@ -232,5 +232,5 @@ describe('petreg demo (fillDemo)', () => {
     expect((error as ApiError).code).toBe('CONFLICT');
     expect((error as ApiError).message).toContain('Sổ đã có dữ liệu');
     expect(await registerSnapshot(r.register)).toEqual(before);
-  });
+  }, 180_000);
 });
