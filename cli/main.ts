@@ -6,7 +6,7 @@ import { isPostgresLocation } from '../db/engine/location.ts';
 import fs from 'node:fs';
 import { ApiError } from '../shared/errors.ts';
 import { escapeTerminal } from '../shared/text.ts';
-import { describeStorageFault, faultLogPath, logFault } from '../db/faults.ts';
+import { describeStorageFault, FALLBACK_LOG, faultLogPath, logFault } from '../db/faults.ts';
 import { exitStatusOf, UserError, type Command, type CommandIo } from './command.ts';
 import { initCommand } from './commands/init.ts';
 import { checkCommand } from './commands/check.ts';
@@ -119,7 +119,7 @@ export async function main(argv: string[], io: CommandIo = consoleIo): Promise<n
     if (!isOwn) logFault(dbPath && fs.existsSync(path.dirname(dbPath)) ? dbPath : null, `petreg ${name}`, caught);
     const error = fault ?? caught;
     const status = exitStatusOf(error);
-    io.err(escapeTerminal(status === 2 ? `Lỗi nội bộ: ${error instanceof Error ? error.message : String(error)} (chi tiết trong ${dbPath ? faultLogPath(dbPath) : 'stderr'})` : (error as Error).message));
+    io.err(escapeTerminal(status === 2 ? `Lỗi nội bộ: ${error instanceof Error ? error.message : String(error)} (chi tiết trong ${dbPath ? (isPostgresLocation(dbPath) ? FALLBACK_LOG : faultLogPath(dbPath)) : 'stderr'})` : (error as Error).message));
     return status;
   }
 }
