@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultDatabasePath } from '../db/paths.ts';
+import { isPostgresLocation } from '../db/engine/location.ts';
 import fs from 'node:fs';
 import { ApiError } from '../shared/errors.ts';
 import { escapeTerminal } from '../shared/text.ts';
@@ -19,7 +20,6 @@ import { documentCommand } from './commands/document.ts';
 import { statsCommand } from './commands/stats.ts';
 import { reportCommand } from './commands/report.ts';
 import { copyCommand } from './commands/copy.ts';
-import { isPostgresLocation } from '../db/engine/location.ts';
 
 /** Every command, in the order `petreg --help` lists them. Later features add theirs here. */
 export const COMMANDS: Command[] = [initCommand, checkCommand, backupCommand, restoreCommand, importCommand, exportCommand, searchCommand, demoCommand, documentCommand, statsCommand, reportCommand, copyCommand];

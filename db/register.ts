@@ -256,7 +256,7 @@ async function openPostgresRegister(options: { path: string; now?: () => Date; s
     await handle.db.destroy().catch(() => undefined);
     throw describePostgresFault(error, location) ?? error;
   };
-  let applied: string[] = [];
+  let applied: string[];
   try {
     applied = await appliedPostgresMigrations(handle.db);
     const unknown = applied.filter((name) => !MIGRATIONS.some(([m]) => m === name));

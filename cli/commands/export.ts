@@ -4,7 +4,7 @@ import { exportRegister } from '../../db/interchange/export.ts';
 import { redactDenouncers } from '../../db/interchange/redact.ts';
 import { openRegisterReadOnly } from '../../db/register.ts';
 import { serialiseInterchange } from '../../shared/interchange/v1.ts';
-import { UserError, type Command } from '../command.ts';
+import { UserError, type Command, registerMissing } from '../command.ts';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -16,7 +16,7 @@ export const exportCommand: Command = {
   async run({ dbPath, positionals, options, io }) {
     const file = positionals[0];
     if (!file) throw new UserError('Thiếu tên tệp xuất: petreg export FILE.json');
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
+    if (registerMissing(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
     const target = path.resolve(file);
     if (target === path.resolve(dbPath)) throw new UserError('Tệp xuất phải khác tệp sổ.');
     if (!fs.existsSync(path.dirname(target))) throw new UserError(`Không có thư mục ${path.dirname(target)} để ghi ${file}.`);

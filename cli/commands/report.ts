@@ -12,7 +12,7 @@ import { REPORT_FORM_IDS } from '../../shared/reports/forms.ts';
 import { consolidate, parseReportFile, reportRequestSchema, type OfficialReport } from '../../shared/reports/report.ts';
 import { findChromium, htmlToPdf, NO_CHROMIUM_MESSAGE } from '../../print/chromium-pdf.ts';
 import { CLI_ACTOR } from './import.ts';
-import { UserError, type Command } from '../command.ts';
+import { UserError, type Command, registerMissing } from '../command.ts';
 
 const USAGE = 'petreg report MẪU --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--xlsx FILE] [--pdf FILE] [--unit FILE.json ...] [--force] [--db FILE]';
 const FILE_FORMATS = ['xlsx', 'pdf'] as const;
@@ -88,7 +88,7 @@ export const reportCommand: Command = {
       }
       return unit;
     });
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
+    if (registerMissing(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
 
     const tell = options.json ? io.err : io.out;
     const register = await openRegisterForWrite({ path: dbPath });

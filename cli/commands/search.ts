@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { listPetitions } from '../../db/ops/petitions.ts';
 import { openRegisterReadOnly } from '../../db/register.ts';
 import { formatDateVN } from '../../shared/calendar/dates.ts';
 import { petitionListSchema } from '../../shared/domain/petition.ts';
 import { textProblem } from '../../shared/validation.ts';
-import { UserError, type Command } from '../command.ts';
+import { UserError, type Command, registerMissing } from '../command.ts';
 
 const MAX_LIMIT = 1000;
 const DEFAULT_LIMIT = 50;
@@ -32,7 +31,7 @@ export const searchCommand: Command = {
     const problem = textProblem(text);
     if (problem) throw new UserError(`Nội dung cần tìm ${problem}.`);
     const limit = parseLimit(options.limit);
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
+    if (registerMissing(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
     const register = await openRegisterReadOnly({ path: dbPath });
     try {
       const page = await listPetitions(register.db, petitionListSchema.parse({ search: text, limit }), vietnamDate(register.now()));

@@ -11,7 +11,7 @@ import { statsRequestSchema, checkIdentities, RECEPTION_GROUP_LABELS, RECEPTION_
 import { describePeriod } from '../../shared/stats/periods.ts';
 import { reportFigures } from '../../shared/stats/export-table.ts';
 import { CLI_ACTOR } from './import.ts';
-import { UserError, type Command } from '../command.ts';
+import { UserError, type Command, registerMissing } from '../command.ts';
 
 const USAGE = 'petreg stats --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--xlsx FILE] [--csv FILE] [--pdf FILE] [--force] [--db FILE]';
 const FILE_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
@@ -81,7 +81,7 @@ export const statsCommand: Command = {
       seen.add(t.resolved);
     }
     if (targets.some((t) => t.format === 'pdf') && !findChromium()) throw new UserError(`${NO_CHROMIUM_MESSAGE} Có thể xuất ra --xlsx hoặc --csv.`);
-    if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
+    if (registerMissing(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
 
     // With --json, stdout carries the JSON only; what was written is told on stderr.
     const tell = options.json ? io.err : io.out;

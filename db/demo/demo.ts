@@ -9,6 +9,7 @@ import { vietnamDate } from '../../shared/domain/dates.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { checkInterchange, describeIssues } from '../../shared/interchange/v1.ts';
 import { writeAudit } from '../audit.ts';
+import { textPosition } from '../engine/sql.ts';
 import { insertMatter, refreshMatter } from '../ops/matters.ts';
 import type { Field } from '../../shared/domain/petition.ts';
 import { SYSTEM_ACTOR, type Actor, type OpContext } from '../context.ts';
@@ -154,7 +155,7 @@ async function recordCaseCommunes(trx: Transaction<DB>): Promise<void> {
  * actions that issue a document are named as their document kinds (accept, forward, guide, return).
  */
 async function enterDocuments(trx: Transaction<DB>, now: string): Promise<void> {
-  const seq = (column: string) => sql.raw(`cast(substr(${column}, 1, instr(${column}, '/') - 1) as integer)`);
+  const seq = (column: string) => sql`cast(substr(${sql.raw(column)}, 1, ${textPosition(trx, sql.raw(column), '/')} - 1) as integer)`;
   await sql`
     insert into outgoing_documents (kind, year, seq, number, petition_id, issued_on, created_at)
     select action, cast(substr(decided_on, 1, 4) as integer), ${seq('document_no')}, document_no, petition_id, decided_on, ${now}
@@ -219,7 +220,7 @@ async function joinReturningMatters(trx: Transaction<DB>): Promise<void> {
     if (from === into) continue;
     await trx.updateTable('petition_contents').set({ matter_id: into }).where('matter_id', '=', from).execute();
     await trx.updateTable('visits').set({ matter_id: into }).where('matter_id', '=', from).execute();
-    await trx.updateTable('matters').set({ seen_before: sql<number>`max(seen_before, (select seen_before from matters where id = ${from}))` }).where('id', '=', into).execute();
+    await trx.updateTable('matters').set({ seen_before: sql<number>`(select case when m.seen_before > matters.seen_before then m.seen_before else matters.seen_before end from matters m where m.id = ${from})` }).where('id', '=', into).execute();
     await trx.deleteFrom('matters').where('id', '=', from).execute();
     touched.add(into);
   }

@@ -69,11 +69,16 @@ export function integerParam(n: number): RawBuilder<number> {
   return sql<number>`cast(${n} as integer)`;
 }
 
+/** Where `needle` first occurs in `text`, from 1 (0: nowhere): SQLite's instr, PostgreSQL's strpos. */
+export function textPosition(db: Kysely<any>, text: RawBuilder<unknown>, needle: string): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`strpos(${text}, ${needle})` : sql<number>`instr(${text}, ${needle})`;
+}
+
 /**
- * Begins a read-only transaction that sees one consistent state of the register while desks keep
- * writing (SQLite: a deferred transaction in WAL mode; PostgreSQL: repeatable read). Never takes
- * the write lock: not through db.transaction(), on a connection of its own (commit ends it).
+ * Begins a read transaction on one connection: one consistent snapshot that never waits for a
+ * writer (SQLite's deferred transaction in WAL; PostgreSQL's repeatable read, read only, without
+ * the write lock every Kysely transaction takes). End it with `commit`.
  */
-export function snapshotBegin(db: Kysely<any>): RawBuilder<unknown> {
+export function beginReadSnapshot(db: Kysely<any>): RawBuilder<unknown> {
   return isPostgres(db) ? sql`begin transaction isolation level repeatable read read only` : sql`begin deferred`;
 }

@@ -5,7 +5,6 @@
 // twice, or re-importing an export into an empty register, gives the same file.
 // A petition's handling is its active records (reversed ones are history v1 does not carry), and
 // due_on is the deadline the register stores, counted on its own holiday calendar.
-import { snapshotBegin } from '../engine/sql.ts';
 import { sql, type Kysely } from 'kysely';
 import type { AgencyKind } from '../../shared/domain/agency.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
@@ -35,6 +34,7 @@ import type { Register } from '../register.ts';
 import type { DB } from '../schema.ts';
 import { decisionLawOut, sessionLawOut, visitLawOut } from '../../shared/interchange/law.ts';
 import { readNoticesForExport } from './notices.ts';
+import { beginReadSnapshot } from '../engine/sql.ts';
 import { contentHandlingOut, readContentHandling } from './content-handling.ts';
 
 /** Rows read per query: far below SQLite's limit on bound parameters. */
@@ -52,7 +52,7 @@ function chunks<T>(items: T[], size: number): T[][] {
  */
 export function exportRegister(register: Register, now: Date = register.now()): Promise<V2File> {
   return register.db.connection().execute(async (db) => {
-    await snapshotBegin(db).execute(db);
+    await beginReadSnapshot(db).execute(db);
     try {
       return await readRegister(db, now);
     } finally {

@@ -10,13 +10,16 @@ import { demoHolidays, demoPeriod } from '../../db/demo/generate.ts';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { isWorkingDay } from '../../shared/calendar/working-days.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
-import { snapshot, type DbSnapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot, snapshot, type DbSnapshot } from '../helpers/snapshot.ts';
+import { cliRegister, countIn, dropCliRegisters } from '../helpers/cli-register.ts';
+import { onPostgres } from '../helpers/register.ts';
+import { openRegisterReadOnly } from '../../db/register.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'interchange-sample.json');
 const dirs: string[] = [];
 /** Each petreg run is a fresh Node process (about a second on a busy machine); some tests run several. */
-const SLOW = { timeout: 90_000 };
+const SLOW = { timeout: onPostgres ? 240_000 : 90_000 }; // a demo year on PostgreSQL takes longer
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-intake-'));
@@ -33,7 +36,15 @@ function petreg(args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function dbSnapshot(file: string): DbSnapshot {
+async function dbSnapshot(file: string): Promise<DbSnapshot> {
+  if (onPostgres) {
+    const register = await openRegisterReadOnly({ path: file });
+    try {
+      return await registerSnapshot(register);
+    } finally {
+      await register.close();
+    }
+  }
   const sqlite = new Database(file, { readonly: true });
   try {
     return snapshot(sqlite);
@@ -42,49 +53,53 @@ function dbSnapshot(file: string): DbSnapshot {
   }
 }
 
-function count(file: string, sql: string): number {
-  const sqlite = new Database(file, { readonly: true });
-  try {
-    return sqlite.prepare(sql).pluck().get() as number;
-  } finally {
-    sqlite.close();
-  }
+const count = (file: string, sql: string) => countIn(file, sql);
+
+/**
+ * A new register's location: a file the command makes, or on PostgreSQL a fresh database made a
+ * register by petreg init (a command does not make a database a register by itself).
+ */
+async function newRegister(name: string, dir = tempDir()): Promise<string> {
+  const db = await cliRegister(dir, name);
+  if (onPostgres) expect(petreg(['init', '--db', db]).status).toBe(0);
+  return db;
 }
 
 /** A register holding the sample file. */
-function sampleRegister(): string {
-  const db = path.join(tempDir(), 'register.sqlite');
+async function sampleRegister(): Promise<string> {
+  const db = await newRegister('register.sqlite');
   const result = petreg(['import', FIXTURE, '--db', db]);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return db;
 }
 
-afterEach(() => {
+afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  await dropCliRegisters();
 });
 
 describe('petreg import', SLOW, () => {
-  it('imports a v1 file and prints the counts', () => {
-    const db = path.join(tempDir(), 'r.sqlite');
+  it('imports a v1 file and prints the counts', async () => {
+    const db = await newRegister('r.sqlite');
     const { status, stdout } = petreg(['import', FIXTURE, '--db', db]);
     expect(status).toBe(0);
     expect(stdout).toContain('cơ quan: 1 thêm mới, 1 cập nhật');
     expect(stdout).toContain('kỳ tiếp: 2');
     expect(stdout).toContain('lượt tiếp: 2');
     expect(stdout).toContain('đơn: 6 (số vào sổ 2025/000123 … 2026/000009)');
-    expect(count(db, 'select count(*) from petitions')).toBe(6);
+    expect(await count(db, 'select count(*) from petitions')).toBe(6);
     // The handling the file records comes in with it.
-    expect(count(db, 'select count(*) from classifications')).toBe(5);
-    expect(count(db, "select count(*) from decisions where action = 'forward' and document_no = '15/PC-BTCD'")).toBe(1);
-    expect(count(db, 'select count(*) from reminders')).toBe(2);
-    expect(count(db, "select count(*) from petitions where stage = 'closed'")).toBe(4);
+    expect(await count(db, 'select count(*) from classifications')).toBe(5);
+    expect(await count(db, "select count(*) from decisions where action = 'forward' and document_no = '15/PC-BTCD'")).toBe(1);
+    expect(await count(db, 'select count(*) from reminders')).toBe(2);
+    expect(await count(db, "select count(*) from petitions where stage = 'closed'")).toBe(4);
   });
 
-  it('refuses a missing file, bad JSON, a wrong format and a rule violation with exit 1, naming what is wrong', () => {
+  it('refuses a missing file, bad JSON, a wrong format and a rule violation with exit 1, naming what is wrong', async () => {
     const dir = tempDir();
-    const db = sampleRegister();
-    const before = dbSnapshot(db);
+    const db = await sampleRegister();
+    const before = await dbSnapshot(db);
     const write = (name: string, text: string) => {
       const file = path.join(dir, name);
       fs.writeFileSync(file, text);
@@ -116,18 +131,20 @@ describe('petreg import', SLOW, () => {
     const bad = petreg(['import', path.join(dir, 'cp1258.json'), '--db', db]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('không phải văn bản UTF-8');
-    expect(dbSnapshot(db)).toEqual(before);
+    expect(await dbSnapshot(db)).toEqual(before);
   });
 
-  it('a refused file leaves no new register behind', () => {
+  it('a refused file leaves no new register behind', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'bad.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'petition-register/v1', petitions: [{ ref: 'P1' }] }));
-    const db = path.join(dir, 'new.sqlite');
+    // On PostgreSQL: an empty database, which stays without a single table.
+    const db = await cliRegister(dir, 'new.sqlite');
     const { status, stderr } = petreg(['import', file, '--db', db]);
     expect(status).toBe(1);
     expect(stderr).toContain('petitions[ref=P1].received_on');
-    expect(fs.existsSync(db)).toBe(false);
+    if (onPostgres) expect(await count(db, "select count(*) from information_schema.tables where table_schema = 'public'")).toBe(0);
+    else expect(fs.existsSync(db)).toBe(false);
   });
 
   it('needs a file name', () => {
@@ -138,9 +155,9 @@ describe('petreg import', SLOW, () => {
 });
 
 describe('petreg export', SLOW, () => {
-  it('writes the register, refuses to overwrite without --force, and round-trips', () => {
+  it('writes the register, refuses to overwrite without --force, and round-trips', async () => {
     const dir = tempDir();
-    const db = sampleRegister();
+    const db = await sampleRegister();
     const out = path.join(dir, 'out.json');
     const first = petreg(['export', out, '--db', db]);
     expect(first.status).toBe(0);
@@ -157,7 +174,7 @@ describe('petreg export', SLOW, () => {
     expect(petreg(['export', out, '--force', '--db', db]).status).toBe(0);
     expect(fs.readdirSync(dir)).toEqual(['out.json']);
 
-    const copy = path.join(dir, 'copy.sqlite');
+    const copy = await newRegister('copy.sqlite', tempDir());
     expect(petreg(['import', out, '--db', copy]).status).toBe(0);
     const out2 = path.join(dir, 'out2.json');
     expect(petreg(['export', out2, '--db', copy]).status).toBe(0);
@@ -165,13 +182,13 @@ describe('petreg export', SLOW, () => {
     expect(strip(fs.readFileSync(out2, 'utf8'))).toBe(strip(fs.readFileSync(out, 'utf8')));
   });
 
-  it('refuses a missing register and a missing folder', () => {
+  it('refuses a missing register and a missing folder', async () => {
     const dir = tempDir();
     const missing = petreg(['export', path.join(dir, 'x.json'), '--db', path.join(dir, 'none.sqlite')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Không có tệp sổ');
     expect(fs.existsSync(path.join(dir, 'none.sqlite'))).toBe(false);
-    const db = sampleRegister();
+    const db = await sampleRegister();
     const noFolder = petreg(['export', path.join(dir, 'no', 'x.json'), '--db', db]);
     expect(noFolder.status).toBe(1);
     expect(noFolder.stderr).toContain('Không có thư mục');
@@ -179,8 +196,8 @@ describe('petreg export', SLOW, () => {
 });
 
 describe('petreg search', SLOW, () => {
-  it('finds petitions ignoring case, tone marks and đ/d; --json prints an array', () => {
-    const db = sampleRegister();
+  it('finds petitions ignoring case, tone marks and đ/d; --json prints an array', async () => {
+    const db = await sampleRegister();
     const json = petreg(['search', 'nguyen van duc', '--json', '--db', db]);
     expect(json.status).toBe(0);
     const rows = JSON.parse(json.stdout) as { register_no: string; petitioner_names: string }[];
@@ -202,8 +219,8 @@ describe('petreg search', SLOW, () => {
     expect(JSON.parse(petreg(['search', 'ban tiep cong dan trung uong', '--json', '--db', db]).stdout)).toHaveLength(1);
   });
 
-  it('limits, says when nothing matches, and refuses bad arguments', () => {
-    const db = sampleRegister();
+  it('limits, says when nothing matches, and refuses bad arguments', async () => {
+    const db = await sampleRegister();
     const limited = petreg(['search', 'xa', '--limit', '1', '--db', db]);
     expect(limited.status).toBe(0);
     const lines = limited.stdout.trim().split('\n');
@@ -224,8 +241,8 @@ describe('petreg search', SLOW, () => {
 });
 
 describe('petreg demo', SLOW, () => {
-  it('fills an empty register with a year up to today, and refuses to run twice', () => {
-    const db = path.join(tempDir(), 'demo.sqlite');
+  it('fills an empty register with a year up to today, and refuses to run twice', async () => {
+    const db = await newRegister('demo.sqlite');
     const first = petreg(['demo', '--db', db]);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
@@ -236,28 +253,28 @@ describe('petreg demo', SLOW, () => {
     const holidays = demoHolidays(from, to);
     let days = 0;
     for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) days += 1;
-    expect(count(db, "select count(*) from reception_sessions where kind = 'regular'")).toBe(days);
-    const petitions = count(db, 'select count(*) from petitions');
+    expect(await count(db, "select count(*) from reception_sessions where kind = 'regular'")).toBe(days);
+    const petitions = await count(db, 'select count(*) from petitions');
     expect(petitions).toBeGreaterThanOrEqual(Math.floor(days * 3.4));
     expect(petitions).toBeLessThanOrEqual(Math.ceil(days * 5.4));
-    const visits = count(db, 'select count(*) from visits');
+    const visits = await count(db, 'select count(*) from visits');
     expect(visits).toBeGreaterThanOrEqual(days);
     expect(visits).toBeLessThanOrEqual(days * 2.2);
-    expect(count(db, 'select count(*) from visits where delegation_members is not null')).toBeGreaterThan(0);
-    expect(count(db, "select count(*) from reception_sessions where kind = 'periodic'")).toBeGreaterThanOrEqual(3);
-    expect(count(db, "select count(*) from citizens where id_number is not null and id_number not like '051%'")).toBe(0);
+    expect(await count(db, 'select count(*) from visits where delegation_members is not null')).toBeGreaterThan(0);
+    expect(await count(db, "select count(*) from reception_sessions where kind = 'periodic'")).toBeGreaterThanOrEqual(3);
+    expect(await count(db, "select count(*) from citizens where id_number is not null and id_number not like '051%'")).toBe(0);
     expect(first.stdout).toContain(`đơn: ${petitions} (số vào sổ`);
 
-    const before = dbSnapshot(db);
+    const before = await dbSnapshot(db);
     const second = petreg(['demo', '--seed', '2', '--db', db]);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('Sổ đã có dữ liệu');
     expect(second.stderr).toContain(db);
-    expect(dbSnapshot(db)).toEqual(before);
+    expect(await dbSnapshot(db)).toEqual(before);
   });
 
-  it('refuses a register holding imported petitions, and a bad seed', () => {
-    const db = sampleRegister();
+  it('refuses a register holding imported petitions, and a bad seed', async () => {
+    const db = await sampleRegister();
     const refused = petreg(['demo', '--db', db]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('2 kỳ tiếp, 6 đơn');

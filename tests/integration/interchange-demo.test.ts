@@ -12,8 +12,9 @@ import { ApiError } from '../../shared/errors.ts';
 import { CHANNELS, FIELDS, PETITION_KINDS } from '../../shared/domain/petition.ts';
 import { serialiseInterchange } from '../../shared/interchange/v1.ts';
 import { isVietnamese } from '../helpers/envelope.ts';
-import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { rawAll, rawGet, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { rawValue } from '../helpers/raw-value.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 /** Mid-December: nearly a whole year of data. */
 const DECEMBER = new Date('2026-12-15T02:00:00Z');
@@ -61,7 +62,7 @@ describe('petreg demo (fillDemo)', () => {
     expect(counts.decisions).toBeGreaterThan(counts.petitions * 0.85);
     expect(counts.replies).toBeGreaterThan(100);
     expect(counts.reminders).toBeGreaterThan(10);
-    const audit = r.register.sqlite.prepare("select * from audit_log where action = 'demo'").all();
+    const audit = await rawAll(r.register, "select * from audit_log where action = 'demo'");
     expect(audit).toHaveLength(1);
 
     const file = await exportRegister(r.register);
@@ -85,7 +86,7 @@ describe('petreg demo (fillDemo)', () => {
       expect(p.address).toMatch(/tỉnh Quảng Ngãi$/);
     }
     // Each case is placed in its citizens' commune: the statistics by commune have figures.
-    const placed = r.register.sqlite.prepare('select count(*) as n, count(case_commune_code) as placed from matters').get() as { n: number; placed: number };
+    const placed = (await rawGet<{ n: number; placed: number }>(r.register, 'select count(*) as n, count(case_commune_code) as placed from matters'))!;
     expect(placed.placed).toBeGreaterThan(placed.n * 0.9);
     const stats = await r.client.stats.get({ from: counts.from, to: counts.to });
     expect(stats.by_commune!.communes.length).toBeGreaterThan(20);
@@ -105,7 +106,7 @@ describe('petreg demo (fillDemo)', () => {
         for (const rep of representatives) expect(p.petitioners.map((x) => x.id_number)).toContain(rep.id_number);
       }
     }
-  });
+  }, 180_000);
 
   it('handles its petitions as a Board does: classified, decided, forwarded, replied, some late or overdue', async () => {
     const r = await newRegister();
@@ -174,7 +175,7 @@ describe('petreg demo (fillDemo)', () => {
     // Replies: most forwards older than two months have one, some came late; reminders urged the late.
     const oldForwards = forwards.filter((p) => age(p.decision!.on) > 44);
     expect(ratio(oldForwards.filter((p) => p.reply).length, oldForwards.length)).toBeGreaterThan(0.75);
-    const late = r.register.sqlite.prepare('select count(*) from replies r join decisions d on d.id = r.decision_id where r.received_on > d.reply_due_on').pluck().get() as number;
+    const late = (await rawValue<number>(r.register, 'select count(*) from replies r join decisions d on d.id = r.decision_id where r.received_on > d.reply_due_on'))!;
     expect(late).toBeGreaterThan(counts.replies * 0.1);
     expect(late).toBeLessThan(counts.replies * 0.5);
     const urged = forwards.filter((p) => p.reminders.length > 0);
@@ -187,14 +188,11 @@ describe('petreg demo (fillDemo)', () => {
     expect(todo.counts.replyOverdue).toBeGreaterThanOrEqual(3);
     expect(todo.counts.dueThisWeek + todo.counts.dueToday).toBeGreaterThan(0);
     // The demo's numbers are the register's own: the desk's next document continues them.
-    const unlinked = r.register.sqlite
-      .prepare('select (select count(*) from decisions where document_no is not null and document_id is null) + (select count(*) from reminders where document_id is null)')
-      .pluck()
-      .get();
+    const unlinked = await rawValue(r.register, 'select (select count(*) from decisions where document_no is not null and document_id is null) + (select count(*) from reminders where document_id is null)');
     expect(unlinked).toBe(0);
-    const lastForward = r.register.sqlite.prepare("select max(seq) from outgoing_documents where kind = 'forward' and year = 2026").pluck().get();
+    const lastForward = await rawValue(r.register, "select max(seq) from outgoing_documents where kind = 'forward' and year = 2026");
     expect(lastForward).toBe(forwards.filter((p) => p.decision!.on.startsWith('2026')).length);
-  });
+  }, 180_000);
 
   it('round trip: export, import into an empty register, export gives the same bytes', async () => {
     const first = await newRegister();
@@ -206,7 +204,7 @@ describe('petreg demo (fillDemo)', () => {
     const text2 = serialiseInterchange(await exportRegister(second.register));
     const strip = (t: string) => t.replace(/^ {2}"exported_at": "[^"]*",\n/m, '');
     expect(strip(text2)).toBe(strip(text1));
-  });
+  }, 180_000);
 
   it('is deterministic for a seed and day, and differs with the seed or the day', () => {
     const options = (seed: number, today = '2026-12-15') => ({ seed, today, provinceCode: '51', provinceName: 'Tỉnh Quảng Ngãi', communes: communesOf('51') });
@@ -228,11 +226,11 @@ describe('petreg demo (fillDemo)', () => {
   it('refuses a register that already has sessions or petitions, and changes nothing', async () => {
     const r = await newRegister();
     await fillDemo(r.register, { seed: 1 });
-    const before = snapshot(r.register.sqlite);
+    const before = await registerSnapshot(r.register);
     const error = await fillDemo(r.register, { seed: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('CONFLICT');
     expect((error as ApiError).message).toContain('Sổ đã có dữ liệu');
-    expect(snapshot(r.register.sqlite)).toEqual(before);
-  });
+    expect(await registerSnapshot(r.register)).toEqual(before);
+  }, 180_000);
 });

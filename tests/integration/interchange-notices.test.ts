@@ -10,8 +10,8 @@ import { ApiError } from '../../shared/errors.ts';
 import { PROTECTED_LABEL } from '../../shared/domain/protection.ts';
 import { checkInterchangeV2, serialiseInterchangeV2, type V2File } from '../../shared/interchange/v2.ts';
 import { DUC, petitionInput, visitInput } from '../helpers/intake.ts';
-import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { rawGet, tempRegister, type TempRegister } from '../helpers/register.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 const ACTOR: Actor = { id: null, name: 'Kiểm thử nhập tệp' };
 const AUGUST = new Date('2026-08-20T03:00:00Z');
@@ -28,7 +28,7 @@ afterEach(async () => {
   for (const r of registers.splice(0)) await r.cleanup();
 });
 
-const agencyId = (t: TempRegister) => (t.register.sqlite.prepare("select id from agencies where code = 'SO-NNMT'").get() as { id: number }).id;
+const agencyId = async (t: TempRegister) => (await rawGet<{ id: number }>(t.register, "select id from agencies where code = 'SO-NNMT'"))!.id;
 
 /**
  * A register with every kind of notice: a refusal notice issued; a guidance notice due; a
@@ -46,7 +46,7 @@ async function registerWithNotices(): Promise<TempRegister> {
   const decided = async (input: Parameters<typeof petitionInput>[0], action: 'guide' | 'forward') => {
     const p = await c.petitions.create(petitionInput(input));
     await c.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-08-04' });
-    await c.workflow.decide({ petitionId: p.id, action, agencyId: agencyId(t), on: '2026-08-05' });
+    await c.workflow.decide({ petitionId: p.id, action, agencyId: await agencyId(t), on: '2026-08-05' });
     return p;
   };
   await decided({ receivedOn: '2026-08-03' }, 'guide');
@@ -60,7 +60,7 @@ async function registerWithNotices(): Promise<TempRegister> {
   const [first] = await c.notices.list({ petitionId: redecided.id });
   await c.notices.issue({ id: first!.id, on: '2026-08-06' });
   await c.workflow.reverse({ petitionId: redecided.id, what: 'decision', note: 'Hướng dẫn nhầm cơ quan' });
-  await c.workflow.decide({ petitionId: redecided.id, action: 'guide', agencyId: agencyId(t), on: '2026-08-07' });
+  await c.workflow.decide({ petitionId: redecided.id, action: 'guide', agencyId: await agencyId(t), on: '2026-08-07' });
 
   const cancelled = await decided({ receivedOn: '2026-08-04', summary: 'Đơn hướng dẫn rồi hủy' }, 'guide');
   await c.workflow.reverse({ petitionId: cancelled.id, what: 'decision', note: 'Chưa đủ thông tin' });
@@ -130,11 +130,11 @@ describe('notices in interchange v2', () => {
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.issues).toContainEqual({ path: where, message: expect.stringContaining(message) });
     const r = await newRegister();
-    const before = snapshot(r.register.sqlite);
+    const before = await registerSnapshot(r.register);
     const error = await importFile(r.register, file, ACTOR).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toContain(where);
-    expect(snapshot(r.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(r.register)).toEqual(before);
   });
 
   it('refuses a notice number the register already holds, and writes nothing', async () => {
@@ -145,13 +145,13 @@ describe('notices in interchange v2', () => {
     const r = await newRegister();
     const p = await r.client.petitions.create(petitionInput({ receivedOn: '2026-08-03' }));
     await r.client.workflow.classify({ petitionId: p.id, eligible: true, on: '2026-08-04' });
-    await r.client.workflow.decide({ petitionId: p.id, action: 'guide', agencyId: agencyId(r), on: '2026-08-05' });
+    await r.client.workflow.decide({ petitionId: p.id, action: 'guide', agencyId: await agencyId(r), on: '2026-08-05' });
     const [notice] = await r.client.notices.list({ petitionId: p.id });
     await r.client.notices.issue({ id: notice!.id, on: '2026-08-05' });
-    const before = snapshot(r.register.sqlite);
+    const before = await registerSnapshot(r.register);
     const error = await importFile(r.register, file, ACTOR).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toMatch(/notices\[ref=N1\]\.document_no: Số thông báo 01\/TB-BTCD năm 2026 đã có trong sổ/);
-    expect(snapshot(r.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(r.register)).toEqual(before);
   });
 });

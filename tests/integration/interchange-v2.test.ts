@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/errors.ts';
 import { serialiseInterchange, type V1File } from '../../shared/interchange/v1.ts';
 import { checkInterchangeV2, type V2File } from '../../shared/interchange/v2.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/interchange-sample.json');
 const ACTOR: Actor = { id: null, name: 'Kiểm thử nhập tệp' };
@@ -129,10 +129,10 @@ describe('a v2 file', () => {
     const check = checkInterchangeV2(file);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.issues).toContainEqual({ path: where, message: expect.stringContaining(message) });
-    const before = snapshot(r.register.sqlite);
+    const before = await registerSnapshot(r.register);
     const error = await importFile(r.register, file, ACTOR).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toContain(where);
-    expect(snapshot(r.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(r.register)).toEqual(before);
   });
 });

@@ -5,9 +5,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequestUrl, startPreview } from '../../web/server.ts';
-import { tempDir, type TempDir } from '../helpers/register.ts';
+import { onPostgres, tempDir, tempPostgresDatabase, type TempDir } from '../helpers/register.ts';
 
 let d: TempDir;
+let server: { url: string; drop(): Promise<void> } | null = null;
 let preview: { url: string; close(): Promise<void> };
 let port = 0;
 const TOKEN = 'test-token-0123456789';
@@ -17,13 +18,16 @@ beforeAll(async () => {
   const renderer = path.join(d.dir, 'renderer');
   fs.mkdirSync(renderer);
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
-  const options = { dbPath: path.join(d.dir, 'register.sqlite'), port: 0, token: TOKEN, appVersion: 'test', rendererDir: renderer };
+  // On PostgreSQL the preview opens a fresh database on the test server.
+  server = onPostgres ? await tempPostgresDatabase() : null;
+  const options = { dbPath: server?.url ?? path.join(d.dir, 'register.sqlite'), port: 0, token: TOKEN, appVersion: 'test', rendererDir: renderer };
   preview = await startPreview(options);
   port = options.port;
 }, 60_000);
 afterAll(async () => {
   await preview.close();
   d.cleanup();
+  await server?.drop();
 });
 
 /** A raw HTTP/1.1 request (fetch would normalise the paths we want to send as they are). */

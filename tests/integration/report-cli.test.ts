@@ -7,6 +7,8 @@ import path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petreg as runPetreg } from '../helpers/petreg.ts';
+import { cliRegister, dropCliRegisters } from '../helpers/cli-register.ts';
+import { onPostgres } from '../helpers/register.ts';
 import { REPORT_FORMS, reportDefinition } from '../../shared/reports/forms.ts';
 import { figureColumns } from '../../shared/reports/model.ts';
 import type { OfficialReport } from '../../shared/reports/report.ts';
@@ -22,15 +24,18 @@ function petreg(args: string[]) {
   return runPetreg(args, { PETREG_DATA_DIR: path.join(dir, 'default') }, 120_000);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-report-cli-'));
-  db = path.join(dir, 'demo.sqlite');
+  db = await cliRegister(dir, 'demo.sqlite');
+  // A PostgreSQL database is made a register by petreg init (a new file is made by demo itself).
+  if (onPostgres) expect(petreg(['init', '--db', db]).status).toBe(0);
   const demo = petreg(['demo', '--db', db]);
   expect(demo.status, demo.stderr).toBe(0);
 }, 180_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await dropCliRegisters();
 });
 
 describe('petreg report', () => {

@@ -6,6 +6,7 @@ import { REPORT_FORMS, reportDefinition } from '../../shared/reports/forms.ts';
 import type { OfficialReport, ReportDrill } from '../../shared/reports/report.ts';
 import { expectError } from '../helpers/envelope.ts';
 import { BINH, HUNG, delegationInput, petitionInput, person, visitInput } from '../helpers/intake.ts';
+import { rawGet, rawRun } from '../helpers/register.ts';
 import { agencyByCode, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 const PERIOD = { from: '2026-06-15', to: '2026-12-14' };
@@ -54,7 +55,7 @@ beforeAll(async () => {
   };
 
   const A = await c.petitions.create(petitionInput({ receivedOn: '2026-06-01', kind: 'complaint', field: 'land', summary: 'Khiếu nại lần hai quyết định giải quyết khiếu nại về đất' }));
-  const matterOfA = (t.register.sqlite.prepare('select matter_id from petition_contents where petition_id = ? and position = 0').get(A.id) as { matter_id: number }).matter_id;
+  const matterOfA = (await rawGet<{ matter_id: number }>(t.register, 'select matter_id from petition_contents where petition_id = ? and position = 0', A.id))!.matter_id;
   const matterA = (await c.matters.get({ id: matterOfA })).matter;
   await c.matters.update({ id: matterA.id, title: matterA.title, kind: 'complaint', field: 'land', arrivalState: 'resolved_once', complaintLevel: 'second', decidedBy: 'Chủ tịch UBND xã Tịnh Khê' });
   await step(A.id, '2026-06-20', true, 'accept', '2026-06-25');
@@ -127,14 +128,14 @@ describe('official reports over a hand-built register', () => {
 
   it('refuses a report whose identities fail, naming the petitions to split, and a column the form lacks', async () => {
     // An imported petition of several contents, not yet split, breaks the split by kind.
-    t.register.sqlite.prepare("update petitions set kind = 'multiple' where summary = 'Kiến nghị cấp giấy chứng nhận quyền sử dụng đất'").run();
+    await rawRun(t.register, "update petitions set kind = 'multiple' where summary = 'Kiến nghị cấp giấy chứng nhận quyền sử dụng đất'");
     try {
       const error = expectError(await t.api.call('reports.get', { form: '01/XLD', ...PERIOD }), 'CONFLICT');
       expect(error.message).toContain('6 = 8+9+10 = 11+12+13 = 14+18');
       expect(error.message).toContain('tách từng nội dung');
       expectError(await t.api.call('reports.export', { form: '01/XLD', ...PERIOD, format: 'xlsx' }), 'CONFLICT');
     } finally {
-      t.register.sqlite.prepare("update petitions set kind = 'recommendation' where summary = 'Kiến nghị cấp giấy chứng nhận quyền sử dụng đất'").run();
+      await rawRun(t.register, "update petitions set kind = 'recommendation' where summary = 'Kiến nghị cấp giấy chứng nhận quyền sử dụng đất'");
     }
     expectError(await t.api.call('reports.drill', { form: '02/TCD', ms: 17, ...PERIOD }), 'VALIDATION');
   });

@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petreg as runPetreg } from '../helpers/petreg.ts';
+import { cliRegister, copyCliRegister, countIn, dropCliRegisters, queryRegister, writeRegister } from '../helpers/cli-register.ts';
+import { onPostgres } from '../helpers/register.ts';
 import { findChromium } from '../../print/chromium-pdf.ts';
 import { checkIdentities, type Statistics } from '../../shared/stats/definitions.ts';
 import { isVietnamese } from '../helpers/envelope.ts';
@@ -27,15 +28,18 @@ function stats(...extra: string[]) {
   return petreg(['stats', '--db', db, '--from', FROM, '--to', TO, ...extra]);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-stats-cli-'));
-  db = path.join(dir, 'demo.sqlite');
+  db = await cliRegister(dir, 'demo.sqlite');
+  // A PostgreSQL database is made a register by petreg init (a new file is made by demo itself).
+  if (onPostgres) expect(petreg(['init', '--db', db]).status).toBe(0);
   const demo = petreg(['demo', '--db', db]);
   expect(demo.status, demo.stderr).toBe(0);
 }, 180_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await dropCliRegisters();
 });
 
 describe('petreg stats', () => {
@@ -73,27 +77,22 @@ describe('petreg stats', () => {
     expect(json.reception.leaders.sessions).toBeGreaterThan(0);
   });
 
-  it('counts the demo register’s handling records (active classifications, decisions, replies)', () => {
+  it('counts the demo register’s handling records (active classifications, decisions, replies)', async () => {
     // Read from the records themselves, not from the petitions' denormalised columns.
-    const sqlite = new Database(db, { readonly: true });
-    try {
-      const one = (q: string) => (sqlite.prepare(q).get(FROM, TO) as { n: number }).n;
-      const inPeriod = 'p.received_on between ? and ?';
-      const eligible = one(`select count(*) as n from classifications c join petitions p on p.id = c.petition_id where c.reversed_at is null and c.eligible = 1 and ${inPeriod}`);
-      const decided = one(`select count(*) as n from decisions d join petitions p on p.id = d.petition_id where d.reversed_at is null and ${inPeriod}`);
-      const forwarded = one(`select count(*) as n from decisions d join petitions p on p.id = d.petition_id where d.reversed_at is null and d.action = 'forward' and ${inPeriod}`);
-      const replied = one(
-        `select count(*) as n from replies r join decisions d on d.id = r.decision_id join petitions p on p.id = d.petition_id
-         where r.reversed_at is null and d.reversed_at is null and d.action = 'forward' and ${inPeriod}`,
-      );
-      expect(decided).toBeGreaterThan(0);
-      expect(json.petitions.eligible.total).toBe(eligible);
-      expect(json.petitions.decisions.total).toBe(decided);
-      expect(json.petitions.decisions.forward).toBe(forwarded);
-      expect(json.petitions.forwarded_by_agency.reduce((n, a) => n + a.replied, 0)).toBe(replied);
-    } finally {
-      sqlite.close();
-    }
+    const one = (q: string) => countIn(db, q, FROM, TO);
+    const inPeriod = 'p.received_on between ? and ?';
+    const eligible = await one(`select count(*) as n from classifications c join petitions p on p.id = c.petition_id where c.reversed_at is null and c.eligible = 1 and ${inPeriod}`);
+    const decided = await one(`select count(*) as n from decisions d join petitions p on p.id = d.petition_id where d.reversed_at is null and ${inPeriod}`);
+    const forwarded = await one(`select count(*) as n from decisions d join petitions p on p.id = d.petition_id where d.reversed_at is null and d.action = 'forward' and ${inPeriod}`);
+    const replied = await one(
+      `select count(*) as n from replies r join decisions d on d.id = r.decision_id join petitions p on p.id = d.petition_id
+       where r.reversed_at is null and d.reversed_at is null and d.action = 'forward' and ${inPeriod}`,
+    );
+    expect(decided).toBeGreaterThan(0);
+    expect(json.petitions.eligible.total).toBe(eligible);
+    expect(json.petitions.decisions.total).toBe(decided);
+    expect(json.petitions.decisions.forward).toBe(forwarded);
+    expect(json.petitions.forwarded_by_agency.reduce((n, a) => n + a.replied, 0)).toBe(replied);
   });
 
   it('prints a plain summary without a format option', () => {
@@ -122,9 +121,7 @@ describe('petreg stats', () => {
     expect(text).toContain(`,petitions.received,Số đơn tiếp nhận trong kỳ,${json.petitions.received}\r\n`);
     if (withPdf) expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    const sqlite = new Database(db, { readonly: true });
-    const exports = (sqlite.prepare("select count(*) as n from audit_log where action = 'export' and entity = 'statistics'").get() as { n: number }).n;
-    sqlite.close();
+    const exports = await countIn(db, "select count(*) as n from audit_log where action = 'export' and entity = 'statistics'");
     expect(exports).toBe(withPdf ? 3 : 2);
 
     const before = fs.readFileSync(csv);
@@ -159,22 +156,32 @@ describe('petreg stats', () => {
     expect(out.stderr).toContain(`Không có tệp sổ ${missing}`);
     expect(fs.existsSync(missing)).toBe(false);
   });
+
+  it.runIf(onPostgres)('refuses a database the server does not have with exit 1, creating nothing', async () => {
+    const missing = new URL(db);
+    missing.pathname = `${missing.pathname}_missing`;
+    const out = petreg(['stats', '--db', missing.toString(), '--from', FROM, '--to', TO, '--json']);
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain('Máy chủ không có cơ sở dữ liệu');
+    expect(out.stdout).toBe('');
+    const server = new URL(db);
+    server.pathname = '/postgres';
+    expect(await countIn(server.toString(), 'select count(*) from pg_database where datname = ?', missing.pathname.slice(1))).toBe(0);
+  });
 });
 
 describe('petreg stats --json by commune', () => {
   it('counts the petitions of each commune where a case arose, as a recount of the records finds them', async () => {
     // A copy of the demo register whose matters record the commune where the case arose: every
     // third matter in Xã An Phú, every fifth (not third) in Phường Cẩm Thành, the others none.
-    const copy = path.join(dir, 'communes.sqlite');
-    const source = new Database(db, { readonly: true });
-    await source.backup(copy);
-    source.close();
-    const w = new Database(copy);
-    w.exec("update matters set case_commune_code = case when id % 3 = 0 then '21034' when id % 5 = 0 then '21025' end");
-    const rows = w
-      .prepare('select p.id as petition, m.id as matter, m.case_commune_code as code from petitions p join petition_contents pc on pc.petition_id = p.id join matters m on m.id = pc.matter_id where p.received_on between ? and ?')
-      .all(FROM, TO) as { petition: number; matter: number; code: string | null }[];
-    w.close();
+    const copy = await copyCliRegister(db, path.join(dir, 'communes.sqlite'));
+    await writeRegister(copy, "update matters set case_commune_code = case when id % 3 = 0 then '21034' when id % 5 = 0 then '21025' end");
+    const rows = await queryRegister<{ petition: number; matter: number; code: string | null }>(
+      copy,
+      'select p.id as petition, m.id as matter, m.case_commune_code as code from petitions p join petition_contents pc on pc.petition_id = p.id join matters m on m.id = pc.matter_id where p.received_on between ? and ?',
+      FROM,
+      TO,
+    );
     const recount = new Map<string, { petitions: Set<number>; matters: Set<number> }>();
     for (const r of rows) {
       if (r.code === null) continue;

@@ -10,7 +10,7 @@ import type { UnitChange } from '../../shared/domain/units.ts';
 import type { Petition } from '../../shared/domain/petition.ts';
 import { expectError } from '../helpers/envelope.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 import { petitionInput } from '../helpers/intake.ts';
 
 const FROM = '2026-05-01';
@@ -143,9 +143,9 @@ describe('statistics by the commune where the case arose', () => {
   });
 
   it('refuses a bad drill and writes nothing', async () => {
-    const before = snapshot(t.register.sqlite);
+    const before = await registerSnapshot(t.register);
     expectError(await t.api.call('stats.drill', { from: FROM, to: TO, drill: 'commune', part: 'x'.repeat(41) }), 'VALIDATION');
     expectError(await t.api.call('stats.drill', { from: FROM, to: TO, drill: 'communes' }), 'VALIDATION');
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
   });
 });

@@ -1,13 +1,14 @@
 // The statistics screen's chart in one call (stats.monthly): per month and kind, the very totals the
 // petition list gives for the same dates and kind (what the chart asked 48 times before).
 import { statementCacheOf } from '../../db/dialect.ts';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { PETITION_KINDS } from '../../shared/domain/petition.ts';
 import { resolvePeriod } from '../../shared/stats/periods.ts';
 import { petitionInput } from '../helpers/intake.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 
 let t: TempRegister;
 beforeEach(async () => {
@@ -29,19 +30,37 @@ describe('stats.monthly', () => {
     for (const kind of ['official_month', 'calendar_month'] as const) {
       const months = Array.from({ length: 12 }, (_, i) => resolvePeriod({ kind, year: i < 9 ? 2025 : 2026, index: ((i + 3) % 12) + 1 }));
       months[11] = { ...months[11]!, to: '2026-03-20' < months[11]!.to ? '2026-03-20' : months[11]!.to };
-      const before = snapshot(t.register.sqlite);
+      const before = await registerSnapshot(t.register);
       let statements = 0;
-      statementCacheOf(t.register.sqlite)?.clear();
-      const prepare = t.register.sqlite.prepare;
-      t.register.sqlite.prepare = function (this: typeof t.register.sqlite, source: string) {
-        // The sign-in check reads the signed-in officer; the chart's statements are over petitions.
+      // The sign-in check reads the signed-in officer; the chart's statements are over petitions.
+      const count = (source: string) => {
         if (/"?petitions"?/.test(source)) statements++;
-        return prepare.call(this, source);
-      } as typeof prepare;
-      const chart = await t.client.stats.monthly({ months });
-      t.register.sqlite.prepare = prepare;
+      };
+      let chart: Awaited<ReturnType<typeof t.client.stats.monthly>>;
+      if (t.register.engine === 'sqlite') {
+        statementCacheOf(t.register.sqlite)?.clear();
+        const prepare = t.register.sqlite.prepare;
+        t.register.sqlite.prepare = function (this: typeof t.register.sqlite, source: string) {
+          count(source);
+          return prepare.call(this, source);
+        } as typeof prepare;
+        chart = await t.client.stats.monthly({ months });
+        t.register.sqlite.prepare = prepare;
+      } else {
+        // On PostgreSQL every statement goes through a pooled pg.Client's query.
+        const query = pg.Client.prototype.query;
+        pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+          count(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string }).text));
+          return (query as (...a: unknown[]) => unknown).apply(this, args);
+        } as typeof query;
+        try {
+          chart = await t.client.stats.monthly({ months });
+        } finally {
+          pg.Client.prototype.query = query;
+        }
+      }
       expect(statements).toBe(1);
-      expect(snapshot(t.register.sqlite)).toEqual(before);
+      expect(await registerSnapshot(t.register)).toEqual(before);
       let total = 0;
       for (const [i, m] of months.entries()) {
         expect(chart[i]).toMatchObject({ from: m.from, to: m.to });

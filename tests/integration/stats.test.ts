@@ -19,7 +19,7 @@ import { statsExportSchema } from '../../shared/stats/export-request.ts';
 import { expectError } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, petitionInput, visitInput } from '../helpers/intake.ts';
 import { tempDir } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { registerSnapshot } from '../helpers/snapshot.ts';
 import { agencyByCode, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
 // The official second quarter of 2026: 15 March to 14 June. Today is after it, so the figures are
@@ -336,13 +336,13 @@ describe('stats.export', () => {
   });
 
   it('refuses a PDF without an engine, and bad input, writing nothing', async () => {
-    const before = snapshot(t.register.sqlite);
+    const before = await registerSnapshot(t.register);
     const noEngine = expectError(await t.api.call('stats.export', { from: FROM, to: TO, format: 'pdf' }), 'INTERNAL');
     expect(noEngine.message).toContain('Chromium');
     expectError(await t.api.call('stats.export', { from: TO, to: FROM, format: 'xlsx' }), 'VALIDATION');
     expectError(await t.api.call('stats.export', { from: FROM, to: TO, format: 'docx' }), 'VALIDATION');
     expectError(await t.api.call('stats.export', { from: '2026-02-30', to: TO, format: 'csv' }), 'VALIDATION');
-    expect(snapshot(t.register.sqlite)).toEqual(before);
+    expect(await registerSnapshot(t.register)).toEqual(before);
   });
 
   const canPdf = findChromium() !== null && spawnSync('pdftotext', ['-v']).error === undefined;
