@@ -80,7 +80,13 @@ export function splitCommandLine(argv: readonly string[]): { name: string | unde
   return { name: argv[i], rest: [...leading, ...argv.slice(i + 1)] };
 }
 
-export async function main(argv: string[], io: CommandIo = consoleIo): Promise<number> {
+/** A server's address is never printed with its password (postgres://user:***@host/db). */
+export function redactPasswords(line: string): string {
+  return line.replace(/(postgres(?:ql)?:\/\/[^:/@\s]+):[^@\s]+@/gi, '$1:***@');
+}
+
+export async function main(argv: string[], given: CommandIo = consoleIo): Promise<number> {
+  const io: CommandIo = { out: (line) => given.out(redactPasswords(line)), err: (line) => given.err(redactPasswords(line)) };
   const { name, rest } = splitCommandLine(argv);
   if (!name || name === 'help') {
     io.out(helpText());

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupAttachmentsDir, backupRegister } from '../../db/maintenance.ts';
 import { formatFileSize } from '../../shared/domain/attachment.ts';
+import { isPostgresLocation } from '../../db/engine/location.ts';
 import { UserError, type Command } from '../command.ts';
+
+/** A register on a PostgreSQL server is backed up where it runs. */
+export const ON_SERVER =
+  'petreg backup và petreg restore dùng cho tệp sổ. Sổ trên máy chủ PostgreSQL được sao lưu trên máy chủ (pg_dump, pg_restore — xem README), hoặc chép ra một tệp bằng "petreg copy".';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -12,6 +17,7 @@ export const backupCommand: Command = {
   async run({ dbPath, positionals, io }) {
     const target = positionals[0];
     if (!target) throw new UserError('Thiếu tên tệp sao lưu: petreg backup FILE');
+    if (isPostgresLocation(dbPath)) throw new UserError(ON_SERVER);
     if (!fs.existsSync(dbPath)) throw new UserError(`Không có tệp sổ ${dbPath}.`);
     const resolved = path.resolve(target);
     if (resolved === path.resolve(dbPath)) throw new UserError('Tệp sao lưu phải khác tệp sổ đang dùng.');

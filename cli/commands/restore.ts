@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { restoreRegister } from '../../db/maintenance.ts';
+import { isPostgresLocation } from '../../db/engine/location.ts';
+import { ON_SERVER } from './backup.ts';
 import { UserError, type Command } from '../command.ts';
 
 export const restoreCommand: Command = {
@@ -12,6 +14,7 @@ export const restoreCommand: Command = {
   async run({ dbPath, positionals, io }) {
     const backup = positionals[0];
     if (!backup) throw new UserError('Thiếu tên tệp sao lưu: petreg restore FILE');
+    if (isPostgresLocation(dbPath)) throw new UserError(ON_SERVER);
     const source = path.resolve(backup);
     if (!fs.existsSync(source)) throw new UserError(`Không có tệp sao lưu ${source}.`);
     const result = restoreRegister(source, dbPath);

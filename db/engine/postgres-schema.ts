@@ -494,6 +494,24 @@ const SEARCH = [
       if tg_op = 'DELETE' then delete from petitions_words where rowid = -old.id; else perform petreg_refresh_words(array[new.id]); end if;
       return null;
     end $$`,
+  // The petitioners and contents of a statement: each petition's words once per statement (an
+  // insert of a petition's three petitioners refreshes it once, not three times).
+  `create function petreg_words_new_rows() returns trigger language plpgsql as $$
+    begin
+      perform petreg_refresh_words(array(select distinct petition_id from new_rows));
+      return null;
+    end $$`,
+  `create function petreg_words_old_rows() returns trigger language plpgsql as $$
+    begin
+      perform petreg_refresh_words(array(select distinct petition_id from old_rows));
+      return null;
+    end $$`,
+  `create function petreg_words_both_rows() returns trigger language plpgsql as $$
+    begin
+      perform petreg_refresh_words(array(select petition_id from old_rows union select petition_id from new_rows));
+      return null;
+    end $$`,
+  // A content row's trigger keeps SQLite's condition (only a denunciation changes the words).
   `create function petreg_words_by_petition() returns trigger language plpgsql as $$
     begin
       if tg_op in ('UPDATE', 'DELETE') then perform petreg_refresh_words(array[old.petition_id]); end if;
@@ -508,7 +526,9 @@ const SEARCH = [
   `create trigger petitions_words_insert after insert on petitions for each row execute function petreg_words_petitions()`,
   `create trigger petitions_words_update after update of register_no, subject, summary, fwd_agency, kind on petitions for each row execute function petreg_words_petitions()`,
   `create trigger petitions_words_delete after delete on petitions for each row execute function petreg_words_petitions()`,
-  `create trigger petitions_words_petitioner after insert or update or delete on petition_petitioners for each row execute function petreg_words_by_petition()`,
+  `create trigger petitions_words_petitioner_insert after insert on petition_petitioners referencing new table as new_rows for each statement execute function petreg_words_new_rows()`,
+  `create trigger petitions_words_petitioner_delete after delete on petition_petitioners referencing old table as old_rows for each statement execute function petreg_words_old_rows()`,
+  `create trigger petitions_words_petitioner_update after update on petition_petitioners referencing old table as old_rows new table as new_rows for each statement execute function petreg_words_both_rows()`,
   `create trigger petitions_words_person_update after update of full_name, id_number, phone, address on persons for each row execute function petreg_words_persons()`,
   `create trigger petitions_words_content_insert after insert on petition_contents for each row when (new.kind = 'denunciation') execute function petreg_words_by_petition()`,
   `create trigger petitions_words_content_delete after delete on petition_contents for each row when (old.kind = 'denunciation') execute function petreg_words_by_petition()`,
