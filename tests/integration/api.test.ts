@@ -1628,14 +1628,15 @@ const CASES = {
     writes: false,
     server: (c) => createApiServer(c.t.register, { appVersion: 'test', location: { dataDir: c.t.dir, source: 'default' } }, { signedInAs: c.admin.id }),
     valid: undefined,
-    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: false, overridden: false }),
+    // The default is this machine's file: on a PostgreSQL run the register open is not it.
+    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: onPostgres, overridden: false }),
     bad: noInputBad,
   },
   'register.setLocation': {
     writes: true,
     server: (c) => createApiServer(c.t.register, { appVersion: 'test', location: { dataDir: c.t.dir, source: 'default' } }, { signedInAs: c.admin.id }),
     valid: { location: null },
-    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: false }),
+    check: (v) => expect(v).toMatchObject({ source: 'default', setting: null, restartNeeded: onPostgres }),
     bad: [
       ['no input', undefined, 'VALIDATION'],
       ['not a postgres:// address', { location: 'mysql://canbo@may-chu/so' }, 'VALIDATION'],
@@ -1727,12 +1728,34 @@ const CASES = {
 
 const cases = CASES as Record<MethodName, MethodCases>;
 
+describe.skipIf(!onPostgres)('backups of a register on a PostgreSQL server', () => {
+  it('are the server\'s: the status says where the register is, the desk methods refuse and write nothing', async () => {
+    const status = expectOk(await ctx.t.api.call('backups.status', undefined)) as { onServer?: string; stale: boolean };
+    expect(status.onServer).toMatch(/^postgres:\/\//);
+    expect(status.stale).toBe(false);
+    const before = await registerSnapshot(ctx.t.register);
+    for (const [method, input] of [
+      ['backups.configure', { folder: path.join(ctx.t.dir, 'sao-luu') }],
+      ['backups.run', undefined],
+      ['backups.restore', { file: 'so-tiep-cong-dan-2026-03-15T08-30-00Z.sqlite' }],
+    ] as const) {
+      const result = await ctx.t.api.call(method, input);
+      expect(result.ok, method).toBe(false);
+      expect(result.ok ? null : result.error.code, method).toBe('CONFLICT');
+      expect(result.ok ? '' : result.error.message, method).toMatch(/pg_dump/);
+    }
+    expect(await registerSnapshot(ctx.t.register)).toEqual(before);
+  });
+});
+
 describe('every contract method', () => {
   it('has cases here', () => {
     expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  describe.each(METHOD_NAMES)('%s', (method) => {
+  // The desk's file backups exist for a register file only: on PostgreSQL they refuse (tested below).
+  const FILE_ONLY = new Set<string>(['backups.status', 'backups.configure', 'backups.run', 'backups.restore']);
+  describe.each(METHOD_NAMES.filter((m) => !(onPostgres && FILE_ONLY.has(m))))('%s', (method) => {
     const spec = cases[method];
 
     const server = () => spec.server?.(ctx) ?? ctx.t.api;
