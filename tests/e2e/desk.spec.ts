@@ -78,8 +78,11 @@ test('dates: typed day first with or without separators, impossible and future d
   await expect(grid).toBeVisible();
   await expect(grid).toContainText('T2');
   await expect(page.getByRole('gridcell', { name: d.tomorrowVN })).toBeDisabled();
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowRight');
+  // Left and back right to today, within the month shown (on the 1st, left would leave it).
+  if (d.today.slice(8, 10) !== '01') {
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+  }
   await page.keyboard.press('Enter');
   await expect(grid).toHaveCount(0);
   await expect(received).toHaveValue(d.todayVN);

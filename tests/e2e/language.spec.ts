@@ -24,8 +24,9 @@ test.afterAll(async () => {
 /** A Vietnamese syllable written without tone marks (onset, 1–3 vowels, coda): "tinh", "quang", "in". */
 const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
 /** Key names, file formats and the date format hint; acronyms in capitals are codes of forms (TCD, XLD, CCCD, UBND). */
-// Codes and names that are not words: the tờ trình type code (TTr), the first administrator's user name, the default backup folder.
-const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'json', 'ttr', 'admin', 'saoluu', 'dd', 'mm', 'yyyy']);
+// Codes and names that are not words: the tờ trình type code (TTr), the first administrator's user name, the default backup folder,
+// the database server's name and its password file (Cài đặt › Nơi lưu sổ), the command line's --db option.
+const ALLOWED = new Set(['ctrl', 'alt', 'esc', 'enter', 'tab', 'shift', 'space', 'excel', 'pdf', 'csv', 'json', 'ttr', 'admin', 'saoluu', 'dd', 'mm', 'yyyy', 'postgresql', 'pgpass', 'db']);
 /** Proper names of communes in the directory, in the languages of Vietnam's ethnic minorities (Ia Pxi, Đắk Wa…). */
 const PROPER_NAMES = new Set(['bla', 'mar', 'pxi', 'wa', 'rve', 'braih']);
 
@@ -51,8 +52,8 @@ async function scan(page: Page, screen: string): Promise<string[]> {
   const placeholders = await page.locator('input[placeholder]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).placeholder).join(' '));
   expect(await page.locator('input[type="date"]').count(), `${screen}: native date input`).toBe(0);
   expect(monthFirstDates(text), `${screen}: month-first dates`).toEqual([]);
-  // File paths (Cài đặt › Thông tin kỹ thuật) are not words.
-  return foreignWords(`${text} ${placeholders}`.replace(/(^|\s)\/\S+/g, ' ')).map((w) => `${screen}: ${w}`);
+  // File paths (Cài đặt › Thông tin kỹ thuật) and server addresses (postgres://…) are not words.
+  return foreignWords(`${text} ${placeholders}`.replace(/(^|\s)\/\S+/g, ' ').replace(/postgres(ql)?:\/\/\S+/gi, ' ')).map((w) => `${screen}: ${w}`);
 }
 
 test('every screen speaks Vietnamese with dates day first, in an English browser', async ({ page }) => {
