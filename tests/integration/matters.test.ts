@@ -18,9 +18,10 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-async function refused(call: Promise<unknown>, pattern: RegExp): Promise<ApiError> {
+/** The call starts only after the snapshot, so a refusal is never left unhandled while the snapshot is read. */
+async function refused(call: () => Promise<unknown>, pattern: RegExp): Promise<ApiError> {
   const before = await registerSnapshot(t.register);
-  const error = await call.then(
+  const error = await call().then(
     () => null,
     (e: unknown) => e,
   );
@@ -89,15 +90,15 @@ describe('intake on matters', () => {
   it('refuses a missing or merged matter, a content of kind multiple, and writes nothing', async () => {
     const a = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02' }));
     const b = await t.client.petitions.create(petitionInput({ receivedOn: '2026-03-03', summary: 'Khác' }));
-    await refused(t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', matterId: 999 })), /Không tìm thấy vụ việc có mã số 999/);
+    await refused(() => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', matterId: 999 })), /Không tìm thấy vụ việc có mã số 999/);
     await t.client.matters.merge({ fromId: await matterOf(b), intoId: await matterOf(a) });
-    await refused(t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', matterId: b.id })), /đã được gộp vào vụ việc số/);
+    await refused(() => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', matterId: b.id })), /đã được gộp vào vụ việc số/);
     await refused(
-      t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', contents: [{ kind: 'multiple' as never, field: 'land', summary: 'x' }] })),
+      () => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-04', contents: [{ kind: 'multiple' as never, field: 'land', summary: 'x' }] })),
       /Loại nội dung phải là khiếu nại, tố cáo hoặc kiến nghị/,
     );
     const { id, registerNo: _r, status: _s, stage: _st, dueOn: _d, replyDueOn: _rd, createdAt: _c, updatedAt: _u, ...rest } = a;
-    await refused(t.client.petitions.update({ id, ...rest, kind: 'multiple' }), /Nhiều nội dung.*không còn dùng/);
+    await refused(() => t.client.petitions.update({ id, ...rest, kind: 'multiple' }), /Nhiều nội dung.*không còn dùng/);
   });
 
   it('a petition handed in at a visit shares its matter; a visit may join an existing matter and is then a repeat', async () => {
@@ -115,7 +116,7 @@ describe('intake on matters', () => {
       ['visit', false],
       ['petition', true],
     ]);
-    await refused(t.client.visits.save(visitInput(session.id, { matterId: 12345 })), /Không tìm thấy vụ việc/);
+    await refused(() => t.client.visits.save(visitInput(session.id, { matterId: 12345 })), /Không tìm thấy vụ việc/);
   });
 
   it('a duplicate classification puts the petition on its original matter as a repeat', async () => {
@@ -188,7 +189,7 @@ describe('merge and move', () => {
     expect(JSON.parse(rows[0]!.before_json!).from.id).toBe(from);
     expect((await t.client.matters.get({ id: from })).matter).toMatchObject({ mergedInto: v.matterId, petitions: 0, visits: 0 });
     expect((await t.client.matters.list()).rows.map((m) => m.id)).toEqual([v.matterId]);
-    await refused(t.client.matters.merge({ fromId: from, intoId: v.matterId! }), /đã được gộp/);
+    await refused(() => t.client.matters.merge({ fromId: from, intoId: v.matterId! }), /đã được gộp/);
   });
 
   it('move takes a content or a visit to another matter or a new one, audited; refusals write nothing', async () => {
@@ -202,8 +203,8 @@ describe('merge and move', () => {
     expect(last).toMatchObject({ action: 'move', entity: 'matter' });
     expect(JSON.parse(last.before_json!)).toMatchObject({ matterId: await matterOf(a), contentId, registerNo: b.registerNo });
     expect(JSON.parse(last.after_json!)).toMatchObject({ matterId: moved.matter.id, contentId });
-    await refused(t.client.matters.move({ contentId, toMatterId: moved.matter.id }), /đã thuộc vụ việc/);
-    await refused(t.client.matters.move({ contentId: 4242, toMatterId: null }), /Không tìm thấy nội dung đơn/);
+    await refused(() => t.client.matters.move({ contentId, toMatterId: moved.matter.id }), /đã thuộc vụ việc/);
+    await refused(() => t.client.matters.move({ contentId: 4242, toMatterId: null }), /Không tìm thấy nội dung đơn/);
   });
 
   it('update records the state on arrival and refuses what does not fit the kind', async () => {
@@ -211,8 +212,8 @@ describe('merge and move', () => {
     const id = await matterOf(p);
     const m = await t.client.matters.update({ id, title: 'Tố cáo cán bộ', kind: 'denunciation', field: 'corruption', arrivalState: 'denunciation_overdue', caseCommuneCode: '21184' });
     expect(m).toMatchObject({ arrivalState: 'denunciation_overdue', caseCommuneCode: '21184', complaintLevel: null });
-    await refused(t.client.matters.update({ id, title: 'X', kind: 'denunciation', arrivalState: 'resolved_twice', decidedBy: 'UBND tỉnh' }), /chỉ dùng cho vụ việc khiếu nại/);
-    await refused(t.client.matters.update({ id, title: 'X', kind: 'denunciation', arrivalState: 'unresolved', complaintLevel: 'first' }), /Chỉ vụ việc khiếu nại mới có cấp khiếu nại/);
+    await refused(() => t.client.matters.update({ id, title: 'X', kind: 'denunciation', arrivalState: 'resolved_twice', decidedBy: 'UBND tỉnh' }), /chỉ dùng cho vụ việc khiếu nại/);
+    await refused(() => t.client.matters.update({ id, title: 'X', kind: 'denunciation', arrivalState: 'unresolved', complaintLevel: 'first' }), /Chỉ vụ việc khiếu nại mới có cấp khiếu nại/);
     expect((await t.client.matters.list({ search: 'to cao can bo' })).rows.map((r) => r.id)).toEqual([id]);
   });
 });
@@ -240,16 +241,16 @@ describe('petitioners of every kind', () => {
   });
 
   it('checks the ID for each kind', async () => {
-    await refused(t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'foreigner', fullName: 'Jane Doe', idNumber: 'X1234567' }] })), /phải ghi quốc tịch/);
+    await refused(() => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'foreigner', fullName: 'Jane Doe', idNumber: 'X1234567' }] })), /phải ghi quốc tịch/);
     await refused(
-      t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'foreigner', fullName: 'Jane Doe', idNumber: '051065001234', nationality: 'Pháp' }] })),
+      () => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'foreigner', fullName: 'Jane Doe', idNumber: '051065001234', nationality: 'Pháp' }] })),
       /ghi số hộ chiếu/,
     );
     await refused(
-      t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'organisation', fullName: 'Hợp tác xã', idNumber: '051065001234' }] })),
+      () => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ kind: 'organisation', fullName: 'Hợp tác xã', idNumber: '051065001234' }] })),
       /không ghi số CCCD/,
     );
-    await refused(t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ fullName: 'Lê A', orgRegNo: '4300123456' }] })), /chỉ ghi cho cơ quan, tổ chức/);
-    await refused(t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ fullName: 'Lê A', idNumber: '12345' }] })), /Số CCCD gồm 12 chữ số/);
+    await refused(() => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ fullName: 'Lê A', orgRegNo: '4300123456' }] })), /chỉ ghi cho cơ quan, tổ chức/);
+    await refused(() => t.client.petitions.create(petitionInput({ receivedOn: '2026-03-02', petitioners: [{ fullName: 'Lê A', idNumber: '12345' }] })), /Số CCCD gồm 12 chữ số/);
   });
 });
