@@ -137,6 +137,8 @@ export interface PetitionTable {
   field: string;
   signatories: number;
   subject: string | null;
+  /** The subject folded (fold), for the "same matter?" candidates by subject (migration 0016). */
+  subject_folded: string | null;
   summary: string;
   search_folded: string;
   created_at: string;

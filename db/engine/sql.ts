@@ -30,23 +30,6 @@ export function petitionWordsMatch(db: Kysely<any>, search: ParsedSearch, seePro
   return seeProtected ? sql<boolean>`(w.open || w.hidden) @@ ${q}::tsquery` : sql<boolean>`w.open @@ ${q}::tsquery`;
 }
 
-/** The condition "row `w` holds these words side by side, whole" in either column. */
-export function petitionPhraseMatch(db: Kysely<any>, words: string[]): RawBuilder<boolean> {
-  if (!isPostgres(db)) return sql<boolean>`petitions_words match ${`"${words.join(' ')}"`}`;
-  const q = tsquery([{ words, prefix: false }], '&');
-  return sql<boolean>`(w.open @@ ${q}::tsquery or w.hidden @@ ${q}::tsquery)`;
-}
-
-/** The condition "row `w` holds one of these words in its hidden column" (a denouncer's words). */
-export function petitionHiddenAnyMatch(db: Kysely<any>, words: string[]): RawBuilder<boolean> {
-  if (!isPostgres(db)) return sql<boolean>`petitions_words match ${`{hidden} : (${words.map((w) => `"${w}"`).join(' OR ')})`}`;
-  const q = tsquery(
-    words.map((w) => ({ words: [w], prefix: false })),
-    '|',
-  );
-  return sql<boolean>`w.hidden @@ ${q}::tsquery`;
-}
-
 /** Ids of citizens with a word of their name beginning with each run (at most `limit`). */
 export function citizensByWordPrefixes(db: Kysely<any>, runs: string[], limit: number): RawBuilder<{ id: number }> {
   if (!isPostgres(db)) return sql<{ id: number }>`select rowid as id from citizens_words where citizens_words match ${runs.map((r) => `"${r}"*`).join(' ')} limit ${limit}`;

@@ -48,10 +48,10 @@ function prepareStatements(sqlite: Database.Database) {
     visit: p('select id, delegation_members from visits where id = ?'),
     representatives: p('select p.citizen_id, p.full_name, p.id_number from visit_representatives as r inner join persons as p on p.id = r.person_id where r.visit_id = ?'),
     taken: p('select id from petitions where year = ? and seq = ?'),
-    insertPetition: p(`insert into petitions (received_on, channel, visit_id, fwd_agency, fwd_letter_no, fwd_letter_date, written_on, kind, field, signatories, subject, summary,
+    insertPetition: p(`insert into petitions (received_on, channel, visit_id, fwd_agency, fwd_letter_no, fwd_letter_date, written_on, kind, field, signatories, subject, subject_folded, summary,
         year, seq, register_no, search_folded, due_on, step, step_due_on, created_at, updated_at,
         stage, reply_due_on, cls_eligible, cls_reason, dec_action, dec_on, dec_agency_id, reply_on)
-      values (@received_on, @channel, @visit_id, @fwd_agency, @fwd_letter_no, @fwd_letter_date, @written_on, @kind, @field, @signatories, @subject, @summary,
+      values (@received_on, @channel, @visit_id, @fwd_agency, @fwd_letter_no, @fwd_letter_date, @written_on, @kind, @field, @signatories, @subject, @subject_folded, @summary,
         @year, @seq, @register_no, @search_folded, @due_on, @step, @step_due_on, @created_at, @updated_at,
         @stage, @reply_due_on, @cls_eligible, @cls_reason, @dec_action, @dec_on, @dec_agency_id, @reply_on)`),
     citizenById: p('select id from citizens where id = ?'),

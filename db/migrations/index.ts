@@ -16,6 +16,7 @@ import * as m0012 from './0012-list-order.ts';
 import * as m0013 from './0013-approval.ts';
 import * as m0014 from './0014-content-decisions.ts';
 import * as m0015 from './0015-search-newest-first.ts';
+import * as m0016 from './0016-subject-reply-indexes.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -33,6 +34,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0013-approval', m0013],
   ['0014-content-decisions', m0014],
   ['0015-search-newest-first', m0015],
+  ['0016-subject-reply-indexes', m0016],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

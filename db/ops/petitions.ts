@@ -98,6 +98,7 @@ export function petitionColumns(p: PetitionData) {
     field: p.field,
     signatories: p.signatories,
     subject: p.subject ?? null,
+    subject_folded: p.subject === undefined || p.subject === null ? null : fold(p.subject),
     summary: p.summary,
   };
 }

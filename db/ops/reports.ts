@@ -62,7 +62,7 @@ export function visitCondition(where: VisitWhere): string {
  * or received in it. A petition stands for its matter through its first content; a merged matter
  * counts as the matter it was merged into.
  */
-function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string): RawBuilder<unknown> {
+function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string, ranked = true): RawBuilder<unknown> {
   return sql`
     with pop as (
       select p.id, p.kind, p.received_on, p.dec_on, p.dec_action, p.cls_eligible, p.visit_id,
@@ -85,10 +85,15 @@ function petitionFacts(from: string, to: string, mapping: Record<string, string>
     f0 as (
       select pop.*, case when ${sql.raw(matterBase.replace(/\bf\./g, 'pop.'))} then 1 else 0 end as in_base from pop
     ),
-    f as (
-      select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0
-    )`;
+    f as (${ranked ? RANKED : sql`select f0.* from f0`})`;
 }
+
+/**
+ * Each petition's rank within its matter among the matter base, latest first: a matter counts once,
+ * in the columns its latest petition falls in. Ranking sorts the whole population; a form whose
+ * matter columns all count the matter base itself needs none (matterAggregate).
+ */
+const RANKED = sql`select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0`;
 
 /** The period's visits (sessions dated in it), each with who received, its matter and whether a repeat. */
 function visitFacts(from: string, to: string): RawBuilder<unknown> {
@@ -111,9 +116,18 @@ function countColumns(definition: ReportDefinition): CountColumn[] {
   return definition.columns.flatMap((c) => (c.value !== 'note' && 'unit' in c.value ? [{ ms: c.ms, count: c.value }] : []));
 }
 
-/** The SQL aggregate of one column over the petition facts. */
-function petitionAggregate(count: Count): string | null {
+/**
+ * Whether a matters column counts exactly the matter base (every matter of the base once, whatever
+ * its latest petition): then it is a count of distinct matters, with no ranking.
+ */
+function countsWholeBase(count: Count, base: string): boolean {
+  return count.unit === 'matters' && petitionCondition(count.where) === base;
+}
+
+/** The SQL aggregate of one column over the petition facts (`base`: the matter base's condition). */
+function petitionAggregate(count: Count, base: string): string | null {
   if (count.unit === 'petitions') return `count(*) filter (where ${petitionCondition(count.where)})`;
+  if (countsWholeBase(count, base)) return 'count(distinct f.matter_id) filter (where f.in_base = 1)';
   if (count.unit === 'matters') return `count(*) filter (where ${petitionCondition(count.where)} and f.in_base = 1 and f.matter_rank = 1)`;
   return null;
 }
@@ -156,10 +170,11 @@ export async function computeForm(db: Kysely<DB>, definition: ReportDefinition, 
   const values: Record<string, number> = {};
 
   const petitionCols = counts.flatMap(({ ms, count }) => {
-    const agg = petitionAggregate(count);
+    const agg = petitionAggregate(count, base);
     return agg ? [[ms, agg] as [number, string]] : [];
   });
-  Object.assign(values, await runAggregates(db, petitionFacts(from, to, mapping, base), '', petitionCols));
+  const ranked = counts.some(({ count }) => count.unit === 'matters' && !countsWholeBase(count, base));
+  Object.assign(values, await runAggregates(db, petitionFacts(from, to, mapping, base, ranked), '', petitionCols));
 
   const visitCols = counts.flatMap(({ ms, count }) => {
     const agg = visitAggregate(count);

@@ -56,25 +56,29 @@ function communeMap(today: string, changes: readonly UnitChange[]) {
  * each code mapped to today's unit: exact distinct counts even when two old codes became one unit.
  */
 export async function communeBreakdown(db: Kysely<DB>, from: string, to: string, today: string, changes: readonly UnitChange[] = UNIT_CHANGES): Promise<CommuneBreakdown> {
-  const rows = await sql<{ code: string; petitions: number; matters: number }>`
-    with map(old, new) as (${communeMap(today, changes)})
-    select coalesce(map.new, m.case_commune_code) as code, count(distinct p.id) as petitions, count(distinct m.id) as matters
-    from petitions p
-    join petition_contents pc on pc.petition_id = p.id
-    join matters m on m.id = pc.matter_id
-    left join map on map.old = m.case_commune_code
-    where p.received_on between ${from} and ${to} and m.case_commune_code is not null
-    group by code`.execute(db);
-  const unrecorded = await sql<{ n: number }>`
-    select count(*) as n from petitions p
-    where p.received_on between ${from} and ${to}
-      and not exists (select 1 from petition_contents pc join matters m on m.id = pc.matter_id where pc.petition_id = p.id and m.case_commune_code is not null)`.execute(db);
-  const communes = rows.rows.map((r) => {
+  // One pass over the period's contents and their matters: a row per commune, then one row without
+  // a code holding the period's petitions that name no commune (the period's count less those that do).
+  const result = await sql<{ code: string | null; petitions: number; matters: number }>`
+    with map(old, new) as (${communeMap(today, changes)}),
+    x as materialized (
+      select p.id as pid, m.id as mid, coalesce(map.new, m.case_commune_code) as code
+      from petitions p
+      join petition_contents pc on pc.petition_id = p.id
+      join matters m on m.id = pc.matter_id
+      left join map on map.old = m.case_commune_code
+      where p.received_on between ${from} and ${to} and m.case_commune_code is not null)
+    select code, count(distinct pid) as petitions, count(distinct mid) as matters from x group by code
+    union all
+    select null as code, (select count(*) from petitions where received_on between ${from} and ${to}) - count(distinct pid) as petitions, 0 as matters
+    from x`.execute(db);
+  const byCommune = result.rows.filter((r): r is typeof r & { code: string } => r.code !== null);
+  const unrecorded = Number(result.rows.find((r) => r.code === null)?.petitions ?? 0);
+  const communes = byCommune.map((r) => {
     const unit = statisticsCommune(r.code, today, changes);
     return { commune: r.code, name: unit.fullName, province: unit.provinceCode, province_name: unit.provinceName, petitions: r.petitions, matters: r.matters };
   });
   communes.sort((a, b) => b.petitions - a.petitions || (a.name ?? '').localeCompare(b.name ?? '', 'vi') || a.commune.localeCompare(b.commune));
-  return { units_on: today, communes, unrecorded: unrecorded.rows[0]?.n ?? 0 };
+  return { units_on: today, communes, unrecorded };
 }
 
 export async function computeStatistics(

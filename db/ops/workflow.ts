@@ -28,8 +28,6 @@ import {
 } from '../../shared/domain/workflow.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
-import { wordsOf } from '../search-index.ts';
-import { petitionHiddenAnyMatch, petitionPhraseMatch } from '../engine/sql.ts';
 import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
@@ -38,7 +36,6 @@ import { workingDaysAfter } from './holidays.ts';
 import { todayOf } from './petitions.ts';
 import { getSettings } from './settings.ts';
 import { joinOriginalMatter, leaveOriginalMatter } from './matters.ts';
-import { likeContains } from './search.ts';
 import { cancelOpenNotices, createNotice, refreshContentSteps } from './notices.ts';
 import { isDenunciation } from '../../shared/rules/deadlines.ts';
 import { isProtectedPetition, protectedPetitionSql } from '../protection.ts';
@@ -581,29 +578,29 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
             .limit(200),
         ),
     );
-  // The subject's words as one phrase in the token index (db/search-index.ts): a petition whose
-  // folded subject equals this one holds them side by side; equality is checked below. A phrase
-  // over the index is a few doclists; a substring over the trigram index of the whole text walked
-  // every petition naming a common body ("UBND xã …"). The phrase is looked for in either column:
-  // a denunciation keeps in `hidden` the words it shares with its denouncer's identity, so its
-  // subject is also looked for by substring in its own text when the phrase spans both.
-  const subjectWords = subject ? wordsOf(subject) : [];
+  // The subject by equality of its folded text (petitions_subject, 0016): the newest 50 about it
+  // received by this petition's date, one index range read newest first, however common the
+  // subject's syllables or the subject itself ("UBND xã …" names thousands). No more can be shown:
+  // the candidates are the newest 50 of either kind.
   const bySubject = (eb: ExpressionBuilder<DB & { o: PetitionTable }, 'o'>, subject: string) =>
-    subjectWords.length > 0
-      ? eb.or([
-          // The newest 200 holding the phrase (a common body, "UBND xã …", is named by thousands;
-          // the candidates shown are the newest 50 anyway): the index is keyed by -id (0015).
-          eb('o.id', 'in', sql<number>`(select -w.rowid from petitions_words w where ${petitionPhraseMatch(db, subjectWords)} order by w.rowid limit 200)`),
-          eb.and([eb(protectedPetitionSql('o.kind'), '=', 1), eb('o.id', 'in', sql<number>`(select -w.rowid from petitions_words w where ${petitionHiddenAnyMatch(db, subjectWords)} order by w.rowid limit 200)`), eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`)]),
-        ])
-      : eb('o.search_folded', 'like', sql<string>`${likeContains(subject)} escape '\\'`);
+    eb(
+      'o.id',
+      'in',
+      eb
+        .selectFrom('petitions as so')
+        .select('so.id')
+        .where('so.subject_folded', '=', subject)
+        .where('so.received_on', '<=', probe.receivedOn)
+        .orderBy('so.received_on', 'desc')
+        // One more than shown: this petition itself is about its subject too (excluded above).
+        .limit(51),
+    );
   const rows = await db
     .selectFrom('petitions as o')
     .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
     .select((eb) => samePerson(eb).as('by_person'))
     .where('o.id', '!=', probe.excludeId ?? -1)
     .where('o.received_on', '<=', probe.receivedOn)
-    // The subject narrows by substring in SQL; equality of the folded subject is checked below.
     .where((eb) =>
       eb.or([
         ...(probe.protectedProbe ? [] : [eb.and([byPersonIds(eb), samePerson(eb)])]),

@@ -652,6 +652,29 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     const plan = (sqlite.prepare("explain query plan select -rowid from petitions_words where petitions_words match 'a*' order by rowid limit 200").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).not.toContain('TEMP B-TREE');
   },
+  '0016-subject-reply-indexes': (sqlite) => {
+    // The folded subject, filled for every petition, and its index (newest first within a subject).
+    expect(columns(sqlite, 'petitions')).toHaveProperty('subject_folded');
+    expect(indexColumns(sqlite, 'petitions_subject')).toEqual(['subject_folded', 'received_on']);
+    expect(indexColumns(sqlite, 'petitions_replied')).toEqual(['dec_action', 'reply_on', 'kind', 'visit_id']);
+    const petition = (id: number, subject: string | null) =>
+      sqlite
+        .prepare(
+          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, subject, summary, search_folded, created_at, updated_at)
+           values (?, 2026, ?, ?, '2026-08-10', 'post', 'complaint', 'land', 1, ?, 's', 's', ${T}, ${T})`,
+        )
+        .run(id, id, `2026/${String(id).padStart(6, '0')}`, subject);
+    petition(1, 'UBND xã Tịnh Khê');
+    const plan = (sqlite.prepare("explain query plan select id from petitions where subject_folded = ? and received_on <= ? order by received_on desc limit 51").all('x', '2026-12-31') as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('petitions_subject');
+    expect(plan).not.toContain('TEMP B-TREE');
+    const replies = (sqlite.prepare("explain query plan select count(*) from petitions p where p.dec_action = 'forward' and p.reply_on >= ? and p.reply_on <= ? and p.kind = 'complaint'").all('a', 'b') as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(replies).toContain('COVERING INDEX petitions_replied');
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -1019,5 +1042,32 @@ describe('opening a register', () => {
     expect((error as ApiError).message).toMatch(/không phải là cơ sở dữ liệu SQLite/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.readdirSync(d.dir)).toEqual(['not-a-register.sqlite']);
+  });
+});
+
+describe('0016-subject-reply-indexes on a register in use', () => {
+  it('folds the subject of every petition that has one, as the desk folds it, and leaves the rest null', async () => {
+    const file = path.join(freshDir().dir, 'register.sqlite');
+    const before = await openRegister({ path: file, migrateTo: 15 });
+    const subjects = ['Ông Nguyễn Văn Tú, cán bộ địa chính xã Ba Xa', 'UBND XÃ TỊNH KHÊ', null, 'Công ty TNHH Đức Thành — chi nhánh Quảng Ngãi'];
+    subjects.forEach((subject, i) =>
+      before.sqlite
+        .prepare(
+          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, subject, summary, search_folded, created_at, updated_at)
+           values (?, 2026, ?, ?, '2026-08-10', 'post', 'complaint', 'land', 1, ?, 's', 's', ${T}, ${T})`,
+        )
+        .run(i + 1, i + 1, `2026/${String(i + 1).padStart(6, '0')}`, subject),
+    );
+    await before.close();
+    const after = await openRegister({ path: file });
+    try {
+      expect(after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      const rows = after.sqlite.prepare('select subject, subject_folded from petitions order by id').all() as { subject: string | null; subject_folded: string | null }[];
+      expect(rows.map((r) => r.subject_folded)).toEqual(subjects.map((s) => (s === null ? null : fold(s))));
+      expect(rows[1]!.subject_folded).toBe('ubnd xa tinh khe');
+      expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await after.close();
+    }
   });
 });

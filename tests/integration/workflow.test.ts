@@ -588,6 +588,29 @@ describe('duplicate candidates', () => {
     for (const c of w.duplicateCandidates) expect(c.score).toBeGreaterThan(0);
   });
 
+  it('finds an old petition about the same subject however many later ones name it, and a protected denunciation by its subject', async () => {
+    // The subject's earlier petitions are read by date, not the newest of all: 205 later petitions
+    // about the same body do not hide the one received before the probe.
+    const old = await createPetition(t, { receivedOn: '2026-01-05', petitioners: [person({ fullName: 'Hà Văn Cũ' })], subject: 'UBND phường Trần Phú', summary: 'Khiếu nại lần đầu' });
+    for (let i = 0; i < 205; i++) {
+      await createPetition(t, { receivedOn: '2026-03-10', petitioners: [person({ fullName: `Người Thứ ${i}` })], subject: 'UBND phường Trần Phú', summary: `Kiến nghị số ${i}` });
+    }
+    const probe = await createPetition(t, { receivedOn: '2026-01-20', petitioners: [person({ fullName: 'Đinh Thị Mới' })], subject: 'ubnd PHƯỜNG trần phú'.normalize('NFD'), summary: 'Khiếu nại' });
+    expect(ids(await workflowOf(t, probe.id))).toEqual([old.id]);
+    // A denunciation whose subject shares its words with the denouncer's name (hidden from the word
+    // search of an officer without the permission) is still about that subject.
+    const denounced = await createPetition(t, {
+      receivedOn: '2026-02-02',
+      kind: 'denunciation',
+      field: 'corruption',
+      petitioners: [person({ fullName: 'Nguyễn Văn Tú' })],
+      subject: 'Ông Nguyễn Văn Tú, cán bộ địa chính',
+      summary: 'Tố cáo',
+    });
+    const again = await createPetition(t, { receivedOn: '2026-02-03', kind: 'denunciation', field: 'corruption', petitioners: [person({ fullName: 'Lê Văn Khác' })], subject: 'ông nguyễn văn tú, cán bộ địa chính', summary: 'Tố cáo tiếp' });
+    expect(ids(await workflowOf(t, again.id))).toEqual([denounced.id]);
+  });
+
   it('a petition with nothing in common has none', async () => {
     const q = await createPetition(t, { receivedOn: '2026-03-17', petitioners: [person({ fullName: 'Đặng Văn Lạ' })], summary: 'Kiến nghị về nước sạch' });
     expect((await workflowOf(t, q.id)).duplicateCandidates).toEqual([]);
