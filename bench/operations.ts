@@ -198,15 +198,21 @@ export const OPERATIONS: Operation[] = [
     raw(ctx, input) {
       const { kind, from, to } = input as { kind: string; from: string; to: string };
       const parsed = parseSearch('dat dai') as { open: string };
-      const s = cached(ctx, 'searchKindMonth', () =>
-        ctx.raw.prepare(
+      // The month's first and last id bound the index (keyed by -id), as integers (FTS5 ignores a
+      // REAL rowid bound); then the page, the index outside.
+      const s = cached(ctx, 'searchKindMonth', () => ({
+        bounds: ctx.raw.prepare('select min(id) as lo, max(id) as hi from petitions where received_on between ? and ?'),
+        page: ctx.raw.prepare(
           `select p.id, p.register_no, p.received_on, p.summary, p.stage, p.due_on,
              (select group_concat(x.full_name, ', ') from petition_petitioners pp join persons x on x.id = pp.person_id where pp.petition_id = p.id) as names
-           from petitions p where p.received_on between ? and ? and p.kind = ? and p.id in (select -rowid from petitions_words where petitions_words match ?)
+           from petitions_words w cross join petitions p
+           where petitions_words match ? and w.rowid between ? and ? and p.id = -w.rowid and p.received_on between ? and ? and p.kind = ?
            order by p.year desc, p.seq desc limit 200`,
         ),
-      );
-      return (s.all(from, to, kind, parsed.open) as { id: number }[]).map((r) => r.id);
+      }));
+      const { lo, hi } = s.bounds.get(from, to) as { lo: number | null; hi: number | null };
+      if (lo === null || hi === null) return [];
+      return (s.page.all(parsed.open, BigInt(-hi), BigInt(-lo), from, to, kind) as { id: number }[]).map((r) => r.id);
     },
     same: samePage,
   },

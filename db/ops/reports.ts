@@ -91,7 +91,7 @@ function petitionFacts(from: string, to: string, mapping: Record<string, string>
 /**
  * Each petition's rank within its matter among the matter base, latest first: a matter counts once,
  * in the columns its latest petition falls in. Ranking sorts the whole population; a form whose
- * matter columns all count the matter base itself needs none (matterAggregate).
+ * matter columns all count the matter base itself needs none (countsWholeBase).
  */
 const RANKED = sql`select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0`;
 
