@@ -10,7 +10,7 @@ import type { Agency } from '../../shared/domain/agency.ts';
 import type { Petition } from '../../shared/domain/petition.ts';
 import type { UserRole } from '../../shared/domain/user.ts';
 import { createApiServer, type ApiServer } from '../../db/api/server.ts';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
 import { expectError } from '../helpers/envelope.ts';
 import { petitionInput, visitInput } from '../helpers/intake.ts';
 import { onPostgres, rawGet, tempRegister, TEST_APP_VERSION, type TempRegister } from '../helpers/register.ts';
@@ -275,23 +275,42 @@ describe('with the setting off', () => {
 // A migration from an older SQLite schema: a PostgreSQL register starts at schema 15.
 describe.skipIf(onPostgres)('0013-approval on a register in use', () => {
   it('keeps every petition, decision and number; the setting starts off and steps number at once', async () => {
-    const old = await tempRegister({ migrateTo: LATEST_SCHEMA_VERSION - 1, now: new Date('2026-03-20T03:00:00.000Z') });
+    // The register as the version before 0013 left it, written row by row (today's operations
+    // write the columns of later migrations).
+    const before0013 = MIGRATIONS.findIndex(([name]) => name === '0013-approval');
+    const old = await tempRegister({ migrateTo: before0013, now: new Date('2026-03-20T03:00:00.000Z') });
     try {
-      const pet = await old.client.petitions.create(petitionInput({ receivedOn: '2026-03-16' }));
-      await old.client.workflow.classify({ petitionId: pet.id, eligible: true, on: '2026-03-17' });
-      const sod = await old.client.agencies.upsert({ code: 'so-thu', name: 'Sở Thử', kind: 'other' });
-      // The forward as the previous version stored it (today's operations already know drafts).
-      const doc = old.register.sqlite
+      const T = "'2026-03-16T03:00:00.000Z'";
+      const s = old.register.sqlite;
+      const sod = { id: Number(s.prepare(`insert into agencies (code, name, name_folded, kind, created_at, updated_at) values ('so-thu', 'Sở Thử', 'so thu', 'other', ${T}, ${T})`).run().lastInsertRowid) };
+      const pet = {
+        id: Number(
+          s
+            .prepare(
+              `insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, summary, search_folded, created_at, updated_at, due_on, step, step_due_on)
+               values (2026, 1, '2026/000001', '2026-03-16', 'post', 'complaint', 'land', 1, 'Khiếu nại việc thu hồi đất', '2026/000001 khieu nai viec thu hoi dat', ${T}, ${T},
+                 '2026-03-30', 'complaint_acceptance', '2026-03-25')`,
+            )
+            .run().lastInsertRowid,
+        ),
+      };
+      const matter = s.prepare(`insert into matters (kind, field, title, title_folded, first_seen_on, created_at, updated_at) values ('complaint', 'land', 'Khiếu nại việc thu hồi đất', 'khieu nai viec thu hoi dat', '2026-03-16', ${T}, ${T})`).run().lastInsertRowid;
+      s.prepare(`insert into petition_contents (petition_id, position, matter_id, kind, field, summary) values (?, 0, ?, 'complaint', 'land', 'Khiếu nại việc thu hồi đất')`).run(pet.id, matter);
+      s.prepare(`insert into classifications (petition_id, eligible, decided_on, decided_by, created_at) values (?, 1, '2026-03-17', 'Cán bộ cũ', ${T})`).run(pet.id);
+      // The forward as the previous version stored it: numbered at once, no draft.
+      const doc = s
         .prepare(`insert into outgoing_documents (kind, year, seq, number, petition_id, issued_on, created_at) values ('forward', 2026, 1, '01/PC-BTCD', ?, '2026-03-18', '2026-03-18T03:00:00.000Z')`)
         .run(pet.id).lastInsertRowid;
-      old.register.sqlite
-        .prepare(`insert into decisions (petition_id, action, decided_on, agency_id, document_id, document_no, reply_due_on, decided_by, created_at, to_inspection) values (?, 'forward', '2026-03-18', ?, ?, '01/PC-BTCD', '2026-04-01', 'Cán bộ cũ', '2026-03-18T03:00:00.000Z', 0)`)
-        .run(pet.id, sod.id, doc);
-      old.register.sqlite.prepare(`update petitions set stage = 'forwarded', dec_action = 'forward', dec_on = '2026-03-18', reply_due_on = '2026-04-01' where id = ?`).run(pet.id);
+      s.prepare(
+        `insert into decisions (petition_id, action, decided_on, agency_id, document_id, document_no, reply_due_on, decided_by, created_at, to_inspection) values (?, 'forward', '2026-03-18', ?, ?, '01/PC-BTCD', '2026-04-01', 'Cán bộ cũ', '2026-03-18T03:00:00.000Z', 0)`,
+      ).run(pet.id, sod.id, doc);
+      s.prepare(`update petitions set stage = 'forwarded', cls_eligible = 1, dec_action = 'forward', dec_on = '2026-03-18', dec_agency_id = ?, reply_due_on = '2026-04-01' where id = ?`).run(sod.id, pet.id);
       const tables = ['petitions', 'decisions', 'outgoing_documents', 'notices', 'classifications'];
-      const rows = (s: typeof old.register.sqlite) => Object.fromEntries(tables.map((name) => [name, s.prepare(`select * from ${name} order by rowid`).all()]));
-      const before = rows(old.register.sqlite);
-      expect(old.register.schemaVersion()).toBe(LATEST_SCHEMA_VERSION - 1);
+      // Every column the rows had before, compared after (later migrations add columns of their own).
+      const columnsBefore = Object.fromEntries(tables.map((name) => [name, (s.pragma(`table_info(${name})`) as { name: string }[]).map((c) => `"${c.name}"`).join(', ')]));
+      const rows = (db: typeof s) => Object.fromEntries(tables.map((name) => [name, db.prepare(`select ${columnsBefore[name]} from ${name} order by rowid`).all()]));
+      const before = rows(s);
+      expect(old.register.schemaVersion()).toBe(before0013);
       await old.close();
 
       const now = await tempRegister({ path: old.path, now: new Date('2026-03-20T03:00:00.000Z') });
