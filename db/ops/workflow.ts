@@ -597,7 +597,7 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
     );
   const rows = await db
     .selectFrom('petitions as o')
-    .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject'])
+    .select(['o.id', 'o.register_no', 'o.received_on', 'o.summary', 'o.subject_folded'])
     .select((eb) => samePerson(eb).as('by_person'))
     .where('o.id', '!=', probe.excludeId ?? -1)
     .where('o.received_on', '<=', probe.receivedOn)
@@ -610,14 +610,14 @@ export async function similarPetitions(db: Kysely<DB>, probe: MatterProbe): Prom
     .orderBy('o.received_on', 'desc')
     .limit(50)
     .execute();
+  const sameSubject = (r: { subject_folded: string | null }) => subject !== null && r.subject_folded === subject;
   return rows
-    .filter((r) => Boolean(r.by_person) || (subject !== null && r.subject !== null && fold(r.subject) === subject))
+    .filter((r) => Boolean(r.by_person) || sameSubject(r))
     .map((r) => {
       const theirs = fold(r.summary).split(' ').filter((w) => w.length >= 3);
       const shared = theirs.filter((w) => words.has(w)).length;
       const similarity = words.size && theirs.length ? shared / Math.max(words.size, theirs.length) : 0;
-      const sameSubject = subject !== null && r.subject !== null && fold(r.subject) === subject;
-      return { id: r.id, registerNo: r.register_no, receivedOn: r.received_on, summary: r.summary, score: Math.round((similarity + (sameSubject ? 0.5 : 0) + 0.25) * 100) / 100 };
+      return { id: r.id, registerNo: r.register_no, receivedOn: r.received_on, summary: r.summary, score: Math.round((similarity + (sameSubject(r) ? 0.5 : 0) + 0.25) * 100) / 100 };
     })
     .sort((a, b) => b.score - a.score || b.receivedOn.localeCompare(a.receivedOn))
     .slice(0, 10);

@@ -59,6 +59,16 @@ function col(type: 'TEXT' | 'INTEGER', notnull = 0, dflt_value: string | null = 
 }
 
 /** What each migration must leave behind, keyed by its name. Add one entry per new migration. */
+/** A petition of 2026 numbered `id` with a subject, written with only the columns it requires (schema 15 and later). */
+function petitionWithSubject(sqlite: Sqlite, id: number, subject: string | null): void {
+  sqlite
+    .prepare(
+      `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, subject, summary, search_folded, created_at, updated_at)
+       values (?, 2026, ?, ?, '2026-08-10', 'post', 'complaint', 'land', 1, ?, 's', 's', ${T}, ${T})`,
+    )
+    .run(id, id, `2026/${String(id).padStart(6, '0')}`, subject);
+}
+
 const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
   '0001-reference-tables': (sqlite) => {
     expect(objects(sqlite, 'table')).toEqual(
@@ -657,14 +667,7 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(columns(sqlite, 'petitions')).toHaveProperty('subject_folded');
     expect(indexColumns(sqlite, 'petitions_subject')).toEqual(['subject_folded', 'received_on']);
     expect(indexColumns(sqlite, 'petitions_replied')).toEqual(['dec_action', 'reply_on', 'kind', 'visit_id']);
-    const petition = (id: number, subject: string | null) =>
-      sqlite
-        .prepare(
-          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, subject, summary, search_folded, created_at, updated_at)
-           values (?, 2026, ?, ?, '2026-08-10', 'post', 'complaint', 'land', 1, ?, 's', 's', ${T}, ${T})`,
-        )
-        .run(id, id, `2026/${String(id).padStart(6, '0')}`, subject);
-    petition(1, 'UBND xã Tịnh Khê');
+    petitionWithSubject(sqlite, 1, 'UBND xã Tịnh Khê');
     const plan = (sqlite.prepare("explain query plan select id from petitions where subject_folded = ? and received_on <= ? order by received_on desc limit 51").all('x', '2026-12-31') as { detail: string }[])
       .map((r) => r.detail)
       .join(' | ');
@@ -1050,14 +1053,7 @@ describe('0016-subject-reply-indexes on a register in use', () => {
     const file = path.join(freshDir().dir, 'register.sqlite');
     const before = await openRegister({ path: file, migrateTo: 15 });
     const subjects = ['Ông Nguyễn Văn Tú, cán bộ địa chính xã Ba Xa', 'UBND XÃ TỊNH KHÊ', null, 'Công ty TNHH Đức Thành — chi nhánh Quảng Ngãi'];
-    subjects.forEach((subject, i) =>
-      before.sqlite
-        .prepare(
-          `insert into petitions (id, year, seq, register_no, received_on, channel, kind, field, signatories, subject, summary, search_folded, created_at, updated_at)
-           values (?, 2026, ?, ?, '2026-08-10', 'post', 'complaint', 'land', 1, ?, 's', 's', ${T}, ${T})`,
-        )
-        .run(i + 1, i + 1, `2026/${String(i + 1).padStart(6, '0')}`, subject),
-    );
+    subjects.forEach((subject, i) => petitionWithSubject(before.sqlite, i + 1, subject));
     await before.close();
     const after = await openRegister({ path: file });
     try {
