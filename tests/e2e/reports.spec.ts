@@ -34,8 +34,9 @@ test('the six official forms, as on paper, equal to the core, each cell opening 
 
   await page.getByRole('combobox', { name: 'Loại kỳ báo cáo' }).click();
   await page.getByRole('option', { name: 'Năm (kỳ báo cáo 15/12–14/12)', exact: true }).click();
+  // The period line changes after the choice renders: wait for it, never read it at once.
+  await expect(page.getByTestId('report-period')).toHaveText(/từ 15\/12\/\d{4} đến 14\/12\/\d{4}/);
   const period = (await page.getByTestId('report-period').textContent())!;
-  expect(period).toMatch(/từ 15\/12\/\d{4} đến 14\/12\/\d{4}/);
   const [, fd, fm, fy, td, tm, ty] = /từ (\d\d)\/(\d\d)\/(\d{4}) đến (\d\d)\/(\d\d)\/(\d{4})/.exec(period)!;
   const from = `${fy}-${fm}-${fd}`;
   const to = `${ty}-${tm}-${td}`;
