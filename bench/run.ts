@@ -33,6 +33,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map((s) =
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** Calls per side in a row for a writing operation (see Operation.writes). */
+const WRITE_BLOCK = 20;
 const chosen = (op: Operation) => ONLY.length === 0 || ONLY.some((w) => op.name.toLowerCase().includes(w));
 
 function quantile(sorted: number[], q: number): number {
@@ -66,42 +68,53 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
   let note = '';
   let differing = 0;
   const profile = new Map<string, { ms: number; calls: number }>();
-  for (const input of inputs) {
-    const statements = op.replay || PROFILE ? (await captureStatements(ctx.register.sqlite, () => op.register(ctx, input))).statements : [];
-    if (PROFILE) {
-      for (const s of statements) {
-        let statement = rawStatements.get(s.sql);
-        if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
-        const t = process.hrtime.bigint();
-        if (statement.reader) statement.all(...(s.params as never[]));
-        const entry = profile.get(s.sql) ?? { ms: 0, calls: 0 };
-        entry.ms += Number(process.hrtime.bigint() - t) / 1e6;
-        entry.calls += 1;
-        profile.set(s.sql, entry);
+  // Call by call, register then raw; a writing operation in blocks of WRITE_BLOCK calls each side.
+  const block = op.writes ? WRITE_BLOCK : 1;
+  for (let from = 0; from < inputs.length; from += block) {
+    const chunk = inputs.slice(from, from + block);
+    const answers: unknown[] = [];
+    const captured: Awaited<ReturnType<typeof captureStatements>>['statements'][] = [];
+    for (const input of chunk) {
+      const statements = op.replay || PROFILE ? (await captureStatements(ctx.register.sqlite, () => op.register(ctx, input))).statements : [];
+      captured.push(statements);
+      if (PROFILE) {
+        for (const s of statements) {
+          let statement = rawStatements.get(s.sql);
+          if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
+          const t = process.hrtime.bigint();
+          if (statement.reader) statement.all(...(s.params as never[]));
+          const entry = profile.get(s.sql) ?? { ms: 0, calls: 0 };
+          entry.ms += Number(process.hrtime.bigint() - t) / 1e6;
+          entry.calls += 1;
+          profile.set(s.sql, entry);
+        }
       }
+      const t0 = process.hrtime.bigint();
+      answers.push(await op.register(ctx, input));
+      registerTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    const t0 = process.hrtime.bigint();
-    const answer = await op.register(ctx, input);
-    const t1 = process.hrtime.bigint();
-    registerTimes.push(Number(t1 - t0) / 1e6);
-    if (op.replay) {
-      const t2 = process.hrtime.bigint();
-      for (const s of statements) {
-        let statement = rawStatements.get(s.sql);
-        if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
-        if (statement.reader) statement.all(...(s.params as never[]));
-        else statement.run(...(s.params as never[]));
+    for (const [k, input] of chunk.entries()) {
+      const answer = answers[k];
+      const statements = captured[k]!;
+      if (op.replay) {
+        const t2 = process.hrtime.bigint();
+        for (const s of statements) {
+          let statement = rawStatements.get(s.sql);
+          if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
+          if (statement.reader) statement.all(...(s.params as never[]));
+          else statement.run(...(s.params as never[]));
+        }
+        rawTimes.push(Number(process.hrtime.bigint() - t2) / 1e6);
+      } else if (op.raw) {
+        const t2 = process.hrtime.bigint();
+        const rawAnswer = op.raw(ctx, input);
+        const t3 = process.hrtime.bigint();
+        rawTimes.push(Number(t3 - t2) / 1e6);
+        // The raw query must give the same answer, or the comparison means nothing: said beside the figures.
+        if (op.same && !op.same(answer, rawAnswer)) differing += 1;
       }
-      rawTimes.push(Number(process.hrtime.bigint() - t2) / 1e6);
-    } else if (op.raw) {
-      const t2 = process.hrtime.bigint();
-      const rawAnswer = op.raw(ctx, input);
-      const t3 = process.hrtime.bigint();
-      rawTimes.push(Number(t3 - t2) / 1e6);
-      // The raw query must give the same answer, or the comparison means nothing: said beside the figures.
-      if (op.same && !op.same(answer, rawAnswer)) differing += 1;
+      if (op.describe) note = op.describe(answer);
     }
-    if (op.describe) note = op.describe(answer);
   }
   if (PROFILE) {
     console.log(`  -- ${op.name}: slowest statements (replayed raw, reads only)`);
