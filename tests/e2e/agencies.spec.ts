@@ -74,7 +74,11 @@ test('agency directory: search without tone marks, add, edit, refuse bad input, 
   const clickLabel = async () => {
     await expect(confirm).toHaveCount(0);
     const box = (await page.getByText('Hiện cả cơ quan ngừng hoạt động', { exact: true }).boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // The dialog leaves before its overlay has faded out (200 ms): press only once the label is
+    // what lies under the pointer, or the press lands on the fading overlay.
+    await expect.poll(() => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('label') !== null && document.elementFromPoint(x, y)?.closest('label')?.textContent === 'Hiện cả cơ quan ngừng hoạt động', point)).toBe(true);
+    await page.mouse.click(point.x, point.y);
   };
   await clickLabel();
   await expect(showInactive).toBeChecked();
