@@ -58,6 +58,13 @@ interface Measured {
 
 const rawStatements = new Map<string, Database.Statement>();
 
+/** A statement the register ran, prepared once on the raw handle. */
+function rawStatement(ctx: BenchContext, sql: string): Database.Statement {
+  let statement = rawStatements.get(sql);
+  if (!statement) rawStatements.set(sql, (statement = ctx.raw.prepare(sql)));
+  return statement;
+}
+
 async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
   const inputs = op.inputs(ctx, op.calls ?? CALLS);
   // One warm-up call each side, as an officer's first keystroke after the screen opened.
@@ -79,8 +86,7 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
       captured.push(statements);
       if (PROFILE) {
         for (const s of statements) {
-          let statement = rawStatements.get(s.sql);
-          if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
+          const statement = rawStatement(ctx, s.sql);
           const t = process.hrtime.bigint();
           if (statement.reader) statement.all(...(s.params as never[]));
           const entry = profile.get(s.sql) ?? { ms: 0, calls: 0 };
@@ -99,8 +105,7 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
       if (op.replay) {
         const t2 = process.hrtime.bigint();
         for (const s of statements) {
-          let statement = rawStatements.get(s.sql);
-          if (!statement) rawStatements.set(s.sql, (statement = ctx.raw.prepare(s.sql)));
+          const statement = rawStatement(ctx, s.sql);
           if (statement.reader) statement.all(...(s.params as never[]));
           else statement.run(...(s.params as never[]));
         }

@@ -58,7 +58,6 @@ function col(type: 'TEXT' | 'INTEGER', notnull = 0, dflt_value: string | null = 
   return { type, notnull, dflt_value, pk };
 }
 
-/** What each migration must leave behind, keyed by its name. Add one entry per new migration. */
 /** A petition of 2026 numbered `id` with a subject, written with only the columns it requires (schema 15 and later). */
 function petitionWithSubject(sqlite: Sqlite, id: number, subject: string | null): void {
   sqlite
@@ -69,6 +68,7 @@ function petitionWithSubject(sqlite: Sqlite, id: number, subject: string | null)
     .run(id, id, `2026/${String(id).padStart(6, '0')}`, subject);
 }
 
+/** What each migration must leave behind, keyed by its name. Add one entry per new migration. */
 const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
   '0001-reference-tables': (sqlite) => {
     expect(objects(sqlite, 'table')).toEqual(
