@@ -28,8 +28,8 @@ function fieldGroupCase(mapping: Record<string, string>): string {
   return `case p.field ${FIELDS.map((f) => `when ${q(f)} then ${q(mapping[f]!)}`).join(' ')} else 'other' end`;
 }
 
-/** The SQL condition of a petition filter over the facts (`f.*` columns). */
-export function petitionCondition(where: PetitionWhere): string {
+/** A petition filter's conjuncts over the facts (`f.*` columns); none for an empty filter. */
+function petitionParts(where: PetitionWhere): string[] {
   const parts: string[] = [];
   if (where.scope === 'carried') parts.push('f.carried = 1');
   if (where.scope === 'received') parts.push('f.carried = 0');
@@ -45,7 +45,14 @@ export function petitionCondition(where: PetitionWhere): string {
   if (where.complaintLevel === 'first') parts.push(`(f.complaint_level is null or f.complaint_level <> 'second')`);
   if (where.viaReception === true) parts.push('f.visit_id is not null');
   if (where.viaReception === false) parts.push('f.visit_id is null');
-  return parts.length === 0 ? '1 = 1' : parts.join(' and ');
+  return parts;
+}
+
+const conjunction = (parts: readonly string[]) => (parts.length === 0 ? '1 = 1' : parts.join(' and '));
+
+/** The SQL condition of a petition filter over the facts (`f.*` columns). */
+export function petitionCondition(where: PetitionWhere): string {
+  return conjunction(petitionParts(where));
 }
 
 /** The SQL condition of a visit filter over the reception facts (`f.*`). */
@@ -60,40 +67,60 @@ export function visitCondition(where: VisitWhere): string {
 /**
  * The period's petitions: received by its end and not processed before it began (carried over)
  * or received in it. A petition stands for its matter through its first content; a merged matter
- * counts as the matter it was merged into.
+ * counts as the matter it was merged into. Without `matters` the matter's columns (matter_id,
+ * arrival_state, complaint_level) are left out, and with them two lookups per petition.
  */
-function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string, ranked = true): RawBuilder<unknown> {
+function population(from: string, to: string, mapping: Record<string, string>, matters = true): RawBuilder<unknown> {
+  const matterColumns = matters
+    ? sql`, coalesce(m.merged_into, m.id, -p.id) as matter_id, coalesce(m.arrival_state, 'unresolved') as arrival_state, m.complaint_level`
+    : sql``;
+  const matterJoins = matters ? sql`left join petition_contents c on c.petition_id = p.id and c.position = 0 left join matters m on m.id = c.matter_id` : sql``;
   return sql`
-    with pop as (
       select p.id, p.kind, p.received_on, p.dec_on, p.dec_action, p.cls_eligible, p.visit_id,
         ${sql.raw(fieldGroupCase(mapping))} as field_group,
         case when p.received_on < ${from} then 1 else 0 end as carried,
         case when p.dec_on is not null and p.dec_on <= ${to} then 1 else 0 end as processed,
-        case when p.dec_on is not null and p.dec_on >= ${from} and p.dec_on <= ${to} then 1 else 0 end as handled_in_period,
-        coalesce(m.merged_into, m.id, -p.id) as matter_id, coalesce(m.arrival_state, 'unresolved') as arrival_state, m.complaint_level
-      from petitions p
-      left join petition_contents c on c.petition_id = p.id and c.position = 0
-      left join matters m on m.id = c.matter_id
+        case when p.dec_on is not null and p.dec_on >= ${from} and p.dec_on <= ${to} then 1 else 0 end as handled_in_period
+        ${matterColumns}
       -- Received in the period, or before it and not decided before it began: three index ranges
       -- (petitions_received; petitions_decided for undecided and decided since), never a walk
-      -- over every earlier petition.
-      where p.id in (
+      -- over every earlier petition; joined, not listed (\`id in\` sorts the ids first).
+      from (
         select id from petitions where received_on >= ${from} and received_on <= ${to}
         union all select id from petitions where dec_on is null and received_on < ${from}
-        union all select id from petitions where dec_on >= ${from} and received_on < ${from})
-    ),
+        union all select id from petitions where dec_on >= ${from} and received_on < ${from}) as period
+      join petitions p on p.id = period.id
+      ${matterJoins}`;
+}
+
+/** The facts `f` of the period's petitions, each marked in or out of the matter base and ranked within its matter (a column's drill). */
+function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string): RawBuilder<unknown> {
+  return sql`
+    with pop as (${population(from, to, mapping)}),
     f0 as (
       select pop.*, case when ${sql.raw(matterBase.replace(/\bf\./g, 'pop.'))} then 1 else 0 end as in_base from pop
     ),
-    f as (${ranked ? RANKED : sql`select f0.* from f0`})`;
+    f as (select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0)`;
 }
 
+/** Whether conditions over the facts read a matter's columns. */
+const readsMatters = (conditions: readonly string[]) => conditions.some((c) => /\bf\.(matter_id|arrival_state|complaint_level)\b/.test(c));
+
 /**
- * Each petition's rank within its matter among the matter base, latest first: a matter counts once,
- * in the columns its latest petition falls in. Ranking sorts the whole population; a form whose
- * matter columns all count the matter base itself needs none (countsWholeBase).
+ * The facts `f` of the period's petitions that meet `conditions`, read with their matters only when
+ * `matters`; `ranked` numbers each petition within its matter, latest first (`matter_rank`): a matter
+ * counts once, in the columns its latest petition falls in. The rank is taken among the rows that
+ * meet the conditions, so these are the matter base's when it is asked for.
  */
-const RANKED = sql`select f0.*, row_number() over (partition by f0.in_base, f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank from f0`;
+function restrictedFacts(from: string, to: string, mapping: Record<string, string>, conditions: readonly string[], matters: boolean, ranked: boolean): RawBuilder<unknown> {
+  const where = conjunction(conditions).replace(/\bf\./g, 'pop.');
+  const rank = ranked ? sql`, row_number() over (partition by f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank` : sql``;
+  return sql`
+    with pop as (${population(from, to, mapping, matters)}),
+    -- Behind a case, so that no index on these columns is preferred to the period's ranges.
+    f0 as (select pop.* from pop where case when ${sql.raw(where)} then 1 else 0 end = 1),
+    f as (select f0.*${rank} from f0)`;
+}
 
 /** The period's visits (sessions dated in it), each with who received, its matter and whether a repeat. */
 function visitFacts(from: string, to: string): RawBuilder<unknown> {
@@ -124,12 +151,54 @@ function countsWholeBase(count: Count, base: string): boolean {
   return count.unit === 'matters' && petitionCondition(count.where) === base;
 }
 
-/** The SQL aggregate of one column over the petition facts (`base`: the matter base's condition). */
-function petitionAggregate(count: Count, base: string): string | null {
-  if (count.unit === 'petitions') return `count(*) filter (where ${petitionCondition(count.where)})`;
-  if (countsWholeBase(count, base)) return 'count(distinct f.matter_id) filter (where f.in_base = 1)';
-  if (count.unit === 'matters') return `count(*) filter (where ${petitionCondition(count.where)} and f.in_base = 1 and f.matter_rank = 1)`;
-  return null;
+/**
+ * The petition columns of a form, counted in at most two queries:
+ * - the columns whose filter holds the whole matter base (every matters column, and the petitions
+ *   columns that count within the base) over the base's petitions only, ranked within their matter
+ *   when a matters column needs it; each filter then says only what it adds to the base;
+ * - the other petitions columns over the whole population, less what every one of them asks
+ *   (02/XLD: complaints only), read with their matters only when a filter reads a matter.
+ * Same counts as one `count(*) filter` per column over every petition of the period, without
+ * evaluating the base's conditions for each column and row, or sorting petitions no matters
+ * column counts.
+ */
+async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts: string[], from: string, to: string, mapping: Record<string, string>): Promise<Record<string, number>> {
+  const base = conjunction(baseParts);
+  const inBase: [number, string][] = [];
+  const whole: { ms: number; parts: string[] }[] = [];
+  let ranked = false;
+  for (const { ms, count } of counts) {
+    if (count.unit !== 'petitions' && count.unit !== 'matters') continue;
+    const parts = petitionParts(count.where);
+    const beyond = parts.filter((p) => !baseParts.includes(p));
+    if (count.unit === 'matters') {
+      if (countsWholeBase(count, base)) {
+        inBase.push([ms, 'count(distinct f.matter_id)']);
+      } else {
+        ranked = true;
+        inBase.push([ms, `count(*) filter (where ${conjunction([...beyond, 'f.matter_rank = 1'])})`]);
+      }
+    } else if (baseParts.every((p) => parts.includes(p))) {
+      inBase.push([ms, beyond.length === 0 ? 'count(*)' : `count(*) filter (where ${conjunction(beyond)})`]);
+    } else {
+      whole.push({ ms, parts });
+    }
+  }
+  const values: Record<string, number> = {};
+  if (inBase.length > 0) {
+    const matters = ranked || readsMatters([...baseParts, ...inBase.map(([, agg]) => agg)]);
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked), '', inBase));
+  }
+  if (whole.length > 0) {
+    const common = whole[0]!.parts.filter((p) => whole.every((w) => w.parts.includes(p)));
+    const columns = whole.map(({ ms, parts }): [number, string] => {
+      const rest = parts.filter((p) => !common.includes(p));
+      return [ms, rest.length === 0 ? 'count(*)' : `count(*) filter (where ${conjunction(rest)})`];
+    });
+    const matters = readsMatters(whole.flatMap((w) => w.parts));
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, common, matters, false), '', columns));
+  }
+  return values;
 }
 
 function visitAggregate(count: Count): string | null {
@@ -166,15 +235,7 @@ export interface ReportOptions {
 export async function computeForm(db: Kysely<DB>, definition: ReportDefinition, from: string, to: string, options: ReportOptions = {}): Promise<ComputedForm> {
   const counts = countColumns(definition);
   const mapping = fieldGroupMapping(options.fieldGroups);
-  const base = petitionCondition(definition.matterBase ?? {});
-  const values: Record<string, number> = {};
-
-  const petitionCols = counts.flatMap(({ ms, count }) => {
-    const agg = petitionAggregate(count, base);
-    return agg ? [[ms, agg] as [number, string]] : [];
-  });
-  const ranked = counts.some(({ count }) => count.unit === 'matters' && !countsWholeBase(count, base));
-  Object.assign(values, await runAggregates(db, petitionFacts(from, to, mapping, base, ranked), '', petitionCols));
+  const values: Record<string, number> = await petitionColumns(db, counts, petitionParts(definition.matterBase ?? {}), from, to, mapping);
 
   const visitCols = counts.flatMap(({ ms, count }) => {
     const agg = visitAggregate(count);

@@ -2,13 +2,16 @@
 // kind with visits (some delegations, some on an earlier matter), petitions of the three kinds on
 // new or earlier matters, classifications, decisions, replies, matter states; then random periods.
 // For every form and period: the report is produced (no identity fails), its identities hold, and
-// its population equals a direct count in SQLite.
+// its population equals a direct count in SQLite, and each petitions or matters figure equals the
+// number of records its drill lists (the column's filter over every petition of the period).
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar/dates.ts';
 import { COMPLAINT_ONLY_STATES, DENUNCIATION_ONLY_STATES } from '../../shared/domain/matter.ts';
+import { sql } from 'kysely';
+import { drillIdsSql } from '../../db/ops/reports.ts';
 import { REPORT_FORMS } from '../../shared/reports/forms.ts';
 import { onPostgres, rawGet, tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { agencyByCode, movableClock, type MovableClock } from '../helpers/workflow.ts';
@@ -201,6 +204,14 @@ describe('official forms of random registers', () => {
                 expect(columns['7']).toBe(await count(matters, to, from, from, to));
               }
               if (definition.form === '01/TCD') expect(columns['1']).toBe(await count(visits, from, to));
+              // Each petitions or matters figure, counted the other way: the records its drill
+              // lists, chosen by the column's whole filter over every petition of the period.
+              for (const column of definition.columns) {
+                if (column.value === 'note' || !('unit' in column.value) || (column.value.unit !== 'petitions' && column.value.unit !== 'matters')) continue;
+                const drill = drillIdsSql(definition, column.ms, from, to)!;
+                const listed = Number((await sql<{ n: number }>`select count(*) as n from petitions where id in ${drill.ids}`.execute(t.register.db)).rows[0]!.n);
+                expect(columns[String(column.ms)], `${definition.form} cột ${column.ms} ${from}..${to}`).toBe(listed);
+              }
             }
           }
         } finally {
