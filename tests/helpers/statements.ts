@@ -14,6 +14,9 @@ export async function captureStatements<T>(sqlite: Database.Database, work: () =
   statementCacheOf(sqlite)?.clear();
   const original = sqlite.prepare;
   const statements: CapturedStatement[] = [];
+  // The statements prepared here stay in the register's cache after the work, for the calls
+  // that follow (as a desk keeps them): those calls are not the work's and are not recorded.
+  let recording = true;
   sqlite.prepare = function (this: typeof sqlite, source: string) {
     const statement = original.call(this, source);
     return new Proxy(statement, {
@@ -22,7 +25,7 @@ export async function captureStatements<T>(sqlite: Database.Database, work: () =
         if (typeof value !== 'function') return value;
         if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run') {
           return (...args: unknown[]) => {
-            statements.push({ sql: source, params: args });
+            if (recording) statements.push({ sql: source, params: args });
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           };
         }
@@ -33,6 +36,7 @@ export async function captureStatements<T>(sqlite: Database.Database, work: () =
   try {
     return { value: await work(), statements };
   } finally {
+    recording = false;
     sqlite.prepare = original;
   }
 }
