@@ -68,7 +68,8 @@ export function readJsonFile(file: string): unknown {
 function checkFileAt(file: string) {
   const data = readJsonFile(file);
   const today = vietnamDate(new Date());
-  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, { today }) : checkInterchange(data, { today });
+  // The file was read for this import alone: the check lets go of each record once read.
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, { today, consume: true }) : checkInterchange(data, { today, consume: true });
 }
 
 export const importCommand: Command = {

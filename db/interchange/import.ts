@@ -312,9 +312,10 @@ export function interchangeFormatOf(data: unknown): typeof INTERCHANGE_FORMAT_V2
 }
 
 /** Checks a parsed v1 or v2 file against the register's today; throws ApiError('VALIDATION'). */
-export function checkFile(register: Register, data: unknown): CheckedInterchange {
+export function checkFile(register: Register, data: unknown, options: { consume?: boolean } = {}): CheckedInterchange {
   const today = todayOf({ register, actor: { id: null, name: '' } });
-  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? parseInterchangeV2(data, { today }) : parseInterchange(data, { today });
+  const check = { today, consume: options.consume };
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? parseInterchangeV2(data, check) : parseInterchange(data, check);
 }
 
 /** Writes a checked file into the register in one transaction with one audit row: all or nothing. */
@@ -363,7 +364,8 @@ export async function importFile(register: Register, data: unknown, actor: Actor
 export async function importInterchangeFile(register: Register, file: string, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
   const data = readJsonObjectStreaming(file);
   if (data === null) throw new InterchangeFileError(file);
-  return importChecked(register, checkFile(register, data), actor, { source: path.basename(file), ...options });
+  // Read for this import alone: the check lets go of each record once read (one copy at a time).
+  return importChecked(register, checkFile(register, data, { consume: true }), actor, { source: path.basename(file), ...options });
 }
 
 /** A file that is not a JSON object in UTF-8 (petreg reads it whole to say where it goes wrong). */

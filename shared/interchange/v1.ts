@@ -535,6 +535,67 @@ export interface CheckOptions {
    * needs no register at all; the importer then checks the dates against the register's clock.
    */
   today?: string;
+  /**
+   * The caller gives up `raw`: each record is let go from its array as soon as it is read, so the
+   * file's records and their checked form are never held whole side by side (an import of a file
+   * read for it: a million petitions are gigabytes). The caller's object is emptied as it goes.
+   */
+  consume?: boolean;
+}
+
+/** The top level of a file, each collection a list of records read one by one below. */
+const fileHeadSchema = z.strictObject({
+  format: interchangeFileSchema.shape.format,
+  exported_at: interchangeFileSchema.shape.exported_at,
+  agencies: list(z.unknown(), 'agencies'),
+  sessions: list(z.unknown(), 'sessions'),
+  visits: list(z.unknown(), 'visits'),
+  petitions: list(z.unknown(), 'petitions'),
+});
+
+const RECORD_SCHEMAS = { agencies: agency, sessions: session, visits: visit, petitions: petition } as const;
+
+type ParsedRecords = { ok: true; file: ParsedFile; labels: Record<(typeof COLLECTIONS)[number], string[]> } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * What `interchangeFileSchema` reads, with the same issues in the same order (the top level's,
+ * then each collection's records in file order), but one record at a time: with `consume` a
+ * record is let go as soon as it is parsed. Each record's label is taken while it is at hand.
+ */
+function parseRecords(raw: Record<string, unknown>, consume: boolean): ParsedRecords {
+  const head = fileHeadSchema.safeParse(raw, { error: errorMap });
+  const headIssues = head.success ? [] : head.error.issues;
+  const byKey = new Map<PropertyKey, FieldIssue[]>();
+  const rest: FieldIssue[] = [];
+  for (const i of headIssues) {
+    const key = i.path[0];
+    const issue = { path: describePath(raw, i.path), message: withChoices(i) };
+    if (key !== undefined && key in fileHeadSchema.shape) byKey.set(key, [...(byKey.get(key) ?? []), issue]);
+    else rest.push(issue);
+  }
+  const labels = { agencies: [] as string[], sessions: [] as string[], visits: [] as string[], petitions: [] as string[] };
+  const parsed: Record<string, unknown[]> = {};
+  for (const collection of COLLECTIONS) {
+    const items = raw[collection];
+    if (!Array.isArray(items) || byKey.has(collection)) continue;
+    const out: unknown[] = [];
+    const issues: FieldIssue[] = [];
+    const schema = RECORD_SCHEMAS[collection] as z.ZodType;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as unknown;
+      const label = recordLabel(raw, collection, index);
+      labels[collection].push(label);
+      const result = schema.safeParse(item, { error: errorMap });
+      if (result.success) out.push(result.data);
+      else for (const i of result.error.issues) issues.push({ path: label + pathTail(i.path), message: withChoices(i) });
+      if (consume) items[index] = undefined;
+    }
+    if (issues.length > 0) byKey.set(collection, issues);
+    parsed[collection] = out;
+  }
+  const issues = [...Object.keys(fileHeadSchema.shape).flatMap((key) => byKey.get(key) ?? []), ...rest];
+  if (issues.length > 0 || !head.success) return { ok: false, issues };
+  return { ok: true, file: { ...head.data, ...parsed } as ParsedFile, labels };
 }
 
 /**
@@ -554,11 +615,11 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
   }
   const badText = findBadText(raw);
   if (badText.length > 0) return { ok: false, issues: badText.map((i) => ({ path: describePath(raw, i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))), message: i.message })) };
-  const parsed = interchangeFileSchema.safeParse(raw, { error: errorMap });
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: describePath(raw, i.path), message: withChoices(i) })) };
-  const file = parsed.data;
+  const parsed = parseRecords(raw, options.consume ?? false);
+  if (!parsed.ok) return parsed;
+  const file = parsed.file;
   const issues: FieldIssue[] = [];
-  const label = (collection: (typeof COLLECTIONS)[number], index: number) => recordLabel(raw, collection, index);
+  const label = (collection: (typeof COLLECTIONS)[number], index: number) => parsed.labels[collection][index]!;
 
   const agencies = file.agencies.map((a, i) => ({ label: label('agencies', i), ...a }));
   const agencyCodes = new Set<string>();
@@ -577,7 +638,10 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
   const sessionRefs = duplicateRefs(file.sessions.map((s, i) => ({ ref: s.ref, label: label('sessions', i) })), 'một kỳ tiếp', issues);
 
   const visits: CheckedInterchange['visits'] = [];
+  // Each parsed record is let go once checked: the checked records are what is kept.
+  const visitRefList = file.visits.map((v, i) => ({ ref: v.ref, label: label('visits', i) }));
   file.visits.forEach((v, i) => {
+    (file.visits as unknown[])[i] = undefined;
     const l = label('visits', i);
     if (!sessionRefs.has(v.session)) issues.push({ path: `${l}.session`, message: `Không có kỳ tiếp ref “${v.session}” trong tệp` });
     const core = visitSaveSchema.safeParse({
@@ -594,7 +658,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
     if (core.success) visits.push({ label: l, ref: v.ref, sessionRef: v.session, data: { ...core.data, sessionId: 0 } });
     else issues.push(...coreIssues(l, core.error));
   });
-  const visitRefs = duplicateRefs(file.visits.map((v, i) => ({ ref: v.ref, label: label('visits', i) })), 'một lượt tiếp', issues);
+  const visitRefs = duplicateRefs(visitRefList, 'một lượt tiếp', issues);
 
   // The first petition of each ref (a repeated ref is an error of its own, below).
   const receivedOn = new Map<string, string>();
@@ -604,6 +668,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
   const petitions: CheckedInterchange['petitions'] = [];
   const decisionAgencies: CheckedInterchange['decisionAgencies'] = [];
   file.petitions.forEach((p, i) => {
+    (file.petitions as unknown[])[i] = undefined;
     const l = label('petitions', i);
     if (p.visit !== null && !visitRefs.has(p.visit)) issues.push({ path: `${l}.visit`, message: `Không có lượt tiếp ref “${p.visit}” trong tệp` });
     if (p.register_no !== null) {

@@ -134,10 +134,11 @@ const PERSON_EXTRA_KEYS = ['kind', 'nationality', 'id_issued_on', 'id_issued_pla
 /** The additions of v2 only; everything else is left to the v1 checks. */
 const additions = z.object({
   matters: z.array(matterSchema, { error: 'matters phải là một danh sách' }).optional().transform((v) => v ?? []),
-  visits: z.array(z.looseObject({ matter_ref: ref('Vụ việc (matter_ref)') })).optional(),
+  // Each record's own v2 fields only (the rest is v1's to check): no copy of the whole record is kept.
+  visits: z.array(z.object({ matter_ref: ref('Vụ việc (matter_ref)') })).optional(),
   petitions: z
     .array(
-      z.looseObject({
+      z.object({
         contents: z.array(contentSchema, { error: 'contents phải là danh sách nội dung' }).min(1, { error: 'Đơn phải có ít nhất một nội dung' }).max(21, { error: 'Tối đa 21 nội dung' }),
       }),
     )
@@ -206,11 +207,13 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
 
   // The v1 part: v2's additions stripped, each person as v1 reads it.
   const persons: { path: string; core: unknown }[] = [];
+  // With `consume` each record of `raw` is let go once its v1 view is made (the view holds its parts).
   const strip = (collection: 'visits' | 'petitions') =>
-    (Array.isArray(raw[collection]) ? (raw[collection] as unknown[]) : []).map((item, i) => {
+    (Array.isArray(raw[collection]) ? (raw[collection] as unknown[]) : []).map((item, i, items) => {
+      const label = describePath(raw, [collection, i]);
+      if (options.consume) items[i] = undefined;
       if (!isRecord(item)) return item;
       const { matter_ref: _m, contents: _c, ...rest } = item;
-      const label = describePath(raw, [collection, i]);
       const person = (p: unknown, path: string) => {
         const { core, v1 } = splitPerson(p);
         persons.push({ path: `${label}${path}`, core });
