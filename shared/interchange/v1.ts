@@ -570,7 +570,7 @@ function parseRecords(raw: Record<string, unknown>, consume: boolean): ParsedRec
   for (const i of headIssues) {
     const key = i.path[0];
     const issue = { path: describePath(raw, i.path), message: withChoices(i) };
-    if (key !== undefined && key in fileHeadSchema.shape) byKey.set(key, [...(byKey.get(key) ?? []), issue]);
+    if (typeof key === 'string' && Object.hasOwn(fileHeadSchema.shape, key)) byKey.set(key, [...(byKey.get(key) ?? []), issue]);
     else rest.push(issue);
   }
   const labels = { agencies: [] as string[], sessions: [] as string[], visits: [] as string[], petitions: [] as string[] };

@@ -134,6 +134,27 @@ describe('petreg import', SLOW, () => {
     expect(await dbSnapshot(db)).toEqual(before);
   });
 
+  it('a file larger than the heap can import is refused before it is read, with the command that runs it', SLOW, async () => {
+    const dir = tempDir();
+    // The sample with 40 MB of white space after it: valid JSON, and an import needs about 3.2
+    // times a file's size; a process given 64 MB of old space (256 MB of heap in all) cannot.
+    const file = path.join(dir, 'large.json');
+    fs.writeFileSync(file, fs.readFileSync(FIXTURE, 'utf8') + ' '.repeat(40 * 1024 * 1024));
+    const db = path.join(dir, 'register.sqlite');
+    const small = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(ROOT, 'bin', 'petreg.js'), 'import', file, '--db', db], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '' } });
+    expect(small.status, small.stderr).toBe(1);
+    expect(small.stdout).toBe('');
+    expect(small.stderr).toMatch(/large\.json: tệp lớn \(41 MB\), cần khoảng 38\d MB bộ nhớ cho Node\.js, nhưng giới hạn hiện tại là \d+ MB; sổ không thay đổi/);
+    const advice = /node --max-old-space-size=(\d+) bin\/petreg\.js (import .*)$/m.exec(small.stderr);
+    expect(advice?.[1]).toBe('1024');
+    expect(fs.existsSync(db)).toBe(false);
+    // The command it gives imports the file.
+    const [flag, ...args] = [`--max-old-space-size=${advice![1]}`, ...advice![2]!.split(' ')];
+    const large = spawnSync(process.execPath, [flag, path.join(ROOT, 'bin', 'petreg.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '' } });
+    expect(large.status, large.stderr).toBe(0);
+    expect(large.stdout).toContain('đơn: 6');
+  });
+
   it('a refused file leaves no new register behind', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'bad.json');
