@@ -8,5 +8,11 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2);
 }
 process.removeAllListeners('warning');
+// Output read by a program that stops early (`petreg search … | head`): the rest is not wanted, and
+// the work is done (an import has committed before it prints). End quietly, not with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 // petreg as a user runs it: a child process on real files, checking exit statuses, messages and
 // that a refused command changes nothing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,28 @@ afterEach(async () => {
 });
 
 describe('petreg', () => {
+  it('ends quietly when its output is closed early (petreg … | head): the import is kept, no stack trace', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'register.sqlite');
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'petreg.js'), 'import', path.join(ROOT, 'tests', 'fixtures', 'interchange-sample.json'), '--db', db], {
+      cwd: ROOT,
+      env: { ...process.env, PETREG_DB: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read the first line, then close the pipe, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect((sqlite.prepare('select count(*) as n from petitions').get() as { n: number }).n).toBe(6);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('--help lists the commands', () => {
     const { status, stdout } = petreg(['--help']);
     expect(status).toBe(0);
