@@ -110,10 +110,7 @@ export const importCommand: Command = {
     if (!file) throw new UserError('Thiếu tên tệp cần nhập: petreg import FILE.json');
     const refused = (issues: FieldIssue[]) =>
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
-    // Check what needs no register first: a bad file then leaves no new register behind either.
-    // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
-    // The checked records are all the import needs: the parsed file is let go (it goes out of scope
-    // here), and not checked a second time (the writer checks the dates against the register's today).
+    // A file too large for this process's heap is refused before anything is read.
     let bytes: number;
     try {
       bytes = fs.statSync(file).size;
@@ -122,6 +119,10 @@ export const importCommand: Command = {
     }
     const quoted = (arg: string) => (/^[\w./:@=-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
     refuseIfHeapTooSmall(file, bytes, ['import', file, '--db', dbPath].map(quoted).join(' '));
+    // Check what needs no register first: a bad file then leaves no new register behind either.
+    // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
+    // The checked records are all the import needs: the parsed file is let go (it goes out of scope
+    // here), and not checked a second time (the writer checks the dates against the register's today).
     const checked = checkFileAt(file);
     if (!checked.ok) throw refused(checked.issues);
     const register = await openRegisterForWrite({ path: dbPath });

@@ -187,7 +187,7 @@ async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts:
   const values: Record<string, number> = {};
   if (inBase.length > 0) {
     const matters = ranked || readsMatters([...baseParts, ...inBase.map(([, agg]) => agg)]);
-    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked), '', inBase));
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked), inBase));
   }
   if (whole.length > 0) {
     const common = whole[0]!.parts.filter((p) => whole.every((w) => w.parts.includes(p)));
@@ -196,7 +196,7 @@ async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts:
       return [ms, rest.length === 0 ? 'count(*)' : `count(*) filter (where ${conjunction(rest)})`];
     });
     const matters = readsMatters(whole.flatMap((w) => w.parts));
-    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, common, matters, false), '', columns));
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, common, matters, false), columns));
   }
   return values;
 }
@@ -218,11 +218,11 @@ function visitAggregate(count: Count): string | null {
 
 const alias = (ms: number) => `"c${ms}"`;
 
-async function runAggregates(db: Kysely<DB>, head: RawBuilder<unknown> | null, from: string, columns: [number, string][]): Promise<Record<string, number>> {
+/** The columns' aggregates over the facts `f` that `head` defines. */
+async function runAggregates(db: Kysely<DB>, head: RawBuilder<unknown>, columns: [number, string][]): Promise<Record<string, number>> {
   if (columns.length === 0) return {};
   const select = columns.map(([ms, agg]) => `${agg} as ${alias(ms)}`).join(',\n  ');
-  const query = head ? sql`${head} select ${sql.raw(select)} from f` : sql`select ${sql.raw(select)} from ${sql.raw(from)}`;
-  const row = ((await query.execute(db)).rows[0] ?? {}) as Record<string, number | string | null>;
+  const row = ((await sql`${head} select ${sql.raw(select)} from f`.execute(db)).rows[0] ?? {}) as Record<string, number | string | null>;
   return Object.fromEntries(columns.map(([ms]) => [String(ms), Number(row[`c${ms}`] ?? 0)]));
 }
 
@@ -242,7 +242,7 @@ export async function computeForm(db: Kysely<DB>, definition: ReportDefinition, 
     return agg ? [[ms, agg] as [number, string]] : [];
   });
   if (visitCols.length > 0) {
-    Object.assign(values, await runAggregates(db, visitFacts(from, to), '', visitCols));
+    Object.assign(values, await runAggregates(db, visitFacts(from, to), visitCols));
   }
 
   for (const { ms, count } of counts) {
