@@ -112,9 +112,13 @@ export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, 
   const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   const value = await write(true);
-  // Keyed by -id (migration 0015), written in rowid order.
+  // Keyed by -id (migration 0015), written in rowid order. The same words as the triggers' (their
+  // functions read `identity` only for a protected petition): an unprotected petition's identity
+  // is not gathered and its hidden words (none) not computed.
   sqlite.exec(`insert into petitions_words(rowid, open, hidden)
-    select -id, petreg_search_open(own, names, identity, protected), petreg_search_hidden(own, names, identity, protected) from petitions_search_source order by id desc`);
+    select -id, petreg_search_open(own, names, case when protected then identity else '' end, protected),
+      case when protected then petreg_search_hidden(own, names, identity, protected) else '' end
+    from petitions_search_source order by id desc`);
   sqlite.exec("insert into petitions_fts(petitions_fts) values ('rebuild')");
   sqlite.exec("insert into citizens_words(citizens_words) values ('rebuild')");
   for (const t of triggers) sqlite.exec(t.sql);

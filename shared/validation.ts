@@ -73,19 +73,33 @@ export function textProblem(value: string): string | null {
  * call this before any schema): a field with a control character or invalid Unicode is named.
  */
 export function findBadText(value: unknown, path: (string | number)[] = [], out: FieldIssue[] = [], limit = 20): FieldIssue[] {
-  if (out.length >= limit) return out;
-  if (typeof value === 'string') {
-    const problem = textProblem(value);
-    if (problem) out.push({ path: path.join('.'), message: `${path.length > 0 ? 'Trường này' : 'Nội dung'} ${problem}` });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => findBadText(v, [...path, i], out, limit));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const keyProblem = textProblem(k);
-      if (keyProblem) out.push({ path: [...path, k].join('.'), message: `Tên trường ${keyProblem}` });
-      findBadText(v, [...path, k], out, limit);
+  // One path, pushed and popped on the way down (an import walks millions of strings); joined
+  // only for a field that has a problem.
+  const at = [...path];
+  const issue = (message: string) => out.push({ path: at.join('.'), message });
+  const walk = (v: unknown): void => {
+    if (out.length >= limit) return;
+    if (typeof v === 'string') {
+      const problem = textProblem(v);
+      if (problem) issue(`${at.length > 0 ? 'Trường này' : 'Nội dung'} ${problem}`);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        walk(v[i]);
+        at.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        at.push(k);
+        const keyProblem = textProblem(k);
+        if (keyProblem) issue(`Tên trường ${keyProblem}`);
+        walk((v as Record<string, unknown>)[k]);
+        at.pop();
+      }
     }
-  }
+  };
+  walk(value);
   return out;
 }
 

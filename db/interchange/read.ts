@@ -83,13 +83,29 @@ class ChunkReader {
     this.#mark = this.#pos;
     let depth = 0;
     let inString = false;
-    let escaped = false;
     const first = this.#buf[this.#pos]!;
     const structured = first === QUOTE || first === OPEN_BRACE || first === OPEN_BRACKET;
     for (;;) {
       if (this.#pos >= this.#buf.length && !this.#more()) {
         if (structured) throw new NotStreamable();
         break;
+      }
+      if (inString) {
+        // Most of a record's bytes are inside strings: go to the next quote at once (indexOf) and
+        // see whether it is escaped (an odd run of backslashes before it; the run cannot reach past
+        // the string's opening quote, which is kept in the buffer with the whole value).
+        const quote = this.#buf.indexOf(QUOTE, this.#pos);
+        if (quote < 0) {
+          this.#pos = this.#buf.length;
+          continue;
+        }
+        let k = quote - 1;
+        while (this.#buf[k] === BACKSLASH) k--;
+        this.#pos = quote + 1;
+        if ((quote - 1 - k) % 2 === 1) continue;
+        inString = false;
+        if (depth === 0) break;
+        continue;
       }
       const b = this.#buf[this.#pos]!;
       if (!structured) {
@@ -99,14 +115,7 @@ class ChunkReader {
         continue;
       }
       this.#pos++;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) {
-          inString = false;
-          if (depth === 0) break;
-        }
-      } else if (b === QUOTE) inString = true;
+      if (b === QUOTE) inString = true;
       else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
       else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
         depth--;

@@ -28,6 +28,8 @@ const SAMPLE = {
   petitions: [
     { ref: 'P1', summary: 'Đơn có dấu \\ gạch chéo, ngoặc ] } và "nháy"', signatories: 1, n: -1.5e3, x: null, y: false, nested: [[1, [2]], { a: { b: [] } }] },
     { ref: 'P2', summary: '😀 tiếng Việt: Nguyễn Thị Ánh', reminders: [] },
+    // Runs of backslashes before quotes, odd and even (a quote is escaped only after an odd run).
+    { ref: 'P3', summary: 'a\\"b\\\\"c\\\\\\"', path: '\\\\', list: ['\\', '"', '\\"', '\\\\'] },
   ],
   tail: 7,
 };
@@ -42,6 +44,14 @@ describe('readJsonObjectStreaming', () => {
   });
 
   it('agrees with JSON.parse on random JSON objects (property)', () => {
+    const tricky = fc.array(fc.constantFrom('\\', '"', 'a', 'ặ', '{', ']', ','), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 4 }))), fc.integer({ min: 1, max: 9 }), (object, chunkBytes) => {
+        const text = JSON.stringify(object);
+        expect(readJsonObjectStreaming(write(text), { chunkBytes })).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 1, max: 50 }), fc.boolean(), (object, chunkBytes, indent) => {
         const text = JSON.stringify(object, null, indent ? 2 : undefined);

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanOptional, cleanText, fold } from '../../shared/text.ts';
+import { cleanOptional, cleanText, fold, foldReference } from '../../shared/text.ts';
+import { findBadText } from '../../shared/validation.ts';
 
 describe('fold', () => {
   it('removes tone and vowel marks and turns đ into d', () => {
@@ -44,6 +46,35 @@ describe('fold', () => {
   it('lower-cases plain ASCII and keeps digits and punctuation', () => {
     expect(fold('SO-NN 2025/QĐ')).toBe('so-nn 2025/qd');
   });
+
+  // fold goes a character at a time through a table where it can; the rule (foldReference) is the
+  // answer for every text, however it is written or mixed.
+  const VIETNAMESE = 'Nguyễn Văn Đức Trần Thị Hồng Phạm Quốc Khánh Lê Ánh Tuyết Đặng Bảo Ngọc Huỳnh Thuỷ Ỷ Ữ ặ ế ỗ ự ẫ Ơ Ư ă â ê ô đ Đ';
+  const TRICKY = [
+    ' ', '\t', '\n', '\r', '\u000b', '\u000c', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085',
+    '\u0301', '\u0303', '\u0323', '\u0309', '\u0483', '\u05b0', '\u064b', '\u1dc0', '\u20d0', // marks: Vietnamese tones, then others normalization may reorder
+    '’', '‘', 'ʼ', '`', "'", 'İ', 'ǅ', 'ǆ', 'ŉ', 'ẞ', 'ß', 'Σ', 'σ', 'ς', 'ΐ', 'Ω', 'Å', 'Ǻ', 'ﬁ', 'Ⅻ', '\u00ad', '\u0000', '\u200b', '–', '—', '№',
+    'Ж', '中', '한', '😀', '\ud800', '\udc00', '0', '9', '/', '-', '.', ',',
+  ];
+  const piece = fc.oneof(
+    fc.constantFrom(...[...VIETNAMESE]),
+    fc.constantFrom(...[...VIETNAMESE.normalize('NFD')]),
+    fc.constantFrom(...TRICKY),
+    fc.string({ maxLength: 3, unit: 'binary' }),
+  );
+
+  it('answers as the rule for any text: Vietnamese (NFC or NFD), spaces of every kind, other marks and scripts', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (pieces) => {
+        const text = pieces.join('');
+        expect(fold(text)).toBe(foldReference(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['ΟΔΟΣ', 'Σ', 'ΑΣ Β', 'x\u0301\u0483y', 'a \u0301 b', '\u0301 a', 'a\u1dc0\u0301', 'ǄUNG', 'Ea H’Leo', 'a'.repeat(70) + 'Đ', '']) {
+      expect(fold(text)).toBe(foldReference(text));
+    }
+  });
 });
 
 describe('cleanText', () => {
@@ -65,5 +96,24 @@ describe('cleanText', () => {
     expect(cleanOptional(null)).toBeNull();
     expect(cleanOptional('  ')).toBeNull();
     expect(cleanOptional(' Trưởng phòng '.normalize('NFD'))).toBe('Trưởng phòng');
+  });
+});
+
+describe('findBadText', () => {
+  it('names every field with a control character or a lone surrogate by its path, keys included, up to the limit', () => {
+    const input = {
+      ok: 'Nguyễn Văn Đức',
+      petitioners: [{ fullName: 'Trần\u0007Thị' }, { fullName: 'Lê', address: ['Thôn 1', 'x\ud800y'] }],
+      ['bad\u0001key']: 1,
+      pair: 'emoji 😀 is fine',
+    };
+    expect(findBadText(input)).toEqual([
+      { path: 'petitioners.0.fullName', message: expect.stringContaining('ký tự điều khiển') },
+      { path: 'petitioners.1.address.1', message: expect.stringContaining('Unicode không hợp lệ') },
+      { path: 'bad\u0001key', message: expect.stringMatching(/^Tên trường .*ký tự điều khiển/) },
+    ]);
+    expect(findBadText('a\u0000b')).toEqual([{ path: '', message: expect.stringMatching(/^Nội dung /) }]);
+    expect(findBadText({ a: ['\u0001', '\u0002', '\u0003'] }, ['root'], [], 2).map((i) => i.path)).toEqual(['root.a.0', 'root.a.1']);
+    expect(findBadText({ text: 'ặ ế ỗ ự 😀', n: 3, list: [null, true] })).toEqual([]);
   });
 });
