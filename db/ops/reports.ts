@@ -82,16 +82,20 @@ function population(from: string, to: string, mapping: Record<string, string>, m
         case when p.dec_on is not null and p.dec_on <= ${to} then 1 else 0 end as processed,
         case when p.dec_on is not null and p.dec_on >= ${from} and p.dec_on <= ${to} then 1 else 0 end as handled_in_period
         ${matterColumns}
-      -- Received in the period, or before it and not decided before it began: three index ranges
-      -- (petitions_received; petitions_decided for undecided and decided since), never a walk
-      -- over every earlier petition; joined, not listed (\`id in\` sorts the ids first).
+      -- Received in the period, or before it and not decided before it began: three index ranges,
+      -- never a walk over every earlier petition. The period's own petitions, nearly all of them,
+      -- come from petitions_period_figures alone (it holds every column read here, migration 0017);
+      -- the carried-over ones, a few thousand, from petitions_decided and then their rows.
       from (
-        select id from petitions where received_on >= ${from} and received_on <= ${to}
-        union all select id from petitions where dec_on is null and received_on < ${from}
-        union all select id from petitions where dec_on >= ${from} and received_on < ${from}) as period
-      join petitions p on p.id = period.id
+        select ${sql.raw(POPULATION_COLUMNS)} from petitions where received_on >= ${from} and received_on <= ${to}
+        union all select ${sql.raw(POPULATION_COLUMNS)} from petitions where dec_on is null and received_on < ${from}
+        union all select ${sql.raw(POPULATION_COLUMNS.replace(/\w+/g, 'x.$&'))}
+          from (select id from petitions where dec_on >= ${from} and received_on < ${from}) as since join petitions x on x.id = since.id) as p
       ${matterJoins}`;
 }
+
+/** The columns of a petition a report reads (all in petitions_period_figures, with the rowid). */
+const POPULATION_COLUMNS = 'id, kind, field, received_on, dec_on, dec_action, cls_eligible, visit_id';
 
 /** The facts `f` of the period's petitions, each marked in or out of the matter base and ranked within its matter (a column's drill). */
 function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string): RawBuilder<unknown> {

@@ -10,7 +10,11 @@ import { seedDefaults } from '../../db/seed.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
-import { snapshot } from '../helpers/snapshot.ts';
+import { snapshot, tableNames } from '../helpers/snapshot.ts';
+import { generateRegisterFile } from '../../bench/generate.ts';
+import { importInterchangeFile } from '../../db/interchange/import.ts';
+import { computeForm } from '../../db/ops/reports.ts';
+import { REPORT_FORMS } from '../../shared/reports/forms.ts';
 
 type Sqlite = Database.Database;
 
@@ -678,6 +682,18 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
       .join(' | ');
     expect(replies).toContain('COVERING INDEX petitions_replied');
   },
+  '0017-report-period-index': (sqlite) => {
+    // The period index holds every column a report reads of a petition, the visit last.
+    expect(indexColumns(sqlite, 'petitions_period_figures')).toEqual(['received_on', 'kind', 'field', 'signatories', 'cls_eligible', 'cls_reason', 'dec_action', 'dec_on', 'visit_id']);
+    const plan = (
+      sqlite
+        .prepare('explain query plan select id, kind, field, received_on, dec_on, dec_action, cls_eligible, visit_id from petitions where received_on >= ? and received_on <= ?')
+        .all('2026-01-01', '2026-12-31') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('COVERING INDEX petitions_period_figures');
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -1061,6 +1077,35 @@ describe('0016-subject-reply-indexes on a register in use', () => {
       const rows = after.sqlite.prepare('select subject, subject_folded from petitions order by id').all() as { subject: string | null; subject_folded: string | null }[];
       expect(rows.map((r) => r.subject_folded)).toEqual(subjects.map((s) => (s === null ? null : fold(s))));
       expect(rows[1]!.subject_folded).toBe('ubnd xa tinh khe');
+      expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('0017-report-period-index on a register in use', () => {
+  it('keeps every row, and every official form of a period counts the same before and after', async () => {
+    const dir = freshDir().dir;
+    const file = path.join(dir, 'register.sqlite');
+    const history = path.join(dir, 'history.json');
+    await generateRegisterFile(history, { petitions: 300, today: '2026-11-29', seed: 17 });
+    const before = await openRegister({ path: file, migrateTo: 16, now: () => new Date('2026-11-30T02:00:00Z') });
+    await importInterchangeFile(before, history, { id: null, name: 'Kiểm thử' });
+    const forms = async (db: typeof before.db) => Promise.all(REPORT_FORMS.map((form) => computeForm(db, form, '2025-12-15', '2026-11-29')));
+    const figures = await forms(before.db);
+    const dataOf = (sqlite: Sqlite) =>
+      tableNames(sqlite)
+        .filter((t) => !t.startsWith('kysely_migration'))
+        .map((t) => `${t} ${crypto.createHash('sha256').update(JSON.stringify(sqlite.prepare(`select * from "${t}" order by rowid`).all())).digest('hex')}`);
+    const rows = dataOf(before.sqlite);
+    await before.close();
+    const after = await openRegister({ path: file, seed: false, now: () => new Date('2026-11-30T02:00:00Z') });
+    try {
+      expect(after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      expect(dataOf(after.sqlite)).toEqual(rows);
+      expect(await forms(after.db)).toEqual(figures);
+      expect(figures.some((f) => Object.values(f.columns).some((n) => n > 0))).toBe(true);
       expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await after.close();
