@@ -82,7 +82,7 @@ function buildFoldTable(): Uint16Array {
     if (/\s/.test(char)) table[code] = SPACE;
     else if (code >= 0x0300 && code <= 0x036f) table[code] = DROP;
     // Σ lower-cases to ς at the end of a word: the only lower case that depends on neighbours.
-    else if (code >= 0xd800 || code === 0x03a3 || /\p{M}/u.test(char)) table[code] = WHOLE;
+    else if (code === 0x03a3 || /\p{M}/u.test(char)) table[code] = WHOLE;
     else {
       const folded = foldReference(char);
       table[code] = folded.length === 1 && !/[\s\p{M}]/u.test(folded) ? folded.charCodeAt(0) : WHOLE;

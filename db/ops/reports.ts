@@ -89,13 +89,15 @@ function population(from: string, to: string, mapping: Record<string, string>, m
       from (
         select ${sql.raw(POPULATION_COLUMNS)} from petitions where received_on >= ${from} and received_on <= ${to}
         union all select ${sql.raw(POPULATION_COLUMNS)} from petitions where dec_on is null and received_on < ${from}
-        union all select ${sql.raw(POPULATION_COLUMNS.replace(/\w+/g, 'x.$&'))}
+        union all select ${sql.raw(CARRIED_COLUMNS)}
           from (select id from petitions where dec_on >= ${from} and received_on < ${from}) as since join petitions x on x.id = since.id) as p
       ${matterJoins}`;
 }
 
 /** The columns of a petition a report reads (all in petitions_period_figures, with the rowid). */
 const POPULATION_COLUMNS = 'id, kind, field, received_on, dec_on, dec_action, cls_eligible, visit_id';
+/** The same columns of the carried-over petitions' rows (`x`). */
+const CARRIED_COLUMNS = POPULATION_COLUMNS.replace(/\w+/g, 'x.$&');
 
 /** The facts `f` of the period's petitions, each marked in or out of the matter base and ranked within its matter (a column's drill). */
 function petitionFacts(from: string, to: string, mapping: Record<string, string>, matterBase: string): RawBuilder<unknown> {

@@ -22,6 +22,18 @@ export function tableNames(sqlite: Database.Database): string[] {
   ).map((r) => r.name);
 }
 
+/**
+ * Every row of every table, by table: its row count and a digest of its rows in rowid order. Kysely's
+ * migration bookkeeping is left out (real-clock timestamps; a migration adds its row).
+ */
+export function tableDigests(sqlite: Database.Database): Record<string, string> {
+  return Object.fromEntries(
+    tableNames(sqlite)
+      .filter((name) => !name.startsWith('kysely_migration'))
+      .map((name) => [name, `${(sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n} ${crypto.createHash('sha256').update(JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all())).digest('hex')}`]),
+  );
+}
+
 export function snapshot(sqlite: Database.Database): DbSnapshot {
   const counts: Record<string, number> = {};
   const hash = crypto.createHash('sha256');

@@ -3,7 +3,6 @@
 // table, the audit chain included), the same full export and the same schema (the indexes built
 // once come back as they were); a record refused while writing refuses the whole file with the
 // same message from both, and nothing is written.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { ApiError } from '../../shared/errors.ts';
 import { serialiseInterchange, type V1File } from '../../shared/interchange/v1.ts';
 import type { V2File } from '../../shared/interchange/v2.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
-import { snapshot, tableNames } from '../helpers/snapshot.ts';
+import { snapshot, tableDigests } from '../helpers/snapshot.ts';
 
 const NOW = new Date('2026-11-30T02:00:00Z');
 const ACTOR: Actor = { id: null, name: 'Kiểm thử nhập hàng loạt' };
@@ -34,20 +33,10 @@ afterEach(async () => {
 
 const schema = (r: TempRegister) => r.register.sqlite.prepare("select type, name, tbl_name, sql from sqlite_master order by type, name").all();
 
-/** Every row of every table (by table, a digest of its rows in rowid order), but Kysely's migration bookkeeping (real-clock timestamps). */
-function rowsOf(r: TempRegister): Record<string, string> {
-  const sqlite = r.register.sqlite;
-  return Object.fromEntries(
-    tableNames(sqlite)
-      .filter((name) => !name.startsWith('kysely_migration'))
-      .map((name) => [name, `${(sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n} ${crypto.createHash('sha256').update(JSON.stringify(sqlite.prepare(`select * from "${name}" order by rowid`).all())).digest('hex')}`]),
-  );
-}
-
 /** Everything a register holds that the two writers must agree on. */
 async function contentOf(r: TempRegister) {
   return {
-    rows: rowsOf(r),
+    rows: tableDigests(r.register.sqlite),
     schema: schema(r),
     export: serialiseInterchange(await exportRegister(r.register)),
     chain: verifyAuditChain(r.register.sqlite),

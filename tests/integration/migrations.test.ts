@@ -10,7 +10,7 @@ import { seedDefaults } from '../../db/seed.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { fold } from '../../shared/text.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
-import { snapshot, tableNames } from '../helpers/snapshot.ts';
+import { snapshot, tableDigests } from '../helpers/snapshot.ts';
 import { generateRegisterFile } from '../../bench/generate.ts';
 import { importInterchangeFile } from '../../db/interchange/import.ts';
 import { computeForm } from '../../db/ops/reports.ts';
@@ -1094,16 +1094,12 @@ describe('0017-report-period-index on a register in use', () => {
     await importInterchangeFile(before, history, { id: null, name: 'Kiểm thử' });
     const forms = async (db: typeof before.db) => Promise.all(REPORT_FORMS.map((form) => computeForm(db, form, '2025-12-15', '2026-11-29')));
     const figures = await forms(before.db);
-    const dataOf = (sqlite: Sqlite) =>
-      tableNames(sqlite)
-        .filter((t) => !t.startsWith('kysely_migration'))
-        .map((t) => `${t} ${crypto.createHash('sha256').update(JSON.stringify(sqlite.prepare(`select * from "${t}" order by rowid`).all())).digest('hex')}`);
-    const rows = dataOf(before.sqlite);
+    const rows = tableDigests(before.sqlite);
     await before.close();
     const after = await openRegister({ path: file, seed: false, now: () => new Date('2026-11-30T02:00:00Z') });
     try {
       expect(after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-      expect(dataOf(after.sqlite)).toEqual(rows);
+      expect(tableDigests(after.sqlite)).toEqual(rows);
       expect(await forms(after.db)).toEqual(figures);
       expect(figures.some((f) => Object.values(f.columns).some((n) => n > 0))).toBe(true);
       expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
