@@ -22,7 +22,8 @@ function days() {
   const vn = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
   const today = iso(Date.now());
   const tomorrow = iso(Date.now() + 86_400_000);
-  return { today, tomorrow, todayVN: vn(today), tomorrowVN: vn(tomorrow), tomorrowDigits: digits(tomorrow) };
+  const yesterday = iso(Date.now() - 86_400_000);
+  return { today, tomorrow, todayVN: vn(today), yesterdayVN: vn(yesterday), tomorrowVN: vn(tomorrow), tomorrowDigits: digits(tomorrow) };
 }
 
 async function openNewPetition(page: Page) {
@@ -71,16 +72,23 @@ test('dates: typed day first with or without separators, impossible and future d
   await received.focus();
   await page.keyboard.press('Tab');
   await expect(form.getByRole('combobox', { name: 'Nguồn đơn' })).toBeFocused();
-  // The calendar on demand: Alt+↓, arrows, Enter.
+  // The calendar on demand: Alt+↓, arrows, Enter. A loaded machine draws its frames late: the keys
+  // must not wait for the next frame (Enter once picked the day before the last arrow).
+  await page.evaluate(() => {
+    window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 400);
+    window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+  });
   await received.focus();
   await page.keyboard.press('Alt+ArrowDown');
   const grid = page.getByRole('grid');
   await expect(grid).toBeVisible();
   await expect(grid).toContainText('T2');
   await expect(page.getByRole('gridcell', { name: d.tomorrowVN })).toBeDisabled();
+  await expect(page.getByRole('gridcell', { name: d.todayVN })).toBeFocused();
   // Left and back right to today, within the month shown (on the 1st, left would leave it).
   if (d.today.slice(8, 10) !== '01') {
     await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('gridcell', { name: d.yesterdayVN })).toBeFocused();
     await page.keyboard.press('ArrowRight');
   }
   await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@
 // Text that is not a date is handed on as typed, so the form's schema refuses it, and the field
 // says what is wrong in dd/mm/yyyy terms.
 import { ActionIcon, Group, Popover, SimpleGrid, Text, TextInput, UnstyledButton, type TextInputProps } from '@mantine/core';
-import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { addDays, dayOfWeek, formatDateVN, isIsoDate, isoFromParts, parseIsoDate } from '../../../shared/calendar/dates.ts';
 import { parseTypedDate, showTypedDate } from '../../../shared/calendar/typed-date.ts';
@@ -45,9 +45,12 @@ function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: stri
   const { year, month } = parseIsoDate(focus);
   const grid = monthGrid(year, month);
   const gridRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // The dropdown may still be entering: focus the day once it is laid out.
-    const frame = window.requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>(`[data-date="${focus}"]`)?.focus());
+  useLayoutEffect(() => {
+    // Move the keyboard focus with the day at once, before the next key is handled; the dropdown
+    // may still be entering on the first render, so focus it again once it is laid out.
+    const cell = () => gridRef.current?.querySelector<HTMLElement>(`[data-date="${focus}"]`);
+    cell()?.focus();
+    const frame = window.requestAnimationFrame(() => cell()?.focus());
     return () => window.cancelAnimationFrame(frame);
   }, [focus]);
   const shiftMonth = (n: number) => {
@@ -58,9 +61,14 @@ function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: stri
     const last = parseIsoDate(addDays(isoFromParts(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1), -1)).day;
     setFocus(isoFromParts(y, m, Math.min(day, last)));
   };
+  const allowed = (iso: string) => !((max !== undefined && iso > max) || (min !== undefined && iso < min));
   const onKeyDown = (e: KeyboardEvent) => {
     const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
     if (e.key in moves) setFocus(addDays(focus, moves[e.key]!));
+    // Enter picks the day the keys moved to, whichever cell the browser has focused yet.
+    else if (e.key === 'Enter' || e.key === ' ') {
+      if (allowed(focus)) onPick(focus);
+    }
     else if (e.key === 'PageUp') shiftMonth(-1);
     else if (e.key === 'PageDown') shiftMonth(1);
     else return;
@@ -87,7 +95,7 @@ function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: stri
         ))}
         {grid.map((iso) => {
           const p = parseIsoDate(iso);
-          const disabled = (max !== undefined && iso > max) || (min !== undefined && iso < min);
+          const disabled = !allowed(iso);
           const selected = iso === value;
           return (
             <UnstyledButton
@@ -99,12 +107,6 @@ function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: stri
               tabIndex={iso === focus ? 0 : -1}
               disabled={disabled}
               onClick={() => onPick(iso)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  if (!disabled) onPick(iso);
-                }
-              }}
               className="date-cell"
               data-outside={p.month !== month || undefined}
               data-selected={selected || undefined}
