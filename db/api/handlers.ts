@@ -10,7 +10,7 @@ import { vietnamDate } from '../../shared/domain/dates.ts';
 import { citizenHistory } from '../ops/citizens.ts';
 import { petitionContents } from '../ops/matters.ts';
 import { searchCitizens } from '../ops/persons.ts';
-import { createPetition, getPetition, listPetitions, updatePetition } from '../ops/petitions.ts';
+import { createPetition, getPetition, countPetitions, listPetitions, updatePetition } from '../ops/petitions.ts';
 import { getSession, getVisit, getVisits, listSessions, openTodaySession, saveVisit, upsertSession } from '../ops/reception.ts';
 import { receptionRegister } from '../ops/register-book.ts';
 import { addReminder, classifyPetition, decidePetition, getWorkflow, recordReply, reverseStep, similarPetitions } from '../ops/workflow.ts';
@@ -138,6 +138,7 @@ export function registerPetitionMethods(t: HandlerTable): void {
     };
   });
   t.method('petitions.list', async (input, ctx) => listPetitions(ctx.register.db, input, vietnamDate(ctx.register.now()), undefined, await canSeeProtected(ctx)));
+  t.method('petitions.count', (input, { register }) => countPetitions(register.db, input, vietnamDate(register.now())));
 }
 
 export function registerWorkflowMethods(t: HandlerTable): void {

@@ -18,6 +18,7 @@ import {
 } from '../domain/reception.ts';
 import {
   petitionCreateSchema,
+  petitionCountSchema,
   petitionListSchema,
   petitionUpdateSchema,
   type Petition,
@@ -182,6 +183,8 @@ export const contract = {
   'petitions.update': method(petitionUpdateSchema).returns<Petition>(),
   'petitions.get': method(idInput).returns<PetitionDetail>(),
   'petitions.list': method(petitionListSchema).returns<PetitionPage>(),
+  /** The exact number of petitions under the list's filters (the list counts up to its cap). */
+  'petitions.count': method(petitionCountSchema).returns<{ total: number }>(),
   /** A permitted officer sees a denunciation's petitioners; audited as view_protected (db/protection.ts). */
   'petitions.revealDenouncer': method(revealSchema).returns<RevealedPetition>(),
   'visits.revealDenouncer': method(revealSchema).returns<RevealedVisit>(),

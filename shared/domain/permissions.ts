@@ -67,6 +67,7 @@ export const METHOD_PERMISSIONS: Record<MethodName, Permission> = {
   'petitions.update': 'intake',
   'petitions.get': 'read',
   'petitions.list': 'read',
+  'petitions.count': 'read',
   'petitions.revealDenouncer': 'reveal',
   'visits.revealDenouncer': 'reveal',
   'register.reception': 'read',

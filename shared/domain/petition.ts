@@ -175,14 +175,28 @@ export type PetitionUpdateInput = z.input<typeof petitionUpdateSchema>;
 
 export const PETITION_SORTS = ['registerNo', 'receivedOn'] as const;
 
+/** The list's filters: period received, kind, field, channel, status. */
+const petitionFilterShape = {
+  from: optionalIsoDate('Từ ngày'),
+  to: optionalIsoDate('Đến ngày'),
+  kind: z.enum(PETITION_KINDS).nullish(),
+  field: z.enum(FIELDS).nullish(),
+  channel: z.enum(CHANNELS).nullish(),
+  status: z.enum(PETITION_STATUSES).nullish(),
+};
+
+/**
+ * What `petitions.count` counts exactly: the list's filters, without its search and paging. The
+ * list itself counts no further than its cap ("hơn 1.000"); the screen asks for the exact total
+ * after showing the first page.
+ */
+export const petitionCountSchema = z.strictObject(petitionFilterShape).default({ from: null, to: null });
+export type PetitionCountInput = z.input<typeof petitionCountSchema>;
+export type PetitionFilters = z.output<typeof petitionCountSchema>;
+
 export const petitionListSchema = z
   .strictObject({
-    from: optionalIsoDate('Từ ngày'),
-    to: optionalIsoDate('Đến ngày'),
-    kind: z.enum(PETITION_KINDS).nullish(),
-    field: z.enum(FIELDS).nullish(),
-    channel: z.enum(CHANNELS).nullish(),
-    status: z.enum(PETITION_STATUSES).nullish(),
+    ...petitionFilterShape,
     search: z.string().max(200).nullish(),
     sort: z.enum(PETITION_SORTS).default('registerNo'),
     direction: z.enum(['asc', 'desc']).default('desc'),
@@ -193,7 +207,10 @@ export const petitionListSchema = z
 export type PetitionListInput = z.input<typeof petitionListSchema>;
 
 export interface PetitionPage {
-  /** How many match; with totalCapped, at least this many (counting stops there: "hơn 1.000"). */
+  /**
+   * How many match; with totalCapped, at least this many (counting stops there: "hơn 1.000";
+   * without a search, `petitions.count` gives the exact total).
+   */
   total: number;
   offset: number;
   rows: PetitionListItem[];

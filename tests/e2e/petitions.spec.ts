@@ -372,10 +372,22 @@ test('petitions: a search matching thousands shows its first page at once, "hơn
   try {
     const app = new AppPage(page);
     const problems = app.collectErrors();
+    // Without a search the list counts up to 1.000 and shows its first page; the exact total
+    // follows from petitions.count (held back here, to see the page come first).
+    let releaseCount: () => void = () => {};
+    const countHeld = new Promise<void>((resolve) => (releaseCount = resolve));
     await app.open(own.url);
+    await page.route('**/__api/petitions.count', async (route) => {
+      await countHeld;
+      await route.continue();
+    });
     await page.keyboard.press('Alt+3');
     const list = new PetitionsScreen(page);
+    await expect(list.total).toHaveText('hơn 1.000 đơn');
+    await expect(list.rowAt(0)).toContainText('2025/002100');
+    releaseCount();
     await expect(list.total).toHaveText('2.100 đơn');
+    await page.unroute('**/__api/petitions.count');
     const note = page.getByTestId('petition-search-order');
     await expect(note).toHaveCount(0);
 

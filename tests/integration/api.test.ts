@@ -832,6 +832,20 @@ const CASES = {
       ['null', null, 'VALIDATION'],
     ],
   },
+  'petitions.count': {
+    writes: false,
+    valid: { from: '2026-03-01', to: '2026-03-31', kind: 'complaint', channel: 'in_person' },
+    check: (v) => expect(v).toEqual({ total: 1 }),
+    bad: [
+      ['a bad kind', { kind: 'other' }, 'VALIDATION'],
+      ['a bad channel', { channel: 'fax' }, 'VALIDATION'],
+      ['a bad status', { status: 'done' }, 'VALIDATION'],
+      ['an impossible date', { to: '2026-02-30' }, 'VALIDATION'],
+      ['a search (the list counts its matches)', { search: 'dat' }, 'VALIDATION'],
+      ['paging', { limit: 10 }, 'VALIDATION'],
+      ['null', null, 'VALIDATION'],
+    ],
+  },
   'register.reception': {
     writes: false,
     valid: { from: '2026-03-01', to: '2026-03-31' },

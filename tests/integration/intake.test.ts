@@ -8,6 +8,7 @@ import type { PersonInput } from '../../shared/domain/person.ts';
 import type { Visit } from '../../shared/domain/reception.ts';
 import { expectError, expectOk } from '../helpers/envelope.ts';
 import { BINH, DUC, HUNG, delegationInput, person, petitionInput, updateInput, visitInput } from '../helpers/intake.ts';
+import { LIST_COUNT_CAP } from '../../db/ops/petitions.ts';
 import { rawGet, tempRegister, TEST_NOW, type TempRegister, signInAs } from '../helpers/register.ts';
 import { registerAuditRowsSince, registerLastAuditId, registerSnapshot } from '../helpers/snapshot.ts';
 
@@ -640,6 +641,9 @@ describe('petitions.list over ~1,000 petitions', () => {
       const page = await list({ ...input, limit: 1000 });
       expect(page.total, JSON.stringify(input)).toBe(expected.length);
       expect(page.rows.map((r) => r.id).sort((a, b) => a - b), JSON.stringify(input)).toEqual(idsOf(expected));
+      // The exact count of the same filters (the screen asks for it when the list is capped).
+      const { search, ...filters } = input ?? {};
+      if (!search) expect((await big.client.petitions.count(filters)).total, JSON.stringify(input)).toBe(expected.length);
     };
     await check({ from: '2026-01-01' }, (p) => p.receivedOn >= '2026-01-01');
     await check({ from: '2025-09-01', to: '2025-09-30' }, (p) => p.receivedOn >= '2025-09-01' && p.receivedOn <= '2025-09-30');
@@ -713,6 +717,41 @@ describe('petitions.list over ~1,000 petitions', () => {
         dueOn: p.dueOn,
       },
     ]);
+  });
+
+  // Last in this block: it adds petitions past the list's cap.
+  it('without a search the list counts up to its cap; petitions.count gives the exact total', async () => {
+    for (let i = 0; i < 3; i++) {
+      all.push(
+        await big.client.petitions.create({
+          receivedOn: day(10),
+          channel: 'online',
+          kind: 'complaint',
+          field: 'land',
+          signatories: 1,
+          petitioners: [{ fullName: 'Lê Văn Tám' }],
+          summary: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất',
+        }),
+      );
+    }
+    expect(all.length).toBeGreaterThan(LIST_COUNT_CAP);
+    const first = await list({ limit: 50 });
+    expect(first).toMatchObject({ total: LIST_COUNT_CAP, totalCapped: true });
+    expect(first.rows.map((r) => r.id)).toEqual(idsOf([...all].sort(byRegisterNo).reverse().slice(0, 50)));
+    expect(await big.client.petitions.count({})).toEqual({ total: all.length });
+    // A page further down counts further: near the end the total is exact.
+    const deep = await list({ offset: 950, limit: 50 });
+    expect(deep.total).toBe(all.length);
+    expect(deep.totalCapped).toBeUndefined();
+    // A filter under the cap is counted exactly by both.
+    const online = all.filter((p) => p.channel === 'online').length;
+    expect((await list({ channel: 'online' })).total).toBe(online);
+    expect((await list({ channel: 'online' })).totalCapped).toBeUndefined();
+    expect(await big.client.petitions.count({ channel: 'online' })).toEqual({ total: online });
+    // The statistics' drill-downs still give an exact total (it is a figure of the screen).
+    const drill = await big.client.stats.drill({ from: '2025-01-01', to: '2026-12-31', drill: 'received', limit: 10 });
+    expect(drill.total).toBe(all.length);
+    expect(drill.totalCapped).toBeUndefined();
   });
 });
 

@@ -57,7 +57,7 @@ export function OverviewPage() {
         const [todo, s, a] = await Promise.all([api.todo.summary(), api.settings.get(), api.audit.list({ limit: 10 })]);
         const [sessions, received] = await Promise.all([
           api.sessions.list({ from: todo.today, to: todo.today }),
-          api.petitions.list({ from: todo.today, to: todo.today, limit: 1 }),
+          api.petitions.count({ from: todo.today, to: todo.today }),
         ]);
         setDay({ today: todo.today, sessions: sessions.length, visits: sessions.reduce((n, x) => n + x.visitCount, 0), petitionsToday: received.total, todo });
         setSettings(s);

@@ -18,7 +18,7 @@ import './petitions.css';
 export const PAGE_SIZE = 200;
 export const ROW_HEIGHT = 36;
 
-export type PetitionQuery = Omit<PetitionListInput, 'offset' | 'limit'> & { sort: 'registerNo' | 'receivedOn'; direction: 'asc' | 'desc' };
+export type PetitionQuery = Omit<NonNullable<PetitionListInput>, 'offset' | 'limit'> & { sort: 'registerNo' | 'receivedOn'; direction: 'asc' | 'desc' };
 
 /**
  * How many petitions the list holds: `capped` when the register stopped counting (the screen says
@@ -122,6 +122,12 @@ export function PetitionTable({ query, onSort, onOpen, onTotal, onError, initial
         });
         setLoadedCount((n) => n + 1);
         onError(null);
+        // Without a search the list counts only up to its cap: the exact total follows the page.
+        if (capped && offset === 0 && !query.search?.trim()) {
+          const { from, to, kind, field, channel, status } = query;
+          const { total } = await api.petitions.count({ from, to, kind, field, channel, status });
+          if (gen === generation.current) setListTotal({ count: total, capped: false, orderedByEntry, generation: gen });
+        }
       } catch (e) {
         if (gen === generation.current) onError(errorMessage(e));
       } finally {
