@@ -191,7 +191,6 @@ const petitionFilterShape = {
  * after showing the first page.
  */
 export const petitionCountSchema = z.strictObject(petitionFilterShape).default({ from: null, to: null });
-export type PetitionCountInput = z.input<typeof petitionCountSchema>;
 export type PetitionFilters = z.output<typeof petitionCountSchema>;
 
 export const petitionListSchema = z
