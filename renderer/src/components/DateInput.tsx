@@ -68,8 +68,7 @@ function Calendar({ value, onPick, min, max }: { value: string; onPick(iso: stri
     // Enter picks the day the keys moved to, whichever cell the browser has focused yet.
     else if (e.key === 'Enter' || e.key === ' ') {
       if (allowed(focus)) onPick(focus);
-    }
-    else if (e.key === 'PageUp') shiftMonth(-1);
+    } else if (e.key === 'PageUp') shiftMonth(-1);
     else if (e.key === 'PageDown') shiftMonth(1);
     else return;
     e.preventDefault();
