@@ -227,7 +227,8 @@ async function benchSize(size: number): Promise<string> {
       extra.push(['browser preview, first paint', '—', 'not measured', '', '', '', '', '', '']);
     } else {
       console.log(`  browser preview: first paint ${ms(preview.firstPaintMs)} ms, petition list's first rows ${ms(preview.listRowsMs)} ms`);
-      extra.push(['browser preview: first contentful paint', '1', ms(preview.firstPaintMs), '', '', '', '', '', '']);
+      const paint = Number.isNaN(preview.firstPaintMs) ? 'not measured (no paint entry within 10 s)' : ms(preview.firstPaintMs);
+      extra.push(['browser preview: first contentful paint', '1', paint, '', '', '', '', '', '']);
       extra.push(['browser preview: Đơn thư, first rows shown', '1', ms(preview.listRowsMs), '', '', '', '', '', '']);
     }
     return table(size, rows, built, extra);
