@@ -116,16 +116,34 @@ const readsMatters = (conditions: readonly string[]) => conditions.some((c) => /
  * The facts `f` of the period's petitions that meet `conditions`, read with their matters only when
  * `matters`; `ranked` numbers each petition within its matter, latest first (`matter_rank`): a matter
  * counts once, in the columns its latest petition falls in. The rank is taken among the rows that
- * meet the conditions, so these are the matter base's when it is asked for.
+ * meet the conditions, so these are the matter base's when it is asked for. Ranked, the facts carry
+ * only the columns that `reads` (the aggregates over them) refer to: the window sorts every row
+ * with what it carries, and a form's base is tens of thousands of petitions (02/XLD at 1,000,000:
+ * 340 ms with every column, 286 ms with those read).
  */
-function restrictedFacts(from: string, to: string, mapping: Record<string, string>, conditions: readonly string[], matters: boolean, ranked: boolean): RawBuilder<unknown> {
+function restrictedFacts(
+  from: string,
+  to: string,
+  mapping: Record<string, string>,
+  conditions: readonly string[],
+  matters: boolean,
+  ranked: boolean,
+  reads: readonly string[],
+): RawBuilder<unknown> {
   const where = conjunction(conditions).replace(/\bf\./g, 'pop.');
   const rank = ranked ? sql`, row_number() over (partition by f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank` : sql``;
+  const carried = ranked ? factColumns(reads).filter((c) => c !== 'matter_rank') : null;
+  const columns = carried === null ? 'f0.*' : ['f0.matter_id', ...carried.filter((c) => c !== 'matter_id').map((c) => `f0.${c}`)].join(', ');
   return sql`
     with pop as (${population(from, to, mapping, matters)}),
     -- Behind a case, so that no index on these columns is preferred to the period's ranges.
     f0 as (select pop.* from pop where case when ${sql.raw(where)} then 1 else 0 end = 1),
-    f as (select f0.*${rank} from f0)`;
+    f as (select ${sql.raw(columns)}${rank} from f0)`;
+}
+
+/** The columns of the facts (`f.x`) that SQL expressions refer to, each once. */
+function factColumns(expressions: readonly string[]): string[] {
+  return [...new Set(expressions.flatMap((e) => [...e.matchAll(/\bf\.(\w+)\b/g)].map((m) => m[1]!)))];
 }
 
 /** The period's visits (sessions dated in it), each with who received, its matter and whether a repeat. */
@@ -193,7 +211,7 @@ async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts:
   const values: Record<string, number> = {};
   if (inBase.length > 0) {
     const matters = ranked || readsMatters([...baseParts, ...inBase.map(([, agg]) => agg)]);
-    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked), inBase));
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked, inBase.map(([, agg]) => agg)), inBase));
   }
   if (whole.length > 0) {
     const common = whole[0]!.parts.filter((p) => whole.every((w) => w.parts.includes(p)));
@@ -202,7 +220,7 @@ async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts:
       return [ms, rest.length === 0 ? 'count(*)' : `count(*) filter (where ${conjunction(rest)})`];
     });
     const matters = readsMatters(whole.flatMap((w) => w.parts));
-    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, common, matters, false), columns));
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, common, matters, false, []), columns));
   }
   return values;
 }
