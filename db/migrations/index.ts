@@ -18,6 +18,7 @@ import * as m0014 from './0014-content-decisions.ts';
 import * as m0015 from './0015-search-newest-first.ts';
 import * as m0016 from './0016-subject-reply-indexes.ts';
 import * as m0017 from './0017-report-period-index.ts';
+import * as m0018 from './0018-first-content-index.ts';
 
 export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001-reference-tables', m0001],
@@ -37,6 +38,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0015-search-newest-first', m0015],
   ['0016-subject-reply-indexes', m0016],
   ['0017-report-period-index', m0017],
+  ['0018-first-content-index', m0018],
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -74,7 +74,9 @@ function population(from: string, to: string, mapping: Record<string, string>, m
   const matterColumns = matters
     ? sql`, coalesce(m.merged_into, m.id, -p.id) as matter_id, coalesce(m.arrival_state, 'unresolved') as arrival_state, m.complaint_level`
     : sql``;
-  const matterJoins = matters ? sql`left join petition_contents c on c.petition_id = p.id and c.position = 0 left join matters m on m.id = c.matter_id` : sql``;
+  // The first content from petition_contents_first alone (migration 0018): \`+ 0\` keeps SQLite off
+  // the unique (petition_id, position) index, which would then read each content's row for its matter.
+  const matterJoins = matters ? sql`left join petition_contents c on c.petition_id = p.id and c.position + 0 = 0 left join matters m on m.id = c.matter_id` : sql``;
   return sql`
       select p.id, p.kind, p.received_on, p.dec_on, p.dec_action, p.cls_eligible, p.visit_id,
         ${sql.raw(fieldGroupCase(mapping))} as field_group,

@@ -694,6 +694,17 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
       .join(' | ');
     expect(plan).toContain('COVERING INDEX petitions_period_figures');
   },
+  '0018-first-content-index': (sqlite) => {
+    // A petition's contents with position and matter from one index, in place of 0015's.
+    expect(indexColumns(sqlite, 'petition_contents_first')).toEqual(['petition_id', 'position', 'matter_id']);
+    expect(objects(sqlite, 'index')).not.toContain('petition_contents_petition_matter');
+    const plan = (sql: string) => (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // The reports' first content (db/ops/reports.ts population) and the statistics' every content.
+    expect(plan('select p.id, c.matter_id from petitions p left join petition_contents c on c.petition_id = p.id and c.position + 0 = 0')).toContain(
+      'COVERING INDEX petition_contents_first',
+    );
+    expect(plan('select p.id, pc.matter_id from petitions p left join petition_contents pc on pc.petition_id = p.id')).toContain('COVERING INDEX petition_contents_first');
+  },
 };
 
 let dirs: TempDir[] = [];
@@ -1084,27 +1095,33 @@ describe('0016-subject-reply-indexes on a register in use', () => {
   });
 });
 
-describe('0017-report-period-index on a register in use', () => {
-  it('keeps every row, and every official form of a period counts the same before and after', async () => {
-    const dir = freshDir().dir;
-    const file = path.join(dir, 'register.sqlite');
-    const history = path.join(dir, 'history.json');
-    await generateRegisterFile(history, { petitions: 300, today: '2026-11-29', seed: 17 });
-    const before = await openRegister({ path: file, migrateTo: 16, now: () => new Date('2026-11-30T02:00:00Z') });
-    await importInterchangeFile(before, history, { id: null, name: 'Kiểm thử' });
-    const forms = async (db: typeof before.db) => Promise.all(REPORT_FORMS.map((form) => computeForm(db, form, '2025-12-15', '2026-11-29')));
-    const figures = await forms(before.db);
-    const rows = tableDigests(before.sqlite);
-    await before.close();
-    const after = await openRegister({ path: file, seed: false, now: () => new Date('2026-11-30T02:00:00Z') });
-    try {
-      expect(after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableDigests(after.sqlite)).toEqual(rows);
-      expect(await forms(after.db)).toEqual(figures);
-      expect(figures.some((f) => Object.values(f.columns).some((n) => n > 0))).toBe(true);
-      expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      await after.close();
-    }
+/** An index migration on a register in use: every row kept, every official form counting the same. */
+function formsCountTheSameAcross(migration: string, previous: number): void {
+  describe(`${migration} on a register in use`, () => {
+    it('keeps every row, and every official form of a period counts the same before and after', async () => {
+      const dir = freshDir().dir;
+      const file = path.join(dir, 'register.sqlite');
+      const history = path.join(dir, 'history.json');
+      await generateRegisterFile(history, { petitions: 300, today: '2026-11-29', seed: 17 });
+      const before = await openRegister({ path: file, migrateTo: previous, now: () => new Date('2026-11-30T02:00:00Z') });
+      await importInterchangeFile(before, history, { id: null, name: 'Kiểm thử' });
+      const forms = async (db: typeof before.db) => Promise.all(REPORT_FORMS.map((form) => computeForm(db, form, '2025-12-15', '2026-11-29')));
+      const figures = await forms(before.db);
+      const rows = tableDigests(before.sqlite);
+      await before.close();
+      const after = await openRegister({ path: file, seed: false, now: () => new Date('2026-11-30T02:00:00Z') });
+      try {
+        expect(after.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+        expect(tableDigests(after.sqlite)).toEqual(rows);
+        expect(await forms(after.db)).toEqual(figures);
+        expect(figures.some((f) => Object.values(f.columns).some((n) => n > 0))).toBe(true);
+        expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        await after.close();
+      }
+    });
   });
-});
+}
+
+formsCountTheSameAcross('0017-report-period-index', 16);
+formsCountTheSameAcross('0018-first-content-index', 17);
