@@ -74,7 +74,7 @@ function population(from: string, to: string, mapping: Record<string, string>, m
   const matterColumns = matters
     ? sql`, coalesce(m.merged_into, m.id, -p.id) as matter_id, coalesce(m.arrival_state, 'unresolved') as arrival_state, m.complaint_level`
     : sql``;
-  // The first content from petition_contents_first alone (migration 0018): \`+ 0\` keeps SQLite off
+  // The first content from petition_contents_first alone (migration 0018): `+ 0` keeps SQLite off
   // the unique (petition_id, position) index, which would then read each content's row for its matter.
   const matterJoins = matters ? sql`left join petition_contents c on c.petition_id = p.id and c.position + 0 = 0 left join matters m on m.id = c.matter_id` : sql``;
   return sql`
@@ -120,8 +120,8 @@ const readsMatters = (conditions: readonly string[]) => conditions.some((c) => /
  * counts once, in the columns its latest petition falls in. The rank is taken among the rows that
  * meet the conditions, so these are the matter base's when it is asked for. Ranked, the facts carry
  * only the columns that `reads` (the aggregates over them) refer to: the window sorts every row
- * with what it carries, and a form's base is tens of thousands of petitions (02/XLD at 1,000,000:
- * 340 ms with every column, 286 ms with those read).
+ * with what it carries, and a form's base is tens of thousands of petitions (02/XLD's base at
+ * 1,000,000: 336 ms with every column, 292 ms with those read).
  */
 function restrictedFacts(
   from: string,
@@ -134,8 +134,8 @@ function restrictedFacts(
 ): RawBuilder<unknown> {
   const where = conjunction(conditions).replace(/\bf\./g, 'pop.');
   const rank = ranked ? sql`, row_number() over (partition by f0.matter_id order by f0.received_on desc, f0.id desc) as matter_rank` : sql``;
-  const carried = ranked ? factColumns(reads).filter((c) => c !== 'matter_rank') : null;
-  const columns = carried === null ? 'f0.*' : ['f0.matter_id', ...carried.filter((c) => c !== 'matter_id').map((c) => `f0.${c}`)].join(', ');
+  // The window's own column is made here; the matter is what it partitions by.
+  const columns = ranked ? factColumns(['f.matter_id', ...reads]).filter((c) => c !== 'matter_rank').map((c) => `f0.${c}`).join(', ') : 'f0.*';
   return sql`
     with pop as (${population(from, to, mapping, matters)}),
     -- Behind a case, so that no index on these columns is preferred to the period's ranges.
@@ -212,8 +212,9 @@ async function petitionColumns(db: Kysely<DB>, counts: CountColumn[], baseParts:
   }
   const values: Record<string, number> = {};
   if (inBase.length > 0) {
-    const matters = ranked || readsMatters([...baseParts, ...inBase.map(([, agg]) => agg)]);
-    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked, inBase.map(([, agg]) => agg)), inBase));
+    const aggregates = inBase.map(([, agg]) => agg);
+    const matters = ranked || readsMatters([...baseParts, ...aggregates]);
+    Object.assign(values, await runAggregates(db, restrictedFacts(from, to, mapping, baseParts, matters, ranked, aggregates), inBase));
   }
   if (whole.length > 0) {
     const common = whole[0]!.parts.filter((p) => whole.every((w) => w.parts.includes(p)));

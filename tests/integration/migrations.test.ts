@@ -43,6 +43,11 @@ function createSql(sqlite: Sqlite, table: string): string {
   return (sqlite.prepare("select sql from sqlite_master where type = 'table' and name = ?").get(table) as { sql: string }).sql;
 }
 
+/** The plan SQLite chooses for a query, its steps joined by ' | '. */
+function queryPlan(sqlite: Sqlite, query: string, ...params: unknown[]): string {
+  return (sqlite.prepare(`explain query plan ${query}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+}
+
 function indexColumns(sqlite: Sqlite, index: string): string[] {
   return (sqlite.pragma(`index_info(${index})`) as { name: string }[]).map((r) => r.name);
 }
@@ -606,7 +611,7 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
   '0012-list-order': (sqlite) => {
     // The list's filters in register-number order: the page is read from the index, no sort.
     expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['petitions_channel_no', 'petitions_kind_no', 'petitions_field_no', 'petitions_stage_no']));
-    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (q: string) => queryPlan(sqlite, q);
     for (const column of ['channel', 'kind', 'field', 'stage']) {
       expect(plan(`select id from petitions where ${column} = 'x' order by year desc, seq desc limit 200`)).not.toContain('TEMP B-TREE');
     }
@@ -627,7 +632,7 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
       document_no: col('TEXT'),
     });
     expect(objects(sqlite, 'index')).toEqual(expect.arrayContaining(['approvals_status', 'approvals_petition', 'approvals_visit', 'approvals_notice']));
-    const plan = (q: string) => (sqlite.prepare(`explain query plan ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = (q: string) => queryPlan(sqlite, q);
     expect(plan(`select id from approvals where status = 'pending' order by id limit 200`)).toContain('approvals_status');
     // Neither a petition nor a visit, both, a notice draft without its notice, a bad kind, bad JSON:
     // each refused by the table itself.
@@ -663,7 +668,7 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     sqlite.prepare(`insert into citizens (id, full_name, full_name_folded, created_at, updated_at) values (7, 'Nguyễn Văn Đức', 'nguyen van duc', ${T}, ${T})`).run();
     expect(sqlite.prepare('select rowid from citizens_words where citizens_words match ?').all('"nguyen"* "du"*')).toEqual([{ rowid: 7 }]);
     // Newest first is rowid order: read forwards, no sort.
-    const plan = (sqlite.prepare("explain query plan select -rowid from petitions_words where petitions_words match 'a*' order by rowid limit 200").all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const plan = queryPlan(sqlite, "select -rowid from petitions_words where petitions_words match 'a*' order by rowid limit 200");
     expect(plan).not.toContain('TEMP B-TREE');
   },
   '0016-subject-reply-indexes': (sqlite) => {
@@ -672,38 +677,27 @@ const EXPECTATIONS: Record<string, (sqlite: Sqlite) => void> = {
     expect(indexColumns(sqlite, 'petitions_subject')).toEqual(['subject_folded', 'received_on']);
     expect(indexColumns(sqlite, 'petitions_replied')).toEqual(['dec_action', 'reply_on', 'kind', 'visit_id']);
     petitionWithSubject(sqlite, 1, 'UBND xã Tịnh Khê');
-    const plan = (sqlite.prepare("explain query plan select id from petitions where subject_folded = ? and received_on <= ? order by received_on desc limit 51").all('x', '2026-12-31') as { detail: string }[])
-      .map((r) => r.detail)
-      .join(' | ');
+    const plan = queryPlan(sqlite, 'select id from petitions where subject_folded = ? and received_on <= ? order by received_on desc limit 51', 'x', '2026-12-31');
     expect(plan).toContain('petitions_subject');
     expect(plan).not.toContain('TEMP B-TREE');
-    const replies = (sqlite.prepare("explain query plan select count(*) from petitions p where p.dec_action = 'forward' and p.reply_on >= ? and p.reply_on <= ? and p.kind = 'complaint'").all('a', 'b') as { detail: string }[])
-      .map((r) => r.detail)
-      .join(' | ');
+    const replies = queryPlan(sqlite, "select count(*) from petitions p where p.dec_action = 'forward' and p.reply_on >= ? and p.reply_on <= ? and p.kind = 'complaint'", 'a', 'b');
     expect(replies).toContain('COVERING INDEX petitions_replied');
   },
   '0017-report-period-index': (sqlite) => {
     // The period index holds every column a report reads of a petition, the visit last.
     expect(indexColumns(sqlite, 'petitions_period_figures')).toEqual(['received_on', 'kind', 'field', 'signatories', 'cls_eligible', 'cls_reason', 'dec_action', 'dec_on', 'visit_id']);
-    const plan = (
-      sqlite
-        .prepare('explain query plan select id, kind, field, received_on, dec_on, dec_action, cls_eligible, visit_id from petitions where received_on >= ? and received_on <= ?')
-        .all('2026-01-01', '2026-12-31') as { detail: string }[]
-    )
-      .map((r) => r.detail)
-      .join(' | ');
+    const plan = queryPlan(sqlite, 'select id, kind, field, received_on, dec_on, dec_action, cls_eligible, visit_id from petitions where received_on >= ? and received_on <= ?', '2026-01-01', '2026-12-31');
     expect(plan).toContain('COVERING INDEX petitions_period_figures');
   },
   '0018-first-content-index': (sqlite) => {
     // A petition's contents with position and matter from one index, in place of 0015's.
     expect(indexColumns(sqlite, 'petition_contents_first')).toEqual(['petition_id', 'position', 'matter_id']);
     expect(objects(sqlite, 'index')).not.toContain('petition_contents_petition_matter');
-    const plan = (sql: string) => (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
     // The reports' first content (db/ops/reports.ts population) and the statistics' every content.
-    expect(plan('select p.id, c.matter_id from petitions p left join petition_contents c on c.petition_id = p.id and c.position + 0 = 0')).toContain(
+    expect(queryPlan(sqlite, 'select p.id, c.matter_id from petitions p left join petition_contents c on c.petition_id = p.id and c.position + 0 = 0')).toContain(
       'COVERING INDEX petition_contents_first',
     );
-    expect(plan('select p.id, pc.matter_id from petitions p left join petition_contents pc on pc.petition_id = p.id')).toContain('COVERING INDEX petition_contents_first');
+    expect(queryPlan(sqlite, 'select p.id, pc.matter_id from petitions p left join petition_contents pc on pc.petition_id = p.id')).toContain('COVERING INDEX petition_contents_first');
   },
 };
 

@@ -301,7 +301,8 @@ describe.skipIf(onPostgres)('query plans', () => {
 describe.skipIf(onPostgres)('migration 0009-search-tokens', () => {
   it('indexes the petitions already registered: found by their words, a denouncer only with the permission', async () => {
     // Petitions written by today's operations, then the register taken back to before 0009 (the
-    // later migrations that rebuild the index or replace one it made, then 0009 itself, undone) and brought forward again.
+    // later migrations that rebuild the index or replace one it made, then 0009 itself, undone)
+    // and brought forward again.
     const reg = await tempRegister();
     try {
       const ordinary = await reg.client.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Hà Văn Mạnh' })], summary: 'Khiếu nại về tiền bồi thường đất đai' }));
