@@ -6,7 +6,7 @@ import { findBadText, summariseIssues, toFieldIssues, z } from '../../shared/val
 import type { Register } from '../register.ts';
 import { describeStorageFault, logFault } from '../faults.ts';
 import { isPostgresConstraint } from '../engine/postgres-faults.ts';
-import { getUser } from '../ops/users.ts';
+import { getUser, officerForCall } from '../ops/users.ts';
 import { SYSTEM_ACTOR, type Actor } from '../context.ts';
 import {
   registerAgencyMethods,
@@ -35,8 +35,7 @@ import { registerLocationMethods } from './location.ts';
 import { registerApprovalMethods } from './approvals.ts';
 import { idleLockMinutes, registerAuthMethods } from './auth.ts';
 import { forbiddenMessage, METHOD_PERMISSIONS, permissionsOf } from '../../shared/domain/permissions.ts';
-import { USER_ROLE_LABELS } from '../../shared/domain/user.ts';
-import { mustChangePassword } from '../ops/auth.ts';
+import { USER_ROLE_LABELS, type User } from '../../shared/domain/user.ts';
 
 export interface ApiServer {
   call(method: string, input: unknown): Promise<ApiEnvelope<unknown>>;
@@ -112,32 +111,34 @@ export interface ApiServerOptions {
  * need a signed-in, unlocked, active officer whose role holds the permission. Nothing is written
  * on a refusal.
  */
-async function authorize(register: Register, session: SessionState, method: MethodName, options: ApiServerOptions): Promise<void> {
+async function authorize(register: Register, session: SessionState, method: MethodName, options: ApiServerOptions): Promise<User | null> {
   const needed = METHOD_PERMISSIONS[method];
-  if (needed === 'public' || options.systemActor === true) return;
+  if (needed === 'public' || options.systemActor === true) return null;
   if (session.officerId === null) throw new ApiError('UNAUTHENTICATED', 'Chưa đăng nhập: hãy đăng nhập bằng tên đăng nhập và mật khẩu của mình.');
   const nowMs = register.now().getTime();
   if (options.idleLock !== false && !session.locked && session.lastActiveMs !== undefined && nowMs - session.lastActiveMs > (await idleLockMinutes(register.db)) * 60_000) session.locked = true;
   if (session.locked) throw new ApiError('UNAUTHENTICATED', 'Phiên làm việc đã khóa do không dùng quá lâu: hãy nhập lại mật khẩu.');
-  const officer = await getUser(register.db, session.officerId);
+  const { user: officer, mustChangePassword } = await officerForCall(register.db, session.officerId);
   if (!officer.active) {
     session.officerId = null;
     throw new ApiError('UNAUTHENTICATED', `Tài khoản ${officer.username} đã ngừng hoạt động: hãy đăng nhập bằng tài khoản khác.`);
   }
-  if (needed !== 'signedIn' && (await mustChangePassword(register.db, officer.id))) {
+  if (needed !== 'signedIn' && mustChangePassword) {
     throw new ApiError('FORBIDDEN', 'Mật khẩu của anh/chị là mật khẩu tạm do quản trị viên đặt: hãy đổi mật khẩu trước khi làm việc.');
   }
   if (!permissionsOf(officer).has(needed)) throw new ApiError('FORBIDDEN', forbiddenMessage(method, USER_ROLE_LABELS[officer.role]));
   session.lastActiveMs = nowMs;
+  return officer;
 }
 
 export function createApiServer(register: Register, meta: AppMeta, options: ApiServerOptions = {}): ApiServer {
   const table = buildHandlerTable(meta);
   const session: SessionState = { officerId: options.signedInAs ?? null, lastActiveMs: register.now().getTime() };
 
-  async function currentActor(): Promise<Actor> {
+  /** The call's actor: the officer authorize has just read, or read here for a public method. */
+  async function currentActor(authorized: User | null): Promise<Actor> {
     if (session.officerId === null) return SYSTEM_ACTOR;
-    const officer = await getUser(register.db, session.officerId);
+    const officer = authorized?.id === session.officerId ? authorized : await getUser(register.db, session.officerId);
     return { id: officer.id, name: officer.fullName };
   }
 
@@ -148,12 +149,12 @@ export function createApiServer(register: Register, meta: AppMeta, options: ApiS
         if (!isMethodName(method)) throw new ApiError('UNKNOWN_METHOD', `Không có phương thức “${method}” trong giao diện lập trình`);
         const handler = table.get(method);
         if (!handler) throw new ApiError('UNKNOWN_METHOD', `Phương thức “${method}” chưa được cài đặt`);
-        await authorize(register, session, method, options);
+        const officer = await authorize(register, session, method, options);
         // Control characters and invalid Unicode are refused in every text field of every method.
         const badText = findBadText(rawInput);
         if (badText.length > 0) throw new ApiError('VALIDATION', summariseIssues(badText), badText);
         const input = contract[method].input.parse(rawInput) as never;
-        const value = await handler(input, { register, actor: await currentActor(), session });
+        const value = await handler(input, { register, actor: await currentActor(officer), session });
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error, register.path);

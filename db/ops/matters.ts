@@ -32,7 +32,7 @@ import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, MatterTable } from '../schema.ts';
 import { likeContains } from './search.ts';
-import { refreshContentSteps } from './notices.ts';
+import { refreshContentSteps, stepColumns, type StepColumns } from './notices.ts';
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
@@ -336,8 +336,23 @@ async function touch(trx: Trx, ctx: OpContext, matterId: number): Promise<void> 
  * matter; further contents take theirs or new ones. On update an absent `matterId` or
  * `contents` keeps what is stored. The petition's kind and field stay those of its first content.
  */
-export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId: number, p: PetitionData, mode: 'create' | 'update'): Promise<void> {
+export async function writePetitionContents(
+  trx: Trx,
+  ctx: OpContext,
+  petitionId: number,
+  p: PetitionData,
+  mode: 'create' | 'update',
+  createdStep?: StepColumns,
+): Promise<void> {
   const touched = new Set<number>();
+  // On create every content is new, so none has a decision: its pending step is its kind's, due
+  // from receipt. It is written with the row (what refreshContentSteps would set, without reading
+  // the rows back); the first content's kind is the petition's, whose step the caller has counted.
+  const stepOf = async (kind: string): Promise<StepColumns | Record<string, never>> => {
+    if (mode !== 'create') return {};
+    if (kind === p.kind && createdStep) return createdStep;
+    return stepColumns(trx, kind, p.receivedOn);
+  };
   // A matter made here holds only this content: nothing to recompute.
   const fresh = new Set<number>();
   const matterFor = async (matterId: number | null | undefined, path: string, kind: string, field: string, summary: string): Promise<number> => {
@@ -357,7 +372,7 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
     firstMatter = await matterFor(chosen, 'matterId', p.kind, p.field, p.summary);
     await trx
       .insertInto('petition_contents')
-      .values({ petition_id: petitionId, position: 0, matter_id: firstMatter, kind: p.kind, field: p.field, summary: p.summary, needs_split: p.kind === 'multiple' ? 1 : 0 })
+      .values({ petition_id: petitionId, position: 0, matter_id: firstMatter, kind: p.kind, field: p.field, summary: p.summary, needs_split: p.kind === 'multiple' ? 1 : 0, ...(await stepOf(p.kind)) })
       .execute();
   } else {
     firstMatter = typeof p.matterId === 'number' ? (await liveMatter(trx, p.matterId, 'matterId')).id : first.matter_id;
@@ -402,12 +417,15 @@ export async function writePetitionContents(trx: Trx, ctx: OpContext, petitionId
       if (existing) {
         await trx.updateTable('petition_contents').set({ matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).where('id', '=', existing.id).execute();
       } else {
-        await trx.insertInto('petition_contents').values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary }).execute();
+        await trx
+          .insertInto('petition_contents')
+          .values({ petition_id: petitionId, position: i + 1, matter_id: matterId, kind: c.kind, field: c.field, summary: c.summary, ...(await stepOf(c.kind)) })
+          .execute();
       }
     }
   }
-  // Each content's pending step and its deadline, by its own kind.
-  await refreshContentSteps(trx, { petitionId });
+  // On update, each content's pending step and its deadline, by its own kind and decisions.
+  if (mode === 'update') await refreshContentSteps(trx, { petitionId });
   const deferred = deferredRefreshes.get(trx);
   for (const id of touched) {
     if (fresh.has(id)) continue;

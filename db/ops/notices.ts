@@ -195,8 +195,14 @@ export async function stepDeadline(db: Kysely<DB>, kind: string, receivedOn: str
   return { step, dueOn: await workingDaysAfter(db, receivedOn, DEADLINES[step].days) };
 }
 
+/** A petition's or a content's pending step and its deadline, as stored. */
+export interface StepColumns {
+  step: string | null;
+  step_due_on: string | null;
+}
+
 /** The step columns of a petition row, for its insert or update. */
-export async function stepColumns(db: Kysely<DB>, kind: string, receivedOn: string): Promise<{ step: string | null; step_due_on: string | null }> {
+export async function stepColumns(db: Kysely<DB>, kind: string, receivedOn: string): Promise<StepColumns> {
   const { step, dueOn } = await stepDeadline(db, kind, receivedOn);
   return { step, step_due_on: dueOn };
 }

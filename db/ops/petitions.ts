@@ -125,6 +125,7 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   }
   const number = formatRegisterNo(year, seq);
   const now = ctx.register.now().toISOString();
+  const deadlines = await petitionDeadlineColumns(trx, p.kind, p.receivedOn);
   const row = await trx
     .insertInto('petitions')
     .values({
@@ -133,14 +134,14 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
       seq,
       register_no: number,
       search_folded: searchText(p, number),
-      ...(await petitionDeadlineColumns(trx, p.kind, p.receivedOn)),
+      ...deadlines,
       created_at: now,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await writePetitioners(trx, row.id, p.petitioners, now, true);
-  await writePetitionContents(trx, ctx, row.id, p, 'create');
+  await writePetitionContents(trx, ctx, row.id, p, 'create', { step: deadlines.step, step_due_on: deadlines.step_due_on });
   return row.id;
 }
 

@@ -16,9 +16,14 @@ export async function listUsers(db: Kysely<DB>): Promise<User[]> {
 }
 
 export async function getUser(db: Kysely<DB>, id: number): Promise<User> {
+  return (await officerForCall(db, id)).user;
+}
+
+/** The signed-in officer as each call checks them: the user and whether a new password is owed, in one read. */
+export async function officerForCall(db: Kysely<DB>, id: number): Promise<{ user: User; mustChangePassword: boolean }> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy cán bộ có mã số ${id}`);
-  return toUser(row);
+  return { user: toUser(row), mustChangePassword: row.must_change_password === 1 };
 }
 
 export function upsertUser(ctx: OpContext, input: z.output<typeof userUpsertSchema>): Promise<User> {

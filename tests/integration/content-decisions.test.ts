@@ -11,6 +11,8 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../db/migrations/index.ts'
 import { fold } from '../../shared/text.ts';
 import { serialiseInterchangeV2, type V2File } from '../../shared/interchange/v2.ts';
 import { DUC } from '../helpers/intake.ts';
+import { refreshContentSteps } from '../../db/ops/notices.ts';
+import { KIND_STEP } from '../../shared/rules/deadlines.ts';
 import { tempDir, tempRegister, type TempDir, type TempRegister } from '../helpers/register.ts';
 import { agencyByCode, createPetition, refused, workflowOf, workflowRegister, type WorkflowRegister } from '../helpers/workflow.ts';
 
@@ -86,6 +88,37 @@ describe('decisions per content', () => {
     expect(await steps()).toEqual([[1, 'denunciation', 'denunciation_forward', '2026-03-09']]);
     expect((await workflowOf(t, p.id)).stage).toBe('closed');
     void complaint;
+  });
+
+  it('a new petition\'s contents take their steps with their rows: a full recount changes nothing', async () => {
+    // The save writes each content's pending step at insert (no decision can exist yet); the
+    // recount from the stored rows (refreshContentSteps, which an edit and a calendar change run)
+    // must find every one already right. Late December: the deadlines run into the new year.
+    t = await workflowRegister('2026-12-31');
+    const kinds = ['complaint', 'denunciation', 'recommendation', 'multiple'] as const;
+    for (const [i, kind] of kinds.entries()) {
+      const further = kinds.filter((k): k is Exclude<typeof k, 'multiple'> => k !== kind && k !== 'multiple');
+      await createPetition(t, {
+        receivedOn: `2026-12-${24 + i}`,
+        kind,
+        field: 'land',
+        summary: `Đơn thứ ${i + 1} gồm nhiều nội dung`,
+        contents: further.map((k, j) => ({ kind: k, field: 'policy', summary: `Nội dung ${j + 2} của đơn ${i + 1}` })),
+      });
+    }
+    const stored = () => t!.register.db.selectFrom('petition_contents').select(['id', 'kind', 'step', 'step_due_on']).orderBy('id').execute();
+    const before = await stored();
+    expect(before).toHaveLength(4 + 3 * 2 + 3); // a 'multiple' letter carries the three other kinds
+    // Each kind with a step has it and its date, some of them in the new year; the others have none.
+    for (const c of before) {
+      expect(c.step).toBe(KIND_STEP[c.kind as keyof typeof KIND_STEP]);
+      if (c.step === null) expect(c.step_due_on).toBeNull();
+      else expect(c.step_due_on! > '2026-12-24').toBe(true);
+    }
+    expect(before.filter((c) => c.step_due_on !== null && c.step_due_on > '2026-12-31').length).toBeGreaterThan(0);
+    const changed = await t.register.db.transaction().execute((trx) => refreshContentSteps(trx, { missingOnly: false }));
+    expect(changed).toBe(0);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses what does not fit the content, with a Vietnamese message, writing nothing', async () => {
