@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATEMENT_CACHE_SIZE, StatementCache, statementCacheOf } from '../../db/dialect.ts';
+import { namedStatement } from '../../db/interchange/bulk.ts';
 import { petitionInput } from '../helpers/intake.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
 
@@ -128,5 +129,21 @@ describe('statement cache', () => {
     expect(cache.size).toBe(0);
     expect(statementCacheOf(sqlite)).toBeUndefined();
     expect(sqlite.open).toBe(false);
+  });
+});
+
+describe('the bulk writer binds its named statements by position (db/interchange/bulk.ts)', () => {
+  it('binds each name where it stands, a name twice, and refuses a missing name writing nothing', () => {
+    const sqlite = t.register.sqlite;
+    sqlite.exec('create temp table bound (a text, b integer, c text, d text)');
+    const insert = namedStatement(sqlite, 'insert into bound (a, b, c, d) values (@a, @b, @c, @a || @c)');
+    // The values' own order, and keys the statement does not read, make no difference.
+    expect(insert.run({ c: 'z', extra: 1, b: 2, a: 'x' }).changes).toBe(1);
+    insert.run({ a: 'Nguyễn', b: null, c: '' });
+    expect(() => insert.run({ a: 'y', c: 'w' })).toThrow(/Missing named parameter "b"/);
+    expect(sqlite.prepare('select a, b, c, d from bound order by rowid').all()).toEqual([
+      { a: 'x', b: 2, c: 'z', d: 'xz' },
+      { a: 'Nguyễn', b: null, c: '', d: 'Nguyễn' },
+    ]);
   });
 });
