@@ -112,6 +112,17 @@ export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, 
   const triggers = (sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as { name: string; sql: string }[]).filter((t) => INDEX_TRIGGERS.test(t.name));
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   const value = await write(true);
+  fillSearchIndexes(sqlite);
+  for (const t of triggers) sqlite.exec(t.sql);
+  return { value, bulk: true };
+}
+
+/**
+ * Fills the three search indexes, empty, from the tables at once (the import; the bench's floor of
+ * an import, bench/import-floor.ts). The connection needs the search functions
+ * (registerSearchFunctions).
+ */
+export function fillSearchIndexes(sqlite: Database.Database): void {
   // Keyed by -id (migration 0015), written in rowid order. The same words as the triggers' (their
   // functions read `identity` only for a protected petition): an unprotected petition's identity
   // is not gathered and its hidden words (none) not computed.
@@ -121,6 +132,4 @@ export async function withSearchIndexesFilledOnce<T>(sqlite: Database.Database, 
     from petitions_search_source order by id desc`);
   sqlite.exec("insert into petitions_fts(petitions_fts) values ('rebuild')");
   sqlite.exec("insert into citizens_words(citizens_words) values ('rebuild')");
-  for (const t of triggers) sqlite.exec(t.sql);
-  return { value, bulk: true };
 }
