@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fillSearchIndexes, registerSearchFunctions } from '../db/search-index.ts';
-import { fold } from '../shared/text.ts';
+import { registerSqlFunctions } from '../db/register.ts';
+import { fillSearchIndexes } from '../db/search-index.ts';
 
 export interface ImportFloor {
   ms: number;
@@ -49,8 +49,7 @@ export function measureImportFloor(registerPath: string, dir: string): ImportFlo
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = OFF');
     // The functions the search index's fill calls, as on the register's connection.
-    registerSearchFunctions(db);
-    db.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
+    registerSqlFunctions(db);
     // The schema without its triggers (an import sets the search indexes' aside too) and without
     // its indexes, which are built after the rows.
     for (const o of tables) db.exec(o.sql);

@@ -19,10 +19,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openRegister, type Register } from '../db/register.ts';
+import { openRegister, registerSqlFunctions, type Register } from '../db/register.ts';
 import { captureStatements } from '../tests/helpers/statements.ts';
-import { registerSearchFunctions } from '../db/search-index.ts';
-import { fold } from '../shared/text.ts';
 import { createApiServer, type ApiServer } from '../db/api/server.ts';
 import { registerOfSize, type BuiltRegister } from './registers.ts';
 import { OPERATIONS, type Operation, type BenchContext } from './operations.ts';
@@ -42,6 +40,11 @@ function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[index]!;
+}
+
+/** A duration in milliseconds, in seconds to a tenth. */
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
 function ms(value: number): string {
@@ -176,7 +179,7 @@ async function benchSize(size: number): Promise<string> {
   const built = await registerOfSize(size, console.log);
   const importRate = size / (built.import.ms / 1000);
   console.log(
-    `  register ${path.basename(built.register)}: import ${(built.import.ms / 1000).toFixed(1)} s = ${Math.round(importRate).toLocaleString('en')} petitions/s, peak ${built.import.maxRssMB.toFixed(0)} MB${built.import.cached ? ' (timed when built, cached)' : ''}`,
+    `  register ${path.basename(built.register)}: import ${seconds(built.import.ms)} = ${Math.round(importRate).toLocaleString('en')} petitions/s, peak ${built.import.maxRssMB.toFixed(0)} MB${built.import.cached ? ' (timed when built, cached)' : ''}`,
   );
   // Writes go to a copy: the cached register stays as built.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petreg-bench-'));
@@ -199,8 +202,7 @@ async function benchSize(size: number): Promise<string> {
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
     // The functions the register's triggers call (a write on the raw handle fires them too).
-    registerSearchFunctions(raw);
-    raw.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
+    registerSqlFunctions(raw);
     const ctx: BenchContext = { api, register, raw, size, dir };
     const rows: Measured[] = [];
     for (const op of OPERATIONS.filter(chosen)) {
@@ -220,14 +222,13 @@ async function benchSize(size: number): Promise<string> {
     const preview = ONLY.length ? { error: 'BENCH_ONLY' } : await measurePreview(work).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     // The import's raw: SQLite alone writing the same rows and indexes (bench/import-floor.ts).
     const floor = ONLY.length === 0 || ONLY.includes('import') ? measureImportFloor(built.register, dir) : null;
-    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    if (floor) {
+    const floorRate = floor ? size / (floor.ms / 1000) : null;
+    if (floor && floorRate !== null) {
       console.log(
-        `  import floor (SQLite alone, same rows): ${seconds(floor.ms)} = ${Math.round(size / (floor.ms / 1000)).toLocaleString('en')} petitions/s` +
+        `  import floor (SQLite alone, same rows): ${seconds(floor.ms)} = ${Math.round(floorRate).toLocaleString('en')} petitions/s` +
           ` (rows ${seconds(floor.rowsMs)}, indexes ${seconds(floor.indexesMs)}, search indexes ${seconds(floor.searchMs)})`,
       );
     }
-    const floorRate = floor ? size / (floor.ms / 1000) : null;
     const extra: string[][] = [
       [
         '`petreg import` of the file (raw: SQLite alone writing the same rows and indexes)',

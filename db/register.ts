@@ -16,6 +16,17 @@ import { describeStorageFault, logFault } from './faults.ts';
 import { displayLocation as displayName, isPostgresLocation, type Engine } from './engine/location.ts';
 import { appliedPostgresMigrations, connectPostgres, describePostgresFault, foreignTables, migratePostgres, postgresSchemaVersion, type PostgresHandle } from './engine/postgres.ts';
 
+/**
+ * The register's own SQL functions, on a connection to it: the register's, or a raw handle that
+ * writes to it or to a copy of its schema (the bench).
+ */
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
+  sqlite.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
+  // The words of the petition search index, computed by its triggers (db/search-index.ts, migration 0009).
+  registerSearchFunctions(sqlite);
+}
+
 export const BUSY_TIMEOUT_MS = 5000;
 
 export interface OpenOptions {
@@ -91,10 +102,7 @@ function openSqlite(file: string, readOnly: boolean): Database.Database {
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = FULL');
-    // Folded text in SQL: searching a denunciation's own words without its denouncer's (db/protection.ts).
-    sqlite.function('petreg_fold', { deterministic: true }, (value: unknown) => (value === null || value === undefined ? null : fold(String(value))));
-    // The words of the petition search index, computed by its triggers (db/search-index.ts, migration 0009).
-    registerSearchFunctions(sqlite);
+    registerSqlFunctions(sqlite);
     return sqlite;
   } catch (error) {
     sqlite.close();
