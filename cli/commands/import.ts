@@ -6,7 +6,7 @@ import { importChecked, interchangeFormatOf } from '../../db/interchange/import.
 import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
 import { openRegisterForWrite } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
-import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
+import { jsonErrorOffset, lineColumn, parseJson } from '../../shared/interchange/json-syntax.ts';
 import { checkInterchange } from '../../shared/interchange/v1.ts';
 import { checkInterchangeV2, INTERCHANGE_FORMAT_V2 } from '../../shared/interchange/v2.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
@@ -57,7 +57,7 @@ export function readJsonFile(file: string): unknown {
   }
   if (text.trim() === '') throw new UserError(`Tệp ${file} rỗng, không có dữ liệu JSON.`);
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch (error) {
     const offset = jsonErrorOffset(text) ?? Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
     const { line, column } = lineColumn(text, offset);

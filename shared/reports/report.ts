@@ -7,6 +7,7 @@ import type { PetitionPage } from '../domain/petition.ts';
 import type { ReceptionSession, Visit } from '../domain/reception.ts';
 import { REPORT_FORM_IDS, reportDefinition } from './forms.ts';
 import { checkRow, figureColumns, parseIdentity, type ReportDefinition } from './model.ts';
+import { parseJson } from '../interchange/json-syntax.ts';
 
 export interface ReportRowData {
   unit: string;
@@ -134,7 +135,7 @@ export function consolidate(definition: ReportDefinition, period: { from: string
 export function parseReportFile(text: string, name: string): OfficialReport {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJson(text);
   } catch {
     throw new Error(`Tệp ${name} không phải JSON hợp lệ`);
   }

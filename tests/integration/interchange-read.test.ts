@@ -34,6 +34,18 @@ const SAMPLE = {
   tail: 7,
 };
 
+/** The value with -0 as 0: what JSON text can carry (JSON.stringify writes -0 as 0). */
+function withoutNegativeZero(value: unknown): unknown {
+  if (Object.is(value, -0)) return 0;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero);
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: withoutNegativeZero(item), enumerable: true, writable: true, configurable: true });
+    return copy;
+  }
+  return value;
+}
+
 describe('readJsonObjectStreaming', () => {
   it('reads what JSON.parse reads, at every chunk size down to one byte, indented or not', () => {
     for (const text of [JSON.stringify(SAMPLE), `\ufeff${JSON.stringify(SAMPLE, null, 2)}\n`, ` \n\t{ "a" : [ 1 , 2 ] , "b" : { } , "c" : [ ] }  `]) {
@@ -43,23 +55,32 @@ describe('readJsonObjectStreaming', () => {
     }
   });
 
-  it('agrees with JSON.parse on random JSON objects (property)', () => {
-    const tricky = fc.array(fc.constantFrom('\\', '"', 'a', 'ặ', '{', ']', ','), { maxLength: 12 }).map((parts) => parts.join(''));
+  // The oracle is the object written, not JSON.parse of its text: V8's JSON.parse misreads a key
+  // of one escaped character once it has seen a key "\\" (shared/interchange/json-syntax.ts), and
+  // this property's keys are made of such characters. The reader must read them as written.
+  it('reads back the random JSON object that was written (property)', () => {
+    const tricky = fc.array(fc.constantFrom('\\', '"', 'a', 'ặ', '{', ']', ',', '\n'), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
-      fc.property(fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 4 }))), fc.integer({ min: 1, max: 9 }), (object, chunkBytes) => {
-        const text = JSON.stringify(object);
-        expect(readJsonObjectStreaming(write(text), { chunkBytes })).toEqual(JSON.parse(text));
+      fc.property(fc.dictionary(tricky, fc.oneof(tricky, fc.array(tricky, { maxLength: 4 }), fc.dictionary(tricky, tricky, { maxKeys: 3 }))), fc.integer({ min: 1, max: 9 }), (object, chunkBytes) => {
+        expect(readJsonObjectStreaming(write(JSON.stringify(object)), { chunkBytes })).toEqual(object);
       }),
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 1, max: 50 }), fc.boolean(), (object, chunkBytes, indent) => {
-        const text = JSON.stringify(object, null, indent ? 2 : undefined);
-        const file = write(text);
-        expect(readJsonObjectStreaming(file, { chunkBytes })).toEqual(JSON.parse(text));
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue().map(withoutNegativeZero)), fc.integer({ min: 1, max: 50 }), fc.boolean(), (object, chunkBytes, indent) => {
+        const file = write(JSON.stringify(object, null, indent ? 2 : undefined));
+        expect(readJsonObjectStreaming(file, { chunkBytes })).toEqual(object);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('reads a record key of one escaped character as written, after a key "\\" was parsed (V8 bug)', () => {
+    // What poisons V8's key cache: any earlier parse of an object with a key "\\" after "h".
+    JSON.parse('{"h": [], "\\\\": 0}');
+    const written = { petitions: [{ h: 1, '"': 2 }, { h: 3, '\n': 4, note: 'dòng 1\ndòng 2' }], '\t': 'top' };
+    const file = write(JSON.stringify(written));
+    for (const chunkBytes of [1, 7, 4096]) expect(readJsonObjectStreaming(file, { chunkBytes })).toEqual(written);
   });
 
   it('keeps a repeated key’s last value and "__proto__" as a plain key, as JSON.parse does', () => {
