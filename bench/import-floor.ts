@@ -5,10 +5,9 @@
 // the same schema by SQLite itself (`insert … select`, one statement per table, no JavaScript per
 // row, no checks, foreign keys off), the secondary indexes built after the rows, the three search
 // indexes filled by the very statements the import fills them with, one transaction, FULL sync.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { registerSqlFunctions } from '../db/register.ts';
+import { registerSqlFunctions, removeRegisterFiles } from '../db/register.ts';
 import { fillSearchIndexes } from '../db/search-index.ts';
 
 export interface ImportFloor {
@@ -32,7 +31,7 @@ const SHADOW_SUFFIXES = ['_data', '_idx', '_content', '_docsize', '_config'];
 
 export function measureImportFloor(registerPath: string, dir: string): ImportFloor {
   const target = path.join(dir, 'import-floor.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+  removeRegisterFiles(target);
   const source = new Database(registerPath, { readonly: true });
   let objects: SchemaObject[];
   try {
@@ -71,6 +70,6 @@ export function measureImportFloor(registerPath: string, dir: string): ImportFlo
     return { ms: ms(started, done), rowsMs: ms(started, copied), indexesMs: ms(copied, indexed), searchMs: ms(indexed, done), rows };
   } finally {
     db.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    removeRegisterFiles(target);
   }
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
-import { openRegister } from '../db/register.ts';
+import { openRegister, removeRegisterFiles } from '../db/register.ts';
 import { vietnamDate } from '../shared/domain/dates.ts';
 import { addDays } from '../shared/calendar/dates.ts';
 import { generateRegisterFile, type GenerateResult } from './generate.ts';
@@ -83,7 +83,7 @@ export async function registerOfSize(size: number, log: (line: string) => void):
     const kept = JSON.parse(fs.readFileSync(timing, 'utf8')) as { ms: number; maxRssMB: number };
     return { size, file, fileBytes: fileSize(file), register: db, registerBytes: fileSize(db), import: { ...kept, cached: true }, generated };
   }
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+  removeRegisterFiles(db);
   // A register built from the same file by an older schema: copied and migrated (as an upgrade of
   // the app would), keeping the timing of its import.
   const older = fs

@@ -18,6 +18,11 @@ class SyntaxAt {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/** JSON's white space (RFC 8259): space, tab, line feed, carriage return. */
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+}
+
 /**
  * The strict RFC 8259 reader: the value of `text` when `build`, else only its syntax checked
  * (undefined). Throws SyntaxAt where the text goes wrong (text.length when it ends too early).
@@ -31,7 +36,7 @@ function readStrict(text: string, build: boolean): unknown {
     throw new SyntaxAt(i);
   };
   const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i += 1;
+    while (isSpace(text[i])) i += 1;
   };
 
   const string = (): string | undefined => {
@@ -167,7 +172,7 @@ export function hasEscapedKey(text: string): boolean {
     if (backslash < open) backslash = text.indexOf('\\', open + 1);
     if (backslash < 0) return false;
     if (backslash > close) continue;
-    while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\n' || text[pos] === '\r')) pos += 1;
+    while (isSpace(text[pos])) pos += 1;
     if (text[pos] === ':') return true;
   }
 }
