@@ -135,9 +135,16 @@ export function redactPetition<T extends Petition>(p: T): T {
  * List rows (petition list, statistics drill, to-do): a denunciation's summary and subject with
  * its petitioners' identity taken out. Names are already the label (protectedNamesSql).
  */
-export async function scrubPetitionRows<T extends { id: number; summary: string; subject?: string | null }>(db: Kysely<DB>, rows: T[]): Promise<T[]> {
+export async function scrubPetitionRows<T extends { id: number; summary: string; subject?: string | null }>(
+  db: Kysely<DB>,
+  rows: T[],
+  /** Which of the rows are protected, when the caller read it with them (protectedPetitionSql); else read here. */
+  protectedIds?: readonly number[],
+): Promise<T[]> {
   if (rows.length === 0) return rows;
-  const ids = (await db.selectFrom('petitions').select('id').where('id', 'in', rows.map((r) => r.id)).where(protectedPetitionSql('kind'), '=', 1).execute()).map((r) => r.id);
+  const ids = protectedIds
+    ? [...protectedIds]
+    : (await db.selectFrom('petitions').select('id').where('id', 'in', rows.map((r) => r.id)).where(protectedPetitionSql('kind'), '=', 1).execute()).map((r) => r.id);
   if (ids.length === 0) return rows;
   const persons = await db
     .selectFrom('petition_petitioners as pp')

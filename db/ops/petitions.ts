@@ -427,12 +427,15 @@ export async function listPetitions(
       .limit(SEARCH_EXACT_SORT + 1)
       .execute()
   ).map((r) => Number(r.id));
-  const exact = await exactNameIds(db, search.exactName, seeProtected);
+  // The exact name's petitions, not yet checked for protection: each use below checks those it takes.
+  const exact = await exactNameCandidates(db, search.exactName);
+  const shown = (candidates: number[]) => (seeProtected ? Promise.resolve(candidates) : unprotectedOf(db, candidates));
 
   if (ids.length <= SEARCH_EXACT_SORT) {
     // Few matches: all of them sorted by the chosen column, an exact name first.
     const q = base(db.selectFrom('petitions')).where('id', 'in', ids.length ? ids : [0]);
-    const first = exact.filter((id) => ids.includes(id));
+    const matched = new Set(ids);
+    const first = await shown(exact.filter((id) => matched.has(id)));
     const ranked = first.length ? q.orderBy(sql`case when id in (${sql.join(first)}) then 0 else 1 end`) : q;
     // Sorting ids alone (the names are read for the page's rows only): every match, exactly counted.
     const all = await idsOf(sorted(ranked));
@@ -447,26 +450,48 @@ export async function listPetitions(
         .where(match)
         .where(sql<boolean>`petitions.id = -w.rowid`) as unknown as PetitionQuery,
     );
-  const firstIds = exact.length
-    ? (await base(db.selectFrom('petitions')).where('id', 'in', exact).select('id').orderBy('id', order).limit(LIST_COUNT_CAP).execute()).map((r) => r.id)
-    : [];
-  const rest = firstIds.length ? fromIndex().where('petitions.id', 'not in', firstIds) : fromIndex();
-  // Without a filter every match of the index is a petition of the list: the ids read above
-  // already tell when there are more than the cap, and counting them again would walk the index.
+  // Without a filter every match of the index is a petition of the list, and so is every exact
+  // name's petition: what was read above is the answer, checked as far as the page needs.
   const unfiltered = !input.from && !input.to && !input.kind && !input.field && !input.channel && !input.status && narrow === noNarrowing;
+  const firstIds = !exact.length
+    ? []
+    : unfiltered
+      ? await firstShown(
+          [...exact].sort((a, b) => (order === 'desc' ? b - a : a - b)),
+          Math.min(LIST_COUNT_CAP, input.offset + input.limit),
+          shown,
+        )
+      : (
+          await (seeProtected ? base(db.selectFrom('petitions')) : base(db.selectFrom('petitions')).where(protectedPetitionSql('kind'), '=', 0))
+            .where('id', 'in', exact)
+            .select('id')
+            .orderBy('id', order)
+            .limit(LIST_COUNT_CAP)
+            .execute()
+        ).map((r) => r.id);
+  const rest = firstIds.length ? fromIndex().where('petitions.id', 'not in', firstIds) : fromIndex();
+  // The ids read above tell when there are more than the cap; counting them again would walk the index.
   const restCount = unfiltered && ids.length > cap ? ids.length - firstIds.length : await countUpTo(db, rest, Math.max(0, cap - firstIds.length));
   const pageFirst = firstIds.slice(input.offset, input.offset + input.limit);
+  const restOffset = Math.max(0, input.offset - firstIds.length);
+  const restWanted = input.limit - pageFirst.length;
   const pageRest =
-    input.limit > pageFirst.length
-      ? await idsOf(
-          rest
-            .orderBy(sql`w.rowid`, order === 'desc' ? 'asc' : 'desc')
-            .limit(input.limit - pageFirst.length)
-            .offset(Math.max(0, input.offset - firstIds.length)),
-        )
-      : [];
+    restWanted <= 0
+      ? []
+      : (unfiltered && order === 'desc' ? pageFromRead(ids, firstIds, restOffset, restWanted) : null) ??
+        (await idsOf(rest.orderBy(sql`w.rowid`, order === 'desc' ? 'asc' : 'desc').limit(restWanted).offset(restOffset)));
   const rows = await rowsByIds(db, [...pageFirst, ...pageRest], today);
   return { ...page(input.offset, firstIds.length + restCount, cap, rows), orderedByEntry: true };
+}
+
+/**
+ * The rest of a page newest first, without a filter, from the index's ids already read (in that
+ * order): the exact name's petitions left out, or null when the read did not reach that far.
+ */
+function pageFromRead(read: number[], first: number[], offset: number, wanted: number): number[] | null {
+  const skip = new Set(first);
+  const rest = skip.size ? read.filter((id) => !skip.has(id)) : read;
+  return rest.length >= offset + wanted ? rest.slice(offset, offset + wanted) : null;
 }
 
 function page(offset: number, counted: number, cap: number, rows: PetitionListItem[]): PetitionPage {
@@ -482,18 +507,41 @@ async function idBounds(db: Kysely<DB>, from: string | null, to: string | null):
   return row?.lo == null || row.hi == null ? 'none' : { lo: Number(row.lo), hi: Number(row.hi) };
 }
 
-/** Petitions with a petitioner named exactly as typed (folded); a denouncer's only with the permission. */
-async function exactNameIds(db: Kysely<DB>, name: string, seeProtected: boolean): Promise<number[]> {
+/** At most this many petitions of an exact petitioner name are put first (a very common full name). */
+const EXACT_NAME_CANDIDATES = 5 * LIST_COUNT_CAP;
+
+/**
+ * Petitions with a petitioner named exactly as typed (folded), a denouncer's among them: the caller
+ * keeps those the officer may see (unprotectedOf) once it knows which it needs, since the check
+ * reads each petition and its contents (a common full name has thousands of petitions).
+ */
+async function exactNameCandidates(db: Kysely<DB>, name: string): Promise<number[]> {
   if (!name.includes(' ')) return [];
-  let q = db
+  const rows = await db
     .selectFrom('persons as x')
     .innerJoin('petition_petitioners as pp', 'pp.person_id', 'x.id')
-    .innerJoin('petitions as k', 'k.id', 'pp.petition_id')
     .select('pp.petition_id')
     .distinct()
-    .where('x.full_name_folded', '=', name);
-  if (!seeProtected) q = q.where(protectedPetitionSql('k.kind'), '=', 0);
-  return (await q.limit(LIST_COUNT_CAP).execute()).map((r) => r.petition_id);
+    .where('x.full_name_folded', '=', name)
+    .limit(EXACT_NAME_CANDIDATES)
+    .execute();
+  return rows.map((r) => r.petition_id);
+}
+
+/** Of these petitions, those that carry no denunciation, in the order given. */
+async function unprotectedOf(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const open = new Set(
+    (await db.selectFrom('petitions').select('id').where('id', 'in', ids).where(protectedPetitionSql('kind'), '=', 0).execute()).map((r) => r.id),
+  );
+  return ids.filter((id) => open.has(id));
+}
+
+/** The first `wanted` of the ordered candidates that may be shown, checked a page's worth at a time. */
+async function firstShown(ordered: number[], wanted: number, shown: (ids: number[]) => Promise<number[]>): Promise<number[]> {
+  const out: number[] = [];
+  for (let from = 0; from < ordered.length && out.length < wanted; from += wanted) out.push(...(await shown(ordered.slice(from, from + wanted))));
+  return out.slice(0, wanted);
 }
 
 async function idsOf(q: PetitionQuery): Promise<number[]> {
@@ -509,7 +557,9 @@ async function rowsByIds(db: Kysely<DB>, ids: number[], today: string): Promise<
     .where('id', 'in', ids)
     .select(LIST_COLUMNS.map((c) => `petitions.${c}` as const))
     .select(petitionerNames('petitions.id').as('petitioner_names'))
+    .select(protectedPetitionSql('petitions.kind').as('protected'))
     .execute();
+  const protectedIds = rows.filter((r) => Number(r.protected) === 1).map((r) => r.id);
   return scrubPetitionRows(
     db,
     rows.map(
@@ -528,6 +578,7 @@ async function rowsByIds(db: Kysely<DB>, ids: number[], today: string): Promise<
         dueOn: r.due_on,
       }),
     ).sort((a, b) => position.get(a.id)! - position.get(b.id)!),
+    protectedIds,
   );
 }
 

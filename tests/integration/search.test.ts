@@ -189,6 +189,35 @@ describe('the first page at once', () => {
     expect(asc.rows.map((r) => r.id)).toEqual([exactOld, ...reference.filter((id) => id !== exactOld).reverse().slice(0, 2)]);
   });
 
+  it('few matches: a denunciation found by its own words is not put first by its denouncer\'s exact name', async () => {
+    // Its summary begins words with what is typed (le*, van*, an*), none of them the denouncer's own.
+    const accused = (
+      await t.client.petitions.create(
+        petitionInput({ kind: 'denunciation', field: 'corruption', petitioners: [person({ fullName: 'Lê Văn An' })], summary: 'Tố cáo lệnh thu tiền vàng của ông Trần Anh' }),
+      )
+    ).id;
+    const later = (await t.client.petitions.create(petitionInput({ petitioners: [person({ fullName: 'Lê Văn An Hai' })] }))).id;
+    expect((await list({ search: 'le van an' })).rows.map((r) => r.id)).toEqual([later, accused]);
+    expect((await list({ search: 'le van an' }, true)).rows.map((r) => r.id)).toEqual([accused, later]);
+  });
+
+  it('many matches without a filter: each page is the one the filtered query gives, across the exact names and the rest', async () => {
+    // Unfiltered, the page comes from the ids already read from the index (newest first); a
+    // filter every petition passes sends the same search through the queries instead.
+    const everyone = { from: '2000-01-01' } as const;
+    for (const seeProtected of [false, true])
+      for (const direction of ['desc', 'asc'] as const)
+        for (const [offset, limit] of [[0, 1], [1, 1], [2, 1], [0, 2], [1, 200], [690, 700], [1300, 700], [1999, 5]] as const) {
+          const input: PetitionListInput = { search: 'luong van tai', direction, offset, limit };
+          const unfiltered = await list(input, seeProtected);
+          const filtered = await list({ ...input, ...everyone }, seeProtected);
+          const label = JSON.stringify({ ...input, seeProtected });
+          expect(unfiltered.rows.map((r) => r.id), label).toEqual(filtered.rows.map((r) => r.id));
+          expect(unfiltered.total, label).toBe(filtered.total);
+          expect(unfiltered.rows, label).toHaveLength(limit);
+        }
+  });
+
   it('the filters hold with many matches, and a period bounds the index', async () => {
     const complaints2025 = await everything({ search: 'luong', from: '2025-01-01', to: '2025-12-31', kind: 'complaint' }, false, 1000);
     expect(complaints2025.ids).toHaveLength(MANY);
