@@ -131,6 +131,12 @@ export function redactPetition<T extends Petition>(p: T): T {
   };
 }
 
+/** Which of these petitions are protected (a denunciation among their contents). */
+export async function protectedAmong(db: Kysely<DB>, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('petitions').select('id').where('id', 'in', ids).where(protectedPetitionSql('kind'), '=', 1).execute()).map((r) => r.id);
+}
+
 /**
  * List rows (petition list, statistics drill, to-do): a denunciation's summary and subject with
  * its petitioners' identity taken out. Names are already the label (protectedNamesSql).
@@ -142,9 +148,7 @@ export async function scrubPetitionRows<T extends { id: number; summary: string;
   protectedIds?: readonly number[],
 ): Promise<T[]> {
   if (rows.length === 0) return rows;
-  const ids = protectedIds
-    ? [...protectedIds]
-    : (await db.selectFrom('petitions').select('id').where('id', 'in', rows.map((r) => r.id)).where(protectedPetitionSql('kind'), '=', 1).execute()).map((r) => r.id);
+  const ids = protectedIds ?? (await protectedAmong(db, rows.map((r) => r.id)));
   if (ids.length === 0) return rows;
   const persons = await db
     .selectFrom('petition_petitioners as pp')

@@ -31,7 +31,7 @@ import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { parseSearch } from '../search-index.ts';
 import { integerParam, petitionWordsMatch } from '../engine/sql.ts';
 import { writePetitionContents } from './matters.ts';
-import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
+import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedAmong, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
@@ -453,6 +453,7 @@ export async function listPetitions(
   // Without a filter every match of the index is a petition of the list, and so is every exact
   // name's petition: what was read above is the answer, checked as far as the page needs.
   const unfiltered = !input.from && !input.to && !input.kind && !input.field && !input.channel && !input.status && narrow === noNarrowing;
+  const inList = base(db.selectFrom('petitions')).where('id', 'in', exact);
   const firstIds = !exact.length
     ? []
     : unfiltered
@@ -462,8 +463,7 @@ export async function listPetitions(
           shown,
         )
       : (
-          await (seeProtected ? base(db.selectFrom('petitions')) : base(db.selectFrom('petitions')).where(protectedPetitionSql('kind'), '=', 0))
-            .where('id', 'in', exact)
+          await (seeProtected ? inList : inList.where(protectedPetitionSql('kind'), '=', 0))
             .select('id')
             .orderBy('id', order)
             .limit(LIST_COUNT_CAP)
@@ -530,11 +530,8 @@ async function exactNameCandidates(db: Kysely<DB>, name: string): Promise<number
 
 /** Of these petitions, those that carry no denunciation, in the order given. */
 async function unprotectedOf(db: Kysely<DB>, ids: number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const open = new Set(
-    (await db.selectFrom('petitions').select('id').where('id', 'in', ids).where(protectedPetitionSql('kind'), '=', 0).execute()).map((r) => r.id),
-  );
-  return ids.filter((id) => open.has(id));
+  const hidden = new Set(await protectedAmong(db, ids));
+  return hidden.size ? ids.filter((id) => !hidden.has(id)) : ids;
 }
 
 /** The first `wanted` of the ordered candidates that may be shown, checked a page's worth at a time. */
