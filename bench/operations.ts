@@ -11,6 +11,9 @@ import { vietnamDate } from '../shared/domain/dates.ts';
 import { prng } from './generate.ts';
 import { parseSearch } from '../db/search-index.ts';
 import { AUDIT_GENESIS, auditHash } from '../db/audit.ts';
+import { calendarOfContent, type CalendarContent } from '../db/ops/holidays.ts';
+import { petitionDeadlineSpans, petitionDeadlinesOn } from '../db/ops/notices.ts';
+import { deriveStatus } from '../shared/domain/workflow.ts';
 
 export interface BenchContext {
   api: ApiServer;
@@ -31,8 +34,8 @@ export interface Operation {
   inputs(ctx: BenchContext, calls: number): unknown[];
   register(ctx: BenchContext, input: unknown): Promise<unknown>;
   raw?(ctx: BenchContext, input: unknown): unknown;
-  /** Whether the register's answer and the raw one agree (checked on every call). */
-  same?(registerAnswer: unknown, rawAnswer: unknown): boolean;
+  /** Whether the register's answer and the raw one agree (checked on every call, untimed; a write reads what each side wrote). */
+  same?(registerAnswer: unknown, rawAnswer: unknown, ctx: BenchContext): boolean;
   /** The target as a ratio to the raw query (p50), where the issue states it so. */
   ratioTarget?: number;
   /**
@@ -55,6 +58,35 @@ async function call(ctx: BenchContext, method: MethodName, input: unknown): Prom
   const result = await ctx.api.call(method, input as never);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
+}
+
+/**
+ * Whether two saved petitions are the same rows but for what each save makes its own (ids, register
+ * number, times, the actor): the petition, its content, matter, petitioners (person and citizen)
+ * and the petition as its audit row holds it. The intake's raw must write what the register writes.
+ */
+function sameSavedRows(ctx: BenchContext, a: number, b: number): boolean {
+  const own = new Set(['id', 'seq', 'register_no', 'search_folded', 'created_at', 'updated_at', 'petition_id', 'matter_id', 'citizen_id', 'registerNo', 'createdAt', 'updatedAt', 'citizenId']);
+  const strip = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).filter(([k]) => !own.has(k)).map(([k, v]) => [k, strip(v)]))
+        : value;
+  const read = (id: number) => {
+    const one = (text: string) => ctx.raw.prepare(text).all(id);
+    return JSON.stringify(
+      strip({
+        petition: one('select * from petitions where id = ?'),
+        contents: one('select * from petition_contents where petition_id = ? order by position'),
+        matters: one('select m.* from matters m join petition_contents c on c.matter_id = m.id where c.petition_id = ? order by c.position'),
+        persons: one('select x.* from persons x join petition_petitioners pp on pp.person_id = x.id where pp.petition_id = ? order by pp.position'),
+        citizens: one('select z.* from citizens z join persons x on x.citizen_id = z.id join petition_petitioners pp on pp.person_id = x.id where pp.petition_id = ? order by pp.position'),
+        audit: (ctx.raw.prepare("select after_json from audit_log where entity = 'petition' and entity_id = ? and action = 'create'").pluck().all(String(id)) as string[]).map((j) => JSON.parse(j) as unknown),
+      }),
+    );
+  };
+  return read(a) === read(b);
 }
 
 const memo = new WeakMap<BenchContext, Map<string, unknown>>();
@@ -383,21 +415,28 @@ export const OPERATIONS: Operation[] = [
     },
     register: (ctx, input) => call(ctx, 'petitions.create', input),
     raw(ctx, input) {
-      // The same rows by hand: the citizen and the person, the petition with its number, the link,
-      // its matter and content, and its audit row chained by hash, in one durable transaction.
+      // The same rows by hand, as the register writes them (checked by `same` below): the citizen and
+      // the person, the petition with its number and its deadlines counted on the holiday calendar
+      // (read in the transaction), the link, its matter and content, and its audit row holding the
+      // petition as saved, chained by hash, in one durable transaction.
       const p = input as { receivedOn: string; petitioners: { fullName: string; address: string }[]; summary: string; subject: string };
       const s = cached(ctx, 'intake', () => ({
         seq: ctx.raw.prepare('select coalesce(max(seq), 0) + 1 as n from petitions where year = ?').pluck(),
+        calendar: ctx.raw.prepare(
+          `select (select string_agg(date, ',' order by date) from holidays where date >= @from and date <= @to) as off,
+             (select string_agg(date, ',' order by date) from worked_days where date >= @from and date <= @to) as worked,
+             (select string_agg(cast(year as text), ',' order by year) from holiday_years where year >= @fromYear and year <= @toYear) as years`,
+        ),
         // A petitioner without an ID is a new citizen (db/ops/persons.ts savePerson), then the snapshot.
         citizen: ctx.raw.prepare('insert into citizens (full_name, full_name_folded, address, created_at, updated_at) values (?, ?, ?, ?, ?)'),
         person: ctx.raw.prepare('insert into persons (full_name, full_name_folded, address, citizen_id) values (?, ?, ?, ?)'),
         petition: ctx.raw.prepare(
-          `insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, subject, subject_folded, summary, search_folded, stage, due_on, created_at, updated_at)
-           values (?, ?, ?, ?, 'post', 'complaint', 'land', 1, ?, ?, ?, ?, 'awaiting_classification', ?, ?, ?)`,
+          `insert into petitions (year, seq, register_no, received_on, channel, kind, field, signatories, subject, subject_folded, summary, search_folded, stage, due_on, step, step_due_on, created_at, updated_at)
+           values (?, ?, ?, ?, 'post', 'complaint', 'land', 1, ?, ?, ?, ?, 'awaiting_classification', ?, ?, ?, ?, ?)`,
         ),
         link: ctx.raw.prepare('insert into petition_petitioners (petition_id, position, person_id) values (?, 0, ?)'),
         matter: ctx.raw.prepare("insert into matters (kind, field, title, title_folded, first_seen_on, seen_before, created_at, updated_at) values ('complaint', 'land', ?, ?, ?, 0, ?, ?)"),
-        content: ctx.raw.prepare("insert into petition_contents (petition_id, position, matter_id, kind, field, summary, needs_split) values (?, 0, ?, 'complaint', 'land', ?, 0)"),
+        content: ctx.raw.prepare("insert into petition_contents (petition_id, position, matter_id, kind, field, summary, needs_split, step, step_due_on) values (?, 0, ?, 'complaint', 'land', ?, 0, ?, ?)"),
         lastAudit: ctx.raw.prepare('select id, hash from audit_log order by id desc limit 1'),
         audit: ctx.raw.prepare(
           'insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, before_json, after_json, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -405,19 +444,47 @@ export const OPERATIONS: Operation[] = [
       }));
       const now = new Date().toISOString();
       const year = Number(p.receivedOn.slice(0, 4));
-      ctx.raw
+      return ctx.raw
         .transaction(() => {
           const seq = s.seq.get(year) as number;
-          const registerNo = `${year}/${String(seq).padStart(6, '0')}`;
+          const registerNo = `${year}/${String(seq + 1_000_000).padStart(6, '0')}r`;
+          const calendars = petitionDeadlineSpans('complaint', p.receivedOn).map(([fromYear, toYear]) =>
+            calendarOfContent(fromYear, toYear, s.calendar.get({ from: `${fromYear}-01-01`, to: `${toYear}-12-31`, fromYear, toYear }) as CalendarContent),
+          );
+          const deadlines = petitionDeadlinesOn('complaint', p.receivedOn, calendars);
           const petitioner = p.petitioners[0]!;
           const citizen = Number(s.citizen.run(petitioner.fullName, fold(petitioner.fullName), petitioner.address, now, now).lastInsertRowid);
           const person = Number(s.person.run(petitioner.fullName, fold(petitioner.fullName), petitioner.address, citizen).lastInsertRowid);
           const folded = fold(`${registerNo} ${petitioner.fullName} ${p.subject} ${p.summary}`);
-          const id = Number(s.petition.run(year, seq + 1_000_000, `${registerNo}r`, p.receivedOn, p.subject, fold(p.subject), p.summary, folded, p.receivedOn, now, now).lastInsertRowid);
+          const id = Number(
+            s.petition.run(year, seq + 1_000_000, registerNo, p.receivedOn, p.subject, fold(p.subject), p.summary, folded, deadlines.due_on, deadlines.step, deadlines.step_due_on, now, now)
+              .lastInsertRowid,
+          );
           s.link.run(id, person);
           const matter = Number(s.matter.run(p.summary.slice(0, 200), fold(p.summary.slice(0, 200)), p.receivedOn, now, now).lastInsertRowid);
-          s.content.run(id, matter, p.summary);
-          // The audit row with the petition as written, chained to the previous one (db/audit.ts).
+          s.content.run(id, matter, p.summary, deadlines.step, deadlines.step_due_on);
+          // The audit row with the petition as saved (db/ops/petitions.ts toPetition), chained to the previous one (db/audit.ts).
+          const saved = {
+            id,
+            registerNo,
+            receivedOn: p.receivedOn,
+            channel: 'post',
+            visitId: null,
+            forwardedBy: null,
+            writtenOn: null,
+            kind: 'complaint',
+            field: 'land',
+            signatories: 1,
+            petitioners: [{ citizenId: citizen, fullName: petitioner.fullName, idNumber: null, birthYear: null, gender: null, phone: null, address: petitioner.address, communeCode: null }],
+            subject: p.subject,
+            summary: p.summary,
+            status: deriveStatus('awaiting_classification', deadlines.due_on, null, p.receivedOn),
+            stage: 'awaiting_classification',
+            dueOn: deadlines.due_on,
+            replyDueOn: null,
+            createdAt: now,
+            updatedAt: now,
+          };
           const last = s.lastAudit.get() as { id: number; hash: string } | undefined;
           const prevHash = last?.hash ?? AUDIT_GENESIS;
           const row = {
@@ -429,12 +496,15 @@ export const OPERATIONS: Operation[] = [
             entity: 'petition',
             entity_id: String(id),
             before_json: null,
-            after_json: JSON.stringify({ id, registerNo, receivedOn: p.receivedOn, channel: 'post', kind: 'complaint', field: 'land', petitioners: p.petitioners, subject: p.subject, summary: p.summary, matterId: matter }),
+            after_json: JSON.stringify(saved),
           };
           s.audit.run(row.id, row.at, row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.before_json, row.after_json, prevHash, auditHash(prevHash, row));
+          return id;
         })
         .immediate();
-      return null;
+    },
+    same(registerAnswer, rawAnswer, ctx) {
+      return sameSavedRows(ctx, (registerAnswer as { id: number }).id, rawAnswer as number);
     },
   },
 ];

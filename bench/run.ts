@@ -120,7 +120,7 @@ async function measure(op: Operation, ctx: BenchContext): Promise<Measured> {
         const t3 = process.hrtime.bigint();
         rawTimes.push(Number(t3 - t2) / 1e6);
         // The raw query must give the same answer, or the comparison means nothing: said beside the figures.
-        if (op.same && !op.same(answer, rawAnswer)) differing += 1;
+        if (op.same && !op.same(answer, rawAnswer, ctx)) differing += 1;
       }
       if (op.describe) note = op.describe(answer);
     }

@@ -78,11 +78,23 @@ function withDeadlines(calendar: HolidayCalendar): DeadlineCalendar {
 export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<DeadlineCalendar> {
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
-  const { rows } = await sql<{ off: string | null; worked: string | null; years: string | null }>`select
+  const { rows } = await sql<CalendarContent>`select
       (select string_agg(date, ',' order by date) from holidays where date >= ${from} and date <= ${to}) as off,
       (select string_agg(date, ',' order by date) from worked_days where date >= ${from} and date <= ${to}) as worked,
       (select string_agg(cast(year as text), ',' order by year) from holiday_years where year >= ${fromYear} and year <= ${toYear}) as years`.execute(db);
-  const { off: offText, worked: workedText, years: yearsText } = rows[0]!;
+  return calendarOfContent(fromYear, toYear, rows[0]!);
+}
+
+/** What a span's calendar is made of, as holidaysFor reads it: its dates and generated years, comma separated. */
+export interface CalendarContent {
+  off: string | null;
+  worked: string | null;
+  years: string | null;
+}
+
+/** The calendar of a span of years from what it is made of (the one built from the same content, when there is one). */
+export function calendarOfContent(fromYear: number, toYear: number, content: CalendarContent): DeadlineCalendar {
+  const { off: offText, worked: workedText, years: yearsText } = content;
   const key = `${fromYear}:${toYear}:${offText ?? ''}|${workedText ?? ''}|${yearsText ?? ''}`;
   const cached = calendars.get(key);
   if (cached) {

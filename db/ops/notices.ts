@@ -216,6 +216,29 @@ export function petitionDeadlineColumns(db: Kysely<DB>, kind: string, receivedOn
 }
 
 /**
+ * The spans of years a petition's deadlines are counted over, each read as one calendar: the
+ * processing deadline's, then its kind's step's when that one runs into a later year.
+ */
+export function petitionDeadlineSpans(kind: string, receivedOn: string): [number, number][] {
+  const step = KIND_STEP[kind as PetitionKind] ?? null;
+  const processing = deadlineSpan(receivedOn, PROCESSING_WORKING_DAYS);
+  if (step === null) return [processing];
+  const stepSpan = deadlineSpan(receivedOn, DEADLINES[step].days);
+  return stepSpan[1] === processing[1] ? [processing] : [processing, stepSpan];
+}
+
+/** The deadline columns of a petition row, counted on the calendars of its petitionDeadlineSpans (same order). */
+export function petitionDeadlinesOn(kind: string, receivedOn: string, calendars: readonly DeadlineCalendar[]): { due_on: string; step: DeadlineCode | null; step_due_on: string | null } {
+  const step = KIND_STEP[kind as PetitionKind] ?? null;
+  const processing = calendars[0]!;
+  return {
+    due_on: processing.due(receivedOn, PROCESSING_WORKING_DAYS),
+    step,
+    step_due_on: step === null ? null : (calendars[1] ?? processing).due(receivedOn, DEADLINES[step].days),
+  };
+}
+
+/**
  * petitionDeadlineColumns on a given calendar source: the calendar of a span of years (an import
  * reads each span once for all its petitions, db/interchange/bulk.ts).
  */
@@ -224,17 +247,9 @@ export async function deadlineColumnsOn(
   kind: string,
   receivedOn: string,
 ): Promise<{ due_on: string; step: string | null; step_due_on: string | null }> {
-  const step = KIND_STEP[kind as PetitionKind] ?? null;
-  const [from, to] = deadlineSpan(receivedOn, PROCESSING_WORKING_DAYS);
-  const stepDays = step === null ? null : DEADLINES[step].days;
-  const calendar = await calendarOf(from, to);
-  const sameSpan = stepDays === null || deadlineSpan(receivedOn, stepDays)[1] === to;
-  const stepCalendar = stepDays === null || sameSpan ? calendar : await calendarOf(...deadlineSpan(receivedOn, stepDays));
-  return {
-    due_on: calendar.due(receivedOn, PROCESSING_WORKING_DAYS),
-    step,
-    step_due_on: stepDays === null ? null : stepCalendar.due(receivedOn, stepDays),
-  };
+  const calendars: DeadlineCalendar[] = [];
+  for (const [from, to] of petitionDeadlineSpans(kind, receivedOn)) calendars.push(await calendarOf(from, to));
+  return petitionDeadlinesOn(kind, receivedOn, calendars);
 }
 
 /** Sets every petition's step deadline (or only the missing ones) from its kind and receipt date. */
