@@ -71,7 +71,8 @@ describe.skipIf(onPostgres)('the bench: the raw intake save writes what the regi
     const answer2 = await intake.register(ctx, b);
     const id2 = intake.raw(ctx, b) as number;
     expect(intake.same(answer2, id2, ctx)).toBe(true);
-    // The audit log is append-only (its triggers refuse an update): a second create row stands for a raw that audits otherwise.
+    // The audit log is append-only (its triggers refuse a change): the test drops the delete trigger
+    // on its own register to stand for a raw that writes no audit row.
     const row = ctx.raw.prepare("select * from audit_log where entity = 'petition' and entity_id = ?").get(String(id2)) as Record<string, unknown>;
     ctx.raw.prepare('drop trigger audit_log_no_delete').run();
     ctx.raw.prepare('delete from audit_log where id = ?').run(row.id);
