@@ -41,7 +41,7 @@ export function electronBuilds(outdir: string = OUTDIR, production = process.env
       platform: 'browser',
       target: 'chrome130',
       external: ['electron'],
-      minify: production, // zod comes along with the contract; keep the preload small
+      minify: production, // only the method names come along (shared/api/methods.ts), never the contract's schemas
     },
   ];
 }

@@ -40,7 +40,8 @@ export interface PreviewOptions {
   location?: { dataDir: string; source: LocationSource };
 }
 
-async function bundleBrowserPreload(): Promise<string> {
+/** The browser's stand-in for Electron's preload (web/browser/preload.ts), bundled as the page loads it. */
+export async function bundleBrowserPreload(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(ROOT, 'web', 'browser', 'preload.ts')],
     bundle: true,

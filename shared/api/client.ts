@@ -1,7 +1,8 @@
 // Client side of the contract: a nested object (api.agencies.list(...)) built from the method
 // table. The transport is the only thing that differs between Electron and the browser preview.
 import { ApiError, isApiErrorShape, type ApiEnvelope } from '../errors.ts';
-import { METHOD_NAMES, type InputOf, type MethodName, type OutputOf } from './contract.ts';
+import type { InputOf, OutputOf } from './contract.ts';
+import { METHOD_NAMES, type MethodName } from './methods.ts';
 
 type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
 type Fn<K extends MethodName, R> = undefined extends InputOf<K>

@@ -1,6 +1,7 @@
 // The API contract: one table, method name -> zod input schema -> output type.
 // Electron's ipcMain, the browser preview's HTTP bridge, the CLI and the tests all go through it.
 import { z } from '../validation.ts';
+import { METHOD_NAMES, isMethodName, type MethodName } from './methods.ts';
 import { agencyListSchema, agencySetActiveSchema, agencyUpsertSchema, type Agency } from '../domain/agency.ts';
 import { settingsUpdateSchema, type Settings } from '../domain/settings.ts';
 import { authSetupSchema, changePasswordSchema, resetPasswordSchema, signInSchema, userUpsertSchema, type AuthStatus, type User } from '../domain/user.ts';
@@ -255,16 +256,11 @@ export const contract = {
   'approvals.withdraw': method(approvalWithdrawSchema).returns<Approval>(),
   /** The draft as it will read once approved, marked "DỰ THẢO", unnumbered; for reading, not printing. */
   'approvals.preview': method(approvalWithdrawSchema).returns<RenderedDocument>(),
-} as const;
+} as const satisfies Record<MethodName, unknown>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
+export { METHOD_NAMES, isMethodName, type MethodName };
 export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
 export type OutputOf<K extends MethodName> = Contract[K]['output'];
 
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, type MethodName } from '../../shared/api/contract.ts';
+import { METHOD_NAMES } from '../../shared/api/contract.ts';
 import { METHOD_PERMISSIONS, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from '../../shared/domain/permissions.ts';
 import { SIGN_IN_REFUSED, USER_ROLES, type UserRole } from '../../shared/domain/user.ts';
 import { MIGRATIONS } from '../../db/migrations/index.ts';
@@ -136,7 +136,7 @@ describe('permissions in the API dispatch', () => {
     }
     const lacking = (p: Permission) => USER_ROLES.find((r) => !ROLE_PERMISSIONS[r].includes(p));
     let refusedByRole = 0;
-    for (const method of METHOD_NAMES as MethodName[]) {
+    for (const method of METHOD_NAMES) {
       const needed = METHOD_PERMISSIONS[method];
       if (needed === 'public') continue;
       const role = lacking(needed);
