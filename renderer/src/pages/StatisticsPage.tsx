@@ -2,9 +2,8 @@
 // (reception) and 02/XLD (receipt and handling of petitions), with charts and exports. Every
 // petition figure opens the petitions behind it; the figures are computed by the core from the
 // records (stats.get), never typed.
-import '@mantine/charts/styles.css';
 import { Alert, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api.ts';
 import { useUi } from '../state/ui.ts';
 import { DEFAULT_REASON_LABELS, type IneligibleReason } from '../../../shared/domain/workflow.ts';
@@ -13,11 +12,16 @@ import { describePeriod } from '../../../shared/stats/periods.ts';
 import { PeriodPicker } from '../components/stats/PeriodPicker.tsx';
 import { ReceptionReport } from '../components/stats/ReceptionReport.tsx';
 import { PetitionReport } from '../components/stats/PetitionReport.tsx';
-import { StatsCharts } from '../components/stats/StatsCharts.tsx';
 import { CommuneReport } from '../components/stats/CommuneReport.tsx';
 import { DrillDrawer } from '../components/stats/DrillDrawer.tsx';
 import { ExportButtons } from '../components/stats/ExportButtons.tsx';
 import { useStatsScreen, type StatsTab } from '../components/stats/state.ts';
+
+// The charts (recharts, through @mantine/charts) are read when the statistics are first shown:
+// more than a third of the renderer's code, which no other screen needs, kept out of the bundle the
+// window reads before its first paint. Only the chart tab waits for them: the period, the tables and
+// every input of the screen are in the main bundle, so no key typed on this screen is lost.
+const StatsCharts = lazy(() => import('../components/stats/StatsCharts.tsx').then((m) => ({ default: m.StatsCharts })));
 import { usePeriod } from '../components/stats/usePeriod.ts';
 
 export function StatisticsPage() {
@@ -101,7 +105,9 @@ export function StatisticsPage() {
             <CommuneReport stats={stats} onDrill={setDrill} />
           </Tabs.Panel>
           <Tabs.Panel value="charts" pt="md">
-            <StatsCharts stats={stats} official={choice.kind.startsWith('official')} onDrill={setDrill} />
+            <Suspense fallback={<Text size="sm" c="dimmed" role="status">Đang tải biểu đồ…</Text>}>
+              <StatsCharts stats={stats} official={choice.kind.startsWith('official')} onDrill={setDrill} />
+            </Suspense>
           </Tabs.Panel>
         </Tabs>
       )}

@@ -1,5 +1,6 @@
 // Charts of the period: petitions per month by kind over the twelve months ending with the
 // period, eligible / ineligible / unclassified, and the bodies with most overdue replies.
+import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
