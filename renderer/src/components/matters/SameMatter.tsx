@@ -4,7 +4,7 @@
 // pressing the same key again goes back to a new matter.
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api.ts';
 import { FIELD_LABELS } from '../../../../shared/domain/petition.ts';
 import { MATTER_KIND_LABELS, type MatterCandidate, type MatterSuggestInput } from '../../../../shared/domain/matter.ts';
@@ -66,19 +66,29 @@ export function SameMatter({ probe, value, onChange, wait = 350, noneLabel = 'Vá
 
   // The chosen matter stays listed even when a later probe no longer suggests it.
   const shown = ask ? candidates : [];
-  useEffect(() => {
+  // The key reads the list as it is on screen. The listener is registered once and reads the latest
+  // list from a ref set before the browser paints (a layout effect): a listener re-registered by a
+  // passive effect, which runs after the paint, answered a key pressed the moment the suggestions
+  // appeared with the list before them, and the officer's Alt+Shift+1 did nothing (seen under load
+  // in the visit dialog's Playwright path).
+  const latest = useRef({ shown, value, onChange });
+  useLayoutEffect(() => {
+    latest.current = { shown, value, onChange };
+  });
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const digit = altShiftDigit(e);
       if (digit === null) return;
       e.preventDefault();
       e.stopPropagation();
-      if (digit === 0) return onChange(null);
-      const c = shown[digit - 1];
-      if (c) onChange(value === c.matterId ? null : c.matterId);
+      const now = latest.current;
+      if (digit === 0) return now.onChange(null);
+      const c = now.shown[digit - 1];
+      if (c) now.onChange(now.value === c.matterId ? null : c.matterId);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [shown, value, onChange]);
+  }, []);
 
   const chosen = value !== null && !shown.some((c) => c.matterId === value) ? value : null;
   return (
