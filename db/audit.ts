@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import type { OpContext } from './context.ts';
+import { runCompiled } from './compiled-queries.ts';
 
 export interface AuditRecord {
   action: string;
@@ -68,13 +69,10 @@ export async function writeAudit(trx: Transaction<DB>, ctx: OpContext, record: A
     return;
   }
   // Inside the write transaction (BEGIN IMMEDIATE): nobody else appends between this read and the insert.
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const [last] = await runCompiled(trx, 'audit_log.last', {}, (db) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
   const prevHash = last?.hash ?? AUDIT_GENESIS;
   const row = contentOf(ctx, record, (last?.id ?? 0) + 1);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
-    .execute();
+  await runCompiled(trx, 'audit_log.insert', { ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }, (db, v) => db.insertInto('audit_log').values(v));
 }
 
 function contentOf(ctx: OpContext, record: AuditRecord, id: number): AuditContent {

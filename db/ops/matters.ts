@@ -33,6 +33,7 @@ import type { OpContext } from '../context.ts';
 import type { DB, MatterTable } from '../schema.ts';
 import { likeContains } from './search.ts';
 import { refreshContentSteps, stepColumns, type StepColumns } from './notices.ts';
+import { runCompiled } from '../compiled-queries.ts';
 
 type Db = Kysely<DB>;
 type Trx = Transaction<DB>;
@@ -266,21 +267,9 @@ export interface NewMatter {
 export async function insertMatter(trx: Trx, ctx: OpContext, m: NewMatter): Promise<number> {
   const now = ctx.register.now().toISOString();
   const title = matterTitle(m.summary);
-  const row = await trx
-    .insertInto('matters')
-    .values({
-      kind: matterKindOf(m.kind),
-      field: m.field,
-      title,
-      title_folded: fold(title),
-      first_seen_on: m.firstSeenOn,
-      seen_before: m.seenBefore ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const values = { kind: matterKindOf(m.kind), field: m.field, title, title_folded: fold(title), first_seen_on: m.firstSeenOn, seen_before: m.seenBefore ? 1 : 0, created_at: now, updated_at: now };
+  const [row] = await runCompiled(trx, 'matters.insert', values, (db, v) => db.insertInto('matters').values(v).returning('id'));
+  return row!.id;
 }
 
 /**
@@ -370,10 +359,8 @@ export async function writePetitionContents(
       chosen = (await trx.selectFrom('visits').select('matter_id').where('id', '=', p.visitId).executeTakeFirst())?.matter_id ?? null;
     }
     firstMatter = await matterFor(chosen, 'matterId', p.kind, p.field, p.summary);
-    await trx
-      .insertInto('petition_contents')
-      .values({ petition_id: petitionId, position: 0, matter_id: firstMatter, kind: p.kind, field: p.field, summary: p.summary, needs_split: p.kind === 'multiple' ? 1 : 0, ...(await stepOf(p.kind)) })
-      .execute();
+    const values = { petition_id: petitionId, position: 0, matter_id: firstMatter, kind: p.kind, field: p.field, summary: p.summary, needs_split: p.kind === 'multiple' ? 1 : 0, ...(await stepOf(p.kind)) };
+    await runCompiled(trx, 'petition_contents.insert', values, (db, v) => db.insertInto('petition_contents').values(v));
   } else {
     firstMatter = typeof p.matterId === 'number' ? (await liveMatter(trx, p.matterId, 'matterId')).id : first.matter_id;
     if (first.matter_id !== firstMatter) touched.add(first.matter_id);

@@ -11,6 +11,7 @@ import type { z } from '../../shared/validation.ts';
 import type { DB, PersonTable } from '../schema.ts';
 import { likeWordPrefix } from './search.ts';
 import { knownOnlyAsDenouncerSql, protectedPetitionSql, protectedVisitSql } from '../protection.ts';
+import { runCompiled } from '../compiled-queries.ts';
 
 export type PersonData = z.output<typeof personSchema>;
 
@@ -69,8 +70,8 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string, fie
       (await trx.selectFrom('citizens').select('id').where('person_kind', '=', 'organisation').where('org_reg_no', '=', p.orgRegNo).executeTakeFirst())?.id ?? null;
   }
   if (citizenId === null) {
-    const row = await trx.insertInto('citizens').values({ ...columns(p), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
-    return row.id;
+    const [row] = await runCompiled(trx, 'citizens.insert', { ...columns(p), created_at: now, updated_at: now }, (db, v) => db.insertInto('citizens').values(v).returning('id'));
+    return row!.id;
   }
   if (p.idNumber) {
     const clash = await trx.selectFrom('citizens').select(['id', 'full_name']).where('id_number', '=', p.idNumber).where('id', '!=', citizenId).executeTakeFirst();
@@ -111,10 +112,11 @@ async function linkCitizen(trx: Transaction<DB>, p: PersonData, now: string, fie
  * citizen's. `field` is where the person sits in the input (e.g. `petitioners.1`), so an error
  * lands next to the right field.
  */
-export async function savePerson(trx: Transaction<DB>, p: PersonData, now: string, field = ''): Promise<{ personId: number; citizenId: number }> {
+export async function savePerson(trx: Transaction<DB>, p: PersonData, now: string, field = ''): Promise<{ personId: number; citizenId: number; person: Person }> {
   const citizenId = await linkCitizen(trx, p, now, field);
-  const row = await trx.insertInto('persons').values({ ...columns(p), citizen_id: citizenId }).returning('id').executeTakeFirstOrThrow();
-  return { personId: row.id, citizenId };
+  // The snapshot as stored, so a caller answering with it need not read it back.
+  const [row] = await runCompiled(trx, 'persons.insert', { ...columns(p), citizen_id: citizenId }, (db, v) => db.insertInto('persons').values(v).returningAll());
+  return { personId: row!.id, citizenId, person: toPerson(row!) };
 }
 
 /** The same person written twice in one input (a visitor who is also the first representative). */

@@ -31,6 +31,7 @@ import { readPersons, savePerson, type PersonData } from './persons.ts';
 import { parseSearch } from '../search-index.ts';
 import { integerParam, petitionWordsMatch } from '../engine/sql.ts';
 import { writePetitionContents } from './matters.ts';
+import { runCompiled } from '../compiled-queries.ts';
 import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedAmong, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
 import { scrubIdentity } from '../../shared/domain/protection.ts';
 
@@ -38,7 +39,7 @@ export type PetitionData = z.output<typeof petitionCreateSchema>;
 
 /** The next number of a year's register; called inside the transaction that saves the petition. */
 async function nextSeq(trx: Transaction<DB>, year: number): Promise<number> {
-  const row = await trx.selectFrom('petitions').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
+  const [row] = await runCompiled(trx, 'petitions.nextSeq', { year }, (db, v) => db.selectFrom('petitions').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', v.year));
   return Number(row?.seq ?? 0) + 1;
 }
 
@@ -76,13 +77,17 @@ async function checkReferences(trx: Transaction<DB>, p: PetitionData): Promise<v
   }
 }
 
-async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string, created = false): Promise<void> {
+/** Writes the petitioners in order and returns them as stored (what a read of them would give). */
+async function writePetitioners(trx: Transaction<DB>, petitionId: number, petitioners: PersonData[], now: string, created = false): Promise<Person[]> {
   // A petition inserted in this transaction has no petitioners to replace.
   if (!created) await trx.deleteFrom('petition_petitioners').where('petition_id', '=', petitionId).execute();
+  const stored: Person[] = [];
   for (const [position, person] of petitioners.entries()) {
-    const { personId } = await savePerson(trx, person, now, `petitioners.${position}`);
-    await trx.insertInto('petition_petitioners').values({ petition_id: petitionId, position, person_id: personId }).execute();
+    const saved = await savePerson(trx, person, now, `petitioners.${position}`);
+    await runCompiled(trx, 'petition_petitioners.insert', { petition_id: petitionId, position, person_id: saved.personId }, (db, v) => db.insertInto('petition_petitioners').values(v));
+    stored.push(saved.person);
   }
+  return stored;
 }
 
 /** The petition's own columns from its input (the desk's save and the import's bulk writer). */
@@ -110,6 +115,16 @@ export function petitionColumns(p: PetitionData) {
  * skipped. A given number (import) must be of that year and free.
  */
 export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: PetitionData, registerNo: string | null = null): Promise<number> {
+  return (await insertPetitionAsStored(trx, ctx, p, registerNo)).id;
+}
+
+/**
+ * insertPetition, answering with the petition as stored: its row as inserted (no statement of the
+ * save changes it afterwards) and its petitioners as written. It is what getPetition would read
+ * back in the same transaction (tests/integration/petition-create-answer.test.ts holds them equal),
+ * without the four statements of that read on every intake save.
+ */
+async function insertPetitionAsStored(trx: Transaction<DB>, ctx: OpContext, p: PetitionData, registerNo: string | null): Promise<Petition> {
   await checkReferences(trx, p);
   const year = yearOf(p.receivedOn);
   let seq: number;
@@ -126,23 +141,14 @@ export async function insertPetition(trx: Transaction<DB>, ctx: OpContext, p: Pe
   const number = formatRegisterNo(year, seq);
   const now = ctx.register.now().toISOString();
   const deadlines = await petitionDeadlineColumns(trx, p.kind, p.receivedOn);
-  const row = await trx
-    .insertInto('petitions')
-    .values({
-      ...petitionColumns(p),
-      year,
-      seq,
-      register_no: number,
-      search_folded: searchText(p, number),
-      ...deadlines,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writePetitioners(trx, row.id, p.petitioners, now, true);
+  const values = { ...petitionColumns(p), year, seq, register_no: number, search_folded: searchText(p, number), ...deadlines, created_at: now, updated_at: now };
+  const [row] = await runCompiled(trx, 'petitions.insert', values, (db, v) => db.insertInto('petitions').values(v).returningAll());
+  if (!row) throw new Error('petitions.insert returned no row');
+  const petitioners = await writePetitioners(trx, row.id, p.petitioners, now, true);
   await writePetitionContents(trx, ctx, row.id, p, 'create', { step: deadlines.step, step_due_on: deadlines.step_due_on });
-  return row.id;
+  const petition = toPetition(row, petitioners, todayOf(ctx));
+  // As getPetitions marks it: a denunciation in a content after the first protects the petitioners.
+  return (p.contents ?? []).some((c) => c.kind === 'denunciation') ? { ...petition, hasDenunciation: true } : petition;
 }
 
 /**
@@ -163,9 +169,8 @@ export function createPetition(ctx: OpContext, rawInput: PetitionData): Promise<
     refuseFutureReceipt(ctx, rawInput.receivedOn);
     // Pre-filled from a denouncer's visit, the form holds them redacted (db/protection.ts).
     const input = await fillFromProtectedVisit({ ...ctx, register: { ...ctx.register, db: trx } }, rawInput);
-    const id = await insertPetition(trx, ctx, input);
-    const created = await getPetition(trx, id, todayOf(ctx));
-    await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: id, after: created });
+    const created = await insertPetitionAsStored(trx, ctx, input, null);
+    await writeAudit(trx, ctx, { action: 'create', entity: 'petition', entityId: created.id, after: created });
     return created;
   });
 }

@@ -6,6 +6,7 @@ import type { z } from '../../shared/validation.ts';
 import { writeAudit } from '../audit.ts';
 import type { OpContext } from '../context.ts';
 import type { DB, UserTable } from '../schema.ts';
+import { runCompiled } from '../compiled-queries.ts';
 
 function toUser(row: Selectable<UserTable>): User {
   return { id: row.id, username: row.username, fullName: row.full_name, title: row.title, role: row.role as UserRole, active: row.active === 1, canSeeProtected: row.can_see_protected === 1 };
@@ -21,7 +22,8 @@ export async function getUser(db: Kysely<DB>, id: number): Promise<User> {
 
 /** The signed-in officer as each call checks them: the user and whether a new password is owed, in one read. */
 export async function officerForCall(db: Kysely<DB>, id: number): Promise<{ user: User; mustChangePassword: boolean }> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  // On every call of the API (db/api/server.ts authorize): compiled once.
+  const [row] = await runCompiled(db, 'users.byId', { id }, (q, v) => q.selectFrom('users').selectAll().where('id', '=', v.id));
   if (!row) throw new ApiError('NOT_FOUND', `Không tìm thấy cán bộ có mã số ${id}`);
   return { user: toUser(row), mustChangePassword: row.must_change_password === 1 };
 }
