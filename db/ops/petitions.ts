@@ -33,7 +33,7 @@ import { integerParam, petitionWordsMatch } from '../engine/sql.ts';
 import { writePetitionContents } from './matters.ts';
 import { runCompiled } from '../compiled-queries.ts';
 import { canSeeProtected, fillFromProtectedVisit, isProtectedPetition, isRedactedPerson, protectedAmong, protectedNamesSql, protectedPetitionSql, scrubPetitionRows } from '../protection.ts';
-import { scrubIdentity } from '../../shared/domain/protection.ts';
+import { hasLaterDenunciation, scrubIdentity } from '../../shared/domain/protection.ts';
 
 export type PetitionData = z.output<typeof petitionCreateSchema>;
 
@@ -148,7 +148,7 @@ async function insertPetitionAsStored(trx: Transaction<DB>, ctx: OpContext, p: P
   await writePetitionContents(trx, ctx, row.id, p, 'create', { step: deadlines.step, step_due_on: deadlines.step_due_on });
   const petition = toPetition(row, petitioners, todayOf(ctx));
   // As getPetitions marks it: a denunciation in a content after the first protects the petitioners.
-  return (p.contents ?? []).some((c) => c.kind === 'denunciation') ? { ...petition, hasDenunciation: true } : petition;
+  return hasLaterDenunciation(p.contents) ? { ...petition, hasDenunciation: true } : petition;
 }
 
 /**
@@ -185,7 +185,7 @@ async function keepProtectedPetitioners(ctx: OpContext, before: Petition, input:
   // The edit stays a denunciation when its first kind is one, or a content is (further contents
   // left out keep the stored ones).
   const stillProtected =
-    isProtectedPetition(input) || (input.contents ?? []).some((c) => c.kind === 'denunciation') || (input.contents === undefined && before.hasDenunciation === true);
+    isProtectedPetition(input) || hasLaterDenunciation(input.contents) || (input.contents === undefined && before.hasDenunciation === true);
   if (!stillProtected && !(await canSeeProtected(ctx))) {
     const message = 'Chỉ cán bộ được quyền xem danh tính người tố cáo mới được đổi loại của đơn tố cáo';
     throw new ApiError('FORBIDDEN', `${message} (đơn ${before.registerNo}).`, [{ path: 'kind', message }]);

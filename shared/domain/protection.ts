@@ -79,6 +79,14 @@ export function isProtectedPetition(p: { kind: string; hasDenunciation?: boolean
   return p.kind === 'denunciation' || p.hasDenunciation === true;
 }
 
+/**
+ * Whether a petition's further contents (after the first, which is the petition's own kind) hold a
+ * denunciation: what `hasDenunciation` says of a stored petition, read from the contents given.
+ */
+export function hasLaterDenunciation(contents: readonly { kind: string }[] | undefined): boolean {
+  return (contents ?? []).some((c) => c.kind === 'denunciation');
+}
+
 /** A visit whose matter is a denunciation: the visitor (and any representative) is a denouncer. */
 export function isProtectedVisit(v: { matter: string }): boolean {
   return v.matter === 'denunciation';
