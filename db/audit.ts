@@ -4,7 +4,7 @@
 // (`petreg check` names it). Triggers (migration 0008) refuse UPDATE and DELETE: rows are only
 // ever appended. The hash covers every column whatever the action, so new actions need nothing.
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import type { OpContext } from './context.ts';
 import { runCompiled } from './compiled-queries.ts';
@@ -69,7 +69,8 @@ export async function writeAudit(trx: Transaction<DB>, ctx: OpContext, record: A
     return;
   }
   // Inside the write transaction (BEGIN IMMEDIATE): nobody else appends between this read and the insert.
-  const [last] = await runCompiled(trx, 'audit_log.last', {}, (db) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+  // The limit is written into the SQL: SQLite ran this read in 10–20 µs with `limit ?`, 4 µs with `limit 1`.
+  const [last] = await runCompiled(trx, 'audit_log.last', {}, (db) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(sql.lit(1)));
   const prevHash = last?.hash ?? AUDIT_GENESIS;
   const row = contentOf(ctx, record, (last?.id ?? 0) + 1);
   await runCompiled(trx, 'audit_log.insert', { ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }, (db, v) => db.insertInto('audit_log').values(v));

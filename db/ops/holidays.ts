@@ -13,6 +13,7 @@ import type { DB } from '../schema.ts';
 // only functions cross the cycle, none is called while the modules load.
 import { recomputeProcessingDeadlines, recomputeReplyDeadlines } from './deadlines.ts';
 import { getSettings } from './settings.ts';
+import { runCompiled } from '../compiled-queries.ts';
 import { recomputeNoticeDeadlines } from './notices.ts';
 
 export interface HolidayRow {
@@ -78,11 +79,15 @@ function withDeadlines(calendar: HolidayCalendar): DeadlineCalendar {
 export async function holidaysFor(db: Kysely<DB>, fromYear: number, toYear: number): Promise<DeadlineCalendar> {
   const from = `${fromYear}-01-01`;
   const to = `${toYear}-12-31`;
-  const { rows } = await sql<CalendarContent>`select
-      (select string_agg(date, ',' order by date) from holidays where date >= ${from} and date <= ${to}) as off,
-      (select string_agg(date, ',' order by date) from worked_days where date >= ${from} and date <= ${to}) as worked,
-      (select string_agg(cast(year as text), ',' order by year) from holiday_years where year >= ${fromYear} and year <= ${toYear}) as years`.execute(db);
-  return calendarOfContent(fromYear, toYear, rows[0]!);
+  // Compiled once (db/compiled-queries.ts): every intake save reads it.
+  const [content] = await runCompiled(db, 'calendar.content', { from, to, fromYear, toYear }, (k, v) => ({
+    compile: () =>
+      sql<CalendarContent>`select
+      (select string_agg(date, ',' order by date) from holidays where date >= ${v.from} and date <= ${v.to}) as off,
+      (select string_agg(date, ',' order by date) from worked_days where date >= ${v.from} and date <= ${v.to}) as worked,
+      (select string_agg(cast(year as text), ',' order by year) from holiday_years where year >= ${v.fromYear} and year <= ${v.toYear}) as years`.compile(k),
+  }));
+  return calendarOfContent(fromYear, toYear, content!);
 }
 
 /** What a span's calendar is made of, as holidaysFor reads it: its dates and generated years, comma separated. */

@@ -61,6 +61,22 @@ describe('runCompiled', () => {
     ]);
   });
 
+  it('compiles a raw SQL template, a value used twice taking each call’s value in both places (the calendar’s read)', async () => {
+    await insertAgency('T01', 'Thử một');
+    await insertAgency('T05', 'Thử năm');
+    await insertAgency('T09', 'Thử chín');
+    const between = (from: string, to: string) =>
+      runCompiled<{ from: string; to: string }, { codes: string | null; first: string | null }>(t.register.db, 'test.between', { from, to }, (db, v) => ({
+        compile: () =>
+          sql<{ codes: string | null; first: string | null }>`select
+            (select string_agg(code, ',' order by code) from agencies where code >= ${v.from} and code <= ${v.to}) as codes,
+            (select min(code) from agencies where code >= ${v.from} and code <= ${v.to}) as first`.compile(db),
+      }));
+    expect(await between('T01', 'T05')).toEqual([{ codes: 'T01,T05', first: 'T01' }]);
+    expect(await between('T02', 'T09')).toEqual([{ codes: 'T05,T09', first: 'T05' }]);
+    expect(await between('T06', 'T08')).toEqual([{ codes: null, first: null }]);
+  });
+
   it('works inside a transaction and rolls back with it', async () => {
     await expect(
       t.register.db.transaction().execute(async (trx) => {
