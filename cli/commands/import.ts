@@ -3,11 +3,13 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { Actor } from '../../db/context.ts';
 import { importChecked, interchangeFormatOf } from '../../db/interchange/import.ts';
+import { checkOutline, importInSlices, needsSlices, outlineFile, type OutlinedFile } from '../../db/interchange/import-file.ts';
+import { isPostgresLocation } from '../../db/engine/location.ts';
 import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
-import { openRegisterForWrite } from '../../db/register.ts';
+import { openRegisterForWrite, removeRegisterFiles } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn, parseJson } from '../../shared/interchange/json-syntax.ts';
-import { checkInterchange } from '../../shared/interchange/v1.ts';
+import { checkInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
 import { checkInterchangeV2, INTERCHANGE_FORMAT_V2 } from '../../shared/interchange/v2.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { UserError, type Command } from '../command.ts';
@@ -67,7 +69,8 @@ export function readJsonFile(file: string): unknown {
 }
 
 /**
- * The JavaScript heap an import of a file of `bytes` needs: its records checked, then written.
+ * The JavaScript heap an import of a file read whole (no collection larger than a slice,
+ * db/interchange/import-file.ts) of `bytes` needs: its records checked, then written.
  * Measured with the bench's files (README, Performance): at 100,000 petitions (159 MB) the import
  * completes with `--max-old-space-size=460` and not with 420; at 1,000,000 (1.6 GB) not with
  * Node's default heap (a limit of 4.5 GB here). About 2.9 times the file in the old space, plus
@@ -93,9 +96,8 @@ export function refuseIfHeapTooSmall(file: string, bytes: number, args: string, 
   );
 }
 
-function checkFileAt(file: string) {
+function checkFileAt(file: string, today: string) {
   const data = readJsonFile(file);
-  const today = vietnamDate(new Date());
   // The file was read for this import alone: the check lets go of each record once read.
   return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, { today, consume: true }) : checkInterchange(data, { today, consume: true });
 }
@@ -110,24 +112,46 @@ export const importCommand: Command = {
     if (!file) throw new UserError('Thiếu tên tệp cần nhập: petreg import FILE.json');
     const refused = (issues: FieldIssue[]) =>
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
-    // A file too large for this process's heap is refused before anything is read.
+    // The file's size: a file read whole must fit this process's heap (below).
     let bytes: number;
     try {
       bytes = fs.statSync(file).size;
     } catch (error) {
       throw fileError(file, error);
     }
-    const quoted = (arg: string) => (/^[\w./:@=-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-    refuseIfHeapTooSmall(file, bytes, ['import', file, '--db', dbPath].map(quoted).join(' '));
+    // The file is gone through once for its outline (db/interchange/import-file.ts); a file that is
+    // not a JSON object in UTF-8 is then read whole below, to say what is wrong with it.
+    let outlined: OutlinedFile | null;
+    try {
+      outlined = outlineFile(file);
+    } catch (error) {
+      throw fileError(file, error);
+    }
     // Check what needs no register first: a bad file then leaves no new register behind either.
     // Dates after today are refused too; today by the machine's clock in Vietnam, as the register reads it.
-    // The checked records are all the import needs: the parsed file is let go (it goes out of scope
-    // here), and not checked a second time (the writer checks the dates against the register's today).
-    const checked = checkFileAt(file);
-    if (!checked.ok) throw refused(checked.issues);
+    const today = vietnamDate(new Date());
+    let checked: CheckedInterchange | null = null;
+    if (outlined !== null && needsSlices(outlined)) {
+      // A large file: its top level and the rules across it now; each slice's records as they are written.
+      const early = checkOutline(outlined, today);
+      if (!early.ok) throw refused(early.issues);
+    } else {
+      // A file read whole: a file too large for this process's heap is refused before it is read.
+      const quoted = (arg: string) => (/^[\w./:@=-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+      refuseIfHeapTooSmall(file, bytes, ['import', file, '--db', dbPath].map(quoted).join(' '));
+      // The checked records are all the import needs: the parsed file is let go (it goes out of scope
+      // here), and not checked a second time (the writer checks the dates against the register's today).
+      const result = checkFileAt(file, today);
+      if (!result.ok) throw refused(result.issues);
+      checked = result.value;
+    }
+    // A register this command makes is removed again when a slice of a large file is refused.
+    const made = !isPostgresLocation(dbPath) && !fs.existsSync(dbPath);
     const register = await openRegisterForWrite({ path: dbPath });
+    let removeMade = false;
     try {
-      const counts = await importChecked(register, checked.value, CLI_ACTOR, { source: path.basename(file) });
+      const source = { source: path.basename(file) };
+      const counts = checked ? await importChecked(register, checked, CLI_ACTOR, source) : await importInSlices(register, outlined!, CLI_ACTOR, source);
       const numbers = counts.firstRegisterNo ? ` (số vào sổ ${counts.firstRegisterNo} … ${counts.lastRegisterNo})` : '';
       io.out(`Đã nhập ${file} vào sổ ${dbPath}:`);
       io.out(`  cơ quan: ${counts.agenciesAdded} thêm mới, ${counts.agenciesUpdated} cập nhật`);
@@ -137,10 +161,14 @@ export const importCommand: Command = {
       io.out(`  phân loại: ${counts.classifications}, quyết định xử lý: ${counts.decisions}, trả lời: ${counts.replies}, đôn đốc: ${counts.reminders}`);
       if (counts.notices > 0) io.out(`  thông báo cho công dân: ${counts.notices}`);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'VALIDATION') throw refused(error.issues ?? [{ path: '', message: error.message }]);
+      if (error instanceof ApiError && error.code === 'VALIDATION') {
+        removeMade = made;
+        throw refused(error.issues ?? [{ path: '', message: error.message }]);
+      }
       throw error;
     } finally {
       await register.close();
+      if (removeMade) removeRegisterFiles(dbPath);
     }
   },
 };

@@ -8,6 +8,7 @@
 // not valid JSON, it says so by returning null: the caller then reads the file whole to report the
 // mistake with its line and column (those files are small, or not worth streaming).
 import fs from 'node:fs';
+import { ApiError } from '../../shared/errors.ts';
 import { parseJson } from '../../shared/interchange/json-syntax.ts';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -79,8 +80,8 @@ class ChunkReader {
     if (this.#buf[0] === 0xef && this.#buf[1] === 0xbb && this.#buf[2] === 0xbf) this.#pos = 3;
   }
 
-  /** The next value (after white space), parsed. */
-  value(): unknown {
+  /** The next value (after white space), parsed; with `parse` false only passed over (undefined). */
+  value(parse = true): unknown {
     if (this.peek() === -1) throw new NotStreamable();
     this.#mark = this.#pos;
     let depth = 0;
@@ -126,6 +127,7 @@ class ChunkReader {
     }
     const bytes = this.#buf.subarray(this.#mark, this.#pos);
     this.#mark = -1;
+    if (!parse) return undefined;
     try {
       return parseJson(this.#decoder.decode(bytes));
     } catch {
@@ -135,26 +137,40 @@ class ChunkReader {
 
   /** An array's records one by one (the reader is at its `[`). */
   array(): unknown[] {
-    this.expect(OPEN_BRACKET);
     const items: unknown[] = [];
+    this.records((value) => items.push(value));
+    return items;
+  }
+
+  /** Each record of an array (the reader is at its `[`), parsed, or only passed over (undefined). */
+  *items(parse = true): Generator<unknown, void> {
+    this.expect(OPEN_BRACKET);
     if (this.peek() === CLOSE_BRACKET) {
       this.#pos++;
-      return items;
+      return;
     }
     for (;;) {
-      items.push(this.value());
+      yield this.value(parse);
       const b = this.peek();
       this.#pos++;
-      if (b === CLOSE_BRACKET) return items;
+      if (b === CLOSE_BRACKET) return;
       if (b !== COMMA) throw new NotStreamable();
     }
   }
 
-  /** The top-level object, its arrays read record by record. */
-  document(): Record<string, unknown> {
+  /** Each record of an array (the reader is at its `[`), parsed for `record`, or only passed over. */
+  records(record: ((value: unknown, index: number) => void) | null): void {
+    let index = 0;
+    for (const value of this.items(record !== null)) record?.(value, index++);
+  }
+
+  /**
+   * The keys of the top-level object one by one. After each, the caller reads its value (value(),
+   * array(), items() or records()) before asking for the next. The object must end the file.
+   */
+  *keys(): Generator<string, void> {
     this.skipBom();
     this.expect(OPEN_BRACE);
-    const doc: Record<string, unknown> = {};
     if (this.peek() === CLOSE_BRACE) {
       this.#pos++;
     } else {
@@ -162,9 +178,7 @@ class ChunkReader {
         if (this.peek() !== QUOTE) throw new NotStreamable();
         const key = this.value() as string;
         this.expect(COLON);
-        const value = this.peek() === OPEN_BRACKET ? this.array() : this.value();
-        // As JSON.parse: a repeated key keeps its last value; "__proto__" is a plain key.
-        Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
+        yield key;
         const b = this.peek();
         this.#pos++;
         if (b === CLOSE_BRACE) break;
@@ -172,6 +186,42 @@ class ChunkReader {
       }
     }
     if (this.peek() !== -1) throw new NotStreamable();
+  }
+
+  /** Whether the next value is an array. */
+  atArray(): boolean {
+    return this.peek() === OPEN_BRACKET;
+  }
+
+  /** The records of the top-level array under `wanted`, parsed one by one; the rest is passed over. */
+  *collection(wanted: string): Generator<unknown, void> {
+    for (const key of this.keys()) {
+      if (!this.atArray()) this.value(false);
+      else if (key !== wanted) this.records(null);
+      else return yield* this.items();
+    }
+  }
+
+  /**
+   * The top-level object entry by entry: `entry(key, isArray)` says what to do with each. An
+   * array's records go one by one to the handler it returns (null: passed over unparsed); any
+   * other value is parsed and given to `value`.
+   */
+  entries(entry: (key: string, isArray: boolean) => ((value: unknown, index: number) => void) | null, value: (key: string, value: unknown) => void): void {
+    for (const key of this.keys()) {
+      if (this.atArray()) this.records(entry(key, true));
+      else value(key, this.value());
+    }
+  }
+
+  /** The top-level object, its arrays read record by record. */
+  document(): Record<string, unknown> {
+    const doc: Record<string, unknown> = {};
+    for (const key of this.keys()) {
+      const value = this.atArray() ? this.array() : this.value();
+      // As JSON.parse: a repeated key keeps its last value; "__proto__" is a plain key.
+      Object.defineProperty(doc, key, { value, enumerable: true, writable: true, configurable: true });
+    }
     return doc;
   }
 }
@@ -187,6 +237,48 @@ export function readJsonObjectStreaming(file: string, options: { chunkBytes?: nu
     return new ChunkReader(fd, options.chunkBytes ?? CHUNK).document();
   } catch (error) {
     if (error instanceof NotStreamable) return null;
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Goes through the file's top-level JSON object once, without keeping it (an import in slices,
+ * ./slices.ts): `entry(key, isArray)` is asked for each key; for an array it returns what takes
+ * each record (parsed, in order) or null to pass the array over unparsed. Any other value is parsed
+ * and given to `value`. Returns false when the file is not a JSON object in UTF-8 (some handlers
+ * may have run by then). File errors are thrown as they come.
+ */
+export function scanJsonObject(
+  file: string,
+  entry: (key: string, isArray: boolean) => ((record: unknown, index: number) => void) | null,
+  value: (key: string, value: unknown) => void,
+  options: { chunkBytes?: number } = {},
+): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    new ChunkReader(fd, options.chunkBytes ?? CHUNK).entries(entry, value);
+    return true;
+  } catch (error) {
+    if (error instanceof NotStreamable) return false;
+    throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The records of the array under `key` at the top of the file, one by one (an import in slices,
+ * ./slices.ts): the file was gone through once already by scanJsonObject, so a file that no longer
+ * reads is one changed since; that is an ApiError('CONFLICT').
+ */
+export function* readCollection(file: string, key: string, options: { chunkBytes?: number } = {}): Generator<unknown, void> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    yield* new ChunkReader(fd, options.chunkBytes ?? CHUNK).collection(key);
+  } catch (error) {
+    if (error instanceof NotStreamable) throw new ApiError('CONFLICT', `Tệp ${file} đã thay đổi trong khi đang nhập: sổ không thay đổi. Hãy nhập lại khi tệp đã ghi xong.`);
     throw error;
   } finally {
     fs.closeSync(fd);

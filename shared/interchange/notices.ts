@@ -8,7 +8,7 @@ import { isoDate } from '../domain/dates.ts';
 import { NOTICE_KINDS, type NoticeKind } from '../domain/notices.ts';
 import type { FieldIssue } from '../errors.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
-import type { CheckedInterchange } from './v1.ts';
+import { repeatedRefIssue, type CheckedInterchange } from './v1.ts';
 
 export const NOTICE_STEPS = ['decision', 'reply'] as const;
 export type NoticeStep = (typeof NOTICE_STEPS)[number];
@@ -67,6 +67,14 @@ export interface CheckedNotice {
   number: { year: number; seq: number } | null;
 }
 
+/** What a notice is called in the repeated-ref issue. */
+export const NOTICE_WHAT = 'một thông báo';
+
+/** The issue of a notice number given twice in a year of a file. */
+export function repeatedNoticeNoIssue(label: string, documentNo: string, year: number, other: string): FieldIssue {
+  return { path: `${label}.document_no`, message: `Số thông báo ${documentNo} năm ${year} đã dùng cho thông báo ${other} trong tệp` };
+}
+
 /** The sequence a notice number begins with (`05/TB-BTCD` → 5), or null. */
 export function noticeSeq(documentNo: string): number | null {
   const m = /^0*(\d+)\//.exec(documentNo);
@@ -84,18 +92,20 @@ export function checkNotices(
     today?: string;
     /** A petition's content by its place in the letter: its kind and whether it has a decision and a reply (null: no such content). */
     handlingOf: (petitionRef: string, position: number) => { kind: string; decision: boolean; reply: boolean } | null;
+    /** The whole file's petitions and visits, when `file` is a slice of it (db/interchange/slices.ts). */
+    known?: { petitions: { has(ref: string): boolean }; visits: { has(ref: string): boolean } };
   },
 ): { notices: CheckedNotice[]; issues: FieldIssue[] } {
   const today = options.today;
   const issues: FieldIssue[] = [];
-  const petitions = new Map(file.petitions.map((p) => [p.ref, p]));
-  const visits = new Set(file.visits.map((v) => v.ref));
+  const petitions = options.known?.petitions ?? new Set(file.petitions.map((p) => p.ref));
+  const visits = options.known?.visits ?? new Set(file.visits.map((v) => v.ref));
   const refs = new Set<string>();
   const numbers = new Map<string, string>();
   const notices = raw.map((n): CheckedNotice => {
     const label = `notices[ref=${n.ref}]`;
     const issue = (field: string, message: string) => issues.push({ path: `${label}.${field}`, message });
-    if (refs.has(n.ref)) issue('ref', `Mã tham chiếu “${n.ref}” đã dùng cho một thông báo khác trong tệp`);
+    if (refs.has(n.ref)) issues.push(repeatedRefIssue(label, n.ref, NOTICE_WHAT));
     refs.add(n.ref);
     if (n.kind === 'refusal') {
       if (n.visit === null) issue('visit', 'Thông báo từ chối tiếp (01/TCD) phải ghi lượt tiếp (visit)');
@@ -104,7 +114,7 @@ export function checkNotices(
       if (n.step !== null) issue('step', 'Thông báo từ chối tiếp không gắn với bước xử lý đơn: step phải là null');
     } else {
       if (n.visit !== null) issue('visit', 'Thông báo này gắn với đơn, không gắn với lượt tiếp');
-      const petition = n.petition === null ? undefined : petitions.get(n.petition);
+      const petition = n.petition !== null && petitions.has(n.petition) ? { ref: n.petition } : undefined;
       if (n.petition === null) issue('petition', 'Thông báo này phải ghi đơn (petition)');
       else if (!petition) issue('petition', `Không có đơn ref “${n.petition}” trong tệp`);
       const step = NOTICE_KIND_STEP[n.kind];
@@ -129,7 +139,7 @@ export function checkNotices(
         number = { year: Number(n.issued_on.slice(0, 4)), seq };
         const key = `${number.year}/${seq}`;
         const other = numbers.get(key);
-        if (other !== undefined) issue('document_no', `Số thông báo ${n.document_no} năm ${number.year} đã dùng cho thông báo ${other} trong tệp`);
+        if (other !== undefined) issues.push(repeatedNoticeNoIssue(label, n.document_no, number.year, other));
         numbers.set(key, n.ref);
       }
     }

@@ -361,6 +361,36 @@ export const interchangeFileSchema = z.strictObject({
   petitions: list(petition, 'petitions'),
 });
 
+/**
+ * The fields of each record the whole file's rules need (refs, numbers, dates, a duplicate's
+ * original, what a content's notices hang on), read exactly as the record's schema reads them; the
+ * rest of the record is left to its own check (an import in slices, ./outline.ts).
+ */
+export const OUTLINE_SCHEMAS = {
+  sessions: z.object({ ref: session.shape.ref }),
+  visits: z.object({ ref: visit.shape.ref }),
+  petitions: z.object({
+    ref: petition.shape.ref,
+    received_on: petition.shape.received_on,
+    register_no: petition.shape.register_no,
+    classification: petition.shape.classification.catch(null),
+    decision: z.unknown().optional(),
+    reply: z.unknown().optional(),
+    // v2: each content's kind, decision and reply (the first content's handling is the petition's).
+    contents: z.array(z.object({ kind: z.unknown().optional(), decision: z.unknown().optional(), reply: z.unknown().optional() })).catch([]),
+  }),
+};
+
+/**
+ * A record's outline (OUTLINE_SCHEMAS), or the issues that keep it from being read, named as
+ * the record's own check names them.
+ */
+export function readOutline<T>(schema: z.ZodType<T>, raw: unknown, label: string): { ok: true; value: T } | { ok: false; issues: FieldIssue[] } {
+  const result = schema.safeParse(raw, { error: errorMap });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: result.error.issues.map((i) => ({ path: label + pathTail(i.path), message: withChoices(i) })) };
+}
+
 /** What a file may hold, before defaults and normalisation (generators and tests build these). */
 export type V1FileInput = z.input<typeof interchangeFileSchema>;
 type ParsedFile = z.output<typeof interchangeFileSchema>;
@@ -401,14 +431,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** How a record is named in messages: by its ref (agencies: code), else by its index. */
-function recordLabel(raw: unknown, collection: string, index: number): string {
-  const items = isRecord(raw) ? raw[collection] : undefined;
-  const item = Array.isArray(items) ? (items[index] as unknown) : undefined;
+/**
+ * On a part of a file checked by itself (an import in slices, db/interchange/slices.ts): which
+ * collection the part holds and the place in the file of its first record, so a record named by
+ * its index is named by its place in the file.
+ */
+export const SLICE_START: unique symbol = Symbol('sliceStart');
+
+export interface SliceStart {
+  collection: string;
+  start: number;
+}
+
+/** The place in the file of a record at `index` of a collection of `raw` (a slice's records start later). */
+function fileIndex(raw: unknown, collection: string, index: number): number {
+  const slice = isRecord(raw) ? ((raw as { [SLICE_START]?: SliceStart })[SLICE_START] ?? null) : null;
+  return slice !== null && slice.collection === collection ? slice.start + index : index;
+}
+
+/** How a record is named in messages: by its ref (agencies: code), else by its place in the file. */
+export function labelOf(item: unknown, collection: string, index: number): string {
   const key = collection === 'agencies' ? 'code' : 'ref';
   const value = isRecord(item) ? item[key] : undefined;
   if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return `${collection}[${key}=${String(value).trim()}]`;
   return `${collection}[${index}]`;
+}
+
+function recordLabel(raw: unknown, collection: string, index: number): string {
+  const items = isRecord(raw) ? raw[collection] : undefined;
+  return labelOf(Array.isArray(items) ? (items[index] as unknown) : undefined, collection, fileIndex(raw, collection, index));
 }
 
 function pathTail(path: readonly PropertyKey[]): string {
@@ -421,6 +472,7 @@ export function describePath(raw: unknown, path: readonly PropertyKey[]): string
   if (typeof head === 'string' && (COLLECTIONS as readonly string[]).includes(head) && typeof index === 'number') {
     return recordLabel(raw, head, index) + pathTail(rest);
   }
+  if (typeof head === 'string' && typeof index === 'number') return head + pathTail([fileIndex(raw, head, index), ...rest]);
   return pathTail(path).replace(/^\./, '');
 }
 
@@ -456,15 +508,28 @@ function coreIssues(label: string, error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: label + pathTail(i.path.map(camelToSnake)), message: i.message }));
 }
 
+/** The issue of a ref used twice in a collection (`what`: "một đơn"). */
+export function repeatedRefIssue(label: string, ref: string, what: string): FieldIssue {
+  return { path: `${label}.ref`, message: `Mã tham chiếu “${ref}” đã dùng cho ${what} khác trong tệp` };
+}
+
+/** The issue of a register number given to two petitions of a file. */
+export function repeatedRegisterNoIssue(label: string, registerNo: string, other: string): FieldIssue {
+  return { path: `${label}.register_no`, message: `Số vào sổ ${registerNo} đã dùng cho ${other} trong tệp` };
+}
+
 /** Refs must be unique within their array. */
 function duplicateRefs(items: { ref: string; label: string }[], what: string, issues: FieldIssue[]): Set<string> {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.ref)) issues.push({ path: `${item.label}.ref`, message: `Mã tham chiếu “${item.ref}” đã dùng cho ${what} khác trong tệp` });
+    if (seen.has(item.ref)) issues.push(repeatedRefIssue(item.label, item.ref, what));
     seen.add(item.ref);
   }
   return seen;
 }
+
+/** What each collection's records are called in the repeated-ref issue. */
+export const RECORD_WHAT = { sessions: 'một kỳ tiếp', visits: 'một lượt tiếp', petitions: 'một đơn' } as const;
 
 /**
  * The contract's consistency rules for one petition's handling: a decision needs an eligible
@@ -473,7 +538,7 @@ function duplicateRefs(items: { ref: string; label: string }[], what: string, is
  * reply, reminders between the forward and the reply. A duplicate points at a petition of the
  * file received on or before it.
  */
-function checkWorkflow(label: string, p: ParsedPetition, receivedOn: Map<string, string>, issues: FieldIssue[]): void {
+function checkWorkflow(label: string, p: ParsedPetition, receivedOn: { get(ref: string): string | undefined }, issues: FieldIssue[]): void {
   const add = (path: string, message: string) => issues.push({ path: `${label}.${path}`, message });
   const early = (on: string) => on < p.received_on;
   const { classification: cls, decision: dec, reply: rep, reminders } = p;
@@ -541,6 +606,31 @@ export interface CheckOptions {
    * read for it: a million petitions are gigabytes). The caller's object is emptied as it goes.
    */
   consume?: boolean;
+  /**
+   * The whole file's records, when `raw` is a slice of it (an import in slices,
+   * db/interchange/slices.ts): what the cross-record rules look up instead of the given records.
+   * Refs repeated across the file are found before, where this was gathered.
+   */
+  known?: KnownRecords;
+}
+
+/** What the cross-record rules need of a whole file, gathered in one pass over it. */
+export interface KnownRecords {
+  agencies: ReadonlySet<string>;
+  sessions: ReadonlySet<string>;
+  visits: ReadonlySet<string>;
+  /** Each petition's ref → its date of receipt (of the first petition with that ref). */
+  petitions: { get(ref: string): string | undefined; has(ref: string): boolean };
+  /** Each matter's ref → the ref of the matter it is merged into (null: not merged). */
+  matters: ReadonlyMap<string, string | null>;
+  /** A petition's content by its place in the letter (notices): kind, and whether it has a decision, a reply. */
+  handlingOf(petitionRef: string, position: number): ContentHandlingMark | null;
+}
+
+export interface ContentHandlingMark {
+  kind: string;
+  decision: boolean;
+  reply: boolean;
 }
 
 /** The top level of a file, each collection a list of records read one by one below. */
@@ -620,6 +710,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
   const file = parsed.file;
   const issues: FieldIssue[] = [];
   const label = (collection: (typeof COLLECTIONS)[number], index: number) => parsed.labels[collection][index]!;
+  const known = options.known;
 
   const agencies = file.agencies.map((a, i) => ({ label: label('agencies', i), ...a }));
   const agencyCodes = new Set<string>();
@@ -635,7 +726,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
     if (core.success) sessions.push({ label: l, ref: s.ref, data: core.data });
     else issues.push(...coreIssues(l, core.error));
   });
-  const sessionRefs = duplicateRefs(file.sessions.map((s, i) => ({ ref: s.ref, label: label('sessions', i) })), 'một kỳ tiếp', issues);
+  const sessionRefs = known?.sessions ?? duplicateRefs(file.sessions.map((s, i) => ({ ref: s.ref, label: label('sessions', i) })), RECORD_WHAT.sessions, issues);
 
   const visits: CheckedInterchange['visits'] = [];
   // Each parsed record is let go once checked: the checked records are what is kept.
@@ -658,12 +749,12 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
     if (core.success) visits.push({ label: l, ref: v.ref, sessionRef: v.session, data: { ...core.data, sessionId: 0 } });
     else issues.push(...coreIssues(l, core.error));
   });
-  const visitRefs = duplicateRefs(visitRefList, 'một lượt tiếp', issues);
+  const visitRefs = known?.visits ?? duplicateRefs(visitRefList, RECORD_WHAT.visits, issues);
 
   // The first petition of each ref (a repeated ref is an error of its own, below).
   const receivedOn = new Map<string, string>();
   for (const p of file.petitions) if (!receivedOn.has(p.ref)) receivedOn.set(p.ref, p.received_on);
-  duplicateRefs(file.petitions.map((p, i) => ({ ref: p.ref, label: label('petitions', i) })), 'một đơn', issues);
+  duplicateRefs(file.petitions.map((p, i) => ({ ref: p.ref, label: label('petitions', i) })), RECORD_WHAT.petitions, issues);
   const registerNos = new Map<string, string>();
   const petitions: CheckedInterchange['petitions'] = [];
   const decisionAgencies: CheckedInterchange['decisionAgencies'] = [];
@@ -677,7 +768,7 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
         issues.push({ path: `${l}.register_no`, message: `Số vào sổ ${p.register_no} không thuộc năm nhận đơn ${yearOf(p.received_on)} (received_on ${p.received_on})` });
       }
       const other = registerNos.get(p.register_no);
-      if (other !== undefined) issues.push({ path: `${l}.register_no`, message: `Số vào sổ ${p.register_no} đã dùng cho ${other} trong tệp` });
+      if (other !== undefined) issues.push(repeatedRegisterNoIssue(l, p.register_no, other));
       else registerNos.set(p.register_no, l);
     }
     const core = petitionCreateSchema.safeParse({
@@ -694,8 +785,8 @@ export function checkInterchange(raw: unknown, options: CheckOptions = {}): Chec
       summary: p.summary,
     });
     if (!core.success) issues.push(...coreIssues(l, core.error));
-    checkWorkflow(l, p, receivedOn, issues);
-    if (p.decision?.agency && !agencyCodes.has(p.decision.agency)) decisionAgencies.push({ path: `${l}.decision.agency`, code: p.decision.agency });
+    checkWorkflow(l, p, known?.petitions ?? receivedOn, issues);
+    if (p.decision?.agency && !(known?.agencies ?? agencyCodes).has(p.decision.agency)) decisionAgencies.push({ path: `${l}.decision.agency`, code: p.decision.agency });
     if (core.success) {
       const { classification: c, decision: d, reply: r, reminders } = p;
       petitions.push({ label: l, ref: p.ref, registerNo: p.register_no, visitRef: p.visit, data: core.data, workflow: { classification: c, decision: d, reply: r, reminders } });

@@ -9,8 +9,8 @@ import { ARRIVAL_STATES, COMPLAINT_LEVELS, MATTER_KINDS, type ArrivalState, type
 import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
 import { personSchema, type Person, type PersonKind } from '../domain/person.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
-import { checkNotices, noticeFileSchema, type CheckedNotice, type V2Notice } from './notices.ts';
-import { HANDLING_SCHEMAS, checkInterchange, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Decision, type V1Person, type V1Petition, type V1Reminder, type V1Reply, type V1Visit } from './v1.ts';
+import { NOTICE_WHAT, checkNotices, noticeFileSchema, type CheckedNotice, type V2Notice } from './notices.ts';
+import { HANDLING_SCHEMAS, checkInterchange, repeatedRefIssue, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Decision, type V1Person, type V1Petition, type V1Reminder, type V1Reply, type V1Visit } from './v1.ts';
 
 export const INTERCHANGE_FORMAT_V2 = 'petition-register/v2';
 
@@ -129,6 +129,12 @@ const contentSchema = z.strictObject({
   reminders: z.array(HANDLING_SCHEMAS.reminder, { error: 'reminders phải là một danh sách' }).optional().transform((v) => v ?? []),
 });
 
+/** The fields of v2's own records the whole file's rules need (see v1's OUTLINE_SCHEMAS). */
+export const OUTLINE_SCHEMAS_V2 = {
+  matters: z.object({ ref: matterSchema.shape.ref, merged_into: matterSchema.shape.merged_into }),
+  notices: z.object({ ref: noticeFileSchema.shape.ref, issued_on: noticeFileSchema.shape.issued_on, document_no: noticeFileSchema.shape.document_no }),
+};
+
 const PERSON_EXTRA_KEYS = ['kind', 'nationality', 'id_issued_on', 'id_issued_place', 'org_reg_no', 'representative'] as const;
 
 /** The additions of v2 only; everything else is left to the v1 checks. */
@@ -196,6 +202,9 @@ export interface CheckedInterchangeV2 extends CheckedInterchange {
   notices: CheckedNotice[];
 }
 
+/** What v2's collections' records are called in the repeated-ref issue. */
+export const RECORD_WHAT_V2 = { matters: 'một vụ việc', notices: NOTICE_WHAT } as const;
+
 export type CheckResultV2 = { ok: true; value: CheckedInterchangeV2 } | { ok: false; issues: FieldIssue[] };
 
 export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): CheckResultV2 {
@@ -235,6 +244,7 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
   if (!v1.ok) return { ok: false, issues: v1.issues.map((i) => ({ ...i, message: i.message.replaceAll(INTERCHANGE_FORMAT, INTERCHANGE_FORMAT_V2) })) };
   const file = v1.value;
   const issues: FieldIssue[] = [];
+  const known = options.known;
 
   // Every person again with its kind's rules (passport and nationality, tax number...).
   const checkedPersons = persons.map(({ path, core }) => {
@@ -255,23 +265,26 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
 
   // Matters: refs unique and resolved; a merged matter points at a live one and holds nothing.
   const matters = added.data.matters.map((m, i) => ({ label: `matters[ref=${m.ref}]`, ref: m.ref, data: m, index: i }));
-  const byRef = new Map<string, (typeof matters)[number]>();
+  const byRef = new Map<string, string | null>();
   for (const m of matters) {
-    if (byRef.has(m.ref)) issues.push({ path: `${m.label}.ref`, message: `Mã tham chiếu “${m.ref}” đã dùng cho một vụ việc khác trong tệp` });
-    byRef.set(m.ref, m);
+    if (byRef.has(m.ref)) issues.push(repeatedRefIssue(m.label, m.ref, RECORD_WHAT_V2.matters));
+    byRef.set(m.ref, m.data.merged_into);
   }
+  // Each matter's ref → the matter it is merged into: the whole file's when this is a slice of it.
+  const mergedInto: ReadonlyMap<string, string | null> = known?.matters ?? byRef;
   for (const m of matters) {
     const into = m.data.merged_into;
     if (into === null) continue;
     if (into === m.ref) issues.push({ path: `${m.label}.merged_into`, message: 'Vụ việc không thể gộp vào chính nó' });
-    else if (!byRef.has(into)) issues.push({ path: `${m.label}.merged_into`, message: `Không có vụ việc ref “${into}” trong tệp` });
-    else if (byRef.get(into)!.data.merged_into !== null) issues.push({ path: `${m.label}.merged_into`, message: `Vụ việc ${into} cũng đã được gộp: hãy ghi vụ việc giữ lại` });
+    else if (!mergedInto.has(into)) issues.push({ path: `${m.label}.merged_into`, message: `Không có vụ việc ref “${into}” trong tệp` });
+    else if (mergedInto.get(into) !== null) issues.push({ path: `${m.label}.merged_into`, message: `Vụ việc ${into} cũng đã được gộp: hãy ghi vụ việc giữ lại` });
   }
   const usable = (matterRef: string, path: string) => {
-    const m = byRef.get(matterRef);
-    if (!m) issues.push({ path, message: `Không có vụ việc ref “${matterRef}” trong tệp (matters)` });
-    else if (m.data.merged_into !== null) issues.push({ path, message: `Vụ việc ${matterRef} đã được gộp vào ${m.data.merged_into}: hãy ghi vụ việc giữ lại` });
+    const into = mergedInto.get(matterRef);
+    if (into === undefined) issues.push({ path, message: `Không có vụ việc ref “${matterRef}” trong tệp (matters)` });
+    else if (into !== null) issues.push({ path, message: `Vụ việc ${matterRef} đã được gộp vào ${into}: hãy ghi vụ việc giữ lại` });
   };
+  const agencyCodes = known?.agencies ?? new Set(file.agencies.map((a) => a.code));
   const visitMatters = (added.data.visits ?? []).map((v, i) => {
     usable(v.matter_ref, `${file.visits[i]!.label}.matter_ref`);
     return v.matter_ref;
@@ -286,19 +299,19 @@ export function checkInterchangeV2(raw: unknown, options: CheckOptions = {}): Ch
       }
       if (k > 0 && c.kind === 'multiple') issues.push({ path: `${path}.kind`, message: 'Chỉ nội dung đầu tiên, chưa tách, mới có loại multiple' });
       if (c.needs_split !== (c.kind === 'multiple')) issues.push({ path: `${path}.needs_split`, message: 'needs_split là true khi và chỉ khi loại nội dung là multiple' });
-      issues.push(...contentHandlingIssues(c, k, path, petition, file, options.today));
+      issues.push(...contentHandlingIssues(c, k, path, petition, file, agencyCodes, options.today));
     });
     return p.contents;
   });
   const petitionIndex = new Map(file.petitions.map((p, i) => [p.ref, i]));
-  const handlingOf = (ref: string, position: number) => {
+  const ownHandling = (ref: string, position: number) => {
     const i = petitionIndex.get(ref)!;
     const c = petitionContents[i]?.[position];
     if (!c) return null;
     if (position === 0) return { kind: c.kind, decision: file.petitions[i]!.workflow.decision !== null, reply: file.petitions[i]!.workflow.reply !== null };
     return { kind: c.kind, decision: c.decision !== null, reply: c.reply !== null };
   };
-  const notices = checkNotices(added.data.notices, file, { today: options.today, handlingOf });
+  const notices = checkNotices(added.data.notices, file, { today: options.today, handlingOf: known?.handlingOf ?? ownHandling, known });
   issues.push(...notices.issues);
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -318,6 +331,7 @@ function contentHandlingIssues(
   path: string,
   petition: CheckedInterchange['petitions'][number],
   file: CheckedInterchange,
+  agencyCodes: ReadonlySet<string>,
   today: string | undefined,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -334,7 +348,7 @@ function contentHandlingIssues(
   if (classification === null) issues.push({ path: `${path}.decision`, message: 'Đơn chưa được phân loại: chưa thể có quyết định xử lý nội dung' });
   else if (d.on < classification.on) issues.push({ path: `${path}.decision.on`, message: `Ngày quyết định (${d.on}) không được trước ngày phân loại (${classification.on})` });
   if (today !== undefined && d.on > today) issues.push({ path: `${path}.decision.on`, message: `Ngày quyết định ${d.on} sau ngày hôm nay của sổ (${today})` });
-  if (d.agency !== null && !file.agencies.some((a) => a.code === d.agency)) file.decisionAgencies.push({ path: `${path}.decision.agency`, code: d.agency });
+  if (d.agency !== null && !agencyCodes.has(d.agency)) file.decisionAgencies.push({ path: `${path}.decision.agency`, code: d.agency });
   if (d.action !== 'forward' && (c.reply !== null || c.reminders.length > 0)) {
     issues.push({ path: `${path}.reply`, message: 'Chỉ nội dung đã chuyển đơn (forward) mới có trả lời, đôn đốc của cơ quan' });
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../db/demo/demo.ts';
 import { exportRegister } from '../../db/interchange/export.ts';
-import { importInterchangeFile, InterchangeFileError } from '../../db/interchange/import.ts';
+import { importInterchangeFile, InterchangeFileError } from '../../db/interchange/import-file.ts';
 import { statementCacheOf } from '../../db/dialect.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { serialiseInterchangeV2, type V2File } from '../../shared/interchange/v2.ts';

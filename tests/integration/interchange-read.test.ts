@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
+import { readCollection, readJsonObjectStreaming, scanJsonObject } from '../../db/interchange/read.ts';
 import { tempDir, type TempDir } from '../helpers/register.ts';
 
 let dir: TempDir;
@@ -114,5 +114,53 @@ describe('readJsonObjectStreaming', () => {
 
   it('throws file errors as they are (a missing file)', () => {
     expect(() => readJsonObjectStreaming(path.join(dir.dir, 'missing.json'))).toThrow(/ENOENT/);
+  });
+});
+
+describe('scanJsonObject and readCollection (an import in slices)', () => {
+  /** Everything a scan reports: each top-level value, and each record of the arrays asked for. */
+  function scan(file: string, wanted: string[], chunkBytes: number) {
+    const seen: [string, unknown, number?][] = [];
+    const ok = scanJsonObject(
+      file,
+      (key) => {
+        seen.push([key, '[']);
+        return wanted.includes(key) ? (record, index) => seen.push([key, record, index]) : null;
+      },
+      (key, value) => seen.push([key, value]),
+      { chunkBytes },
+    );
+    return { ok, seen };
+  }
+
+  it('gives each record of the arrays asked for, in order, passes the others over, and each other value parsed', () => {
+    for (const text of [JSON.stringify(SAMPLE), `\ufeff${JSON.stringify(SAMPLE, null, 2)}\n`]) {
+      const file = write(text);
+      for (const chunkBytes of [1, 3, 64, 4096]) {
+        const { ok, seen } = scan(file, ['petitions'], chunkBytes);
+        expect(ok).toBe(true);
+        expect(seen).toEqual([
+          ['format', SAMPLE.format],
+          ['exported_at', SAMPLE.exported_at],
+          ['agencies', '['],
+          ['sessions', '['],
+          ['petitions', '['],
+          ...SAMPLE.petitions.map((p, i) => ['petitions', p, i]),
+          ['tail', 7],
+        ]);
+        expect([...readCollection(file, 'petitions', { chunkBytes })]).toEqual(SAMPLE.petitions);
+        expect([...readCollection(file, 'agencies', { chunkBytes })]).toEqual(SAMPLE.agencies);
+        expect([...readCollection(file, 'sessions', { chunkBytes })]).toEqual([]);
+        expect([...readCollection(file, 'visits', { chunkBytes })]).toEqual([]);
+      }
+    }
+  });
+
+  it('says false for what is not a JSON object, and a file changed between two readings is a conflict', () => {
+    for (const text of ['[1, 2]', '{"a": [1, 2', '{"a": [{"b": 1}, ]}', '{"a": 1} x']) expect(scan(write(text), ['a'], 4).ok, text).toBe(false);
+    const file = write(JSON.stringify(SAMPLE));
+    expect(scan(file, ['petitions'], 64).ok).toBe(true);
+    fs.writeFileSync(file, JSON.stringify(SAMPLE).slice(0, 300));
+    expect(() => [...readCollection(file, 'petitions')]).toThrow(/đã thay đổi trong khi đang nhập/);
   });
 });

@@ -12,7 +12,7 @@ import { fold } from '../../shared/text.ts';
 import { tempDir, tempRegister, type TempDir } from '../helpers/register.ts';
 import { snapshot, tableDigests } from '../helpers/snapshot.ts';
 import { generateRegisterFile } from '../../bench/generate.ts';
-import { importInterchangeFile } from '../../db/interchange/import.ts';
+import { importInterchangeFile } from '../../db/interchange/import-file.ts';
 import { computeForm } from '../../db/ops/reports.ts';
 import { REPORT_FORMS } from '../../shared/reports/forms.ts';
 

@@ -3,7 +3,7 @@
 // The indexes must come out the same as the triggers make them, and the triggers must be back.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importInterchangeFile } from '../../db/interchange/import.ts';
+import { importInterchangeFile } from '../../db/interchange/import-file.ts';
 import { generateRegisterFile } from '../../bench/generate.ts';
 import { tempRegister, type TempRegister } from '../helpers/register.ts';
 
