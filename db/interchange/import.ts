@@ -215,7 +215,7 @@ async function checkDecisionAgencies(trx: Transaction<DB>, file: Pick<CheckedInt
 /**
  * Writes a file's records inside the caller's transaction, collection by collection in the order
  * the references need (agencies, matters, sessions, visits, petitions with their handling,
- * notices), each given whole or in slices of the file (./slices.ts). What crosses records (refs to
+ * notices), each given whole or in slices of the file (./import-file.ts). What crosses records (refs to
  * row ids, register numbers, duplicates whose original comes later) is kept here between calls.
  * Throws ApiError('VALIDATION') naming the record and field at the first problem; the caller's
  * transaction then rolls back everything.

@@ -245,7 +245,7 @@ export function readJsonObjectStreaming(file: string, options: { chunkBytes?: nu
 
 /**
  * Goes through the file's top-level JSON object once, without keeping it (an import in slices,
- * ./slices.ts): `entry(key, isArray)` is asked for each key; for an array it returns what takes
+ * ./import-file.ts): `entry(key, isArray)` is asked for each key; for an array it returns what takes
  * each record (parsed, in order) or null to pass the array over unparsed. Any other value is parsed
  * and given to `value`. Returns false when the file is not a JSON object in UTF-8 (some handlers
  * may have run by then). File errors are thrown as they come.
@@ -270,7 +270,7 @@ export function scanJsonObject(
 
 /**
  * The records of the array under `key` at the top of the file, one by one (an import in slices,
- * ./slices.ts): the file was gone through once already by scanJsonObject, so a file that no longer
+ * ./import-file.ts): the file was gone through once already by scanJsonObject, so a file that no longer
  * reads is one changed since; that is an ApiError('CONFLICT').
  */
 export function* readCollection(file: string, key: string, options: { chunkBytes?: number } = {}): Generator<unknown, void> {

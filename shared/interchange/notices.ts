@@ -92,7 +92,7 @@ export function checkNotices(
     today?: string;
     /** A petition's content by its place in the letter: its kind and whether it has a decision and a reply (null: no such content). */
     handlingOf: (petitionRef: string, position: number) => { kind: string; decision: boolean; reply: boolean } | null;
-    /** The whole file's petitions and visits, when `file` is a slice of it (db/interchange/slices.ts). */
+    /** The whole file's petitions and visits, when `file` is a slice of it (db/interchange/import-file.ts). */
     known?: { petitions: { has(ref: string): boolean }; visits: { has(ref: string): boolean } };
   },
 ): { notices: CheckedNotice[]; issues: FieldIssue[] } {

@@ -1,8 +1,9 @@
 // The outline of an interchange file: what its cross-record rules need, gathered record by record
 // in one pass over the file, so that the records themselves can then be checked and written a
-// slice at a time (db/interchange/slices.ts) and never held all at once. A few bytes are kept per
-// record (refs, dates of receipt, register numbers, a duplicate's original, what a notice may
-// hang on) where the records themselves take kilobytes.
+// slice at a time (db/interchange/import-file.ts) and never held all at once. A few values are kept
+// per record (refs, dates of receipt, register numbers, a duplicate's original, what a notice may
+// hang on): 41 MB of heap for the bench's file of 100,000 petitions, where its records checked
+// took 352 MB.
 //
 // The rules that need the whole file at once are judged here, with the messages the whole-file
 // check gives: refs used twice in a collection, a register number or a notice number used twice.

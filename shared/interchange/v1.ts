@@ -432,7 +432,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * On a part of a file checked by itself (an import in slices, db/interchange/slices.ts): which
+ * On a part of a file checked by itself (an import in slices, db/interchange/import-file.ts): which
  * collection the part holds and the place in the file of its first record, so a record named by
  * its index is named by its place in the file.
  */
@@ -608,7 +608,7 @@ export interface CheckOptions {
   consume?: boolean;
   /**
    * The whole file's records, when `raw` is a slice of it (an import in slices,
-   * db/interchange/slices.ts): what the cross-record rules look up instead of the given records.
+   * db/interchange/import-file.ts): what the cross-record rules look up instead of the given records.
    * Refs repeated across the file are found before, where this was gathered.
    */
   known?: KnownRecords;
