@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Actor } from '../../db/context.ts';
-import { importChecked, interchangeFormatOf } from '../../db/interchange/import.ts';
+import { checkAnyInterchange, importChecked } from '../../db/interchange/import.ts';
 import { checkOutline, importInSlices, needsSlices, outlineFile, type OutlinedFile } from '../../db/interchange/import-file.ts';
 import { isPostgresLocation } from '../../db/engine/location.ts';
 import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
 import { openRegisterForWrite, removeRegisterFiles } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
 import { jsonErrorOffset, lineColumn, parseJson } from '../../shared/interchange/json-syntax.ts';
-import { checkInterchange, type CheckedInterchange } from '../../shared/interchange/v1.ts';
-import { checkInterchangeV2, INTERCHANGE_FORMAT_V2 } from '../../shared/interchange/v2.ts';
+import type { CheckedInterchange } from '../../shared/interchange/v1.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { UserError, type Command } from '../command.ts';
 
@@ -99,7 +98,7 @@ export function refuseIfHeapTooSmall(file: string, bytes: number, args: string, 
 function checkFileAt(file: string, today: string) {
   const data = readJsonFile(file);
   // The file was read for this import alone: the check lets go of each record once read.
-  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, { today, consume: true }) : checkInterchange(data, { today, consume: true });
+  return checkAnyInterchange(data, { today, consume: true });
 }
 
 export const importCommand: Command = {

@@ -12,14 +12,14 @@
 // top level's, come before anything is written).
 import path from 'node:path';
 import { FileOutline, OUTLINED, type Outlined } from '../../shared/interchange/outline.ts';
-import { checkInterchange, SLICE_START } from '../../shared/interchange/v1.ts';
-import { checkInterchangeV2, INTERCHANGE_FORMAT_V2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
+import { SLICE_START } from '../../shared/interchange/v1.ts';
+import { INTERCHANGE_FORMAT_V2, type CheckedInterchangeV2 } from '../../shared/interchange/v2.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { todayOf } from '../ops/petitions.ts';
 import type { Actor } from '../context.ts';
 import { withDeferredMatterRefresh } from '../ops/matters.ts';
 import type { Register } from '../register.ts';
-import { checkFile, importChecked, inImportTransaction, interchangeFormatOf, InterchangeWriter, refused, type ImportCounts, type ImportOptions } from './import.ts';
+import { checkAnyInterchange, checkFile, importChecked, inImportTransaction, interchangeFormatOf, InterchangeWriter, refused, type ImportCounts, type ImportOptions } from './import.ts';
 import { readCollection, readJsonObjectStreaming, scanJsonObject } from './read.ts';
 
 /**
@@ -100,8 +100,7 @@ export function needsSlices(outlined: OutlinedFile, options: FileImportOptions =
  * `today` is the register's (or the machine's, before a register is opened).
  */
 export function checkOutline(outlined: OutlinedFile, today: string): { ok: true; exportedAt: string | null } | { ok: false; issues: FieldIssue[] } {
-  const head = { ...outlined.head };
-  const top = interchangeFormatOf(head) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(head, { today }) : checkInterchange(head, { today });
+  const top = checkAnyInterchange({ ...outlined.head }, { today });
   if (!top.ok) return top;
   if (outlined.outline.issues.length > 0) return { ok: false, issues: outlined.outline.issues };
   return { ok: true, exportedAt: top.value.exportedAt };
@@ -135,8 +134,8 @@ export async function importInSlices(register: Register, outlined: OutlinedFile,
       trx,
       async (touched) => {
         for (const part of each('visits')) await writer.visits(part.visits, v2 ? (part as CheckedInterchangeV2).visitMatters : null, touched);
+        // Each slice was checked against the register's today (checkFile): no refuseLate here.
         for (const part of each('petitions')) {
-          writer.refuseLate(part);
           await writer.refuseUnknownAgencies(part);
           await writer.petitions(part, touched);
         }

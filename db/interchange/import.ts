@@ -4,7 +4,7 @@
 import type { Transaction } from 'kysely';
 import { formatRegisterNo, parseRegisterNo } from '../../shared/domain/petition.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
-import { describeIssues, futureDateIssues, parseInterchange, type CheckedInterchange, type CheckOptions } from '../../shared/interchange/v1.ts';
+import { checkInterchange, describeIssues, futureDateIssues, type CheckedInterchange, type CheckOptions, type CheckResult } from '../../shared/interchange/v1.ts';
 import { fold } from '../../shared/text.ts';
 import { writeAudit } from '../audit.ts';
 import type { Actor, OpContext } from '../context.ts';
@@ -19,7 +19,7 @@ import { BulkWriter, withIndexesBuiltOnce } from './bulk.ts';
 import { writeNotices } from './notices.ts';
 import { writeContentHandling } from './content-handling.ts';
 import { withSearchIndexesFilledOnce } from '../search-index.ts';
-import { INTERCHANGE_FORMAT_V2, parseInterchangeV2, type CheckedInterchangeV2, type CheckedMatter } from '../../shared/interchange/v2.ts';
+import { checkInterchangeV2, INTERCHANGE_FORMAT_V2, type CheckedInterchangeV2, type CheckedMatter } from '../../shared/interchange/v2.ts';
 import type { CheckedNotice } from '../../shared/interchange/notices.ts';
 import type { PetitionOutline } from '../../shared/interchange/outline.ts';
 import { insertMatterRecord, joinOriginalMatter, setMatterMerged, withDeferredMatterRefresh } from '../ops/matters.ts';
@@ -283,12 +283,15 @@ export class InterchangeWriter {
   async numbers(petitions: readonly PetitionOutline[]): Promise<void> {
     this.#numbers = await assignRegisterNumbers(this.#trx, petitions);
     checkSameDayDuplicates(petitions, this.#numbers);
-    let first: { year: number; seq: number; no: string } | null = null;
-    let last: { year: number; seq: number; no: string } | null = null;
+    // Number order, not text order (a sequence may run past six digits).
+    type Assigned = { year: number; seq: number; no: string };
+    const order = (a: Assigned, b: Assigned) => a.year - b.year || a.seq - b.seq;
+    let first: Assigned | null = null;
+    let last: Assigned | null = null;
     for (const no of this.#numbers) {
       const n = { ...parseRegisterNo(no)!, no };
-      if (first === null || n.year < first.year || (n.year === first.year && n.seq < first.seq)) first = n;
-      if (last === null || n.year > last.year || (n.year === last.year && n.seq > last.seq)) last = n;
+      if (first === null || order(n, first) < 0) first = n;
+      if (last === null || order(n, last) > 0) last = n;
     }
     this.counts.firstRegisterNo = first?.no ?? null;
     this.counts.lastRegisterNo = last?.no ?? null;
@@ -450,11 +453,16 @@ export function interchangeFormatOf(data: unknown): typeof INTERCHANGE_FORMAT_V2
   return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === INTERCHANGE_FORMAT_V2 ? INTERCHANGE_FORMAT_V2 : 'petition-register/v1';
 }
 
+/** Every check of a parsed v1 or v2 file (or a slice of one) that needs no register, by the format it says it is. */
+export function checkAnyInterchange(data: unknown, options: CheckOptions = {}): CheckResult {
+  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? checkInterchangeV2(data, options) : checkInterchange(data, options);
+}
+
 /** Checks a parsed v1 or v2 file (or a slice of one) against the register's today; throws ApiError('VALIDATION'). */
 export function checkFile(register: Register, data: unknown, options: Omit<CheckOptions, 'today'> = {}): CheckedInterchange {
-  const today = todayOf({ register, actor: { id: null, name: '' } });
-  const check = { ...options, today };
-  return interchangeFormatOf(data) === INTERCHANGE_FORMAT_V2 ? parseInterchangeV2(data, check) : parseInterchange(data, check);
+  const result = checkAnyInterchange(data, { ...options, today: todayOf({ register, actor: { id: null, name: '' } }) });
+  if (!result.ok) throw refused(result.issues);
+  return result.value;
 }
 
 /**

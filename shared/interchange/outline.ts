@@ -10,6 +10,7 @@
 // A record whose outline cannot be read (a ref or a date of receipt missing or malformed) is
 // named with its issues; the rest of each record is its slice's check.
 import type { FieldIssue } from '../errors.ts';
+import type { z } from '../validation.ts';
 import { NOTICE_WHAT, noticeSeq, repeatedNoticeNoIssue } from './notices.ts';
 import { OUTLINE_SCHEMAS, RECORD_WHAT, labelOf, readOutline, repeatedRefIssue, repeatedRegisterNoIssue, type ContentHandlingMark, type KnownRecords } from './v1.ts';
 import { OUTLINE_SCHEMAS_V2, RECORD_WHAT_V2 } from './v2.ts';
@@ -62,33 +63,34 @@ export class FileOutline {
   /** Takes the record at `index` of `collection`, in file order. */
   add(collection: Outlined, raw: unknown, index: number): void {
     this.counts.set(collection, index + 1);
-    if (collection === 'agencies') {
-      this.agencies.push(raw);
-      return;
-    }
-    if (collection === 'matters' || collection === 'notices') {
-      this.#addV2(collection, raw, index);
-      return;
-    }
+    if (collection === 'agencies') this.agencies.push(raw);
+    else if (collection === 'matters') this.#addMatter(raw, index);
+    else if (collection === 'notices') this.#addNotice(raw, index);
+    else if (collection === 'petitions') this.#addPetition(raw, index);
+    else this.#addRef(collection, raw, index);
+  }
+
+  /** A record's outline, or null with its issues taken. */
+  #read<T>(schema: z.ZodType<T>, raw: unknown, label: string): T | null {
+    const outline = readOutline(schema, raw, label);
+    if (outline.ok) return outline.value;
+    this.issues.push(...outline.issues);
+    return null;
+  }
+
+  #addRef(collection: 'sessions' | 'visits', raw: unknown, index: number): void {
     const label = labelOf(raw, collection, index);
-    if (collection !== 'petitions') {
-      const outline = readOutline(OUTLINE_SCHEMAS[collection], raw, label);
-      if (!outline.ok) {
-        this.issues.push(...outline.issues);
-        return;
-      }
-      const ref = outline.value.ref;
-      const refs = collection === 'sessions' ? this.#sessions : this.#visits;
-      if (refs.has(ref)) this.issues.push(repeatedRefIssue(label, ref, RECORD_WHAT[collection]));
-      refs.add(ref);
-      return;
-    }
-    const outline = readOutline(OUTLINE_SCHEMAS.petitions, raw, label);
-    if (!outline.ok) {
-      this.issues.push(...outline.issues);
-      return;
-    }
-    const p = outline.value;
+    const r = this.#read(OUTLINE_SCHEMAS[collection], raw, label);
+    if (r === null) return;
+    const refs = collection === 'sessions' ? this.#sessions : this.#visits;
+    if (refs.has(r.ref)) this.issues.push(repeatedRefIssue(label, r.ref, RECORD_WHAT[collection]));
+    refs.add(r.ref);
+  }
+
+  #addPetition(raw: unknown, index: number): void {
+    const label = labelOf(raw, 'petitions', index);
+    const p = this.#read(OUTLINE_SCHEMAS.petitions, raw, label);
+    if (p === null) return;
     if (this.#petitionAt.has(p.ref)) this.issues.push(repeatedRefIssue(label, p.ref, RECORD_WHAT.petitions));
     else this.#petitionAt.set(p.ref, this.petitions.length);
     if (p.register_no !== null) {
@@ -101,25 +103,16 @@ export class FileOutline {
     this.#handling.push(p.contents.map((content, k) => (k === 0 ? mark(content.kind, p.decision, p.reply) : mark(content.kind, content.decision, content.reply))).join(','));
   }
 
-  #addV2(collection: 'matters' | 'notices', raw: unknown, index: number): void {
-    const at = `${collection}[${index}]`;
-    if (collection === 'matters') {
-      const outline = readOutline(OUTLINE_SCHEMAS_V2.matters, raw, at);
-      if (!outline.ok) {
-        this.issues.push(...outline.issues);
-        return;
-      }
-      const m = outline.value;
-      if (this.#matters.has(m.ref)) this.issues.push(repeatedRefIssue(`matters[ref=${m.ref}]`, m.ref, RECORD_WHAT_V2.matters));
-      else this.#matters.set(m.ref, m.merged_into);
-      return;
-    }
-    const outline = readOutline(OUTLINE_SCHEMAS_V2.notices, raw, at);
-    if (!outline.ok) {
-      this.issues.push(...outline.issues);
-      return;
-    }
-    const n = outline.value;
+  #addMatter(raw: unknown, index: number): void {
+    const m = this.#read(OUTLINE_SCHEMAS_V2.matters, raw, `matters[${index}]`);
+    if (m === null) return;
+    if (this.#matters.has(m.ref)) this.issues.push(repeatedRefIssue(`matters[ref=${m.ref}]`, m.ref, RECORD_WHAT_V2.matters));
+    else this.#matters.set(m.ref, m.merged_into);
+  }
+
+  #addNotice(raw: unknown, index: number): void {
+    const n = this.#read(OUTLINE_SCHEMAS_V2.notices, raw, `notices[${index}]`);
+    if (n === null) return;
     const label = `notices[ref=${n.ref}]`;
     if (this.#notices.has(n.ref)) this.issues.push(repeatedRefIssue(label, n.ref, NOTICE_WHAT));
     this.#notices.add(n.ref);

@@ -12,7 +12,7 @@ import { formatRegisterNo, parseRegisterNo, petitionCreateSchema } from '../doma
 import type { Matter, Outcome, SessionKind } from '../domain/reception.ts';
 import { maxRepresentatives, sessionUpsertSchema, visitSaveSchema } from '../domain/reception.ts';
 import { INELIGIBLE_REASONS, classifySchema, decideSchema, replySchema, type IneligibleReason } from '../domain/workflow.ts';
-import { ApiError, type FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../errors.ts';
 import { cleanText } from '../text.ts';
 import { findBadText, optionalText, requiredText, z } from '../validation.ts';
 import { DECISION_LAW_FIELDS, SESSION_LAW_FIELDS, VISIT_LAW_FIELDS, sessionLawIn, visitLawIn, type DecisionLawFields, type SessionLawFields } from './law.ts';
@@ -803,13 +803,6 @@ export function describeIssues(issues: FieldIssue[], shown = 3): string {
   const parts = issues.slice(0, shown).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
   const more = issues.length > shown ? ` (và ${issues.length - shown} lỗi khác)` : '';
   return `${parts.join('; ')}${more}`;
-}
-
-/** checkInterchange, throwing ApiError('VALIDATION') that names each record and field. */
-export function parseInterchange(raw: unknown, options: CheckOptions = {}): CheckedInterchange {
-  const result = checkInterchange(raw, options);
-  if (!result.ok) throw new ApiError('VALIDATION', `Tệp trao đổi không hợp lệ — ${describeIssues(result.issues)}`, result.issues);
-  return result.value;
 }
 
 /** The handling records' shapes, for v2's further contents that carry their own (shared/interchange/v2.ts). */

@@ -3,14 +3,14 @@
 // Reading a v2 file checks the v2 additions here, then the v1 part with v1's own checks (the
 // additions stripped), then puts the additions back on the checked records.
 // Per-record serialisation lives in small functions so later additions stay local.
-import { ApiError, type FieldIssue } from '../errors.ts';
+import type { FieldIssue } from '../errors.ts';
 import { isoDate } from '../domain/dates.ts';
 import { ARRIVAL_STATES, COMPLAINT_LEVELS, MATTER_KINDS, type ArrivalState, type ComplaintLevel, type MatterKind } from '../domain/matter.ts';
 import { FIELDS, PETITION_KINDS, type Field, type PetitionKind } from '../domain/petition.ts';
 import { personSchema, type Person, type PersonKind } from '../domain/person.ts';
 import { z, optionalText, requiredText } from '../validation.ts';
 import { NOTICE_WHAT, checkNotices, noticeFileSchema, type CheckedNotice, type V2Notice } from './notices.ts';
-import { HANDLING_SCHEMAS, checkInterchange, repeatedRefIssue, describeIssues, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Decision, type V1Person, type V1Petition, type V1Reminder, type V1Reply, type V1Visit } from './v1.ts';
+import { HANDLING_SCHEMAS, checkInterchange, repeatedRefIssue, describePath, INTERCHANGE_FORMAT, personToV1, type CheckedInterchange, type CheckOptions, type V1Decision, type V1Person, type V1Petition, type V1Reminder, type V1Reply, type V1Visit } from './v1.ts';
 
 export const INTERCHANGE_FORMAT_V2 = 'petition-register/v2';
 
@@ -357,12 +357,6 @@ function contentHandlingIssues(
     if (today !== undefined && on > today) issues.push({ path: `${path}.${label}.on`, message: `Ngày ${on} sau ngày hôm nay của sổ (${today})` });
   }
   return issues;
-}
-
-export function parseInterchangeV2(raw: unknown, options: CheckOptions = {}): CheckedInterchangeV2 {
-  const result = checkInterchangeV2(raw, options);
-  if (!result.ok) throw new ApiError('VALIDATION', `Tệp trao đổi không hợp lệ — ${describeIssues(result.issues)}`, result.issues);
-  return result.value;
 }
 
 /** The file's text, as v1 writes it: two-space indented JSON and a final newline. */
