@@ -5,10 +5,9 @@ import type { Actor } from '../../db/context.ts';
 import { checkAnyInterchange, importChecked } from '../../db/interchange/import.ts';
 import { checkOutline, importInSlices, needsSlices, outlineFile, type OutlinedFile } from '../../db/interchange/import-file.ts';
 import { isPostgresLocation } from '../../db/engine/location.ts';
-import { readJsonObjectStreaming } from '../../db/interchange/read.ts';
+import { describeJsonFile, readJsonObjectStreaming, type JsonFileFault } from '../../db/interchange/read.ts';
 import { openRegisterForWrite, removeRegisterFiles } from '../../db/register.ts';
 import { ApiError, type FieldIssue } from '../../shared/errors.ts';
-import { jsonErrorOffset, lineColumn, parseJson } from '../../shared/interchange/json-syntax.ts';
 import type { CheckedInterchange } from '../../shared/interchange/v1.ts';
 import { vietnamDate } from '../../shared/domain/dates.ts';
 import { UserError, type Command } from '../command.ts';
@@ -34,36 +33,45 @@ function fileError(file: string, error: unknown): UserError {
 /**
  * Reads a UTF-8 JSON file; a missing file, bad UTF-8 or bad JSON is a UserError naming the file.
  * A JSON object is read record by record (db/interchange/read.ts), never as one text: a large
- * register's export does not fit in a string. Anything else is read whole, to say where it goes wrong.
+ * register's export does not fit in a string. Anything else is gone through in chunks as well, to say
+ * what is wrong with it and where (describeJsonFile): a broken file of any size is named, line and
+ * column. A valid JSON value that is not an object is returned (an array as []) for the check to refuse.
  */
-export function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string, options: { chunkBytes?: number } = {}): unknown {
+  let streamed: Record<string, unknown> | null;
   try {
-    const streamed = readJsonObjectStreaming(file);
-    if (streamed !== null) return streamed;
+    streamed = readJsonObjectStreaming(file, options);
   } catch (error) {
     throw fileError(file, error);
   }
-  let bytes: Buffer;
+  return streamed ?? explainJsonFile(file, options);
+}
+
+/**
+ * For a file that is not a JSON object in UTF-8: throws the UserError that says what is wrong with
+ * it and where, or returns its value when it is valid JSON of another shape (an array as []).
+ */
+export function explainJsonFile(file: string, options: { chunkBytes?: number } = {}): unknown {
+  let fault: JsonFileFault | null;
   try {
-    bytes = fs.readFileSync(file);
+    fault = describeJsonFile(file, options);
   } catch (error) {
     throw fileError(file, error);
   }
-  let text: string;
-  try {
-    // fatal: refuse bytes that are not UTF-8 rather than import U+FFFD in people's names. A BOM is dropped.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`Tệp ${file} không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã khác, như Windows-1258 hay TCVN3). Hãy lưu lại tệp ở dạng UTF-8.`);
-  }
-  if (text.trim() === '') throw new UserError(`Tệp ${file} rỗng, không có dữ liệu JSON.`);
-  try {
-    return parseJson(text);
-  } catch (error) {
-    const offset = jsonErrorOffset(text) ?? Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
-    const { line, column } = lineColumn(text, offset);
-    const what = offset >= text.length ? 'tệp kết thúc giữa chừng' : 'lỗi cú pháp';
-    throw new UserError(`Tệp ${file} không phải JSON hợp lệ: ${what} ở dòng ${line}, cột ${column}.`);
+  // A JSON object after all: one written while it was read.
+  if (fault === null) throw new UserError(`Tệp ${file} đã thay đổi trong khi đang đọc. Hãy nhập lại khi tệp đã ghi xong.`);
+  switch (fault.fault) {
+    case 'utf8':
+      // The file's bytes are refused rather than imported with U+FFFD in people's names.
+      throw new UserError(`Tệp ${file} không phải văn bản UTF-8 (có thể đã lưu bằng bảng mã khác, như Windows-1258 hay TCVN3). Hãy lưu lại tệp ở dạng UTF-8.`);
+    case 'empty':
+      throw new UserError(`Tệp ${file} rỗng, không có dữ liệu JSON.`);
+    case 'shape':
+      return fault.value;
+    default: {
+      const what = fault.fault === 'end' ? 'tệp kết thúc giữa chừng' : 'lỗi cú pháp';
+      throw new UserError(`Tệp ${file} không phải JSON hợp lệ: ${what} ở dòng ${fault.line}, cột ${fault.column}.`);
+    }
   }
 }
 
@@ -95,12 +103,6 @@ export function refuseIfHeapTooSmall(file: string, bytes: number, args: string, 
   );
 }
 
-function checkFileAt(file: string, today: string) {
-  const data = readJsonFile(file);
-  // The file was read for this import alone: the check lets go of each record once read.
-  return checkAnyInterchange(data, { today, consume: true });
-}
-
 export const importCommand: Command = {
   name: 'import',
   usage: 'petreg import FILE.json [--db FILE]',
@@ -119,7 +121,7 @@ export const importCommand: Command = {
       throw fileError(file, error);
     }
     // The file is gone through once for its outline (db/interchange/import-file.ts); a file that is
-    // not a JSON object in UTF-8 is then read whole below, to say what is wrong with it.
+    // not a JSON object in UTF-8 is then gone through again below, to say what is wrong with it.
     let outlined: OutlinedFile | null;
     try {
       outlined = outlineFile(file);
@@ -136,11 +138,14 @@ export const importCommand: Command = {
       if (!early.ok) throw refused(early.issues);
     } else {
       // A file read whole: a file too large for this process's heap is refused before it is read.
+      // One that is not a JSON object is never held (explainJsonFile), whatever its size.
       const quoted = (arg: string) => (/^[\w./:@=-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-      refuseIfHeapTooSmall(file, bytes, ['import', file, '--db', dbPath].map(quoted).join(' '));
+      if (outlined !== null) refuseIfHeapTooSmall(file, bytes, ['import', file, '--db', dbPath].map(quoted).join(' '));
       // The checked records are all the import needs: the parsed file is let go (it goes out of scope
       // here), and not checked a second time (the writer checks the dates against the register's today).
-      const result = checkFileAt(file, today);
+      // The file was read for this import alone: the check lets go of each record once read.
+      const data = outlined === null ? explainJsonFile(file) : readJsonFile(file);
+      const result = checkAnyInterchange(data, { today, consume: true });
       if (!result.ok) throw refused(result.issues);
       checked = result.value;
     }

@@ -163,7 +163,7 @@ export async function importInterchangeFile(register: Register, file: string, ac
   return importChecked(register, checkFile(register, data, { consume: true }), actor, withSource);
 }
 
-/** A file that is not a JSON object in UTF-8 (petreg reads it whole to say where it goes wrong). */
+/** A file that is not a JSON object in UTF-8 (petreg says what is wrong with it and where: describeJsonFile in ./read.ts). */
 export class InterchangeFileError extends Error {
   readonly file: string;
   constructor(file: string) {

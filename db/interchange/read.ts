@@ -5,11 +5,11 @@
 // bytes), so only the records themselves are kept: one copy of the data.
 // It reads exactly what JSON.parse reads (parseJson: a record with an escaped key is read past a
 // V8 bug, see shared/interchange/json-syntax.ts). When the file is not a JSON object, or is not UTF-8 or
-// not valid JSON, it says so by returning null: the caller then reads the file whole to report the
-// mistake with its line and column (those files are small, or not worth streaming).
+// not valid JSON, it says so by returning null; describeJsonFile then says what is wrong with it, with
+// the line and column of the first mistake, going through the file in chunks as well.
 import fs from 'node:fs';
 import { ApiError } from '../../shared/errors.ts';
-import { parseJson } from '../../shared/interchange/json-syntax.ts';
+import { jsonErrorOffset, parseJson } from '../../shared/interchange/json-syntax.ts';
 
 const CHUNK = 4 * 1024 * 1024;
 const QUOTE = 0x22;
@@ -21,8 +21,20 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
-/** Thrown inside the reader when the bytes are not a JSON object it can stream. */
-class NotStreamable extends Error {}
+/**
+ * Thrown inside the reader when the bytes are not a JSON object it can stream: where (a byte offset
+ * in the file) and how. 'end': the file ends inside a value; 'syntax': the byte at `at` breaks the
+ * JSON; 'utf8': a value's bytes are not UTF-8; 'shape': valid so far, but not an object at the top.
+ */
+class NotStreamable extends Error {
+  readonly fault: 'end' | 'syntax' | 'utf8' | 'shape';
+  readonly at: number;
+  constructor(fault: NotStreamable['fault'], at: number) {
+    super(fault);
+    this.fault = fault;
+    this.at = at;
+  }
+}
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -31,11 +43,14 @@ function isSpace(b: number): boolean {
 class ChunkReader {
   readonly #fd: number;
   #buf: Buffer = Buffer.alloc(0);
+  /** The file's byte offset of #buf[0]. */
+  #base = 0;
   #pos = 0;
   /** Start of the value being read: kept across refills. -1 when none. */
   #mark = -1;
   #eof = false;
-  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  // ignoreBOM: a byte order mark is JSON's only at the file's start (skipBom), a mistake anywhere else.
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   readonly #chunk: number;
 
   constructor(fd: number, chunk: number) {
@@ -53,6 +68,7 @@ class ChunkReader {
     }
     const keep = this.#mark >= 0 ? this.#mark : this.#pos;
     this.#buf = Buffer.concat([this.#buf.subarray(keep), chunk.subarray(0, n)]);
+    this.#base += keep;
     this.#pos -= keep;
     if (this.#mark >= 0) this.#mark = 0;
     return true;
@@ -70,8 +86,37 @@ class ChunkReader {
     }
   }
 
+  /** The fault at the reader's place, where `next` (peek()) is not what the JSON needs there. */
+  #unexpected(next: number): NotStreamable {
+    return new NotStreamable(next === -1 ? 'end' : 'syntax', this.#base + this.#pos);
+  }
+
+  /**
+   * The fault in a value's bytes (from #mark to #pos) that did not parse: the first byte that breaks
+   * the JSON, as the strict reader finds it in the value's text ('end' when the text is right so
+   * far and the file ends). `complete`: the value's end was found (the file goes on after it).
+   */
+  #faultIn(bytes: Buffer, complete: boolean): NotStreamable {
+    const start = this.#base + this.#mark;
+    let text: string;
+    try {
+      text = this.#decoder.decode(bytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return new NotStreamable('utf8', start);
+      // More than a string can hold (a value of hundreds of megabytes): where the file ends inside
+      // it, the end; a whole value that large cannot be read at all, the place it starts.
+      return new NotStreamable(complete ? 'syntax' : 'end', complete ? start : start + bytes.length);
+    }
+    const offset = jsonErrorOffset(text);
+    // Nesting deeper than the strict reader's stack: the value's first byte.
+    if (offset === null) return new NotStreamable('syntax', start);
+    if (offset < text.length) return new NotStreamable('syntax', start + Buffer.byteLength(text.slice(0, offset)));
+    return new NotStreamable(complete ? 'syntax' : 'end', start + bytes.length);
+  }
+
   expect(byte: number): void {
-    if (this.peek() !== byte) throw new NotStreamable();
+    const next = this.peek();
+    if (next !== byte) throw this.#unexpected(next);
     this.#pos++;
   }
 
@@ -82,7 +127,7 @@ class ChunkReader {
 
   /** The next value (after white space), parsed; with `parse` false only passed over (undefined). */
   value(parse = true): unknown {
-    if (this.peek() === -1) throw new NotStreamable();
+    if (this.peek() === -1) throw this.#unexpected(-1);
     this.#mark = this.#pos;
     let depth = 0;
     let inString = false;
@@ -90,7 +135,7 @@ class ChunkReader {
     const structured = first === QUOTE || first === OPEN_BRACE || first === OPEN_BRACKET;
     for (;;) {
       if (this.#pos >= this.#buf.length && !this.#more()) {
-        if (structured) throw new NotStreamable();
+        if (structured) throw this.#faultIn(this.#buf.subarray(this.#mark), false);
         break;
       }
       if (inString) {
@@ -126,12 +171,16 @@ class ChunkReader {
       }
     }
     const bytes = this.#buf.subarray(this.#mark, this.#pos);
-    this.#mark = -1;
-    if (!parse) return undefined;
+    if (!parse) {
+      this.#mark = -1;
+      return undefined;
+    }
     try {
-      return parseJson(this.#decoder.decode(bytes));
+      const value = parseJson(this.#decoder.decode(bytes));
+      this.#mark = -1;
+      return value;
     } catch {
-      throw new NotStreamable();
+      throw this.#faultIn(bytes, true);
     }
   }
 
@@ -152,9 +201,9 @@ class ChunkReader {
     for (;;) {
       yield this.value(parse);
       const b = this.peek();
+      if (b !== COMMA && b !== CLOSE_BRACKET) throw this.#unexpected(b);
       this.#pos++;
       if (b === CLOSE_BRACKET) return;
-      if (b !== COMMA) throw new NotStreamable();
     }
   }
 
@@ -175,17 +224,54 @@ class ChunkReader {
       this.#pos++;
     } else {
       for (;;) {
-        if (this.peek() !== QUOTE) throw new NotStreamable();
+        const next = this.peek();
+        if (next !== QUOTE) throw this.#unexpected(next);
         const key = this.value() as string;
         this.expect(COLON);
         yield key;
         const b = this.peek();
+        if (b !== COMMA && b !== CLOSE_BRACE) throw this.#unexpected(b);
         this.#pos++;
         if (b === CLOSE_BRACE) break;
-        if (b !== COMMA) throw new NotStreamable();
       }
     }
-    if (this.peek() !== -1) throw new NotStreamable();
+    this.end();
+  }
+
+  /** The file ends here (after white space). */
+  end(): void {
+    const next = this.peek();
+    if (next !== -1) throw this.#unexpected(next);
+  }
+
+  /**
+   * Goes through the whole file as JSON (from after its byte order mark), parsing every value and
+   * keeping none, to its first fault. A file without one is valid JSON: a 'shape' fault, whose value
+   * is the top level's (an array as [], its records not kept; an object as {}).
+   */
+  fault(): NotStreamable & { value?: unknown } {
+    try {
+      const first = this.peek();
+      let value: unknown;
+      if (first === OPEN_BRACE) {
+        for (const _ of this.keys()) {
+          if (this.atArray()) this.records(() => undefined);
+          else this.value();
+        }
+        value = {};
+      } else if (first === OPEN_BRACKET) {
+        this.records(() => undefined);
+        this.end();
+        value = [];
+      } else {
+        value = this.value();
+        this.end();
+      }
+      return Object.assign(new NotStreamable('shape', this.#base + this.#pos), { value });
+    } catch (error) {
+      if (error instanceof NotStreamable) return error;
+      throw error;
+    }
   }
 
   /** Whether the next value is an array. */
@@ -280,6 +366,92 @@ export function* readCollection(file: string, key: string, options: { chunkBytes
   } catch (error) {
     if (error instanceof NotStreamable) throw new ApiError('CONFLICT', `Tệp ${file} đã thay đổi trong khi đang nhập: sổ không thay đổi. Hãy nhập lại khi tệp đã ghi xong.`);
     throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What is wrong with a file that is not a JSON object in UTF-8 (describeJsonFile). */
+export type JsonFileFault =
+  | { fault: 'utf8' }
+  | { fault: 'empty' }
+  /** The first byte that breaks the JSON ('syntax'), or the end of a file that ends too early ('end'): line and column from 1, as lineColumn counts them in the text. */
+  | { fault: 'syntax' | 'end'; line: number; column: number }
+  /** Valid JSON whose top level is not an object: that value (an array as [], its records not kept). */
+  | { fault: 'shape'; value: unknown };
+
+/** Whether the whole file is UTF-8, decoded a chunk at a time and kept nowhere. */
+function isUtf8File(fd: number, chunk: number): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const buffer = Buffer.allocUnsafe(chunk);
+  try {
+    for (let position = 0; ; ) {
+      const n = fs.readSync(fd, buffer, 0, chunk, position);
+      if (n === 0) break;
+      decoder.decode(buffer.subarray(0, n), { stream: true });
+      position += n;
+    }
+    decoder.decode();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return false;
+    throw error;
+  }
+}
+
+/**
+ * The line and column (from 1) of byte `at` of a UTF-8 file, counted as lineColumn counts them in
+ * the file's text (shared/interchange/json-syntax.ts): lines end at a line feed, the column counts
+ * UTF-16 units (a character beyond U+FFFF is two) from the line's start, a byte order mark is not
+ * counted.
+ */
+function lineColumnAt(fd: number, at: number, chunk: number): { line: number; column: number } {
+  const buffer = Buffer.allocUnsafe(chunk);
+  let line = 1;
+  let column = 1;
+  let position = 0;
+  while (position < at) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(chunk, at - position), position);
+    if (n === 0) break;
+    let from = position === 0 && n >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    for (let nl = buffer.indexOf(0x0a, from); nl >= 0 && nl < n; nl = buffer.indexOf(0x0a, from)) {
+      line += 1;
+      column = 1;
+      from = nl + 1;
+    }
+    for (let i = from; i < n; i++) {
+      const b = buffer[i]!;
+      // A UTF-8 sequence's first byte is one unit; a four-byte one is a surrogate pair.
+      if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
+    }
+    position += n;
+  }
+  return { line, column };
+}
+
+/**
+ * What is wrong with a file that readJsonObjectStreaming refused (not a JSON object in UTF-8), found
+ * as reading it whole would find it (a text that is not UTF-8 first, then an empty one, then the
+ * first byte that breaks the JSON), going through the file in chunks: a file of any size, even one
+ * larger than a JavaScript string can hold. Null when the file is a JSON object in UTF-8 after all
+ * (it changed since). File errors are thrown as they come.
+ */
+export function describeJsonFile(file: string, options: { chunkBytes?: number } = {}): JsonFileFault | null {
+  const chunk = options.chunkBytes ?? CHUNK;
+  const fd = fs.openSync(file, 'r');
+  try {
+    if (!isUtf8File(fd, chunk)) return { fault: 'utf8' };
+    const reader = new ChunkReader(fd, chunk);
+    reader.skipBom();
+    if (reader.peek() === -1) return { fault: 'empty' };
+    const found = reader.fault();
+    if (found.fault === 'shape') {
+      const value = found.value;
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : { fault: 'shape', value };
+    }
+    // The file was UTF-8 through and through a moment ago: a value that is not is one changed since.
+    if (found.fault === 'utf8') return { fault: 'utf8' };
+    return { fault: found.fault, ...lineColumnAt(fd, found.at, chunk) };
   } finally {
     fs.closeSync(fd);
   }

@@ -17,6 +17,7 @@ import { openRegisterReadOnly } from '../../db/register.ts';
 import { generateRegisterFile } from '../../bench/generate.ts';
 import { SLICE_RECORDS } from '../../db/interchange/import-file.ts';
 import type { V2File } from '../../shared/interchange/v2.ts';
+import { jsonErrorOffset, lineColumn } from '../../shared/interchange/json-syntax.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'interchange-sample.json');
@@ -150,6 +151,17 @@ describe('petreg import', SLOW, () => {
     expect(small.stderr).toMatch(/large\.json: tệp lớn \(41 MB\), cần khoảng 38\d MB bộ nhớ cho Node\.js, nhưng giới hạn hiện tại là \d+ MB; sổ không thay đổi/);
     const advice = /node --max-old-space-size=(\d+) bin\/petreg\.js (import .*)$/m.exec(small.stderr);
     expect(advice?.[1]).toBe('1024');
+    expect(fs.existsSync(db)).toBe(false);
+    // A broken file of that size is never held: it is named with the place of its mistake, not with
+    // the heap an import would need.
+    const text = fs.readFileSync(FIXTURE, 'utf8').replace('",', '"');
+    const at = lineColumn(text, jsonErrorOffset(text)!);
+    const broken = path.join(dir, 'broken.json');
+    fs.writeFileSync(broken, text + ' '.repeat(40 * 1024 * 1024));
+    const named = spawnSync(process.execPath, ['--max-old-space-size=64', path.join(ROOT, 'bin', 'petreg.js'), 'import', broken, '--db', db], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PETREG_DB: '' } });
+    expect(named.status, named.stderr).toBe(1);
+    expect(named.stderr).toContain(`broken.json không phải JSON hợp lệ: lỗi cú pháp ở dòng ${at.line}, cột ${at.column}.`);
+    expect(at.line).toBeGreaterThan(1);
     expect(fs.existsSync(db)).toBe(false);
     // The command it gives imports the file.
     const [flag, ...args] = [`--max-old-space-size=${advice![1]}`, ...advice![2]!.split(' ')];

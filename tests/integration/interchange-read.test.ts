@@ -1,6 +1,6 @@
 // The interchange file read record by record (db/interchange/read.ts): the same value JSON.parse
 // gives for every JSON object, whatever the chunk size cuts through; null for anything else, so
-// that petreg reads it whole and names the line and column of the mistake.
+// that petreg says what is wrong with it (tests/integration/json-file-faults.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
