@@ -114,12 +114,17 @@ export const importCommand: Command = {
     const refused = (issues: FieldIssue[]) =>
       new UserError(issueLines(`Không nhập tệp ${file}: ${issues.length} lỗi; sổ không thay đổi.`, issues));
     // The file's size: a file read whole must fit this process's heap (below).
-    let bytes: number;
+    let stat: fs.Stats;
     try {
-      bytes = fs.statSync(file).size;
+      stat = fs.statSync(file);
     } catch (error) {
       throw fileError(file, error);
     }
+    if (stat.isDirectory()) throw fileError(file, Object.assign(new Error(), { code: 'EISDIR' }));
+    // The file is read more than once (its outline, then its records): a pipe or a device gives its
+    // bytes only once.
+    if (!stat.isFile()) throw new UserError(`${file} không phải một tệp trên đĩa (có thể là đường ống hay thiết bị): petreg đọc tệp nhập hai lượt. Hãy lưu dữ liệu vào một tệp .json rồi nhập tệp đó.`);
+    const bytes = stat.size;
     // The file is gone through once for its outline (db/interchange/import-file.ts); a file that is
     // not a JSON object in UTF-8 is then gone through again below, to say what is wrong with it.
     let outlined: OutlinedFile | null;

@@ -131,6 +131,15 @@ describe('petreg import', SLOW, () => {
       expect(stdout).toBe('');
       for (const message of messages) expect(stderr).toMatch(message);
     }
+    // A pipe or a device: its bytes come only once, and the file is read twice.
+    const fifo = path.join(dir, 'pipe.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const file of [fifo, '/dev/null']) {
+      const { status, stderr } = petreg(['import', file, '--db', db]);
+      expect(status, file).toBe(1);
+      expect(stderr).toContain(`${file} không phải một tệp trên đĩa (có thể là đường ống hay thiết bị)`);
+    }
+    expect(petreg(['import', dir, '--db', db]).stderr).toContain('là một thư mục, không phải tệp JSON');
     fs.writeFileSync(path.join(dir, 'cp1258.json'), Buffer.from([0x7b, 0x22, 0xd0, 0x22, 0x7d]));
     const bad = petreg(['import', path.join(dir, 'cp1258.json'), '--db', db]);
     expect(bad.status).toBe(1);
