@@ -406,21 +406,23 @@ function isUtf8File(fd: number, chunk: number): boolean {
  * counted.
  */
 function lineColumnAt(fd: number, at: number, chunk: number): { line: number; column: number } {
-  const buffer = Buffer.allocUnsafe(chunk);
+  const buffer = Buffer.allocUnsafe(Math.max(chunk, 3));
+  const bom = fs.readSync(fd, buffer, 0, 3, 0) === 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   let line = 1;
   let column = 1;
-  let position = 0;
+  let position = bom ? 3 : 0;
   while (position < at) {
     const n = fs.readSync(fd, buffer, 0, Math.min(chunk, at - position), position);
     if (n === 0) break;
-    let from = position === 0 && n >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-    for (let nl = buffer.indexOf(0x0a, from); nl >= 0 && nl < n; nl = buffer.indexOf(0x0a, from)) {
+    const bytes = buffer.subarray(0, n);
+    let from = 0;
+    for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, from)) {
       line += 1;
       column = 1;
       from = nl + 1;
     }
     for (let i = from; i < n; i++) {
-      const b = buffer[i]!;
+      const b = bytes[i]!;
       // A UTF-8 sequence's first byte is one unit; a four-byte one is a surrogate pair.
       if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
     }

@@ -127,11 +127,15 @@ describe('describeJsonFile', () => {
       ['{"a": "😀😀", "b": tru}', 'syntax 1:20'],
       ['{"a": [\n{"b": 1}', 'end 2:9'],
       ['[1, 2', 'end 1:6'],
+      // A byte order mark is not counted; anywhere but at the start it is a mistake.
+      ['\ufeff{"a" 1}', 'syntax 1:6'],
+      ['{"a": \ufeff[1]}', 'syntax 1:7'],
     ];
     for (const [content, expected] of cases) {
       const bytes = Buffer.from(content);
       expect(reference(bytes), String(content)).toBe(expected);
-      expect(described(write(bytes), 4), String(content)).toBe(expected);
+      const file = write(bytes);
+      for (const chunk of [1, 4]) expect(described(file, chunk), `${String(content)} by ${chunk}`).toBe(expected);
     }
   });
 
