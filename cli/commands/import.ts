@@ -22,10 +22,12 @@ export function issueLines(heading: string, issues: FieldIssue[], max = 20): str
   return [heading, ...lines].join('\n');
 }
 
+const directoryError = (file: string) => new UserError(`${file} là một thư mục, không phải tệp JSON.`);
+
 function fileError(file: string, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new UserError(`Không có tệp ${file}.`);
-  if (code === 'EISDIR') return new UserError(`${file} là một thư mục, không phải tệp JSON.`);
+  if (code === 'EISDIR') return directoryError(file);
   if (code === 'EACCES' || code === 'EPERM') return new UserError(`Không có quyền đọc tệp ${file}.`);
   return new UserError(`Không đọc được tệp ${file}: ${(error as Error).message}`);
 }
@@ -120,7 +122,7 @@ export const importCommand: Command = {
     } catch (error) {
       throw fileError(file, error);
     }
-    if (stat.isDirectory()) throw fileError(file, Object.assign(new Error(), { code: 'EISDIR' }));
+    if (stat.isDirectory()) throw directoryError(file);
     // The file is read more than once (its outline, then its records): a pipe or a device gives its
     // bytes only once.
     if (!stat.isFile()) throw new UserError(`${file} không phải một tệp trên đĩa (có thể là đường ống hay thiết bị): petreg đọc tệp nhập hai lượt. Hãy lưu dữ liệu vào một tệp .json rồi nhập tệp đó.`);

@@ -24,16 +24,24 @@ const COLON = 0x3a;
 /**
  * Thrown inside the reader when the bytes are not a JSON object it can stream: where (a byte offset
  * in the file) and how. 'end': the file ends inside a value; 'syntax': the byte at `at` breaks the
- * JSON; 'utf8': a value's bytes are not UTF-8; 'shape': valid so far, but not an object at the top.
+ * JSON; 'utf8': a value's bytes are not UTF-8; 'shape': valid JSON whose top level is not an object,
+ * that value (ChunkReader.fault).
  */
 class NotStreamable extends Error {
   readonly fault: 'end' | 'syntax' | 'utf8' | 'shape';
   readonly at: number;
-  constructor(fault: NotStreamable['fault'], at: number) {
+  readonly value: unknown;
+  constructor(fault: NotStreamable['fault'], at: number, value?: unknown) {
     super(fault);
     this.fault = fault;
     this.at = at;
+    this.value = value;
   }
+}
+
+/** Whether the bytes begin with UTF-8's byte order mark (EF BB BF). */
+function startsWithBom(b: Buffer): boolean {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
 
 function isSpace(b: number): boolean {
@@ -122,7 +130,7 @@ class ChunkReader {
 
   skipBom(): void {
     while (this.#buf.length - this.#pos < 3 && this.#more());
-    if (this.#buf[0] === 0xef && this.#buf[1] === 0xbb && this.#buf[2] === 0xbf) this.#pos = 3;
+    if (startsWithBom(this.#buf)) this.#pos = 3;
   }
 
   /** The next value (after white space), parsed; with `parse` false only passed over (undefined). */
@@ -249,7 +257,7 @@ class ChunkReader {
    * keeping none, to its first fault. A file without one is valid JSON: a 'shape' fault, whose value
    * is the top level's (an array as [], its records not kept; an object as {}).
    */
-  fault(): NotStreamable & { value?: unknown } {
+  fault(): NotStreamable {
     try {
       const first = this.peek();
       let value: unknown;
@@ -267,7 +275,7 @@ class ChunkReader {
         value = this.value();
         this.end();
       }
-      return Object.assign(new NotStreamable('shape', this.#base + this.#pos), { value });
+      return new NotStreamable('shape', this.#base + this.#pos, value);
     } catch (error) {
       if (error instanceof NotStreamable) return error;
       throw error;
@@ -380,17 +388,26 @@ export type JsonFileFault =
   /** Valid JSON whose top level is not an object: that value (an array as [], its records not kept). */
   | { fault: 'shape'; value: unknown };
 
+/**
+ * The file's bytes from `from` to `to` (or its end), a chunk at a time, read at their place (the
+ * file's own position is left as it is). Each chunk is the same buffer, filled anew: use it before
+ * asking for the next.
+ */
+function* fileChunks(fd: number, chunk: number, from = 0, to = Infinity): Generator<Buffer, void> {
+  const buffer = Buffer.allocUnsafe(chunk);
+  for (let position = from; position < to; ) {
+    const n = fs.readSync(fd, buffer, 0, Math.min(chunk, to - position), position);
+    if (n === 0) return;
+    yield buffer.subarray(0, n);
+    position += n;
+  }
+}
+
 /** Whether the whole file is UTF-8, decoded a chunk at a time and kept nowhere. */
 function isUtf8File(fd: number, chunk: number): boolean {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const buffer = Buffer.allocUnsafe(chunk);
   try {
-    for (let position = 0; ; ) {
-      const n = fs.readSync(fd, buffer, 0, chunk, position);
-      if (n === 0) break;
-      decoder.decode(buffer.subarray(0, n), { stream: true });
-      position += n;
-    }
+    for (const bytes of fileChunks(fd, chunk)) decoder.decode(bytes, { stream: true });
     decoder.decode();
     return true;
   } catch (error) {
@@ -406,27 +423,22 @@ function isUtf8File(fd: number, chunk: number): boolean {
  * counted.
  */
 function lineColumnAt(fd: number, at: number, chunk: number): { line: number; column: number } {
-  const buffer = Buffer.allocUnsafe(Math.max(chunk, 3));
-  const bom = fs.readSync(fd, buffer, 0, 3, 0) === 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  const head = Buffer.alloc(3);
+  const bom = fs.readSync(fd, head, 0, 3, 0) === 3 && startsWithBom(head);
   let line = 1;
   let column = 1;
-  let position = bom ? 3 : 0;
-  while (position < at) {
-    const n = fs.readSync(fd, buffer, 0, Math.min(chunk, at - position), position);
-    if (n === 0) break;
-    const bytes = buffer.subarray(0, n);
+  for (const bytes of fileChunks(fd, chunk, bom ? 3 : 0, at)) {
     let from = 0;
     for (let nl = bytes.indexOf(0x0a); nl >= 0; nl = bytes.indexOf(0x0a, from)) {
       line += 1;
       column = 1;
       from = nl + 1;
     }
-    for (let i = from; i < n; i++) {
+    for (let i = from; i < bytes.length; i++) {
       const b = bytes[i]!;
       // A UTF-8 sequence's first byte is one unit; a four-byte one is a surrogate pair.
       if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1;
     }
-    position += n;
   }
   return { line, column };
 }
@@ -448,7 +460,7 @@ export function describeJsonFile(file: string, options: { chunkBytes?: number } 
     if (reader.peek() === -1) return { fault: 'empty' };
     const found = reader.fault();
     if (found.fault === 'shape') {
-      const value = found.value;
+      const { value } = found;
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : { fault: 'shape', value };
     }
     // The file was UTF-8 through and through a moment ago: a value that is not is one changed since.
